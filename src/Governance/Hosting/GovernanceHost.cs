@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Governance.Hosting.Database;
+using Governance.Infrastructure.Api;
+using Governance.Infrastructure.Health;
+using Governance.Infrastructure.Problems;
+using Governance.Infrastructure.Security;
+using Governance.Infrastructure.Validation;
+using Governance.Municipalities;
+using Governance.Offices;
+using Governance.ReferenceData;
+using JasperFx.CodeGeneration;
+using JasperFx.Events.Daemon;
+using Marten;
+using Npgsql;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+using Wolverine.Marten;
+
+namespace Governance.Hosting;
+
+public static class GovernanceHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static async Task AddGovernanceAsync(this WebApplicationBuilder builder, string stateFolder)
+    {
+        var services = builder.Services;
+        if (builder.Configuration["urls"] is null && Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is null &&
+            Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS") is null)
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var connectionString = DatabaseSetup.Configured(builder.Configuration);
+        if (connectionString is null)
+        {
+            var (cluster, local) = await DatabaseSetup.StartLocalAsync(stateFolder);
+            services.AddSingleton(cluster); // disposed at shutdown: stops the server if this process started it
+            connectionString = local;
+            Console.WriteLine($"Local PostgreSQL {cluster.Port}: data in {cluster.DataDirectory}; connect with: {cluster.PsqlHint(DatabaseSetup.DatabaseName)}");
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+
+        services.AddMarten(options =>
+            {
+                options.DatabaseSchemaName = "governance";
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
+                options.Events.MetadataConfig.CausationIdEnabled = true;
+                options.Events.MetadataConfig.UserNameEnabled = true;
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.ConfigureMunicipalities();
+                options.ConfigureOffices();
+            })
+            .UseNpgsqlDataSource()
+            .UseLightweightSessions()
+            .AddAsyncDaemon(DaemonMode.HotCold)
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = "wolverine");
+
+        builder.Host.UseWolverine(options =>
+        {
+            // Handlers and endpoints are compiled at start-up (see README, "Code generation").
+            options.UseRuntimeCompilation();
+            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            options.Policies.AutoApplyTransactions();
+            options.Policies.UseDurableLocalQueues();
+            options.EnableRelayOfUserName = true;
+        });
+
+        services.AddWolverineHttp();
+        services.ConfigureSystemTextJsonForWolverineOrMinimalApi(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+
+        ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("sv");
+        services.AddValidatorsFromAssemblyContaining<GovernanceAssembly>(ServiceLifetime.Singleton, includeInternalTypes: true);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ConflictExceptionHandler>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddGovernanceOpenApi();
+        builder.AddGovernanceAuthentication(stateFolder);
+        services.AddHostedService<ReferenceDataLoader>();
+    }
+
+    public static void UseGovernance(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapGovernanceOpenApi();
+
+        app.MapWolverineEndpoints(http =>
+        {
+            http.AddPolicy<FluentValidationPolicy>();
+            http.MapMartenConcurrencyFailuresToConflict();
+        });
+    }
+}
+
+/// <summary>Marker for assembly scanning.</summary>
+public sealed class GovernanceAssembly;

@@ -1,0 +1,12 @@
+namespace Governance.Infrastructure.Time;
+
+/// <summary>Bounds that catch a mistyped year without limiting the record's real span.</summary>
+public static class Dates
+{
+    /// <summary>Sweden's municipalities in their present form date from the 1971 reform.</summary>
+    public const int FirstYear = 1971;
+    public const int LastYear = 2200;
+    public const string PlausibleMessage = "Datumet ska ligga mellan 1971 och 2200.";
+
+    public static bool IsPlausible(DateOnly date) => date.Year is >= FirstYear and <= LastYear;
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using FluentValidation;
+using Wolverine.Http;
+
+namespace Governance.Infrastructure.Validation;
+
+public static class FluentValidationExecutor
+{
+    /// <summary>Runs every validator of the request; on failure ends the request with 400 naming each field.</summary>
+    public static async Task<IResult> ExecuteAsync<T>(IEnumerable<IValidator<T>> validators, T request)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            failures.AddRange((await validator.ValidateAsync(request)).Errors);
+        }
+        if (failures.Count == 0) return WolverineContinue.Result();
+
+        // Field names as the JSON the client sent: camelCase, nested paths kept ("items[0].title").
+        var errors = failures
+            .GroupBy(f => JsonPath(f.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());
+        return Results.ValidationProblem(errors, title: "Uppgifterna är inte giltiga",
+            detail: "Rätta fälten nedan och försök igen.");
+    }
+
+    private static string JsonPath(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+}

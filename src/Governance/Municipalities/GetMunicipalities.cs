@@ -1,0 +1,33 @@
+using System.Globalization;
+using Governance.Infrastructure.Time;
+using Marten;
+using Wolverine.Http;
+
+namespace Governance.Municipalities;
+
+public sealed record MunicipalitySummary(
+    Guid Id, string Code, string Name, string RegistryEmail,
+    string? Representative, string? Director, PopulationFigure? LatestPopulation, int Version)
+{
+    public static MunicipalitySummary Of(Municipality m, DateOnly today) =>
+        new(m.Id, m.Code, m.Name, m.RegistryEmail, m.RepresentativeOn(today), m.DirectorOn(today), m.LatestPopulation, m.Version);
+}
+
+public static class GetMunicipalitiesEndpoint
+{
+    private static readonly StringComparer Swedish = StringComparer.Create(new CultureInfo("sv-SE"), ignoreCase: true);
+
+    /// <summary>The register: each municipality with the people in office today and its latest population.</summary>
+    [WolverineGet("/api/municipalities", OperationId = "GetMunicipalities")]
+    public static async Task<IReadOnlyList<MunicipalitySummary>> Get(IQuerySession session, TimeProvider clock)
+    {
+        var today = clock.Today();
+        var all = await session.Query<Municipality>().ToListAsync();
+        return [.. all.OrderBy(m => m.Name, Swedish).Select(m => MunicipalitySummary.Of(m, today))];
+    }
+
+    /// <summary>One municipality with its whole history of representatives, directors and population figures.</summary>
+    [WolverineGet("/api/municipalities/{municipalityId}", OperationId = "GetMunicipality")]
+    public static Task<Municipality?> GetOne(Guid municipalityId, IQuerySession session) =>
+        session.LoadAsync<Municipality>(municipalityId);
+}

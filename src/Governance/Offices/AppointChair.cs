@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using FluentValidation;
+using Governance.Infrastructure.Problems;
+using Governance.Infrastructure.Security;
+using Governance.Infrastructure.Time;
+using Governance.Municipalities;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Governance.Offices;
+
+/// <summary>
+/// Appoints the chair of the committee (one of its members) or of the management group (one of the directors)
+/// for a calendar year, from 1 January or from a later date of that year.
+/// </summary>
+public record AppointChair(int Year, Body Body, string MunicipalityCode, string PersonName, DateOnly? From, int Version)
+{
+    public Appointment ToAppointment() => new(
+        Body == Body.Committee ? Office.CommitteeChair : Office.ManagementGroupChair,
+        MunicipalityCode, PersonName.Trim(), From ?? new DateOnly(Year, 1, 1));
+
+    public class Validator : AbstractValidator<AppointChair>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Year).InclusiveBetween(Dates.FirstYear, Dates.LastYear);
+            RuleFor(x => x.Body).IsInEnum();
+            RuleFor(x => x.MunicipalityCode).Must(MunicipalityRules.IsMunicipalityCode)
+                .WithMessage("Kommunkoden ska vara fyra siffror, t.ex. 0127.");
+            RuleFor(x => x.PersonName).NotEmpty().MaximumLength(200);
+            RuleFor(x => x.From).Must((c, from) => from is null || from.Value.Year == c.Year)
+                .WithMessage("Datumet ska ligga inom mandatåret.");
+            RuleFor(x => x.Version).GreaterThanOrEqualTo(0);
+        }
+    }
+}
+
+public static class AppointChairEndpoint
+{
+    public static Task<OfficeAppointmentContext> LoadAsync(AppointChair command, IDocumentSession session, CancellationToken ct) =>
+        OfficeAppointmentContext.LoadAsync(command.Year, command.Version, session, ct);
+
+    public static ProblemDetails Validate(AppointChair command, OfficeAppointmentContext context) =>
+        OfficeRules.CanAppoint(command.ToAppointment(), context.Members, context.Stream.Aggregate).OrContinue();
+
+    [Authorize(Roles = Roles.Secretary)]
+    [WolverinePost("/api/offices/chair", OperationId = nameof(AppointChair))]
+    public static OfficeYearChanged Post(AppointChair command, OfficeAppointmentContext context, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var a = command.ToAppointment();
+        return context.Append(new ChairAppointed(command.Year, command.Body, a.MunicipalityCode, a.PersonName, a.From,
+            user.ActorName(), clock.GetUtcNow()));
+    }
+}

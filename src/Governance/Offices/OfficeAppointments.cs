@@ -1,0 +1,27 @@
+using Governance.Municipalities;
+using Marten;
+using JasperFx.Events;
+
+namespace Governance.Offices;
+
+/// <summary>What an appointment is decided against: the year's office stream, fetched at the expected version, and the members.</summary>
+public sealed record OfficeAppointmentContext(IEventStream<OfficeYear> Stream, IReadOnlyList<Municipality> Members)
+{
+    public static async Task<OfficeAppointmentContext> LoadAsync(int year, int expectedVersion, IDocumentSession session, CancellationToken ct)
+    {
+        // Version 0 means "no appointment yet this year": the stream is then started by this one.
+        var stream = await session.Events.FetchForWriting<OfficeYear>(OfficeYear.IdFor(year), expectedVersion, ct);
+        // Until the agreement is recorded, every registered municipality counts as a member.
+        var members = await session.Query<Municipality>().ToListAsync(ct);
+        return new(stream, members);
+    }
+
+    public OfficeYearChanged Append(object @event)
+    {
+        Stream.AppendOne(@event);
+        return new OfficeYearChanged(Stream.Id, (int)(Stream.CurrentVersion ?? 0) + 1);
+    }
+}
+
+/// <summary>The answer to an appointment: the year's stream and its new version, for the next command.</summary>
+public sealed record OfficeYearChanged(Guid Id, int Version);

@@ -1,0 +1,49 @@
+using Governance.Municipalities;
+using Governance.Offices;
+using Marten;
+
+namespace Governance.ReferenceData;
+
+/// <summary>
+/// Loads Södertörn's reference data as ordinary events when the event store is empty, so a first run
+/// shows a working register. Governance:LoadReferenceData=false turns it off (the tests do).
+/// </summary>
+internal sealed class ReferenceDataLoader(IDocumentStore store, IConfiguration configuration, TimeProvider clock,
+    ILogger<ReferenceDataLoader> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("Governance:LoadReferenceData", true)) return;
+        await using var session = store.LightweightSession();
+        if (await session.Events.QueryAllRawEvents().AnyAsync(cancellationToken)) return;
+
+        session.LastModifiedBy = Sodertorn.Actor;
+        session.CorrelationId = $"reference-data-{Guid.NewGuid()}";
+        var now = clock.GetUtcNow();
+        foreach (var party in Sodertorn.Parties)
+        {
+            var id = Municipality.IdFor(party.Code);
+            var events = new List<object>
+            {
+                new MunicipalityRegistered(id, party.Code, party.Name, party.RegistryEmail, Sodertorn.Actor, now),
+                new PopulationRecorded(id, Sodertorn.SampleYear, party.SamplePopulation2019, IsSample: true, Sodertorn.SampleSource, Sodertorn.Actor, now),
+            };
+            foreach (var (code, name) in new[] { Sodertorn.CommitteeChair2020, Sodertorn.CommitteeViceChair2020 })
+                if (code == party.Code) events.Add(new RepresentativeNamed(id, name, Sodertorn.Term2020, Sodertorn.Actor, now));
+            if (Sodertorn.ManagementGroupChair2020.Code == party.Code)
+                events.Add(new DirectorNamed(id, Sodertorn.ManagementGroupChair2020.Name, Sodertorn.Term2020, Sodertorn.Actor, now));
+            session.Events.StartStream<Municipality>(id, events.ToArray());
+        }
+
+        var term = Sodertorn.Term2020;
+        session.Events.StartStream<OfficeYear>(OfficeYear.IdFor(term.Year),
+            new ChairAppointed(term.Year, Body.Committee, Sodertorn.CommitteeChair2020.Code, Sodertorn.CommitteeChair2020.Name, term, Sodertorn.Actor, now),
+            new ViceChairAppointed(term.Year, Sodertorn.CommitteeViceChair2020.Code, Sodertorn.CommitteeViceChair2020.Name, term, Sodertorn.Actor, now),
+            new ChairAppointed(term.Year, Body.ManagementGroup, Sodertorn.ManagementGroupChair2020.Code, Sodertorn.ManagementGroupChair2020.Name, term, Sodertorn.Actor, now));
+
+        await session.SaveChangesAsync(cancellationToken);
+        log.LogInformation("Loaded Södertörn reference data: {Count} municipalities and the 2020 office holders", Sodertorn.Parties.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,36 @@
+namespace Governance.ReferenceData;
+
+/// <summary>
+/// Södertörn's reference data from the seed (Verksamhetsplan och budget 2020): the eight parties with their
+/// official codes, and the 2020 office holders. The seed gives only the total population on 2019-12-31
+/// (503 200); the split below is a sample, marked as such, for the secretary to replace with SCB's figures.
+/// </summary>
+public static class Sodertorn
+{
+    public sealed record Party(string Code, string Name, string RegistryEmail, int SamplePopulation2019);
+
+    public const int SampleYear = 2019;
+    public const int TotalPopulation2019 = 503_200;
+    public const string SampleSource = "Exempelvärde; summan 503 200 enligt Verksamhetsplan 2020";
+    public const string Actor = "Referensdata (Verksamhetsplan 2020)";
+
+    // Registry addresses follow the municipalities' public domains; confirm them with each registry before sending.
+    public static readonly IReadOnlyList<Party> Parties =
+    [
+        new("0127", "Botkyrka", "registrator@botkyrka.se", 94_100),
+        new("0136", "Haninge", "registrator@haninge.se", 91_300),
+        new("0126", "Huddinge", "registrator@huddinge.se", 113_000),
+        new("0140", "Nykvarn", "registrator@nykvarn.se", 11_100),
+        new("0192", "Nynäshamn", "registrator@nynashamn.se", 28_600),
+        new("0128", "Salem", "registrator@salem.se", 17_300),
+        new("0181", "Södertälje", "registrator@sodertalje.se", 99_000),
+        new("0138", "Tyresö", "registrator@tyreso.se", 48_800),
+    ];
+
+    public static readonly DateOnly Term2020 = new(2020, 1, 1);
+
+    // Named in the seed: committee chair, vice chair and management group chair 2020.
+    public static readonly (string Code, string Name) CommitteeChair2020 = ("0126", "Daniel Dronjak");
+    public static readonly (string Code, string Name) CommitteeViceChair2020 = ("0181", "Boel Godner");
+    public static readonly (string Code, string Name) ManagementGroupChair2020 = ("0181", "Rickard Sundbom");
+}
