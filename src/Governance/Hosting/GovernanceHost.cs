@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Governance.Hosting.Database;
+using Governance.Infrastructure.Aggregates;
 using Governance.Infrastructure.Api;
 using Governance.Infrastructure.Health;
 using Governance.Infrastructure.Problems;
@@ -40,7 +41,7 @@ public static class GovernanceHost
         if (connectionString is null)
         {
             var (cluster, local) = await DatabaseSetup.StartLocalAsync(stateFolder);
-            services.AddSingleton(cluster); // disposed at shutdown: stops the server if this process started it
+            services.AddHostedService(_ => new LocalPostgresLifetime(cluster)); // first in, last out: stops after Wolverine and Marten
             connectionString = local;
             Console.WriteLine($"Local PostgreSQL {cluster.Port}: data in {cluster.DataDirectory}; connect with: {cluster.PsqlHint(DatabaseSetup.DatabaseName)}");
         }
@@ -103,6 +104,8 @@ public static class GovernanceHost
 
         app.MapWolverineEndpoints(http =>
         {
+            http.RejectUnparseableQueryValues = true;
+            http.AddPolicy<AggregateMustExistPolicy>();
             http.AddPolicy<FluentValidationPolicy>();
             http.MapMartenConcurrencyFailuresToConflict();
         });

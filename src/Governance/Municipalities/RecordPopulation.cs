@@ -16,8 +16,9 @@ public record RecordPopulation(int Year, int Population, bool IsSample, string? 
         public Validator(TimeProvider clock)
         {
             RuleFor(x => x.Population).GreaterThan(0).WithMessage("Invånarantalet ska vara ett positivt heltal.");
-            RuleFor(x => x.Year).InclusiveBetween(Dates.FirstYear, clock.Today().Year - 1)
-                .WithMessage(x => $"Invånarantal avser den 31 december av ett år som har slutat ({Dates.FirstYear}–{clock.Today().Year - 1}).");
+            // Validators are singletons: read the clock at each validation, not once at construction.
+            RuleFor(x => x.Year).Must(year => year >= Dates.FirstYear && year < clock.Today().Year)
+                .WithMessage(_ => $"Invånarantal avser den 31 december av ett år som har slutat ({Dates.FirstYear}–{clock.Today().Year - 1}).");
             RuleFor(x => x.Source).MaximumLength(200);
             RuleFor(x => x.Version).GreaterThan(0);
         }

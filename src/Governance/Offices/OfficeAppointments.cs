@@ -19,7 +19,8 @@ public sealed record OfficeAppointmentContext(IEventStream<OfficeYear> Stream, I
     public OfficeYearChanged Append(object @event)
     {
         Stream.AppendOne(@event);
-        return new OfficeYearChanged(Stream.Id, (int)(Stream.CurrentVersion ?? 0) + 1);
+        // CurrentVersion already counts the appended event.
+        return new OfficeYearChanged(Stream.Id, (int)Stream.CurrentVersion!.Value);
     }
 }
 

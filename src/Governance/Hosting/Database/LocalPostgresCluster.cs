@@ -32,9 +32,9 @@ public sealed class LocalPostgresCluster : IDisposable
     private string Password => File.ReadAllText(PasswordFile).Trim();
 
     /// <summary>Creates the cluster on first use, starts it unless it already runs, and returns it.</summary>
-    public static LocalPostgresCluster Start(string root)
+    public static LocalPostgresCluster Start(string root, PostgresBinaries? binaries = null)
     {
-        var binaries = PostgresBinaries.Find() ?? throw new InvalidOperationException(PostgresBinaries.NotFoundMessage);
+        binaries ??= PostgresBinaries.Find() ?? throw new InvalidOperationException(PostgresBinaries.NotFoundMessage);
         var runAs = Environment.IsPrivilegedProcess ? UnprivilegedUser.Ensure() : null;
         if (runAs is not null) root = UnprivilegedUser.ReachableFolder(root, runAs);
 

@@ -8,15 +8,18 @@ public sealed record PostgresBinaries(string Directory, int MajorVersion)
     public string InitDb => Path.Combine(Directory, "initdb");
     public string PgCtl => Path.Combine(Directory, "pg_ctl");
 
-    public static PostgresBinaries? Find()
+    public const string DebianRoot = "/usr/lib/postgresql";
+
+    /// <summary>Searches PATH, then Debian's per-version folders (newest first); the arguments replace those for tests.</summary>
+    public static PostgresBinaries? Find(string? path = null, string debianRoot = DebianRoot)
     {
         var candidates = new List<string>();
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        path ??= Environment.GetEnvironmentVariable("PATH") ?? "";
         candidates.AddRange(path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
         // Debian and Ubuntu keep the server programs off PATH, one folder per major version.
-        if (System.IO.Directory.Exists("/usr/lib/postgresql"))
+        if (System.IO.Directory.Exists(debianRoot))
         {
-            candidates.AddRange(System.IO.Directory.GetDirectories("/usr/lib/postgresql")
+            candidates.AddRange(System.IO.Directory.GetDirectories(debianRoot)
                 .OrderByDescending(VersionOfFolder)
                 .Select(d => Path.Combine(d, "bin")));
         }

@@ -1,0 +1,58 @@
+using Alba;
+using Governance.Infrastructure.Security;
+using JasperFx.CodeGeneration;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+using Wolverine;
+
+namespace Governance.Tests.Support;
+
+/// <summary>One host for all HTTP tests: real PostgreSQL, real HTTP pipeline, a clock the tests set.</summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public static readonly byte[] SigningKeyBytes = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+    public static readonly DateTimeOffset StartOfTests = new(2020, 3, 2, 9, 0, 0, TimeSpan.FromHours(1));
+
+    public IAlbaHost Host { get; private set; } = null!;
+    public TestClock Clock { get; } = new(StartOfTests);
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestDatabase.ConnectionStringAsync();
+        Environment.SetEnvironmentVariable("GOVERNANCE_DB", ConnectionString);
+        Environment.SetEnvironmentVariable("Auth__DevelopmentSigningKey", Convert.ToBase64String(SigningKeyBytes));
+        Environment.SetEnvironmentVariable("Governance__LoadReferenceData", "false");
+
+        Host = await AlbaHost.For<Program>(web =>
+        {
+            web.UseEnvironment("Development");
+            web.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+                services.MartenDaemonModeIsSolo();
+                services.RunWolverineInSoloMode();
+            });
+        });
+    }
+
+    public string TokenFor(string name, params string[] roles) =>
+        DevelopmentTokens.Issue(new SymmetricSecurityKey(SigningKeyBytes), name, roles, TimeSpan.FromHours(1), TimeProvider.System);
+
+    public async Task DisposeAsync()
+    {
+        await Host.StopAsync();
+        await Host.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class IntegrationCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "integration";
+}

@@ -1,0 +1,59 @@
+using Alba;
+using Governance.Infrastructure.Security;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Governance.Tests.Support;
+
+/// <summary>Base of HTTP tests: the store is emptied before each test, the clock set back to its start.</summary>
+[Collection(IntegrationCollection.Name)]
+public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
+{
+    protected AppFixture Fixture { get; } = fixture;
+    protected IAlbaHost Host => Fixture.Host;
+    protected IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+    protected string SecretaryToken => Fixture.TokenFor("Anna Sekreterare", Roles.Secretary);
+    protected string MemberToken => Fixture.TokenFor("Mats Ledamot", Roles.Member);
+
+    public async Task InitializeAsync()
+    {
+        Fixture.Clock.Set(AppFixture.StartOfTests);
+        await Host.ResetAllMartenDataAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    protected Task<IScenarioResult> Post(string url, object body, string? token, int expectedStatus) =>
+        Host.Scenario(s =>
+        {
+            s.Post.Json(body).ToUrl(url);
+            if (token is not null) s.WithBearerToken(token);
+            s.StatusCodeShouldBe(expectedStatus);
+        });
+
+    protected async Task<T> Get<T>(string url, string? token = null)
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            if (token is not null) s.WithBearerToken(token);
+        });
+        return (await result.ReadAsJsonAsync<T>())!;
+    }
+
+    /// <summary>Counts the rows in the event table: the test's proof that a refusal wrote nothing.</summary>
+    protected async Task<long> EventCount()
+    {
+        await using var session = Store.QuerySession();
+        return await session.Events.QueryAllRawEvents().CountAsync();
+    }
+
+    protected async Task<T?> Scalar<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T?)await command.ExecuteScalarAsync();
+    }
+}
