@@ -8,7 +8,7 @@ var stateFolder = DatabaseSetup.LocalStateFolder(builder.Configuration, builder.
 
 if (TokenCommand.Matches(args)) return TokenCommand.Run(args, builder.Configuration, stateFolder, Console.Out);
 
-await builder.AddGovernanceAsync(stateFolder);
+await builder.AddGovernanceAsync(stateFolder, generatingCode: args.FirstOrDefault() == "codegen");
 var app = builder.Build();
 app.UseGovernance();
 return await app.RunJasperFxCommands(args);

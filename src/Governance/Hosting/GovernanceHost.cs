@@ -28,7 +28,7 @@ public static class GovernanceHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static async Task AddGovernanceAsync(this WebApplicationBuilder builder, string stateFolder)
+    public static async Task AddGovernanceAsync(this WebApplicationBuilder builder, string stateFolder, bool generatingCode = false)
     {
         var services = builder.Services;
         if (builder.Configuration["urls"] is null && Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is null &&
@@ -37,8 +37,16 @@ public static class GovernanceHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Configuration mistakes first, before a database is started for nothing.
+        builder.AddGovernanceAuthentication(stateFolder);
+
         var connectionString = DatabaseSetup.Configured(builder.Configuration);
-        if (connectionString is null)
+        if (generatingCode)
+        {
+            // `codegen write` only describes the handlers: no database is needed or started.
+            connectionString ??= "Host=127.0.0.1;Database=codegen";
+        }
+        else if (connectionString is null)
         {
             var (cluster, local) = await DatabaseSetup.StartLocalAsync(stateFolder);
             services.AddHostedService(_ => new LocalPostgresLifetime(cluster)); // first in, last out: stops after Wolverine and Marten
@@ -68,9 +76,10 @@ public static class GovernanceHost
 
         builder.Host.UseWolverine(options =>
         {
-            // Handlers and endpoints are compiled at start-up (see README, "Code generation").
+            // Development compiles handler code at first use; the container image ships code generated
+            // at build time (Governance:CodeGeneration=Static). See README, "Code generation".
             options.UseRuntimeCompilation();
-            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Governance:CodeGeneration", TypeLoadMode.Dynamic);
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.EnableRelayOfUserName = true;
@@ -87,7 +96,6 @@ public static class GovernanceHost
         services.AddExceptionHandler<ConflictExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddGovernanceOpenApi();
-        builder.AddGovernanceAuthentication(stateFolder);
         services.AddHostedService<ReferenceDataLoader>();
     }
 

@@ -26,6 +26,8 @@ public static class TestDatabase
 
             var state = DatabaseSetup.LocalStateFolder(new ConfigurationBuilder().Build(), AppContext.BaseDirectory);
             Cluster = LocalPostgresCluster.Start(Path.Combine(state, "test-postgres"));
+            // Leave nothing running after the test run (the cluster's data stays for the next run).
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Cluster.Dispose();
             await Cluster.EnsureDatabaseAsync(DatabaseName, recreate: true);
             return _connectionString = Cluster.ConnectionString(DatabaseName);
         }
