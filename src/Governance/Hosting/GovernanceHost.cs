@@ -89,7 +89,10 @@ public static class GovernanceHost
         services.ConfigureSystemTextJsonForWolverineOrMinimalApi(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 
+        // Swedish messages that name the field as the client's JSON does ("registryEmail").
         ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("sv");
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddValidatorsFromAssemblyContaining<GovernanceAssembly>(ServiceLifetime.Singleton, includeInternalTypes: true);
 
         services.AddProblemDetails();

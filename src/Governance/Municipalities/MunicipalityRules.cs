@@ -6,6 +6,8 @@ namespace Governance.Municipalities;
 /// <summary>Shape rules of the register, shared by validators and the reference-data loader.</summary>
 public static partial class MunicipalityRules
 {
+    public const string CodeMessage = "Kommunkoden ska vara fyra siffror, t.ex. 0127.";
+
     /// <summary>Official municipality codes (kommunkod) are four digits: county (län) then municipality.</summary>
     public static bool IsMunicipalityCode(string? code) => code is not null && CodePattern().IsMatch(code);
 

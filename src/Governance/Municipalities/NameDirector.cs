@@ -1,6 +1,4 @@
-using FluentValidation;
 using Governance.Infrastructure.Security;
-using Governance.Infrastructure.Time;
 using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using Wolverine.Http;
@@ -9,17 +7,9 @@ using Wolverine.Marten;
 namespace Governance.Municipalities;
 
 /// <summary>Names the municipality's director (kommundirektör), who sits in the management group, from a date on.</summary>
-public record NameDirector(string PersonName, DateOnly From, int Version)
+public record NameDirector(string PersonName, DateOnly From, int Version) : INamesPerson
 {
-    public class Validator : AbstractValidator<NameDirector>
-    {
-        public Validator()
-        {
-            RuleFor(x => x.PersonName).NotEmpty().MaximumLength(200);
-            RuleFor(x => x.From).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
-            RuleFor(x => x.Version).GreaterThan(0);
-        }
-    }
+    public class Validator : PersonNamingValidator<NameDirector>;
 }
 
 public static class NameDirectorEndpoint

@@ -17,7 +17,7 @@ public record RegisterMunicipality(string Code, string Name, string RegistryEmai
         public Validator()
         {
             RuleFor(x => x.Code).Must(MunicipalityRules.IsMunicipalityCode)
-                .WithMessage("Kommunkoden ska vara fyra siffror, t.ex. 0127.");
+                .WithMessage(MunicipalityRules.CodeMessage);
             RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
             RuleFor(x => x.RegistryEmail).Must(MunicipalityRules.IsRegistryEmail)
                 .WithMessage("Registratorns e-postadress är inte giltig.");

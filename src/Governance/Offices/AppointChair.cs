@@ -2,8 +2,6 @@ using System.Security.Claims;
 using FluentValidation;
 using Governance.Infrastructure.Problems;
 using Governance.Infrastructure.Security;
-using Governance.Infrastructure.Time;
-using Governance.Municipalities;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,24 +14,15 @@ namespace Governance.Offices;
 /// for a calendar year, from 1 January or from a later date of that year.
 /// </summary>
 public record AppointChair(int Year, Body Body, string MunicipalityCode, string PersonName, DateOnly? From, int Version)
+    : IAppointsOfficeHolder
 {
     public Appointment ToAppointment() => new(
         Body == Body.Committee ? Office.CommitteeChair : Office.ManagementGroupChair,
         MunicipalityCode, PersonName.Trim(), From ?? new DateOnly(Year, 1, 1));
 
-    public class Validator : AbstractValidator<AppointChair>
+    public class Validator : OfficeAppointmentValidator<AppointChair>
     {
-        public Validator()
-        {
-            RuleFor(x => x.Year).InclusiveBetween(Dates.FirstYear, Dates.LastYear);
-            RuleFor(x => x.Body).IsInEnum();
-            RuleFor(x => x.MunicipalityCode).Must(MunicipalityRules.IsMunicipalityCode)
-                .WithMessage("Kommunkoden ska vara fyra siffror, t.ex. 0127.");
-            RuleFor(x => x.PersonName).NotEmpty().MaximumLength(200);
-            RuleFor(x => x.From).Must((c, from) => from is null || from.Value.Year == c.Year)
-                .WithMessage("Datumet ska ligga inom mandatåret.");
-            RuleFor(x => x.Version).GreaterThanOrEqualTo(0);
-        }
+        public Validator() => RuleFor(x => x.Body).IsInEnum();
     }
 }
 

@@ -1,9 +1,6 @@
 using System.Security.Claims;
-using FluentValidation;
 using Governance.Infrastructure.Problems;
 using Governance.Infrastructure.Security;
-using Governance.Infrastructure.Time;
-using Governance.Municipalities;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,23 +10,12 @@ namespace Governance.Offices;
 
 /// <summary>Appoints the committee's vice chair for a calendar year: a member other than the chair.</summary>
 public record AppointViceChair(int Year, string MunicipalityCode, string PersonName, DateOnly? From, int Version)
+    : IAppointsOfficeHolder
 {
     public Appointment ToAppointment() =>
         new(Office.CommitteeViceChair, MunicipalityCode, PersonName.Trim(), From ?? new DateOnly(Year, 1, 1));
 
-    public class Validator : AbstractValidator<AppointViceChair>
-    {
-        public Validator()
-        {
-            RuleFor(x => x.Year).InclusiveBetween(Dates.FirstYear, Dates.LastYear);
-            RuleFor(x => x.MunicipalityCode).Must(MunicipalityRules.IsMunicipalityCode)
-                .WithMessage("Kommunkoden ska vara fyra siffror, t.ex. 0127.");
-            RuleFor(x => x.PersonName).NotEmpty().MaximumLength(200);
-            RuleFor(x => x.From).Must((c, from) => from is null || from.Value.Year == c.Year)
-                .WithMessage("Datumet ska ligga inom mandatåret.");
-            RuleFor(x => x.Version).GreaterThanOrEqualTo(0);
-        }
-    }
+    public class Validator : OfficeAppointmentValidator<AppointViceChair>;
 }
 
 public static class AppointViceChairEndpoint

@@ -1,0 +1,30 @@
+using FluentValidation;
+using Governance.Infrastructure.Time;
+using Governance.Municipalities;
+
+namespace Governance.Offices;
+
+/// <summary>A command that appoints an office holder for a calendar year, from 1 January or a later date of it.</summary>
+public interface IAppointsOfficeHolder
+{
+    int Year { get; }
+    string MunicipalityCode { get; }
+    string PersonName { get; }
+    DateOnly? From { get; }
+    int Version { get; }
+    Appointment ToAppointment();
+}
+
+public abstract class OfficeAppointmentValidator<T> : AbstractValidator<T> where T : IAppointsOfficeHolder
+{
+    protected OfficeAppointmentValidator()
+    {
+        RuleFor(x => x.Year).InclusiveBetween(Dates.FirstYear, Dates.LastYear);
+        RuleFor(x => x.MunicipalityCode).Must(MunicipalityRules.IsMunicipalityCode)
+            .WithMessage(MunicipalityRules.CodeMessage);
+        RuleFor(x => x.PersonName).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.From).Must((c, from) => from is null || from.Value.Year == c.Year)
+            .WithMessage("Datumet ska ligga inom mandatåret.");
+        RuleFor(x => x.Version).GreaterThanOrEqualTo(0);
+    }
+}
