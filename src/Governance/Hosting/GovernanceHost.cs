@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Governance.Agreement;
 using Governance.Hosting.Database;
 using Governance.Infrastructure.Aggregates;
 using Governance.Infrastructure.Api;
@@ -67,6 +68,7 @@ public static class GovernanceHost
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 options.ConfigureMunicipalities();
                 options.ConfigureOffices();
+                options.ConfigureAgreement();
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
@@ -117,6 +119,7 @@ public static class GovernanceHost
         {
             http.RejectUnparseableQueryValues = true;
             http.AddPolicy<AggregateMustExistPolicy>();
+            http.AddPolicy<ReadOnlyAfterDissolutionPolicy>();
             http.AddPolicy<FluentValidationPolicy>();
             http.MapMartenConcurrencyFailuresToConflict();
         });

@@ -29,7 +29,7 @@ public record AppointChair(int Year, Body Body, string MunicipalityCode, string 
 public static class AppointChairEndpoint
 {
     public static Task<OfficeAppointmentContext> LoadAsync(AppointChair command, IDocumentSession session, CancellationToken ct) =>
-        OfficeAppointmentContext.LoadAsync(command.Year, command.Version, session, ct);
+        OfficeAppointmentContext.LoadAsync(command, session, ct);
 
     public static ProblemDetails Validate(AppointChair command, OfficeAppointmentContext context) =>
         OfficeRules.CanAppoint(command.ToAppointment(), context.Members, context.Stream.Aggregate).OrContinue();

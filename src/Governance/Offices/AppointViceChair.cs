@@ -21,7 +21,7 @@ public record AppointViceChair(int Year, string MunicipalityCode, string PersonN
 public static class AppointViceChairEndpoint
 {
     public static Task<OfficeAppointmentContext> LoadAsync(AppointViceChair command, IDocumentSession session, CancellationToken ct) =>
-        OfficeAppointmentContext.LoadAsync(command.Year, command.Version, session, ct);
+        OfficeAppointmentContext.LoadAsync(command, session, ct);
 
     public static ProblemDetails Validate(AppointViceChair command, OfficeAppointmentContext context) =>
         OfficeRules.CanAppoint(command.ToAppointment(), context.Members, context.Stream.Aggregate).OrContinue();

@@ -1,3 +1,4 @@
+using Governance.Agreement;
 using Governance.Municipalities;
 using Marten;
 using JasperFx.Events;
@@ -7,12 +8,16 @@ namespace Governance.Offices;
 /// <summary>What an appointment is decided against: the year's office stream, fetched at the expected version, and the members.</summary>
 public sealed record OfficeAppointmentContext(IEventStream<OfficeYear> Stream, IReadOnlyList<Municipality> Members)
 {
-    public static async Task<OfficeAppointmentContext> LoadAsync(int year, int expectedVersion, IDocumentSession session, CancellationToken ct)
+    public static async Task<OfficeAppointmentContext> LoadAsync(IAppointsOfficeHolder command, IDocumentSession session, CancellationToken ct)
     {
         // Version 0 means "no appointment yet this year": the stream is then started by this one.
-        var stream = await session.Events.FetchForWriting<OfficeYear>(OfficeYear.IdFor(year), expectedVersion, ct);
-        // Until the agreement is recorded, every registered municipality counts as a member.
-        var members = await session.Query<Municipality>().ToListAsync(ct);
+        var stream = await session.Events.FetchForWriting<OfficeYear>(OfficeYear.IdFor(command.Year), command.Version, ct);
+        var registered = await session.Query<Municipality>().ToListAsync(ct);
+        // The members are the agreement's parties on the first day of office; before the agreement is
+        // recorded, every registered municipality counts as one.
+        var agreement = await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, ct);
+        var from = command.ToAppointment().From;
+        var members = agreement is null ? registered : [.. registered.Where(m => agreement.IsMemberOn(m.Code, from))];
         return new(stream, members);
     }
 

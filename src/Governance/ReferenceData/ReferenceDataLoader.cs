@@ -1,3 +1,4 @@
+using Governance.Agreement;
 using Governance.Municipalities;
 using Governance.Offices;
 using Marten;
@@ -35,6 +36,9 @@ internal sealed class ReferenceDataLoader(IDocumentStore store, IConfiguration c
             session.Events.StartStream<Municipality>(id, events.ToArray());
         }
 
+        session.Events.StartStream<CooperationAgreement>(CooperationAgreement.TheId, new AgreementConcluded(CooperationAgreement.TheId,
+            [.. Sodertorn.Parties.Select(p => new AgreementParty(p.Code, p.SignedOn))], Sodertorn.AgreementInForceFrom, Sodertorn.Actor, now));
+
         var term = Sodertorn.Term2020;
         session.Events.StartStream<OfficeYear>(OfficeYear.IdFor(term.Year),
             new ChairAppointed(term.Year, Body.Committee, Sodertorn.CommitteeChair2020.Code, Sodertorn.CommitteeChair2020.Name, term, Sodertorn.Actor, now),
@@ -42,7 +46,7 @@ internal sealed class ReferenceDataLoader(IDocumentStore store, IConfiguration c
             new ChairAppointed(term.Year, Body.ManagementGroup, Sodertorn.ManagementGroupChair2020.Code, Sodertorn.ManagementGroupChair2020.Name, term, Sodertorn.Actor, now));
 
         await session.SaveChangesAsync(cancellationToken);
-        log.LogInformation("Loaded Södertörn reference data: {Count} municipalities and the 2020 office holders", Sodertorn.Parties.Count);
+        log.LogInformation("Loaded Södertörn reference data: {Count} municipalities, the agreement and the 2020 office holders", Sodertorn.Parties.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -7,7 +7,7 @@ namespace Governance.ReferenceData;
 /// </summary>
 public static class Sodertorn
 {
-    public sealed record Party(string Code, string Name, string RegistryEmail, int SamplePopulation2019);
+    public sealed record Party(string Code, string Name, string RegistryEmail, int SamplePopulation2019, DateOnly SignedOn);
 
     public const int SampleYear = 2019;
     public const int TotalPopulation2019 = 503_200;
@@ -17,15 +17,18 @@ public static class Sodertorn
     // Registry addresses follow the municipalities' public domains; confirm them with each registry before sending.
     public static readonly IReadOnlyList<Party> Parties =
     [
-        new("0127", "Botkyrka", "registrator@botkyrka.se", 94_100),
-        new("0136", "Haninge", "registrator@haninge.se", 91_300),
-        new("0126", "Huddinge", "registrator@huddinge.se", 113_000),
-        new("0140", "Nykvarn", "registrator@nykvarn.se", 11_100),
-        new("0192", "Nynäshamn", "registrator@nynashamn.se", 28_600),
-        new("0128", "Salem", "registrator@salem.se", 17_300),
-        new("0181", "Södertälje", "registrator@sodertalje.se", 99_000),
-        new("0138", "Tyresö", "registrator@tyreso.se", 48_800),
+        new("0127", "Botkyrka", "registrator@botkyrka.se", 94_100, new(2010, 6, 10)),
+        new("0136", "Haninge", "registrator@haninge.se", 91_300, new(2010, 6, 10)),
+        new("0126", "Huddinge", "registrator@huddinge.se", 113_000, new(2010, 6, 10)),
+        new("0140", "Nykvarn", "registrator@nykvarn.se", 11_100, new(2010, 6, 10)),
+        new("0192", "Nynäshamn", "registrator@nynashamn.se", 28_600, new(2010, 6, 17)),
+        new("0128", "Salem", "registrator@salem.se", 17_300, new(2010, 6, 10)),
+        new("0181", "Södertälje", "registrator@sodertalje.se", 99_000, new(2010, 6, 18)),
+        new("0138", "Tyresö", "registrator@tyreso.se", 48_800, new(2010, 6, 10)),
     ];
+
+    /// <summary>§2: the agreement applies from 1 January 2010; the parties signed in June 2010.</summary>
+    public static readonly DateOnly AgreementInForceFrom = new(2010, 1, 1);
 
     public static readonly DateOnly Term2020 = new(2020, 1, 1);
 

@@ -6,6 +6,7 @@ namespace Governance.Infrastructure.Problems;
 public static class Problems
 {
     public const string RuleType = "https://governance.example/problems/rule-broken";
+    public const string StaleType = "https://governance.example/problems/stale-version";
     public const string NotFoundType = "https://governance.example/problems/not-found";
 
     /// <summary>A command that breaks one of the agreement's rules (or another rule of the record): 409, naming the rule.</summary>
@@ -16,6 +17,16 @@ public static class Problems
         Title = $"Bryter mot regeln: {rule}",
         Detail = detail,
         Extensions = { ["rule"] = rule },
+    };
+
+    /// <summary>The command was based on an older version of the record than the one stored now.</summary>
+    public static ProblemDetails StaleVersion(long expected, long actual) => new()
+    {
+        Type = StaleType,
+        Status = StatusCodes.Status409Conflict,
+        Title = "Posten har ändrats sedan du läste den",
+        Detail = $"Du utgick från version {expected}, men den senaste är {actual}. Läs in den igen och försök på nytt.",
+        Extensions = { ["expectedVersion"] = expected, ["currentVersion"] = actual },
     };
 
     public static ProblemDetails NotFound(string what) => new()

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using FluentValidation;
+using Governance.Infrastructure.Security;
+using Governance.Infrastructure.Time;
+using Governance.Municipalities;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Governance.Agreement;
+
+/// <summary>§3: all members agree that matters of a kind (e.g. "remissvar") are decided by another rule than consensus.</summary>
+public record AgreeAlternativeDecisionRule(
+    string MatterKind, DecisionRule Rule, DateOnly AgreedOn, string DecisionReference, IReadOnlyList<string> AgreedBy, int Version)
+{
+    public class Validator : AbstractValidator<AgreeAlternativeDecisionRule>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.MatterKind).NotEmpty().MaximumLength(100);
+            RuleFor(x => x.Rule).IsInEnum().NotEqual(DecisionRule.Consensus)
+                .WithMessage("Konsensus gäller redan; ange den andra beslutsordningen.");
+            RuleFor(x => x.AgreedOn).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
+            RuleFor(x => x.DecisionReference).NotEmpty().MaximumLength(100);
+            RuleFor(x => x.AgreedBy).NotEmpty();
+            RuleForEach(x => x.AgreedBy).Must(MunicipalityRules.IsMunicipalityCode).WithMessage(MunicipalityRules.CodeMessage);
+            RuleFor(x => x.Version).GreaterThan(0);
+        }
+    }
+}
+
+public static class AgreeAlternativeDecisionRuleEndpoint
+{
+    public static Task<AgreementContext> LoadAsync(IDocumentSession session, CancellationToken ct) => AgreementContext.LoadAsync(session, ct);
+
+    public static ProblemDetails Validate(AgreeAlternativeDecisionRule command, AgreementContext context) =>
+        context.Decide(command.Version, agreement => AgreementRules.CanAgreeAlternativeRule(agreement, command.AgreedOn, [.. command.AgreedBy.Distinct()]));
+
+    [Authorize(Roles = Roles.Secretary)]
+    [WolverinePost("/api/agreement/decision-rules", OperationId = nameof(AgreeAlternativeDecisionRule))]
+    public static AgreementChanged Post(AgreeAlternativeDecisionRule command, AgreementContext context, ClaimsPrincipal user, TimeProvider clock) =>
+        context.Append(new AlternativeDecisionRuleAgreed(CooperationAgreement.TheId, command.MatterKind.Trim().ToLowerInvariant(), command.Rule,
+            command.AgreedOn, command.DecisionReference.Trim(), [.. command.AgreedBy.Distinct().Order(StringComparer.Ordinal)],
+            user.ActorName(), clock.GetUtcNow()));
+}

@@ -1,0 +1,10 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Governance.Agreement;
+
+public static class AgreementStore
+{
+    public static void ConfigureAgreement(this StoreOptions options) =>
+        options.Projections.Snapshot<CooperationAgreement>(SnapshotLifecycle.Inline);
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using FluentValidation;
+using Governance.Infrastructure.Problems;
+using Governance.Infrastructure.Security;
+using Governance.Infrastructure.Time;
+using Governance.Municipalities;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Governance.Agreement;
+
+/// <summary>Records the concluded agreement: its parties with their signing dates and the day it took force (§2).</summary>
+public record ConcludeAgreement(IReadOnlyList<AgreementParty> Parties, DateOnly InForceFrom)
+{
+    public class Validator : AbstractValidator<ConcludeAgreement>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Parties).NotEmpty()
+                .Must(p => p.Select(x => x.MunicipalityCode).Distinct().Count() == p.Count).WithMessage("Varje kommun kan bara vara part en gång.");
+            RuleForEach(x => x.Parties).ChildRules(party =>
+            {
+                party.RuleFor(p => p.MunicipalityCode).Must(MunicipalityRules.IsMunicipalityCode).WithMessage(MunicipalityRules.CodeMessage);
+                party.RuleFor(p => p.SignedOn).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
+            });
+            RuleFor(x => x.InForceFrom).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
+        }
+    }
+}
+
+public static class ConcludeAgreementEndpoint
+{
+    public static Task<AgreementContext> LoadAsync(IDocumentSession session, CancellationToken ct) => AgreementContext.LoadAsync(session, ct);
+
+    public static ProblemDetails Validate(ConcludeAgreement command, AgreementContext context) =>
+        AgreementRules.CanConclude(context.Agreement, [.. command.Parties.Select(p => p.MunicipalityCode)],
+            context.Municipalities.Select(m => m.Code).ToHashSet()).OrContinue();
+
+    [Authorize(Roles = Roles.Secretary)]
+    [WolverinePost("/api/agreement", OperationId = nameof(ConcludeAgreement))]
+    public static AgreementChanged Post(ConcludeAgreement command, AgreementContext context, ClaimsPrincipal user, TimeProvider clock) =>
+        context.Append(new AgreementConcluded(CooperationAgreement.TheId, command.Parties, command.InForceFrom, user.ActorName(), clock.GetUtcNow()));
+}

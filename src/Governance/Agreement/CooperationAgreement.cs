@@ -1,0 +1,54 @@
+using Governance.Infrastructure.Ids;
+
+namespace Governance.Agreement;
+
+public sealed record PartyInformed(string MunicipalityCode, DateOnly InformedOn);
+
+public sealed record TerminationNotice(
+    string MunicipalityCode, DateOnly CouncilDecisionOn, string CouncilDecisionReference, DateOnly ReceivedOn,
+    string? ReceivedByChair, NoticePeriod Period, IReadOnlyList<string> PartiesToInform, IReadOnlyList<PartyInformed> Informed);
+
+public sealed record Amendment(string Clause, string NewWording, DateOnly AdoptedOn, string DecisionReference, IReadOnlyList<string> AdoptedBy);
+
+public sealed record AgreedDecisionRule(string MatterKind, DecisionRule Rule, DateOnly AgreedOn, string DecisionReference, IReadOnlyList<string> AgreedBy);
+
+public sealed record Dissolution(DateOnly DecidedOn, string DecisionReference, decimal Assets, decimal Liabilities, int PopulationYear, IReadOnlyList<DissolutionShare> Shares);
+
+/// <summary>The cooperation agreement as recorded: every fact with its date. What held on a date is derived (<see cref="Membership"/>).</summary>
+[System.ComponentModel.DisplayName("samarbetsavtal")]
+public sealed partial class CooperationAgreement
+{
+    /// <summary>One agreement per installation: Södertörn's.</summary>
+    public static readonly Guid TheId = DeterministicGuid.For("agreement", "samarbetsavtal");
+
+    public Guid Id { get; set; }
+    public int Version { get; set; }
+    public DateOnly InForceFrom { get; set; }
+    public List<AgreementParty> Parties { get; set; } = [];
+    public List<TerminationNotice> Notices { get; set; } = [];
+    public List<Amendment> Amendments { get; set; } = [];
+    public List<AgreedDecisionRule> DecisionRules { get; set; } = [];
+    public Dissolution? Dissolution { get; set; }
+
+    public static CooperationAgreement Create(AgreementConcluded e) =>
+        new() { Id = e.AgreementId, InForceFrom = e.InForceFrom, Parties = [.. e.Parties] };
+
+    public void Apply(TerminationNoticeRegistered e) => Notices.Add(new TerminationNotice(
+        e.MunicipalityCode, e.CouncilDecisionOn, e.CouncilDecisionReference, e.ReceivedOn, e.ReceivedByChair,
+        new NoticePeriod(e.ReceivedOn, e.NoticePeriodStartsOn, e.LastDayOfMembership, e.WithdrawalDate), e.PartiesToInform, []));
+
+    public void Apply(PartyInformedOfTermination e) => Notices = [.. Notices.Select(n => n.MunicipalityCode != e.TerminatingMunicipalityCode
+        ? n
+        : n with { Informed = [.. n.Informed, new PartyInformed(e.InformedMunicipalityCode, e.InformedOn)] })];
+
+    public void Apply(AgreementAmended e) =>
+        Amendments.Add(new Amendment(e.Clause, e.NewWording, e.AdoptedOn, e.DecisionReference, e.AdoptedBy));
+
+    public void Apply(AlternativeDecisionRuleAgreed e) =>
+        DecisionRules.Add(new AgreedDecisionRule(e.MatterKind, e.Rule, e.AgreedOn, e.DecisionReference, e.AgreedBy));
+
+    public void Apply(CommitteeDissolved e) =>
+        Dissolution = new Dissolution(e.DecidedOn, e.DecisionReference, e.Assets, e.Liabilities, e.PopulationYear, e.Shares);
+
+    public TerminationNotice? NoticeOf(string code) => Notices.FirstOrDefault(n => n.MunicipalityCode == code);
+}

@@ -1,0 +1,34 @@
+using Governance.Infrastructure.Problems;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.CodeGeneration.Frames;
+using Marten;
+using Wolverine.Http;
+using Wolverine.Http.CodeGen;
+
+namespace Governance.Agreement;
+
+/// <summary>§10: once the committee's dissolution is recorded, nothing but reading is possible: every write is refused.</summary>
+internal sealed class ReadOnlyAfterDissolutionPolicy : IHttpPolicy
+{
+    public void Apply(IReadOnlyList<HttpChain> chains, GenerationRules rules, IServiceContainer container)
+    {
+        foreach (var chain in chains.Where(c => c.HttpMethods.Any(m => m != HttpMethods.Get && m != HttpMethods.Head)))
+        {
+            var call = new MethodCall(typeof(ReadOnlyAfterDissolution), nameof(ReadOnlyAfterDissolution.CheckAsync))
+            {
+                CommentText = "§10: read-only after dissolution",
+            };
+            chain.Middleware.InsertRange(0, [call, new MaybeEndWithResultFrame(call.ReturnVariable!)]);
+        }
+    }
+}
+
+public static class ReadOnlyAfterDissolution
+{
+    public static async Task<IResult> CheckAsync(IQuerySession session, CancellationToken cancellationToken) =>
+        await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, cancellationToken) is { } agreement &&
+        AgreementRules.NotDissolved(agreement) is { } refused
+            ? Results.Problem(refused.ToProblem())
+            : Wolverine.Http.WolverineContinue.Result();
+}
