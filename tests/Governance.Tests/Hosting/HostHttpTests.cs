@@ -64,9 +64,8 @@ public class HostHttpTests(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task the_reference_data_fills_an_empty_store_once()
     {
-        var loader = ReferenceDataLoaderFor(load: true);
-        await loader.StartAsync(CancellationToken.None);
-        await loader.StartAsync(CancellationToken.None); // not empty any more: nothing added
+        await GivenReferenceData();
+        await GivenReferenceData(); // not empty any more: nothing added
 
         var municipalities = await Get<List<MunicipalitySummary>>("/api/municipalities");
         Assert.Equal(["0126", "0127", "0128", "0136", "0138", "0140", "0181", "0192"],

@@ -1,5 +1,9 @@
 using Alba;
+using Governance.Agreement;
 using Governance.Infrastructure.Security;
+using Governance.ReferenceData;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -40,6 +44,19 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
             if (token is not null) s.WithBearerToken(token);
         });
         return (await result.ReadAsJsonAsync<T>())!;
+    }
+
+    /// <summary>Loads Södertörn's reference data (municipalities, agreement, 2020 offices) as the service does on first start.</summary>
+    protected async Task GivenReferenceData()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Governance:LoadReferenceData", "true")]).Build();
+        await new ReferenceDataLoader(Store, configuration, Fixture.Clock, NullLogger<ReferenceDataLoader>.Instance).StartAsync(CancellationToken.None);
+    }
+
+    protected async Task<int> AgreementVersion()
+    {
+        await using var session = Store.QuerySession();
+        return (await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId))?.Version ?? 0;
     }
 
     /// <summary>Counts the rows in the event table: the test's proof that a refusal wrote nothing.</summary>
