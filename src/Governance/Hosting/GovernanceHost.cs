@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Governance.Agreement;
+using Governance.Decisions;
+using Governance.Meetings;
 using Governance.Hosting.Database;
 using Governance.Infrastructure.Aggregates;
 using Governance.Infrastructure.Api;
@@ -69,6 +71,8 @@ public static class GovernanceHost
                 options.ConfigureMunicipalities();
                 options.ConfigureOffices();
                 options.ConfigureAgreement();
+                options.ConfigureMeetings();
+                options.ConfigureDecisions();
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()

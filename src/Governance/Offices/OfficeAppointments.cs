@@ -12,13 +12,9 @@ public sealed record OfficeAppointmentContext(IEventStream<OfficeYear> Stream, I
     {
         // Version 0 means "no appointment yet this year": the stream is then started by this one.
         var stream = await session.Events.FetchForWriting<OfficeYear>(OfficeYear.IdFor(command.Year), command.Version, ct);
-        var registered = await session.Query<Municipality>().ToListAsync(ct);
-        // The members are the agreement's parties on the first day of office; before the agreement is
-        // recorded, every registered municipality counts as one.
-        var agreement = await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, ct);
-        var from = command.ToAppointment().From;
-        var members = agreement is null ? registered : [.. registered.Where(m => agreement.IsMemberOn(m.Code, from))];
-        return new(stream, members);
+        // The members are the agreement's parties on the first day of office.
+        var members = await MembersOnDate.LoadAsync(session, command.ToAppointment().From, ct);
+        return new(stream, members.Members);
     }
 
     public OfficeYearChanged Append(object @event)

@@ -1,4 +1,6 @@
 using Governance.Agreement;
+using Governance.Infrastructure.Ids;
+using Governance.Meetings;
 using Governance.Municipalities;
 using Governance.Offices;
 using Marten;
@@ -45,8 +47,17 @@ internal sealed class ReferenceDataLoader(IDocumentStore store, IConfiguration c
             new ViceChairAppointed(term.Year, Sodertorn.CommitteeViceChair2020.Code, Sodertorn.CommitteeViceChair2020.Name, term, Sodertorn.Actor, now),
             new ChairAppointed(term.Year, Body.ManagementGroup, Sodertorn.ManagementGroupChair2020.Code, Sodertorn.ManagementGroupChair2020.Name, term, Sodertorn.Actor, now));
 
+        foreach (var entry in Sodertorn.Calendar2020)
+        {
+            var id = DeterministicGuid.For("meeting", $"{entry.Body}:{entry.Date:yyyy-MM-dd}");
+            var name = Sodertorn.Parties.Single(p => p.Code == entry.HostCode).Name;
+            session.Events.StartStream<Meeting>(id, new MeetingScheduled(id, entry.Body, entry.Kind, entry.Date, entry.StartsAt, entry.EndDate,
+                entry.EndsAt, entry.HostCode, $"{name} kommun", Sodertorn.Actor, now));
+            if (entry.Cancelled) session.Events.Append(id, new MeetingCancelled(id, Sodertorn.CancelledReason, Sodertorn.Actor, now));
+        }
+
         await session.SaveChangesAsync(cancellationToken);
-        log.LogInformation("Loaded Södertörn reference data: {Count} municipalities, the agreement and the 2020 office holders", Sodertorn.Parties.Count);
+        log.LogInformation("Loaded Södertörn reference data: {Count} municipalities, the agreement, the 2020 office holders and calendar", Sodertorn.Parties.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

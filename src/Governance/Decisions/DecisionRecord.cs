@@ -1,0 +1,42 @@
+using Governance.Agreement;
+using Governance.Meetings;
+using Governance.Offices;
+
+namespace Governance.Decisions;
+
+/// <summary>One outcome in the decision history: every item decided, not decided or tabled, at any meeting.</summary>
+public sealed class DecisionRecord
+{
+    public Guid Id { get; set; }
+    public Guid MeetingId { get; set; }
+    public DateOnly MeetingDate { get; set; }
+    public int Year { get; set; }
+    public Body Body { get; set; }
+    public MeetingKind MeetingKind { get; set; }
+    public int ItemNumber { get; set; }
+    public string ItemTitle { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string? RaisedByMunicipalityCode { get; set; }
+    public OutcomeKind Outcome { get; set; }
+    public string Text { get; set; } = "";
+    public DecisionRule? Rule { get; set; }
+    public List<string> Objectors { get; set; } = [];
+    public bool Corrected { get; set; }
+
+    /// <summary>What the full-text search reads: title, wording and kind.</summary>
+    public string SearchText { get; set; } = "";
+
+    public static DecisionRecord From(Guid itemId, Guid meetingId, OutcomeContext c, OutcomeKind outcome, string text, DecisionRule? rule, IEnumerable<string> objectors) =>
+        new DecisionRecord
+        {
+            Id = itemId, MeetingId = meetingId, MeetingDate = c.MeetingDate, Year = c.MeetingDate.Year, Body = c.Body, MeetingKind = c.MeetingKind,
+            ItemNumber = c.ItemNumber, ItemTitle = c.ItemTitle, Kind = c.MatterKind, RaisedByMunicipalityCode = c.RaisedByMunicipalityCode,
+            Outcome = outcome, Text = text, Rule = rule, Objectors = [.. objectors],
+        }.Indexed();
+
+    public DecisionRecord Indexed()
+    {
+        SearchText = $"{ItemTitle} {Text} {Kind}";
+        return this;
+    }
+}

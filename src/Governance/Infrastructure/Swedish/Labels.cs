@@ -1,0 +1,53 @@
+using Governance.Agreement;
+using Governance.Meetings;
+using Governance.Minutes;
+using Governance.Offices;
+
+namespace Governance.Infrastructure.Swedish;
+
+/// <summary>What users see: the Swedish words for the record's terms (glossary in design.md).</summary>
+public static class Labels
+{
+    public static string Of(Body body) => body switch
+    {
+        Body.Committee => "Södertörnskommunernas samarbetskommitté",
+        _ => "Ledningsgruppen",
+    };
+
+    public static string Of(MeetingKind kind) => kind switch
+    {
+        MeetingKind.Extra => "Extra sammanträde",
+        MeetingKind.PlanningConference => "Planeringskonferens",
+        _ => "Sammanträde",
+    };
+
+    public static string Of(PresenceMode mode) => mode switch
+    {
+        PresenceMode.Phone => "per telefon",
+        PresenceMode.Video => "via video",
+        _ => "på plats",
+    };
+
+    public static string Of(OutcomeKind outcome) => outcome switch
+    {
+        OutcomeKind.Decided => "Beslut",
+        OutcomeKind.NotDecided => "Inget beslut",
+        _ => "Bordlagt",
+    };
+
+    public static string Of(MinutesStatus status) => status switch
+    {
+        MinutesStatus.Approved => "Justerade",
+        MinutesStatus.AwaitingApproval => "Ej justerade",
+        _ => "Utkast",
+    };
+
+    public static string Of(DecisionRule rule) => rule switch
+    {
+        DecisionRule.MajorityOfPresent => "majoritet av de närvarande",
+        DecisionRule.TwoThirdsOfPresent => "två tredjedelar av de närvarande",
+        _ => "konsensus",
+    };
+
+    public static string Of(CorrectionTarget target) => target == CorrectionTarget.DecisionWording ? "beslutets lydelse" : "text";
+}

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Governance.Infrastructure.Problems;
+using Governance.Infrastructure.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Governance.Meetings;
+
+/// <summary>A stored file, addressed by its SHA-256: the same file attached twice is stored once.</summary>
+public sealed class StoredDocument
+{
+    public string Id { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+    public byte[] Content { get; set; } = [];
+}
+
+public static class AttachDocumentEndpoint
+{
+    public const long MaxBytes = 25 * 1024 * 1024;
+
+    public static ProblemDetails Validate(Guid itemId, [FromForm] string? title, [FromForm] int version, IFormFile? file, Meeting meeting)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(title) || title.Length > 300) errors["title"] = ["Ange handlingens titel (högst 300 tecken)."];
+        if (file is null || file.Length == 0) errors["file"] = ["Bifoga filen."];
+        else if (file.Length > MaxBytes) errors["file"] = [$"Filen får vara högst {MaxBytes / 1024 / 1024} MB."];
+        if (version <= 0) errors["version"] = ["Ange den version du utgick från."];
+        if (errors.Count > 0) return new ValidationProblemDetails(errors) { Status = 400, Title = "Uppgifterna är inte giltiga" };
+        if (MeetingRules.IsOpen(meeting) is { } closed) return closed.ToProblem();
+        return meeting.Item(itemId) is null ? Problems.NotFound($"Ärendet {itemId} finns inte på dagordningen.") : WolverineContinue.NoProblems;
+    }
+
+    /// <summary>Attaches a document (title and file) to an agenda item; the file is stored and its checksum recorded.</summary>
+    [Authorize(Roles = $"{Roles.Secretary},{Roles.Chair}")]
+    [WolverinePost("/api/meetings/{meetingId}/agenda/{itemId}/documents", OperationId = "AttachDocument")]
+    public static async Task<(UpdatedAggregate, DocumentAttached)> Post(Guid itemId, [FromForm] string title, [FromForm] int version, IFormFile file,
+        [WriteAggregate(VersionSource = "version")] Meeting meeting, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        await using var stream = file.OpenReadStream();
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, ct);
+        var content = buffer.ToArray();
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        var contentType = string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType;
+        session.Store(new StoredDocument { Id = sha256, ContentType = contentType, Size = content.LongLength, Content = content });
+        return (new UpdatedAggregate(), new DocumentAttached(meeting.Id, itemId, Guid.CreateVersion7(), title.Trim(), Path.GetFileName(file.FileName),
+            contentType, content.LongLength, sha256, user.ActorName(), clock.GetUtcNow()));
+    }
+}
+
+public static class GetDocumentEndpoint
+{
+    /// <summary>A stored document by its SHA-256 checksum.</summary>
+    [Authorize]
+    [WolverineGet("/api/documents/{sha256}", OperationId = "GetDocument")]
+    public static async Task<IResult> Get(string sha256, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<StoredDocument>(sha256.ToLowerInvariant(), ct) is { } document
+            ? Results.File(document.Content, document.ContentType)
+            : Results.Problem(Problems.NotFound($"Ingen handling med kontrollsumman {sha256}."));
+}

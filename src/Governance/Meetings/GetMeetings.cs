@@ -1,0 +1,50 @@
+using Governance.Agreement;
+using Governance.Municipalities;
+using Governance.Offices;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Governance.Meetings;
+
+public sealed record MeetingSummary(
+    Guid Id, Body Body, MeetingKind Kind, DateOnly Date, TimeOnly StartsAt, DateOnly EndDate, TimeOnly EndsAt, string HostMunicipalityCode,
+    string? HostMunicipalityName, string Place, MeetingStatus Status, string? CancellationReason, bool NoticeIssued, bool MinutesApproved, int Version);
+
+public sealed record QuorumStatus(Guid MeetingId, DateOnly Date, TimeOnly At, int Members, int Present, int Required, bool Met, IReadOnlyList<PresentMember> PresentMembers);
+
+public sealed record PresentMember(string Code, string Name);
+
+public static class GetMeetingsEndpoint
+{
+    /// <summary>The calendar of both bodies (or one), by year; cancelled meetings included and marked.</summary>
+    [WolverineGet("/api/meetings", OperationId = "GetMeetings")]
+    public static async Task<IReadOnlyList<MeetingSummary>> Get(int? year, Body? body, IQuerySession session, CancellationToken ct)
+    {
+        var query = session.Query<Meeting>().AsQueryable();
+        if (year is { } y) query = query.Where(m => m.Date >= new DateOnly(y, 1, 1) && m.Date <= new DateOnly(y, 12, 31));
+        if (body is { } b) query = query.Where(m => m.Body == b);
+        var meetings = await query.OrderBy(m => m.Date).ThenBy(m => m.StartsAt).ToListAsync(ct);
+        var names = await MunicipalityNames.LoadAsync(session, ct);
+        return [.. meetings.Select(m => new MeetingSummary(m.Id, m.Body, m.Kind, m.Date, m.StartsAt, m.EndDate, m.EndsAt, m.HostMunicipalityCode,
+            names.GetValueOrDefault(m.HostMunicipalityCode), m.Place, m.Status, m.CancellationReason, m.Notice is not null, m.Approval is not null, m.Version))];
+    }
+
+    /// <summary>One meeting with everything recorded at it, and its version for the next command.</summary>
+    [Authorize]
+    [WolverineGet("/api/meetings/{meetingId}", OperationId = "GetMeeting")]
+    public static Task<Meeting?> GetOne(Guid meetingId, IQuerySession session, CancellationToken ct) => session.LoadAsync<Meeting>(meetingId, ct);
+
+    /// <summary>§3: members on the meeting date, members present at the moment (now if not given), required and met.</summary>
+    [Authorize]
+    [WolverineGet("/api/meetings/{meetingId}/quorum", OperationId = "GetQuorumStatus")]
+    public static async Task<QuorumStatus?> GetQuorum(Guid meetingId, TimeOnly? at, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting) return null;
+        var members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);
+        var moment = at ?? TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Infrastructure.Time.StockholmTime.Zone).DateTime);
+        var quorum = Quorum.At(meeting, members.Codes, moment);
+        return new QuorumStatus(meeting.Id, meeting.Date, moment, quorum.Members, quorum.Present, quorum.Required, quorum.Met,
+            [.. quorum.PresentMembers.Select(c => new PresentMember(c, members.NameOf(c)))]);
+    }
+}

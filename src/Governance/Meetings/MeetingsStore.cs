@@ -1,0 +1,15 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Governance.Meetings;
+
+public static class MeetingsStore
+{
+    public static void ConfigureMeetings(this StoreOptions options)
+    {
+        options.Projections.Snapshot<Meeting>(SnapshotLifecycle.Inline);
+        options.Schema.For<Meeting>().Index(m => m.Date);
+        options.Projections.Snapshot<ExtraMeetingDemand>(SnapshotLifecycle.Inline);
+        options.Schema.For<StoredDocument>();
+    }
+}

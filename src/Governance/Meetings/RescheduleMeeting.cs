@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using FluentValidation;
+using Governance.Agreement;
+using Governance.Infrastructure.Problems;
+using Governance.Infrastructure.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Governance.Meetings;
+
+public record RescheduleMeeting(
+    DateOnly Date, TimeOnly StartsAt, DateOnly? EndDate, TimeOnly EndsAt, string HostMunicipalityCode, string Place, int Version)
+    : IMeetingTimeAndPlace
+{
+    public class Validator : MeetingTimeAndPlaceValidator<RescheduleMeeting>
+    {
+        public Validator() => RuleFor(x => x.Version).GreaterThan(0);
+    }
+}
+
+public static class RescheduleMeetingEndpoint
+{
+    public static async Task<ProblemDetails> ValidateAsync(RescheduleMeeting command, Meeting meeting, IQuerySession session, CancellationToken ct)
+    {
+        if (MeetingRules.IsOpen(meeting) is { } closed) return closed.ToProblem();
+        var members = await MembersOnDate.LoadAsync(session, command.Date, ct);
+        return MeetingPlaces.HostIsMember(command, members.Codes).OrContinue();
+    }
+
+    [Authorize(Roles = $"{Roles.Secretary},{Roles.Chair}")]
+    [WolverinePost("/api/meetings/{meetingId}/reschedule", OperationId = nameof(RescheduleMeeting))]
+    public static (UpdatedAggregate, MeetingRescheduled) Post(
+        RescheduleMeeting command, [WriteAggregate] Meeting meeting, ClaimsPrincipal user, TimeProvider clock) =>
+        (new UpdatedAggregate(), new MeetingRescheduled(meeting.Id, command.Date, command.StartsAt, command.EndDate ?? command.Date,
+            command.EndsAt, command.HostMunicipalityCode, command.Place.Trim(), user.ActorName(), clock.GetUtcNow()));
+}
