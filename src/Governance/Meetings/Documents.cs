@@ -23,14 +23,20 @@ public static class AttachDocumentEndpoint
 {
     public const long MaxBytes = 25 * 1024 * 1024;
 
-    public static ProblemDetails Validate(Guid itemId, [FromForm] string? title, [FromForm] int version, IFormFile? file, Meeting meeting)
+    // Reads the form fields from the request: the endpoint binds them too, and one generated method cannot bind a field twice.
+    public static async Task<ProblemDetails> ValidateAsync(Guid itemId, HttpRequest request, IFormFile? file, Meeting meeting)
     {
+        var form = await request.ReadFormAsync();
+        var title = form["title"].ToString();
+        _ = int.TryParse(form["version"], out var version);
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(title) || title.Length > 300) errors["title"] = ["Ange handlingens titel (högst 300 tecken)."];
         if (file is null || file.Length == 0) errors["file"] = ["Bifoga filen."];
         else if (file.Length > MaxBytes) errors["file"] = [$"Filen får vara högst {MaxBytes / 1024 / 1024} MB."];
         if (version <= 0) errors["version"] = ["Ange den version du utgick från."];
         if (errors.Count > 0) return new ValidationProblemDetails(errors) { Status = 400, Title = "Uppgifterna är inte giltiga" };
+        // The version comes with the form, not a JSON body: checked here, and the fetched version is checked again at commit.
+        if (version != meeting.Version) return Problems.StaleVersion(version, meeting.Version);
         if (MeetingRules.IsOpen(meeting) is { } closed) return closed.ToProblem();
         return meeting.Item(itemId) is null ? Problems.NotFound($"Ärendet {itemId} finns inte på dagordningen.") : WolverineContinue.NoProblems;
     }
@@ -38,8 +44,8 @@ public static class AttachDocumentEndpoint
     /// <summary>Attaches a document (title and file) to an agenda item; the file is stored and its checksum recorded.</summary>
     [Authorize(Roles = $"{Roles.Secretary},{Roles.Chair}")]
     [WolverinePost("/api/meetings/{meetingId}/agenda/{itemId}/documents", OperationId = "AttachDocument")]
-    public static async Task<(UpdatedAggregate, DocumentAttached)> Post(Guid itemId, [FromForm] string title, [FromForm] int version, IFormFile file,
-        [WriteAggregate(VersionSource = "version")] Meeting meeting, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    public static async Task<(UpdatedAggregate, DocumentAttached)> Post(Guid itemId, [FromForm] string title, IFormFile file,
+        [WriteAggregate] Meeting meeting, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         await using var stream = file.OpenReadStream();
         using var buffer = new MemoryStream();

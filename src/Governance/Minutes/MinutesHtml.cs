@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Governance.Infrastructure.Swedish;
 using Governance.Meetings;
 
@@ -20,7 +21,7 @@ public static class MinutesHtml
 
     public static string Render(MinutesDocument m)
     {
-        var e = HtmlEncoder.Default;
+        var e = HtmlEncoder.Create(UnicodeRanges.All); // å, ä, ö as themselves
         string H(string? s) => e.Encode(s ?? "");
         static string Time(TimeOnly t) => t.ToString("HH\\.mm", CultureInfo.InvariantCulture);
         var html = new StringBuilder();
