@@ -54,12 +54,12 @@ public static partial class SearchDecisionsEndpoint
 
         var table = "governance.mt_doc_decisionrecord";
         var total = (await session.QueryAsync<long>($"select count(*) from {table} where {where}", ct, [.. parameters])).Single();
-        var rank = words.Count == 0 ? "0" : "ts_rank(to_tsvector('swedish', data ->> 'SearchText'), plainto_tsquery('swedish', ?))";
+        var byRank = words.Count == 0 ? "" : "ts_rank(to_tsvector('swedish', data ->> 'SearchText'), plainto_tsquery('swedish', ?)) desc, ";
         var pageParameters = new List<object>(parameters);
         if (words.Count > 0) pageParameters.Add(string.Join(' ', words));
         pageParameters.AddRange([size, (number - 1) * size]);
         var records = await session.QueryAsync<DecisionRecord>(
-            $"select data from {table} where {where} order by {rank} desc, data ->> 'MeetingDate' desc, (data ->> 'ItemNumber')::int limit ? offset ?",
+            $"select data from {table} where {where} order by {byRank}data ->> 'MeetingDate' desc, (data ->> 'ItemNumber')::int limit ? offset ?",
             ct, [.. pageParameters]);
 
         var names = await MunicipalityNames.LoadAsync(session, ct);

@@ -58,9 +58,13 @@ public static class RequestExtraMeetingEndpoint
             Version = (int)demand.CurrentVersion!.Value,
         };
         state.Apply(requested);
-        return StateOf(state);
+        return GetExtraMeetingRequestsEndpoint.StateOf(state);
     }
+}
 
+// Apart from the command's class: Wolverine applies a class's Load and Validate methods to every endpoint in it.
+public static class GetExtraMeetingRequestsEndpoint
+{
     public static ExtraMeetingDemandState StateOf(ExtraMeetingDemand d) =>
         new(d.OpenRequests, d.RequestingMembers, ExtraMeetingDemand.MembersNeeded, d.ChairMustCall, d.CalledMeetings, d.Version);
 

@@ -1,0 +1,66 @@
+using Governance.Decisions;
+using Governance.Meetings;
+using Governance.Tests.Support;
+
+namespace Governance.Tests.Meetings;
+
+public class DecisionSearchHttpTests(AppFixture fixture) : MeetingScenario(fixture)
+{
+    private async Task<Guid> MeetingWithDecisions(string date, params (string Title, string Kind, string Wording, string? RaisedBy)[] decisions)
+    {
+        var meeting = await Schedule(date: date);
+        foreach (var (title, kind, _, raisedBy) in decisions)
+        {
+            if (raisedBy is null)
+            {
+                await Act(meeting, "/agenda", new { title, kind }, ChairToken);
+            }
+            else
+            {
+                var raised = await Act(meeting, "/matters", new { title, kind, municipalityCode = raisedBy }, MemberToken);
+                var matterId = raised.GetProperty("matters").EnumerateArray().Last().GetProperty("matterId").GetGuid();
+                await Act(meeting, "/agenda", new { matterId }, ChairToken);
+            }
+        }
+        foreach (var code in new[] { "0127", "0126", "0181", "0140" }) await Attend(meeting, code);
+        var items = (await Get<Meeting>($"/api/meetings/{meeting}", MemberToken)).Agenda;
+        for (var i = 0; i < decisions.Length; i++)
+            await Act(meeting, $"/agenda/{items[i].ItemId}/decision", new { wording = decisions[i].Wording, at = "13:00" }, SecretaryToken);
+        return meeting;
+    }
+
+    private Task<DecisionPage> Search(string query) => Get<DecisionPage>($"/api/decisions?{query}");
+
+    [Fact]
+    public async Task search_matches_swedish_inflections_and_parts_of_compound_words_and_filters()
+    {
+        await GivenSodertornWithAllRepresentatives();
+        var april = await MeetingWithDecisions("2020-04-23",
+            ("Svar på remiss om tvärförbindelse", "remissvar", "Kommittén lämnar ett gemensamt svar på remissen.", "0126"),
+            ("Kollektivtrafikplan för Södertörn", "yttrande", "Kommittén ställer sig bakom Kollektivtrafikplan 2030.", null));
+        Fixture.Clock.Set(new DateTimeOffset(2021, 1, 10, 9, 0, 0, TimeSpan.Zero));
+        await MeetingWithDecisions("2021-02-04",
+            ("Verksamhetsplan 2021", "verksamhetsplan", "Kommittén fastställer verksamhetsplanen.", null));
+
+        // Inflection: "remisser" finds "remiss"/"remissen"; part of a compound: "trafik" finds "Kollektivtrafikplan".
+        var remisser = await Search("q=remisser");
+        Assert.Equal("Svar på remiss om tvärförbindelse", Assert.Single(remisser.Hits).ItemTitle);
+        var trafik = await Search("q=trafik");
+        Assert.Equal("Kollektivtrafikplan för Södertörn", Assert.Single(trafik.Hits).ItemTitle);
+        Assert.Equal($"/api/meetings/{april}/minutes", trafik.Hits[0].MinutesLink);
+        Assert.Empty((await Search("q=badhus")).Hits);
+
+        Assert.Equal(2, (await Search("year=2020")).Total);
+        Assert.Equal(1, (await Search("year=2021")).Total);
+        Assert.Equal(2, (await Search($"meetingId={april}")).Total);
+        Assert.Equal("Huddinge", Assert.Single((await Search("municipality=0126")).Hits).RaisedBy);
+        Assert.Single((await Search("kind=verksamhetsplan")).Hits);
+        Assert.Equal(3, (await Search("body=committee")).Total);
+        Assert.Equal(0, (await Search("body=managementGroup")).Total);
+        Assert.Equal(3, (await Search("outcome=decided")).Total);
+
+        var paged = await Search("pageSize=2&page=2");
+        Assert.Equal((3L, 2, 1), (paged.Total, paged.Page, paged.Hits.Count));
+        Assert.Equal(new DateOnly(2020, 4, 23), paged.Hits[0].MeetingDate); // newest first
+    }
+}
