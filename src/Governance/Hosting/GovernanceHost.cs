@@ -4,6 +4,8 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Governance.Agreement;
 using Governance.Decisions;
+using Governance.Fees;
+using Governance.Projects;
 using Governance.Meetings;
 using Governance.Hosting.Database;
 using Governance.Infrastructure.Aggregates;
@@ -14,6 +16,7 @@ using Governance.Infrastructure.Security;
 using Governance.Infrastructure.Validation;
 using Governance.Municipalities;
 using Governance.Offices;
+using Governance.Plans;
 using Governance.ReferenceData;
 using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
@@ -73,6 +76,9 @@ public static class GovernanceHost
                 options.ConfigureAgreement();
                 options.ConfigureMeetings();
                 options.ConfigureDecisions();
+                options.ConfigureFees();
+                options.ConfigureProjects();
+                options.ConfigurePlans();
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()

@@ -1,6 +1,8 @@
 using Governance.Agreement;
 using Governance.Infrastructure.Ids;
+using Governance.Fees;
 using Governance.Meetings;
+using Governance.Plans;
 using Governance.Municipalities;
 using Governance.Offices;
 using Marten;
@@ -56,8 +58,18 @@ internal sealed class ReferenceDataLoader(IDocumentStore store, IConfiguration c
             if (entry.Cancelled) session.Events.Append(id, new MeetingCancelled(id, Sodertorn.CancelledReason, Sodertorn.Actor, now));
         }
 
+        session.Events.StartStream<FeeLedger>(FeeLedger.TheId,
+            [.. Plan2020.FeeRules.Select(rule => (object)new FeeRuleSet(FeeLedger.TheId, rule, Sodertorn.Actor, now))]);
+
+        var planId = ActivityPlan.IdFor(Plan2020.Year);
+        var salem = DeterministicGuid.For("meeting", $"{Body.Committee}:{Plan2020.AdoptedOn:yyyy-MM-dd}");
+        session.Events.StartStream<ActivityPlan>(planId,
+            new PlanDrafted(planId, Plan2020.Year, Plan2020.Content, Sodertorn.Actor, now),
+            new PlanProposalSent(planId, Plan2020.Year, 1, [.. Sodertorn.Parties.Select(p => p.Code)], Plan2020.ProposalSentOn, Sodertorn.Actor, now),
+            new PlanAdopted(planId, Plan2020.Year, 1, salem, null, Plan2020.Adoption, Plan2020.AdoptedOn, Sodertorn.Actor, now));
+
         await session.SaveChangesAsync(cancellationToken);
-        log.LogInformation("Loaded Södertörn reference data: {Count} municipalities, the agreement, the 2020 office holders and calendar", Sodertorn.Parties.Count);
+        log.LogInformation("Loaded Södertörn reference data: {Count} municipalities, the agreement, the 2020 office holders, calendar and plan, the fee rules", Sodertorn.Parties.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

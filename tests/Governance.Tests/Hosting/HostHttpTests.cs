@@ -77,7 +77,7 @@ public class HostHttpTests(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Equal("Daniel Dronjak", holders.Holders.Single(h => h.Office == Office.CommitteeChair).PersonName);
         Assert.Equal("Boel Godner", holders.Holders.Single(h => h.Office == Office.CommitteeViceChair).PersonName);
         Assert.Equal("Rickard Sundbom", holders.Holders.Single(h => h.Office == Office.ManagementGroupChair).PersonName);
-        Assert.Equal(8 * 2 + 3 + 1 + 3 + 14 + 2, await EventCount());
+        Assert.Equal(8 * 2 + 3 + 1 + 3 + 14 + 2 + 2 + 3, await EventCount());
     }
 
     [Fact]

@@ -1,0 +1,28 @@
+using Governance.Infrastructure.Problems;
+
+namespace Governance.Fees;
+
+public static class FeeRules
+{
+    public const string Fee = "§8 avgift";
+
+    public static RuleViolation? CanInvoice(FeeContext context, int year)
+    {
+        if (context.Ledger?.InvoicesOf(year) is { } issued)
+            return new(Fee, $"Avgifterna för {year} fakturerades redan {issued.IssuedOn:yyyy-MM-dd}.");
+        var calculation = context.Calculate(year);
+        if (!calculation.IsComplete) return new(Fee, $"Avgifterna för {year} kan inte beräknas: {string.Join(" ", calculation.Missing)}");
+        return calculation.Lines.Count == 0 ? new(Fee, $"Det finns inga avtalsparter som betalar avgift för {year}.") : null;
+    }
+
+    /// <summary>Payments are recorded against issued invoices; overpaying is refused, and §9: nothing is paid back.</summary>
+    public static RuleViolation? CanRecordPayment(FeeContext context, int year, string code, decimal amount)
+    {
+        if (context.Ledger?.InvoicesOf(year) is not { } run)
+            return new(Fee, $"Avgifterna för {year} är inte fakturerade.");
+        if (run.Invoices.FirstOrDefault(i => i.MunicipalityCode == code) is not { } invoice)
+            return new(Fee, $"{context.NameOf(code)} har ingen faktura för {year}.");
+        var outstanding = invoice.Amount - context.Ledger.PaidBy(year, code);
+        return amount > outstanding ? new(Fee, $"Betalningen {amount:0.00} kr överstiger det obetalda beloppet {outstanding:0.00} kr.") : null;
+    }
+}

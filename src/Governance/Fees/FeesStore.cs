@@ -1,0 +1,9 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Governance.Fees;
+
+public static class FeesStore
+{
+    public static void ConfigureFees(this StoreOptions options) => options.Projections.Snapshot<FeeLedger>(SnapshotLifecycle.Inline);
+}

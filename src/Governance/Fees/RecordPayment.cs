@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using FluentValidation;
+using Governance.Infrastructure.Problems;
+using Governance.Infrastructure.Security;
+using Governance.Infrastructure.Time;
+using Governance.Municipalities;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Governance.Fees;
+
+public record RecordPayment(string MunicipalityCode, decimal Amount, DateOnly PaidOn, int Version)
+{
+    public class Validator : AbstractValidator<RecordPayment>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.MunicipalityCode).Must(MunicipalityRules.IsMunicipalityCode).WithMessage(MunicipalityRules.CodeMessage);
+            RuleFor(x => x.Amount).GreaterThan(0).PrecisionScale(15, 2, true);
+            RuleFor(x => x.PaidOn).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
+            RuleFor(x => x.Version).GreaterThan(0);
+        }
+    }
+}
+
+public static class RecordPaymentEndpoint
+{
+    public static async Task<(FeeContext, FeeLedgerStream)> LoadAsync(RecordPayment command, IDocumentSession session, CancellationToken ct) =>
+        (await FeeContext.LoadAsync(session, ct), await FeeLedgerStream.FetchAsync(session, command.Version, ct));
+
+    public static ProblemDetails Validate(int year, RecordPayment command, FeeContext context) =>
+        FeeRules.CanRecordPayment(context, year, command.MunicipalityCode, command.Amount).OrContinue();
+
+    [Authorize(Roles = Roles.Secretary)]
+    [WolverinePost("/api/fees/{year}/payments", OperationId = nameof(RecordPayment))]
+    public static FeeLedgerChanged Post(int year, RecordPayment command, FeeLedgerStream ledger, ClaimsPrincipal user, TimeProvider clock) =>
+        ledger.Append(new FeePaymentRecorded(FeeLedger.TheId, year, command.MunicipalityCode, command.Amount, command.PaidOn, user.ActorName(), clock.GetUtcNow()));
+}
