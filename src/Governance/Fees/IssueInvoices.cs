@@ -12,15 +12,11 @@ using Wolverine.Http;
 namespace Governance.Fees;
 
 /// <summary>§8: the secretariat (Huddinge) invoices each party its fee for the year, due 15 March.</summary>
-public record IssueInvoices(int Year, int Version)
+public record IssueInvoices(int Version)
 {
     public class Validator : AbstractValidator<IssueInvoices>
     {
-        public Validator()
-        {
-            RuleFor(x => x.Year).InclusiveBetween(Dates.FirstYear, Dates.LastYear);
-            RuleFor(x => x.Version).GreaterThan(0);
-        }
+        public Validator() => RuleFor(x => x.Version).GreaterThan(0);
     }
 }
 
@@ -29,16 +25,17 @@ public static class IssueInvoicesEndpoint
     public static async Task<(FeeContext, FeeLedgerStream)> LoadAsync(IssueInvoices command, IDocumentSession session, CancellationToken ct) =>
         (await FeeContext.LoadAsync(session, ct), await FeeLedgerStream.FetchAsync(session, command.Version, ct));
 
-    public static ProblemDetails Validate(IssueInvoices command, FeeContext context) => FeeRules.CanInvoice(context, command.Year).OrContinue();
+    public static ProblemDetails Validate(int year, FeeContext context) => year is < Dates.FirstYear or > Dates.LastYear
+        ? Problems.NotFound($"Avgiftsåret {year} finns inte.") : FeeRules.CanInvoice(context, year).OrContinue();
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/fees/{year}/invoices", OperationId = nameof(IssueInvoices))]
-    public static FeeLedgerChanged Post(IssueInvoices command, FeeContext context, FeeLedgerStream ledger, ClaimsPrincipal user, TimeProvider clock)
+    public static FeeLedgerChanged Post(int year, IssueInvoices command, FeeContext context, FeeLedgerStream ledger, ClaimsPrincipal user, TimeProvider clock)
     {
-        var lines = context.Calculate(command.Year).Lines;
+        var lines = context.Calculate(year).Lines;
         var invoices = lines.Select((l, i) => new Invoice(l.Code,
-            string.Create(CultureInfo.InvariantCulture, $"SSK-{command.Year}-{i + 1:000}"), l.Fee, l.Population, l.PopulationYear)).ToList();
-        return ledger.Append(new FeeInvoicesIssued(FeeLedger.TheId, command.Year, invoices, clock.Today(), FeeLedger.DueDate(command.Year),
+            string.Create(CultureInfo.InvariantCulture, $"SSK-{year}-{i + 1:000}"), l.Fee, l.Population, l.PopulationYear)).ToList();
+        return ledger.Append(new FeeInvoicesIssued(FeeLedger.TheId, year, invoices, clock.Today(), FeeLedger.DueDate(year),
             FeeLedger.Issuer, user.ActorName(), clock.GetUtcNow()));
     }
 }
