@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Governance.Agreement;
 using Governance.Decisions;
+using Governance.Distribution;
 using Governance.Fees;
 using Governance.Projects;
 using Governance.Meetings;
@@ -24,6 +25,7 @@ using Marten;
 using Npgsql;
 using Weasel.Core;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
 using Wolverine.Marten;
@@ -79,12 +81,18 @@ public static class GovernanceHost
                 options.ConfigureFees();
                 options.ConfigureProjects();
                 options.ConfigurePlans();
+                options.ConfigureDistribution();
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
             .AddAsyncDaemon(DaemonMode.HotCold)
             .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = "wolverine");
+            .IntegrateWithWolverine(integration =>
+            {
+                integration.MessageStorageSchemaName = "wolverine";
+                // Events that create a duty to send reach the distribution handlers through the outbox, after commit.
+                integration.UseFastEventForwarding = true;
+            });
 
         builder.Host.UseWolverine(options =>
         {
@@ -95,7 +103,17 @@ public static class GovernanceHost
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.EnableRelayOfUserName = true;
+            // Two messages racing on one stream: the loser tries again on the new version.
+            options.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(
+                TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
         });
+
+        var distribution = DistributionOptions.Read(builder.Configuration);
+        services.AddSingleton(distribution);
+        services.AddSingleton(ReceiptLinks.From(builder.Configuration, stateFolder, distribution));
+        services.AddSingleton<EmailSender>();
+        services.AddSingleton<WebhookSender>();
+        services.AddHttpClient("webhooks", client => client.Timeout = TimeSpan.FromSeconds(30));
 
         services.AddWolverineHttp();
         services.ConfigureSystemTextJsonForWolverineOrMinimalApi(json =>

@@ -18,6 +18,7 @@ public sealed partial class Municipality
     public List<PersonFrom> Representatives { get; set; } = [];
     public List<PersonFrom> Directors { get; set; } = [];
     public List<PopulationFigure> Populations { get; set; } = [];
+    public Distribution.Channels Channels { get; set; } = Distribution.Channels.Default;
 
     public static Guid IdFor(string code) => DeterministicGuid.For("municipality", code);
 
@@ -30,6 +31,8 @@ public sealed partial class Municipality
 
     public void Apply(PopulationRecorded e) =>
         Populations = [.. Populations.Where(p => p.Year != e.Year), new PopulationFigure(e.Year, e.Population, e.IsSample, e.Source)];
+
+    public void Apply(Distribution.DeliveryChannelsConfigured e) => Channels = e.Channels;
 
     public string? RepresentativeOn(DateOnly date) => HolderOn(Representatives, date);
 

@@ -77,8 +77,10 @@ public class AgreementHttpTests(AppFixture fixture) : IntegrationContext(fixture
         Assert.Equal(before, await EventCount());
 
         await Post("/api/agreement/termination-notices", Notice("0140", "2020-06-01", "2020-06-15", 1), SecretaryToken, 200);
+        var afterNotice = await EventCount(); // the notice, and the deliveries informing the other parties
         Assert.Equal(AgreementRules.Term, Problem(await Post("/api/agreement/termination-notices", Notice("0140", "2020-08-01", "2020-08-15", 2), SecretaryToken, 409)));
-        Assert.Equal(before + 1, await EventCount());
+        Assert.Equal(afterNotice, await EventCount());
+        Assert.Equal(2, await AgreementVersion());
     }
 
     [Fact]

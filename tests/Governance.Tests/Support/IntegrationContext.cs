@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Wolverine.Tracking;
 
 namespace Governance.Tests.Support;
 
@@ -28,13 +29,21 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    protected Task<IScenarioResult> Post(string url, object body, string? token, int expectedStatus) =>
-        Host.Scenario(s =>
+    /// <summary>
+    /// A write through HTTP that returns only when the messages it set off (forwarded events, deliveries) are handled,
+    /// so no background work of one test runs into the next.
+    /// </summary>
+    protected async Task<IScenarioResult> Post(string url, object body, string? token, int expectedStatus)
+    {
+        IScenarioResult result = null!;
+        await Host.ExecuteAndWaitAsync(async () => result = await Host.Scenario(s =>
         {
             s.Post.Json(body).ToUrl(url);
             if (token is not null) s.WithBearerToken(token);
             s.StatusCodeShouldBe(expectedStatus);
-        });
+        }), timeoutInMilliseconds: 30_000);
+        return result;
+    }
 
     protected async Task<T> Get<T>(string url, string? token = null)
     {

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Security.Claims;
+using FluentValidation;
+using Governance.Infrastructure.Problems;
+using Governance.Infrastructure.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Governance.Distribution;
+
+/// <summary>The registry acknowledges receipt with its registration number (diarienummer): from its system, signed in as registry.</summary>
+public record AcknowledgeReceipt(string Diarienummer, int Version)
+{
+    public class Validator : AbstractValidator<AcknowledgeReceipt>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Diarienummer).NotEmpty().MaximumLength(100);
+            RuleFor(x => x.Version).GreaterThan(0);
+        }
+    }
+}
+
+public static class DeliveryRules
+{
+    public const string Receipt = "§3 minnesanteckningarna delges kommunerna";
+
+    public static RuleViolation? CanAcknowledge(Delivery delivery) => delivery.Status switch
+    {
+        DeliveryStatus.Acknowledged => new(Receipt, $"Mottagandet är redan kvitterat med diarienummer {delivery.Diarienummer}."),
+        DeliveryStatus.Sent => null,
+        _ => new(Receipt, "Leveransen har inte skickats ännu och kan inte kvitteras."),
+    };
+
+    public static RuleViolation? CanResend(Delivery delivery) => delivery.Status is DeliveryStatus.DeadLettered or DeliveryStatus.Failed
+        ? null
+        : new(Receipt, "Endast en leverans som har misslyckats kan skickas om.");
+}
+
+public static class AcknowledgeReceiptEndpoint
+{
+    public static ProblemDetails Validate(Delivery delivery) => DeliveryRules.CanAcknowledge(delivery).OrContinue();
+
+    [Authorize(Roles = $"{Roles.Registry},{Roles.Secretary}")]
+    [WolverinePost("/api/distribution/{deliveryId}/acknowledgement", OperationId = nameof(AcknowledgeReceipt))]
+    public static (UpdatedAggregate, ReceiptAcknowledged) Post(AcknowledgeReceipt command, [WriteAggregate] Delivery delivery, ClaimsPrincipal user, TimeProvider clock) =>
+        (new UpdatedAggregate(), new ReceiptAcknowledged(delivery.Id, command.Diarienummer.Trim(), user.ActorName(), clock.GetUtcNow()));
+}
+
+/// <summary>The signed link in the e-mail: a page where the registrar gives the diarienummer, and its form post.</summary>
+public static class ReceiptLinkEndpoint
+{
+    [AllowAnonymous]
+    [WolverineGet("/receipts/{deliveryId}", OperationId = "GetReceiptPage")]
+    public static async Task<IResult> Get(Guid deliveryId, string? sig, ReceiptLinks links, IQuerySession session, CancellationToken ct)
+    {
+        if (!links.IsValid(deliveryId, sig) || await session.LoadAsync<Delivery>(deliveryId, ct) is not { } delivery) return Results.NotFound();
+        var body = delivery.Status == DeliveryStatus.Acknowledged
+            ? $"<p>Mottagandet är kvitterat med diarienummer <strong>{WebUtility.HtmlEncode(delivery.Diarienummer)}</strong>.</p>"
+            : $"<form method=\"post\"><label for=\"diarienummer\">Diarienummer</label> <input id=\"diarienummer\" name=\"diarienummer\" required maxlength=\"100\"> <button type=\"submit\">Kvittera</button></form>";
+        return Results.Content(Page(delivery, body), "text/html; charset=utf-8");
+    }
+
+    [AllowAnonymous]
+    [WolverinePost("/receipts/{deliveryId}", OperationId = "AcknowledgeReceiptByLink")]
+    public static async Task<IResult> Post(Guid deliveryId, string? sig, HttpRequest request, ReceiptLinks links, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        if (!links.IsValid(deliveryId, sig)) return Results.NotFound();
+        var form = await request.ReadFormAsync(ct);
+        var diarienummer = form["diarienummer"].ToString().Trim();
+        if (diarienummer.Length is 0 or > 100) return Results.ValidationProblem(new Dictionary<string, string[]> { ["diarienummer"] = ["Ange ert diarienummer."] });
+        var stream = await session.Events.FetchForWriting<Delivery>(deliveryId, ct);
+        if (stream.Aggregate is not { } delivery) return Results.NotFound();
+        if (DeliveryRules.CanAcknowledge(delivery) is { } refused) return Results.Problem(refused.ToProblem());
+        stream.AppendOne(new ReceiptAcknowledged(deliveryId, diarienummer, $"Registrator, {delivery.MunicipalityCode} (kvittenslänk)", clock.GetUtcNow()));
+        await session.SaveChangesAsync(ct);
+        return Results.Content(Page(delivery, $"<p>Tack. Mottagandet är kvitterat med diarienummer <strong>{WebUtility.HtmlEncode(diarienummer)}</strong>.</p>"), "text/html; charset=utf-8");
+    }
+
+    private static string Page(Delivery delivery, string body) =>
+        $"<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Kvittens</title></head>" +
+        $"<body><main><h1>Kvittens av {WebUtility.HtmlEncode(delivery.Title)}</h1>{body}</main></body></html>";
+}

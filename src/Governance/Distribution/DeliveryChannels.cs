@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using FluentValidation;
+using Governance.Infrastructure.Security;
+using Governance.Municipalities;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Governance.Distribution;
+
+/// <summary>How a municipality's registry receives documents: e-mail (to the registry address unless another is given) and/or a webhook.</summary>
+public sealed record Channels(bool Email, string? EmailAddress, string? WebhookUrl, string? WebhookSecret)
+{
+    /// <summary>Until configured otherwise: e-mail to the registry address of the register.</summary>
+    public static readonly Channels Default = new(true, null, null, null);
+}
+
+public record DeliveryChannelsConfigured(Guid MunicipalityId, Channels Channels, string ConfiguredBy, DateTimeOffset ConfiguredAt);
+
+public record ConfigureDeliveryChannels(bool Email, string? EmailAddress, string? WebhookUrl, string? WebhookSecret, int Version)
+{
+    public class Validator : AbstractValidator<ConfigureDeliveryChannels>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.EmailAddress).Must(a => a is null || MunicipalityRules.IsRegistryEmail(a)).WithMessage("E-postadressen är inte giltig.");
+            RuleFor(x => x.WebhookUrl).Must(u => u is null || (Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+                .WithMessage("Ange webhookens fullständiga adress (https://…).");
+            RuleFor(x => x.WebhookSecret).NotEmpty().MinimumLength(16).When(x => x.WebhookUrl is not null)
+                .WithMessage("En webhook behöver en delad hemlighet på minst 16 tecken för signaturen.");
+            RuleFor(x => x.Version).GreaterThan(0);
+        }
+    }
+}
+
+public static class ConfigureDeliveryChannelsEndpoint
+{
+    [Authorize(Roles = Roles.Secretary)]
+    [WolverinePost("/api/municipalities/{municipalityId}/channels", OperationId = nameof(ConfigureDeliveryChannels))]
+    public static (UpdatedAggregate, DeliveryChannelsConfigured) Post(
+        ConfigureDeliveryChannels command, [WriteAggregate] Municipality municipality, ClaimsPrincipal user, TimeProvider clock) =>
+        (new UpdatedAggregate(), new DeliveryChannelsConfigured(municipality.Id,
+            new Channels(command.Email, command.EmailAddress, command.WebhookUrl, command.WebhookSecret), user.ActorName(), clock.GetUtcNow()));
+}

@@ -1,0 +1,62 @@
+using Governance.Meetings;
+using Governance.Municipalities;
+using Marten;
+using Wolverine;
+
+namespace Governance.Distribution;
+
+/// <summary>Send one delivery. Carried by Wolverine's durable local queue: a crash before the commit sends it again, with the same id.</summary>
+public record SendDelivery(Guid DeliveryId);
+
+public static class SendDeliveryHandler
+{
+    public static async Task Handle(SendDelivery message, IDocumentSession session, IMessageBus bus, DistributionOptions options,
+        EmailSender email, WebhookSender webhook, ReceiptLinks receipts, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<Delivery>(message.DeliveryId, ct);
+        // Nothing to do for an unknown delivery, one already delivered, or one waiting in the dead-letter store.
+        if (stream.Aggregate is not { Status: DeliveryStatus.Pending or DeliveryStatus.Failed } delivery) return;
+
+        try
+        {
+            await SendAsync(delivery, session, email, webhook, receipts, ct);
+            stream.AppendOne(new DeliverySent(delivery.Id, delivery.Attempts + 1, clock.GetUtcNow()));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var error = e.Message.Length > 500 ? e.Message[..500] : e.Message;
+            stream.AppendOne(new DeliveryAttemptFailed(delivery.Id, delivery.Attempts + 1, error, clock.GetUtcNow()));
+            var attempt = delivery.AttemptsSinceResend + 1;
+            if (attempt > options.RetryDelays.Count)
+                stream.AppendOne(new DeliveryDeadLettered(delivery.Id, delivery.Attempts + 1, error, clock.GetUtcNow()));
+            else
+                await bus.ScheduleAsync(message, options.RetryDelays[attempt - 1]);
+        }
+    }
+
+    private static async Task SendAsync(Delivery delivery, IDocumentSession session, EmailSender email, WebhookSender webhook, ReceiptLinks receipts, CancellationToken ct)
+    {
+        var document = await session.LoadAsync<DistributionDocument>(delivery.DocumentKey, ct)
+            ?? throw new DeliveryException($"Dokumentet {delivery.DocumentKey} saknas.");
+        var municipality = await session.LoadAsync<Municipality>(Municipality.IdFor(delivery.MunicipalityCode), ct)
+            ?? throw new DeliveryException($"Kommunen {delivery.MunicipalityCode} finns inte i registret.");
+        var files = new List<(DocumentAttachment, byte[])>();
+        foreach (var attachment in document.Attachments)
+        {
+            var stored = await session.LoadAsync<StoredDocument>(attachment.Sha256, ct) ?? throw new DeliveryException($"Filen {attachment.FileName} saknas.");
+            files.Add((attachment, stored.Content));
+        }
+        // The channel's current address: a registry that moved its mailbox or webhook gets a retry at the new one.
+        var channels = municipality.Channels;
+        if (delivery.Channel == DeliveryChannel.Email)
+        {
+            if (!channels.Email) throw new DeliveryException("E-post är inte längre en leveranskanal för kommunen.");
+            await email.SendAsync(new Outgoing(delivery, document, channels.EmailAddress ?? municipality.RegistryEmail, null, receipts.LinkFor(delivery.Id), files), ct);
+        }
+        else
+        {
+            if (channels.WebhookUrl is null) throw new DeliveryException("Kommunen har ingen webhook konfigurerad.");
+            await webhook.SendAsync(new Outgoing(delivery, document, channels.WebhookUrl, channels.WebhookSecret, receipts.LinkFor(delivery.Id), files), ct);
+        }
+    }
+}
