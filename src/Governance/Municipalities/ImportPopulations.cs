@@ -46,14 +46,15 @@ public static class ImportPopulationsEndpoint
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/populations/import", OperationId = nameof(ImportPopulations))]
-    public static PopulationsImported Post(ImportPopulations command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    public static async Task<PopulationsImported> Post(ImportPopulations command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         var (rows, _) = ScbPopulationCsv.Parse(command.Csv);
         var source = string.IsNullOrWhiteSpace(command.Source) ? "SCB" : command.Source.Trim();
         foreach (var row in rows)
         {
-            var id = Municipality.IdFor(row.Code);
-            session.Events.Append(id, new PopulationRecorded(id, command.Year, row.Population, false, source, user.ActorName(), clock.GetUtcNow()));
+            // Fetched for writing, so each municipality's version moves on as for any other command.
+            var stream = await session.Events.FetchForWriting<Municipality>(Municipality.IdFor(row.Code), ct);
+            stream.AppendOne(new PopulationRecorded(stream.Id, command.Year, row.Population, false, source, user.ActorName(), clock.GetUtcNow()));
         }
         return new PopulationsImported(command.Year, rows.Count, rows.Sum(r => (long)r.Population));
     }

@@ -53,9 +53,10 @@ internal sealed class ReferenceDataLoader(IDocumentStore store, IConfiguration c
         {
             var id = DeterministicGuid.For("meeting", $"{entry.Body}:{entry.Date:yyyy-MM-dd}");
             var name = Sodertorn.Parties.Single(p => p.Code == entry.HostCode).Name;
-            session.Events.StartStream<Meeting>(id, new MeetingScheduled(id, entry.Body, entry.Kind, entry.Date, entry.StartsAt, entry.EndDate,
-                entry.EndsAt, entry.HostCode, $"{name} kommun", Sodertorn.Actor, now));
-            if (entry.Cancelled) session.Events.Append(id, new MeetingCancelled(id, Sodertorn.CancelledReason, Sodertorn.Actor, now));
+            var events = new List<object> { new MeetingScheduled(id, entry.Body, entry.Kind, entry.Date, entry.StartsAt, entry.EndDate,
+                entry.EndsAt, entry.HostCode, $"{name} kommun", Sodertorn.Actor, now) };
+            if (entry.Cancelled) events.Add(new MeetingCancelled(id, Sodertorn.CancelledReason, Sodertorn.Actor, now));
+            session.Events.StartStream<Meeting>(id, [.. events]);
         }
 
         session.Events.StartStream<FeeLedger>(FeeLedger.TheId,

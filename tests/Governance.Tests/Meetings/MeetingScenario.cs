@@ -25,7 +25,10 @@ public abstract class MeetingScenario(AppFixture fixture) : IntegrationContext(f
         await GivenReferenceData();
         await using var session = Store.LightweightSession();
         foreach (var (code, name) in Representatives)
-            session.Events.Append(Municipality.IdFor(code), new RepresentativeNamed(Municipality.IdFor(code), name, new DateOnly(2019, 1, 1), "test", AppFixture.StartOfTests));
+        {
+            var stream = await session.Events.FetchForWriting<Municipality>(Municipality.IdFor(code));
+            stream.AppendOne(new RepresentativeNamed(Municipality.IdFor(code), name, new DateOnly(2019, 1, 1), "test", AppFixture.StartOfTests));
+        }
         await session.SaveChangesAsync();
     }
 

@@ -21,12 +21,20 @@ public sealed class AppFixture : IAsyncLifetime
     public TestClock Clock { get; } = new(StartOfTests);
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>The SMTP server the service sends to; stopped unless a test starts it.</summary>
+    public TestSmtpServer Smtp { get; } = new();
+
     public async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.ConnectionStringAsync();
         Environment.SetEnvironmentVariable("GOVERNANCE_DB", ConnectionString);
         Environment.SetEnvironmentVariable("Auth__DevelopmentSigningKey", Convert.ToBase64String(SigningKeyBytes));
         Environment.SetEnvironmentVariable("Governance__LoadReferenceData", "false");
+        Environment.SetEnvironmentVariable("Smtp__Host", "127.0.0.1");
+        Environment.SetEnvironmentVariable("Smtp__Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Environment.SetEnvironmentVariable("Smtp__Security", "None");
+        Environment.SetEnvironmentVariable("Distribution__RetryDelays", "00:00:01,00:00:01,00:00:02");
+        Environment.SetEnvironmentVariable("Distribution__PublicBaseUrl", "http://governance.test");
 
         Host = await AlbaHost.For<Program>(web =>
         {
@@ -46,6 +54,7 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        Smtp.Dispose();
         await Host.StopAsync();
         await Host.DisposeAsync();
     }

@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Alba;
+using Governance.Distribution;
+using Governance.Municipalities;
+using Governance.Tests.Support;
+
+namespace Governance.Tests.Distribution;
+
+public class DistributionHttpTests(AppFixture fixture) : DistributionScenario(fixture)
+{
+    [Fact]
+    public async Task approved_minutes_reach_every_member_registry_by_email()
+    {
+        Smtp.Start();
+        await GivenSodertornWithAllRepresentatives();
+        var meeting = await ApprovedMinutes();
+
+        var status = await WaitFor(s => s.Documents.Any(d => d.Kind == DocumentKinds.Minutes && d.Deliveries.Count == 8 && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent)));
+        var minutes = status.Documents.Single(d => d.Kind == DocumentKinds.Minutes);
+        Assert.Equal(meeting, minutes.MeetingId);
+
+        var mails = Smtp.Received.ToList();
+        Assert.Equal(Registries.Order(), mails.Select(m => m.To.Mailboxes.Single().Address).Order());
+        Assert.All(mails, m =>
+        {
+            Assert.Equal("Minnesanteckningar 2020-04-23 – Södertörnskommunernas samarbetskommitté", m.Subject);
+            Assert.Contains("Information om kollektivtrafikplanen", m.HtmlBody, StringComparison.Ordinal);
+            Assert.Contains("http://governance.test/receipts/", m.HtmlBody, StringComparison.Ordinal);
+        });
+        // The Message-ID is the delivery's id: a resend would be recognisable as the same delivery.
+        Assert.Equal(minutes.Deliveries.Select(d => $"{d.DeliveryId:N}@governance").Order(), mails.Select(m => m.MessageId).Order());
+    }
+
+    [Fact]
+    public async Task a_notice_of_meeting_carries_the_agenda_documents_as_attachments()
+    {
+        Smtp.Start();
+        await GivenSodertornWithAllRepresentatives();
+        var meeting = await Schedule();
+        var agenda = await Act(meeting, "/agenda", new { title = "Remissvar", kind = "remissvar" }, ChairToken);
+        var item = agenda.GetProperty("agenda")[0].GetProperty("itemId").GetGuid();
+        var pdf = "%PDF-1.4 underlag"u8.ToArray();
+        Assert.True((await Upload(meeting, item, "Underlag", pdf, "underlag.pdf")).IsSuccessStatusCode);
+        Version++;
+        await Act(meeting, "/notice", new { }, ChairToken);
+
+        await WaitFor(s => s.Documents.Any(d => d.Kind == DocumentKinds.MeetingNotice && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent) && d.Deliveries.Count == 8));
+        var mail = Smtp.Received.First();
+        Assert.StartsWith("Kallelse: Sammanträde 2020-04-23", mail.Subject, StringComparison.Ordinal);
+        var attachment = Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>());
+        Assert.Equal("underlag.pdf", attachment.FileName);
+        using var content = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(content);
+        Assert.Equal(pdf, content.ToArray());
+    }
+
+    [Fact]
+    public async Task a_webhook_delivery_is_signed_so_the_registry_can_verify_it()
+    {
+        await using var receiver = await TestWebhookReceiver.StartAsync();
+        await GivenSodertornWithAllRepresentatives();
+        const string secret = "nykvarns-delade-hemlighet";
+        var nykvarn = await Get<JsonElement>($"/api/municipalities/{Municipality.IdFor("0140")}");
+        await Post($"/api/municipalities/{Municipality.IdFor("0140")}/channels", new { email = false, webhookUrl = receiver.Url, webhookSecret = secret, version = nykvarn.GetProperty("version").GetInt32() }, SecretaryToken, 200);
+        await ApprovedMinutes();
+
+        var status = await WaitFor(s => s.Documents.Any(d => d.Deliveries.Any(x => x.Channel == DeliveryChannel.Webhook && x.Status == DeliveryStatus.Sent)));
+        var delivery = status.Documents.Single().Deliveries.Single(d => d.MunicipalityCode == "0140");
+        var call = Assert.Single(receiver.Calls);
+        Assert.Equal(delivery.DeliveryId.ToString(), call.Headers["Idempotency-Key"]);
+        var timestamp = call.Headers["X-Governance-Timestamp"];
+        var expected = "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{call.Body}")));
+        Assert.Equal(expected, call.Headers["X-Governance-Signature"]);
+        using var json = JsonDocument.Parse(call.Body);
+        Assert.Equal("minutes", json.RootElement.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task with_the_mail_server_down_deliveries_fail_are_retried_and_every_registry_gets_exactly_one_copy_when_it_is_back()
+    {
+        await GivenSodertornWithAllRepresentatives();
+        await ApprovedMinutes();
+        var failed = await WaitFor(s => s.Documents.Any(d => d.Deliveries.Count == 8 && d.Deliveries.All(x => x.Status == DeliveryStatus.Failed)));
+        Assert.All(failed.Documents.Single().Deliveries, d => Assert.False(string.IsNullOrEmpty(d.LastError)));
+
+        Smtp.Start();
+        await WaitFor(s => s.Documents.Single().Deliveries.All(x => x.Status == DeliveryStatus.Sent));
+        await Task.Delay(3000); // any retry still scheduled finds the delivery sent and does nothing
+        Assert.Equal(Registries.Order(), Smtp.Received.Select(m => m.To.Mailboxes.Single().Address).Order());
+    }
+
+    [Fact]
+    public async Task a_dead_lettered_delivery_is_resent_by_the_secretary_and_acknowledged_with_a_diarienummer()
+    {
+        await GivenSodertornWithAllRepresentatives();
+        await ApprovedMinutes();
+        var dead = await WaitFor(s => s.Documents.Any(d => d.Deliveries.Count == 8 && d.Deliveries.All(x => x.Status == DeliveryStatus.DeadLettered)));
+        Assert.Contains(dead.OpenDuties, d => d.Contains("Nykvarn", StringComparison.Ordinal) && d.Contains("skicka om", StringComparison.Ordinal));
+        var nykvarn = dead.Documents.Single().Deliveries.Single(d => d.MunicipalityCode == "0140");
+        Assert.Equal(4, nykvarn.Attempts);
+
+        Smtp.Start();
+        await Post($"/api/distribution/{nykvarn.DeliveryId}/resend", new { version = nykvarn.Version }, MemberToken, 403);
+        await Post($"/api/distribution/{nykvarn.DeliveryId}/resend", new { version = nykvarn.Version }, SecretaryToken, 200);
+        var sent = await WaitFor(s => s.Documents.Single().Deliveries.Single(d => d.MunicipalityCode == "0140").Status == DeliveryStatus.Sent);
+        Assert.Equal("registrator@nykvarn.se", Assert.Single(Smtp.Received).To.Mailboxes.Single().Address);
+
+        var delivered = sent.Documents.Single().Deliveries.Single(d => d.MunicipalityCode == "0140");
+        var registry = Fixture.TokenFor("Registrator Nykvarn", "registry");
+        await Post($"/api/distribution/{delivered.DeliveryId}/acknowledgement", new { diarienummer = "KS 2020/0417", version = delivered.Version }, registry, 200);
+        await Post($"/api/distribution/{delivered.DeliveryId}/acknowledgement", new { diarienummer = "KS 2020/0418", version = delivered.Version + 1 }, registry, 409);
+
+        var final = await Get<DistributionStatus>("/api/distribution", MemberToken);
+        var acknowledged = final.Documents.Single().Deliveries.Single(d => d.MunicipalityCode == "0140");
+        Assert.Equal((DeliveryStatus.Acknowledged, "KS 2020/0417"), (acknowledged.Status, acknowledged.Diarienummer));
+        Assert.DoesNotContain(final.OpenDuties, d => d.Contains("Nykvarn", StringComparison.Ordinal));
+        Assert.Equal(7, final.OpenDuties.Count);
+    }
+
+    [Fact]
+    public async Task the_signed_link_in_the_mail_lets_the_registrar_acknowledge_and_nothing_else()
+    {
+        Smtp.Start();
+        await GivenSodertornWithAllRepresentatives();
+        await ApprovedMinutes();
+        await WaitFor(s => s.Documents.Any(d => d.Deliveries.Count == 8 && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent)));
+        var mail = Smtp.Received.First(m => m.To.Mailboxes.Single().Address == "registrator@salem.se");
+        var link = System.Text.RegularExpressions.Regex.Match(mail.HtmlBody!, "http://governance.test(/receipts/[^\"]+)").Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
+
+        var page = await Host.Scenario(s => s.Get.Url(link));
+        Assert.Contains("Diarienummer", page.ReadAsText(), StringComparison.Ordinal);
+        await Host.Scenario(s => { s.Get.Url(link[..^4] + "0000"); s.StatusCodeShouldBe(404); });
+        await Host.Scenario(s =>
+        {
+            var (path, signature) = (link.Split('?')[0], link.Split("sig=")[1]);
+            s.Post.FormData(new Dictionary<string, string> { ["diarienummer"] = "SALEM 2020.112" }).ToUrl(path).QueryString("sig", signature);
+            s.StatusCodeShouldBeOk();
+        });
+        var status = await Get<DistributionStatus>("/api/distribution", SecretaryToken);
+        Assert.Equal("SALEM 2020.112", status.Documents.Single().Deliveries.Single(d => d.MunicipalityCode == "0128").Diarienummer);
+    }
+}

@@ -1,0 +1,45 @@
+using Governance.Distribution;
+using Governance.Tests.Meetings;
+using Governance.Tests.Support;
+
+namespace Governance.Tests.Distribution;
+
+public abstract class DistributionScenario(AppFixture fixture) : MeetingScenario(fixture), IDisposable
+{
+    public static readonly string[] Registries =
+    [
+        "registrator@botkyrka.se", "registrator@haninge.se", "registrator@huddinge.se", "registrator@nykvarn.se",
+        "registrator@nynashamn.se", "registrator@salem.se", "registrator@sodertalje.se", "registrator@tyreso.se",
+    ];
+
+    protected TestSmtpServer Smtp => Fixture.Smtp;
+
+    /// <summary>A committee meeting held and closed, its minutes approved by the chair: the event that sends them.</summary>
+    protected async Task<Guid> ApprovedMinutes()
+    {
+        var meeting = await Schedule();
+        await Act(meeting, "/agenda", new { title = "Information om kollektivtrafikplanen", kind = "information" }, ChairToken);
+        await Act(meeting, "/close", new { at = "15:00" }, SecretaryToken);
+        await Act(meeting, "/minutes/approval", new { }, ChairToken);
+        return meeting;
+    }
+
+    protected async Task<DistributionStatus> WaitFor(Func<DistributionStatus, bool> condition, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var status = await Get<DistributionStatus>("/api/distribution", SecretaryToken);
+            if (condition(status)) return status;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Distribution did not reach the expected state: " + System.Text.Json.JsonSerializer.Serialize(status));
+            await Task.Delay(250);
+        }
+    }
+
+    public void Dispose()
+    {
+        Smtp.Stop();
+        Smtp.Clear();
+        GC.SuppressFinalize(this);
+    }
+}
