@@ -15,6 +15,23 @@ public static class TestDatabase
 
     public static LocalPostgresCluster? Cluster { get; private set; }
 
+    /// <summary>A second, empty database on the same server, for tests that run hosts of their own.</summary>
+    public static async Task<string> FreshDatabaseAsync(string name)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(await ConnectionStringAsync()) { Database = "postgres" };
+        await using (var connection = new Npgsql.NpgsqlConnection(builder.ConnectionString))
+        {
+            await connection.OpenAsync();
+            foreach (var sql in new[] { $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", $"CREATE DATABASE \"{name}\"" })
+            {
+                await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+        builder.Database = name;
+        return builder.ConnectionString;
+    }
+
     public static async Task<string> ConnectionStringAsync()
     {
         await Gate.WaitAsync();
