@@ -1,6 +1,5 @@
 using Governance.Hosting;
 using Governance.Hosting.Database;
-using Governance.Infrastructure.Security;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,9 +1,5 @@
-using Governance.Infrastructure.Problems;
 using Governance.Municipalities;
 using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Governance.Agreement;
 

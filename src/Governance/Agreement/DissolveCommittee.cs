@@ -1,12 +1,3 @@
-using System.Security.Claims;
-using FluentValidation;
-using Governance.Infrastructure.Security;
-using Governance.Infrastructure.Time;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Governance.Agreement;
 
 /// <summary>§10: the committee's decision to dissolve, with the assets and liabilities to split by population.</summary>

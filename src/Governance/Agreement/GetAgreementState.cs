@@ -1,8 +1,4 @@
-using Governance.Infrastructure.Time;
 using Governance.Municipalities;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace Governance.Agreement;
 

@@ -1,5 +1,4 @@
 using Governance.Municipalities;
-using Marten;
 
 namespace Governance.Agreement;
 

@@ -1,9 +1,6 @@
-using Governance.Infrastructure.Problems;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
-using Marten;
-using Wolverine.Http;
 using Wolverine.Http.CodeGen;
 
 namespace Governance.Agreement;

@@ -1,7 +1,6 @@
 using Governance.Meetings;
 using Governance.Minutes;
 using JasperFx.Events;
-using Marten;
 using Marten.Events.Projections;
 
 namespace Governance.Decisions;

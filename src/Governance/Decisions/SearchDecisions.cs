@@ -3,8 +3,6 @@ using System.Text.RegularExpressions;
 using Governance.Meetings;
 using Governance.Municipalities;
 using Governance.Offices;
-using Marten;
-using Wolverine.Http;
 
 namespace Governance.Decisions;
 

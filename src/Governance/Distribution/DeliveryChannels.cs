@@ -1,10 +1,4 @@
-using System.Security.Claims;
-using FluentValidation;
-using Governance.Infrastructure.Security;
 using Governance.Municipalities;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Governance.Distribution;
 

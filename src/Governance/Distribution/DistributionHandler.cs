@@ -5,7 +5,6 @@ using Governance.Minutes;
 using Governance.Municipalities;
 using Governance.Plans;
 using JasperFx.Events;
-using Marten;
 using Wolverine;
 
 namespace Governance.Distribution;
@@ -17,29 +16,24 @@ namespace Governance.Distribution;
 public static class DistributionHandler
 {
     /// <summary>§3: approved minutes go to every member municipality's registry.</summary>
-    public static async Task Handle(IEvent<MinutesApproved> e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct)
-    {
-        if (await session.LoadAsync<Meeting>(e.StreamId, ct) is not { } meeting) return;
-        var members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);
-        var minutes = MinutesDocument.Of(meeting, members.Register.ToDictionary(m => m.Code, m => m.Name));
-        var document = new DistributionDocument
-        {
-            Id = $"{DocumentKinds.Minutes}:{meeting.Id}", Kind = DocumentKinds.Minutes, MeetingId = meeting.Id,
-            Title = $"Minnesanteckningar {meeting.Date:yyyy-MM-dd} – {Labels.Of(meeting.Body)}", Html = MinutesHtml.Render(minutes),
-        };
-        await DistributeAsync(document, members.Codes, session, bus, clock, ct);
-    }
+    public static Task Handle(IEvent<MinutesApproved> e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        DistributeMinutesAsync(e.StreamId, DocumentKinds.Minutes, DocumentKinds.Minutes, meeting => $"Minnesanteckningar {meeting.Date:yyyy-MM-dd} – {Labels.Of(meeting.Body)}",
+            session, bus, clock, ct);
 
     /// <summary>A correction of approved minutes goes the same way as the minutes.</summary>
-    public static async Task Handle(IEvent<MinutesCorrected> e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct)
+    public static Task Handle(IEvent<MinutesCorrected> e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        DistributeMinutesAsync(e.StreamId, DocumentKinds.MinutesCorrection, $"{DocumentKinds.MinutesCorrection}:{e.Version}",
+            meeting => $"Rättelse: minnesanteckningar {meeting.Date:yyyy-MM-dd} – {e.Data.What}", session, bus, clock, ct);
+
+    private static async Task DistributeMinutesAsync(Guid meetingId, string kind, string keyPrefix, Func<Meeting, string> title,
+        IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct)
     {
-        if (await session.LoadAsync<Meeting>(e.StreamId, ct) is not { } meeting) return;
+        if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting) return;
         var members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);
         var minutes = MinutesDocument.Of(meeting, members.Register.ToDictionary(m => m.Code, m => m.Name));
         var document = new DistributionDocument
         {
-            Id = $"{DocumentKinds.MinutesCorrection}:{meeting.Id}:{e.Version}", Kind = DocumentKinds.MinutesCorrection, MeetingId = meeting.Id,
-            Title = $"Rättelse: minnesanteckningar {meeting.Date:yyyy-MM-dd} – {e.Data.What}", Html = MinutesHtml.Render(minutes),
+            Id = $"{keyPrefix}:{meeting.Id}", Kind = kind, MeetingId = meeting.Id, Title = title(meeting), Html = MinutesHtml.Render(minutes),
         };
         await DistributeAsync(document, members.Codes, session, bus, clock, ct);
     }

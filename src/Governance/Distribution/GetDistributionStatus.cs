@@ -1,8 +1,5 @@
 using Governance.Municipalities;
 using JasperFx.Events.Projections;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace Governance.Distribution;
 

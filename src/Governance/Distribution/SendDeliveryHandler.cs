@@ -1,6 +1,5 @@
 using Governance.Meetings;
 using Governance.Municipalities;
-using Marten;
 using Wolverine;
 
 namespace Governance.Distribution;

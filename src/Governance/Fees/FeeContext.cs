@@ -1,7 +1,6 @@
 using Governance.Agreement;
 using Governance.Municipalities;
 using JasperFx.Events;
-using Marten;
 
 namespace Governance.Fees;
 

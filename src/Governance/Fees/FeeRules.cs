@@ -1,5 +1,3 @@
-using Governance.Infrastructure.Problems;
-
 namespace Governance.Fees;
 
 public static class FeeRules

@@ -1,7 +1,3 @@
-using Governance.Infrastructure.Time;
-using Marten;
-using Wolverine.Http;
-
 namespace Governance.Fees;
 
 public sealed record FeeScheduleLine(

@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using FluentValidation;
-using Governance.Infrastructure.Security;
-using Governance.Infrastructure.Time;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-
 namespace Governance.Fees;
 
 /// <summary>§8: the fee rule decided by the committee, in force for fee years from <c>fromYear</c>.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using FluentValidation;
 using Governance.Agreement;
 using Governance.Decisions;
 using Governance.Distribution;
@@ -12,8 +11,6 @@ using Governance.Hosting.Database;
 using Governance.Infrastructure.Aggregates;
 using Governance.Infrastructure.Api;
 using Governance.Infrastructure.Health;
-using Governance.Infrastructure.Problems;
-using Governance.Infrastructure.Security;
 using Governance.Infrastructure.Validation;
 using Governance.Municipalities;
 using Governance.Offices;
@@ -21,14 +18,11 @@ using Governance.Plans;
 using Governance.ReferenceData;
 using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
-using Marten;
 using Npgsql;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.ErrorHandling;
-using Wolverine.Http;
 using Wolverine.Http.Marten;
-using Wolverine.Marten;
 
 namespace Governance.Hosting;
 

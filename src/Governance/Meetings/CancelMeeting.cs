@@ -1,12 +1,3 @@
-using System.Security.Claims;
-using FluentValidation;
-using Governance.Infrastructure.Problems;
-using Governance.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Governance.Meetings;
 
 /// <summary>Cancels a meeting (inställt): it stays in the record as cancelled, with the reason.</summary>

@@ -1,5 +1,4 @@
 using Governance.Agreement;
-using Governance.Infrastructure.Problems;
 
 namespace Governance.Meetings;
 

@@ -1,5 +1,4 @@
 using Governance.Infrastructure.Ids;
-using Marten;
 
 namespace Governance.Meetings;
 

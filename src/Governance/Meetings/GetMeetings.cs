@@ -1,9 +1,6 @@
 using Governance.Agreement;
 using Governance.Municipalities;
 using Governance.Offices;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace Governance.Meetings;
 

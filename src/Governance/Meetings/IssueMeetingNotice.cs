@@ -1,13 +1,3 @@
-using System.Security.Claims;
-using FluentValidation;
-using Governance.Infrastructure.Problems;
-using Governance.Infrastructure.Security;
-using Governance.Infrastructure.Time;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Governance.Meetings;
 
 /// <summary>

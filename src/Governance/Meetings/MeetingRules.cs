@@ -1,4 +1,3 @@
-using Governance.Infrastructure.Problems;
 using Governance.Municipalities;
 
 namespace Governance.Meetings;

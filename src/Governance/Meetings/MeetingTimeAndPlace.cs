@@ -1,6 +1,3 @@
-using FluentValidation;
-using Governance.Infrastructure.Problems;
-using Governance.Infrastructure.Time;
 using Governance.Municipalities;
 
 namespace Governance.Meetings;

@@ -1,7 +1,4 @@
 using Governance.Agreement;
-using Governance.Infrastructure.Problems;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Governance.Meetings;
 

@@ -1,15 +1,6 @@
-using System.Security.Claims;
-using FluentValidation;
 using Governance.Agreement;
-using Governance.Infrastructure.Problems;
-using Governance.Infrastructure.Security;
-using Governance.Infrastructure.Time;
 using Governance.Municipalities;
 using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Governance.Meetings;
 

@@ -1,13 +1,4 @@
-using System.Security.Claims;
-using FluentValidation;
 using Governance.Agreement;
-using Governance.Infrastructure.Problems;
-using Governance.Infrastructure.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Governance.Meetings;
 

@@ -1,13 +1,5 @@
-using System.Security.Claims;
-using FluentValidation;
 using Governance.Agreement;
-using Governance.Infrastructure.Problems;
-using Governance.Infrastructure.Security;
 using Governance.Offices;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Governance.Meetings;
 

@@ -1,12 +1,3 @@
-using System.Security.Claims;
-using FluentValidation;
-using Governance.Infrastructure.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Governance.Meetings;
 
 /// <summary>The item is tabled (bordlagt) to a later meeting: an outcome, recorded with the quorum of the moment.</summary>

@@ -1,12 +1,4 @@
-using System.Security.Claims;
-using FluentValidation;
-using Governance.Infrastructure.Problems;
-using Governance.Infrastructure.Security;
 using Governance.Meetings;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Governance.Minutes;
 

@@ -1,11 +1,5 @@
-using System.Security.Claims;
-using Governance.Infrastructure.Problems;
 using Governance.Meetings;
 using Governance.Municipalities;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Governance.Minutes;
 

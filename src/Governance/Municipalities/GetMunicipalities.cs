@@ -1,7 +1,4 @@
 using System.Globalization;
-using Governance.Infrastructure.Time;
-using Marten;
-using Wolverine.Http;
 
 namespace Governance.Municipalities;
 

@@ -1,12 +1,3 @@
-using System.Security.Claims;
-using FluentValidation;
-using Governance.Infrastructure.Security;
-using Governance.Infrastructure.Time;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Governance.Municipalities;
 
 /// <summary>Imports SCB's population table for a year end (CSV: code, name, population). All rows or none.</summary>

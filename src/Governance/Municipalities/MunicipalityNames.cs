@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Governance.Municipalities;
 
 public static class MunicipalityNames

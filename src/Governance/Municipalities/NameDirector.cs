@@ -1,9 +1,3 @@
-using Governance.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
-using System.Security.Claims;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Governance.Municipalities;
 
 /// <summary>Names the municipality's director (kommundirektör), who sits in the management group, from a date on.</summary>

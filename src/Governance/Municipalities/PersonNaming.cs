@@ -1,6 +1,3 @@
-using FluentValidation;
-using Governance.Infrastructure.Time;
-
 namespace Governance.Municipalities;
 
 /// <summary>A command that names the holder of a municipality's post from a date on.</summary>

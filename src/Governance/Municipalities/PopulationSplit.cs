@@ -1,5 +1,4 @@
 using Governance.Infrastructure.Money;
-using Governance.Infrastructure.Problems;
 
 namespace Governance.Municipalities;
 

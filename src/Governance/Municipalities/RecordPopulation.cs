@@ -1,11 +1,3 @@
-using FluentValidation;
-using Governance.Infrastructure.Security;
-using Governance.Infrastructure.Time;
-using Microsoft.AspNetCore.Authorization;
-using System.Security.Claims;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Governance.Municipalities;
 
 /// <summary>Records the inhabitants on 31 December of a year (SCB's figure, or a sample marked as such).</summary>

@@ -1,13 +1,3 @@
-using FluentValidation;
-using Governance.Infrastructure.Problems;
-using Governance.Infrastructure.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using System.Security.Claims;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Governance.Municipalities;
 
 public record RegisterMunicipality(string Code, string Name, string RegistryEmail)

@@ -1,12 +1,3 @@
-using System.Security.Claims;
-using FluentValidation;
-using Governance.Infrastructure.Problems;
-using Governance.Infrastructure.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Governance.Offices;
 
 /// <summary>

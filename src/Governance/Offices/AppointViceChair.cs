@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using Governance.Infrastructure.Problems;
-using Governance.Infrastructure.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Governance.Offices;
 
 /// <summary>Appoints the committee's vice chair for a calendar year: a member other than the chair.</summary>

@@ -1,7 +1,4 @@
-using Governance.Infrastructure.Time;
 using Governance.Municipalities;
-using Marten;
-using Wolverine.Http;
 
 namespace Governance.Offices;
 

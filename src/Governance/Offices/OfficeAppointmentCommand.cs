@@ -1,5 +1,3 @@
-using FluentValidation;
-using Governance.Infrastructure.Time;
 using Governance.Municipalities;
 
 namespace Governance.Offices;

@@ -1,6 +1,5 @@
 using Governance.Agreement;
 using Governance.Municipalities;
-using Marten;
 using JasperFx.Events;
 
 namespace Governance.Offices;

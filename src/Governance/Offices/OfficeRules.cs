@@ -1,5 +1,4 @@
 using System.Globalization;
-using Governance.Infrastructure.Problems;
 using Governance.Municipalities;
 
 namespace Governance.Offices;

@@ -1,11 +1,4 @@
-using System.Security.Claims;
-using FluentValidation;
-using Governance.Infrastructure.Security;
 using Governance.Meetings;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Governance.Plans;
 

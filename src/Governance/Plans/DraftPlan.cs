@@ -1,13 +1,3 @@
-using System.Security.Claims;
-using FluentValidation;
-using Governance.Infrastructure.Problems;
-using Governance.Infrastructure.Security;
-using Governance.Infrastructure.Time;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Governance.Plans;
 
 /// <summary>Drafts the activity plan, action plan and budget of a year.</summary>

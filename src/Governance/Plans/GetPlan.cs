@@ -1,6 +1,4 @@
 using Governance.Agreement;
-using Marten;
-using Wolverine.Http;
 
 namespace Governance.Plans;
 

@@ -1,5 +1,3 @@
-using Wolverine.Http;
-
 namespace Governance.Plans;
 
 public sealed record Network(string Name, string Members, string? FocusArea);

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Governance.Plans;
 
 public sealed record FocusArea(string Name, string Goal, IReadOnlyList<string> SubGoals, IReadOnlyList<string>? Networks);

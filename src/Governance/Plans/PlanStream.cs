@@ -1,8 +1,4 @@
-using Governance.Infrastructure.Problems;
 using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Governance.Plans;
 

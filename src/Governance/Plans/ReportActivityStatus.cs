@@ -1,12 +1,3 @@
-using System.Security.Claims;
-using FluentValidation;
-using Governance.Infrastructure.Security;
-using Governance.Infrastructure.Time;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Governance.Plans;
 
 /// <summary>Follow-up of the action plan: an activity's status during the year, with a comment and who reported it.</summary>

@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using FluentValidation;
-using Governance.Infrastructure.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Governance.Plans;
 
 /// <summary>Revises the draft (a new revision of the whole content) until the plan is adopted.</summary>

@@ -5,7 +5,6 @@ using Governance.Meetings;
 using Governance.Plans;
 using Governance.Municipalities;
 using Governance.Offices;
-using Marten;
 
 namespace Governance.ReferenceData;
 

@@ -3,8 +3,6 @@ using System.Text.Json;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
-using Marten;
-using Wolverine.Http;
 using Wolverine.Http.CodeGen;
 using Wolverine.Persistence.EventSourcing;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Governance.Infrastructure.Problems;
 
 /// <summary>RFC 7807 answers for refusals. Titles and details are Swedish: the secretary reads them.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Governance.Infrastructure.Problems;
 
 /// <summary>What a pure rule function answers when a command would break a rule: the rule's name and why.</summary>

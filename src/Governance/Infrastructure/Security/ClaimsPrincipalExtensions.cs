@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace Governance.Infrastructure.Security;
 
 public static class ClaimsPrincipalExtensions

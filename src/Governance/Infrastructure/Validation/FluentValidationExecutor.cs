@@ -1,6 +1,4 @@
 using System.Text.Json;
-using FluentValidation;
-using Wolverine.Http;
 
 namespace Governance.Infrastructure.Validation;
 

@@ -1,8 +1,6 @@
-using FluentValidation;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
-using Wolverine.Http;
 using Wolverine.Http.CodeGen;
 
 namespace Governance.Infrastructure.Validation;
