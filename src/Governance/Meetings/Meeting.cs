@@ -60,6 +60,9 @@ public sealed partial class Meeting
     public MeetingStatus Status { get; set; }
     public string? CancellationReason { get; set; }
     public int Reschedulings { get; set; }
+
+    /// <summary>iCalendar SEQUENCE: raised by every change subscribers must see (rescheduled, cancelled).</summary>
+    public int CalendarSequence { get; set; }
     public List<RaisedMatter> Matters { get; set; } = [];
     public List<AgendaItem> Agenda { get; set; } = [];
     public NoticeRecord? Notice { get; set; }
@@ -79,9 +82,10 @@ public sealed partial class Meeting
     {
         (Date, StartsAt, EndDate, EndsAt, HostMunicipalityCode, Place) = (e.Date, e.StartsAt, e.EndDate, e.EndsAt, e.HostMunicipalityCode, e.Place);
         Reschedulings++;
+        CalendarSequence++;
     }
 
-    public void Apply(MeetingCancelled e) => (Status, CancellationReason) = (MeetingStatus.Cancelled, e.Reason);
+    public void Apply(MeetingCancelled e) => (Status, CancellationReason, CalendarSequence) = (MeetingStatus.Cancelled, e.Reason, CalendarSequence + 1);
 
     public void Apply(MatterRaised e) => Matters.Add(new RaisedMatter(
         e.MatterId, e.Title, e.Description, e.Kind, e.MunicipalityCode, e.RaisedBy, e.RaisedAt, MatterStatus.Raised, null));
