@@ -77,9 +77,10 @@ public static class AgreementRules
             : null;
     }
 
-    public static RuleViolation? CanDissolve(CooperationAgreement agreement, DateOnly decidedOn)
+    public static RuleViolation? CanDissolve(CooperationAgreement agreement, DateOnly decidedOn, DateOnly today)
     {
         if (NotDissolved(agreement) is { } dissolved) return dissolved;
+        if (decidedOn > today) return new(Dissolution, $"Upplösningen registreras när kommittén har beslutat den, inte i förväg ({Iso(decidedOn)}).");
         return agreement.MembersOn(decidedOn).Count == 0
             ? new(Dissolution, $"Avtalet gäller inte den {Iso(decidedOn)}; det finns ingen kommitté att upplösa.")
             : null;

@@ -6,8 +6,8 @@ namespace Governance.Agreement;
 public static class DissolutionSplit
 {
     public static (int Year, IReadOnlyList<DissolutionShare> Shares)? Split(
-        IReadOnlyList<Municipality> members, decimal assets, decimal liabilities) =>
-        PopulationSplit.Of(members, [assets, liabilities]) is { } split
+        IReadOnlyList<Municipality> members, decimal assets, decimal liabilities, DateOnly decidedOn) =>
+        PopulationSplit.Of(members, [assets, liabilities], decidedOn) is { } split
             ? (split.Year, [.. split.Shares.Select(s => new DissolutionShare(s.Code, s.Population, s.Parts[0], s.Parts[1]))])
             : null;
 

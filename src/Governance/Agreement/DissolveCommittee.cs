@@ -20,12 +20,12 @@ public static class DissolveCommitteeEndpoint
 {
     public static Task<AgreementContext> LoadAsync(IDocumentSession session, CancellationToken ct) => AgreementContext.LoadAsync(session, ct);
 
-    public static ProblemDetails Validate(DissolveCommittee command, AgreementContext context) =>
+    public static ProblemDetails Validate(DissolveCommittee command, AgreementContext context, TimeProvider clock) =>
         context.Decide(command.Version, agreement =>
         {
-            if (AgreementRules.CanDissolve(agreement, command.DecidedOn) is { } refused) return refused;
+            if (AgreementRules.CanDissolve(agreement, command.DecidedOn, clock.Today()) is { } refused) return refused;
             var members = context.MunicipalitiesIn(agreement.MembersOn(command.DecidedOn));
-            return DissolutionSplit.Split(members, command.Assets, command.Liabilities) is null ? DissolutionSplit.NoCommonYear(members) : null;
+            return DissolutionSplit.Split(members, command.Assets, command.Liabilities, command.DecidedOn) is null ? DissolutionSplit.NoCommonYear(members) : null;
         });
 
     [Authorize(Roles = Roles.Secretary)]
@@ -33,7 +33,7 @@ public static class DissolveCommitteeEndpoint
     public static AgreementChanged Post(DissolveCommittee command, AgreementContext context, ClaimsPrincipal user, TimeProvider clock)
     {
         var members = context.MunicipalitiesIn(context.Agreement!.MembersOn(command.DecidedOn));
-        var (year, shares) = DissolutionSplit.Split(members, command.Assets, command.Liabilities)!.Value;
+        var (year, shares) = DissolutionSplit.Split(members, command.Assets, command.Liabilities, command.DecidedOn)!.Value;
         return context.Append(new CommitteeDissolved(CooperationAgreement.TheId, command.DecidedOn, command.DecisionReference.Trim(),
             command.Assets, command.Liabilities, year, shares, user.ActorName(), clock.GetUtcNow()));
     }

@@ -5,12 +5,23 @@ using Wolverine.Http.CodeGen;
 
 namespace Governance.Agreement;
 
-/// <summary>§10: once the committee's dissolution is recorded, nothing but reading is possible: every write is refused.</summary>
+/// <summary>
+/// §10: once the committee's dissolution is recorded, nothing but reading is possible — except what finishes the record
+/// of the last meeting (closing it, its minutes) and gets the minutes to the municipalities (§3: distribution, receipts).
+/// </summary>
 internal sealed class ReadOnlyAfterDissolutionPolicy : IHttpPolicy
 {
+    private static readonly string[] StillOpen = ["/api/distribution", "/receipts"];
+    private static readonly string[] MeetingRecord = ["/close", "/minutes/text", "/minutes/approval", "/minutes/corrections"];
+
+    public static bool FinishesTheRecord(string route) =>
+        StillOpen.Any(p => route.StartsWith(p, StringComparison.Ordinal)) ||
+        (route.StartsWith("/api/meetings/", StringComparison.Ordinal) && MeetingRecord.Any(s => route.EndsWith(s, StringComparison.Ordinal)));
+
     public void Apply(IReadOnlyList<HttpChain> chains, GenerationRules rules, IServiceContainer container)
     {
-        foreach (var chain in chains.Where(c => c.HttpMethods.Any(m => m != HttpMethods.Get && m != HttpMethods.Head)))
+        foreach (var chain in chains.Where(c => c.HttpMethods.Any(m => m != HttpMethods.Get && m != HttpMethods.Head)
+                     && !FinishesTheRecord(c.RoutePattern?.RawText ?? "")))
         {
             var call = new MethodCall(typeof(ReadOnlyAfterDissolution), nameof(ReadOnlyAfterDissolution.CheckAsync))
             {

@@ -26,9 +26,12 @@ public static class DeliveryRules
         _ => new(Receipt, "Leveransen har inte skickats ännu och kan inte kvitteras."),
     };
 
-    public static RuleViolation? CanResend(Delivery delivery) => delivery.Status is DeliveryStatus.DeadLettered or DeliveryStatus.Failed
+    // A failed delivery already has its retry scheduled: only the dead-letter store is resent by hand.
+    public static RuleViolation? CanResend(Delivery delivery) => delivery.Status is DeliveryStatus.DeadLettered
         ? null
-        : new(Receipt, "Endast en leverans som har misslyckats kan skickas om.");
+        : new(Receipt, delivery.Status == DeliveryStatus.Failed
+            ? "Leveransen försöks igen automatiskt; den kan skickas om för hand när alla försök har misslyckats."
+            : "Endast en leverans vars alla försök har misslyckats kan skickas om.");
 }
 
 public static class AcknowledgeReceiptEndpoint

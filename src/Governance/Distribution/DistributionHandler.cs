@@ -46,7 +46,7 @@ public static class DistributionHandler
         var html = Page($"Uppsägning av samarbetsavtalet: {names.NameOr(n.MunicipalityCode)}",
             $"<p>{names.NameOr(n.MunicipalityCode)} har sagt upp samarbetsavtalet genom kommunfullmäktiges beslut {n.CouncilDecisionReference} ({n.CouncilDecisionOn:yyyy-MM-dd}).</p>" +
             $"<p>Uppsägningen kom ordföranden{(n.ReceivedByChair is null ? "" : $" ({n.ReceivedByChair})")} tillhanda {n.ReceivedOn:yyyy-MM-dd}. Uppsägningstiden räknas från {n.NoticePeriodStartsOn:yyyy-MM-dd}; " +
-            $"kommunen är part till och med {n.LastDayOfMembership:yyyy-MM-dd} och har utträtt från {n.WithdrawalDate:yyyy-MM-dd} (§2).</p>");
+            $"kommunen är part till och med {n.LastDayOfMembership:yyyy-MM-dd} och utträder ur avtalet den {n.WithdrawalDate:yyyy-MM-dd} (§2).</p>");
         var document = new DistributionDocument
         {
             Id = $"{DocumentKinds.TerminationNotice}:{n.MunicipalityCode}", Kind = DocumentKinds.TerminationNotice,

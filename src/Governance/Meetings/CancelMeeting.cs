@@ -15,7 +15,7 @@ public record CancelMeeting(string Reason, int Version)
 
 public static class CancelMeetingEndpoint
 {
-    public static ProblemDetails Validate(Meeting meeting) => MeetingRules.IsOpen(meeting).OrContinue();
+    public static ProblemDetails Validate(Meeting meeting) => MeetingRules.CanChangeSchedule(meeting).OrContinue();
 
     [Authorize(Roles = $"{Roles.Secretary},{Roles.Chair}")]
     [WolverinePost("/api/meetings/{meetingId}/cancel", OperationId = nameof(CancelMeeting))]

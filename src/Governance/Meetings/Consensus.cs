@@ -16,7 +16,7 @@ public static class Consensus
         var context = meeting.ContextOf(item);
         var notPresent = proposal.Objectors.Except(quorum.PresentMembers).ToList();
         if (notPresent.Count > 0)
-            return (null, new(MeetingRules.Consensus, $"Invändningar kan bara komma från ledamöter som är närvarande: {string.Join(", ", notPresent)} är inte närvarande kl. {quorum.At:HH\\:mm}."));
+            return (null, new(MeetingRules.Consensus, $"Invändningar kan bara komma från ledamöter som är närvarande: {string.Join(", ", notPresent)} är inte närvarande kl. {quorum.At:HH\\.mm}."));
 
         if (rule == DecisionRule.Consensus)
         {
@@ -28,7 +28,7 @@ public static class Consensus
         }
 
         if (proposal.Votes is not { } votes)
-            return (null, new(MeetingRules.Consensus, $"För ärenden av slaget \"{item.Kind}\" gäller den överenskomna beslutsordningen {rule}: ange rösterna."));
+            return (null, new(MeetingRules.Consensus, $"För ärenden av slaget \"{item.Kind}\" gäller den överenskomna beslutsordningen ({Infrastructure.Swedish.Labels.Of(rule)}): ange rösterna."));
         var voters = votes.For.Concat(votes.Against).Concat(votes.Abstained).ToList();
         if (voters.Count != voters.Distinct().Count())
             return (null, new(MeetingRules.Consensus, "Varje ledamot röstar en gång."));

@@ -7,12 +7,13 @@ public static class MeetingRules
 {
     public const string Quorum = "§3 beslutförhet";
     public const string Consensus = Agreement.AgreementRules.AlternativeRule;
-    public const string Composition = "§3 sammansättning";
+    public const string Composition = Offices.OfficeRules.Composition;
     public const string Agenda = "§4 dagordning";
     public const string Notice = "§4 kallelse";
     public const string ExtraMeeting = "§4 extra sammanträde";
     public const string Cancelled = "inställt sammanträde";
     public const string Closed = "avslutat sammanträde";
+    public const string Held = "hållet sammanträde";
     public const string OneOutcome = "ett utfall per ärende";
     public const string Minutes = "§3 minnesanteckningar";
 
@@ -24,12 +25,18 @@ public static class MeetingRules
         _ => null,
     };
 
+    /// <summary>Once attendance or an outcome is recorded the meeting has been held: it is no longer cancelled or moved.</summary>
+    public static RuleViolation? CanChangeSchedule(Meeting meeting) =>
+        IsOpen(meeting) ?? (meeting.Attendance.Count > 0 || meeting.Agenda.Any(i => i.Outcome is not null)
+            ? new(Held, $"Sammanträdet {Iso(meeting.Date)} har hållits (närvaro eller beslut är antecknade) och kan inte ställas in eller flyttas.")
+            : null);
+
     public static RuleViolation? CanRecordOutcome(Meeting meeting, AgendaItem item, QuorumSnapshot quorum)
     {
         if (IsOpen(meeting) is { } closed) return closed;
         if (item.Outcome is not null) return new(OneOutcome, $"Ärende {item.Number} har redan ett utfall; ändringar görs genom rättelse av minnesanteckningarna.");
         return quorum.Met ? null : new(Quorum,
-            $"Kommittén är inte beslutför kl. {quorum.At:HH\\:mm}: {quorum.Present} av {quorum.Members} ledamöter närvarande, minst {quorum.Required} krävs.");
+            $"Kommittén är inte beslutför kl. {quorum.At:HH\\.mm}: {quorum.Present} av {quorum.Members} ledamöter närvarande, minst {quorum.Required} krävs.");
     }
 
     /// <summary>§3: a member present is the member municipality's executive board chair (in the management group: its director).</summary>
@@ -60,7 +67,7 @@ public static class MeetingRules
     {
         MeetingStatus.Cancelled => new(Cancelled, "Ett inställt sammanträde har inga minnesanteckningar att justera."),
         MeetingStatus.Scheduled => new(Minutes, "Minnesanteckningarna justeras efter att sammanträdet har avslutats."),
-        _ when meeting.Approval is not null => new(Minutes, $"Minnesanteckningarna justerades redan {meeting.Approval.ApprovedAt:yyyy-MM-dd}; ändra genom rättelse."),
+        _ when meeting.Approval is not null => new(Minutes, $"Minnesanteckningarna justerades redan {meeting.Approval.ApprovedAt.StockholmDate():yyyy-MM-dd}; ändra genom rättelse."),
         _ => null,
     };
 

@@ -16,7 +16,7 @@ public static class RescheduleMeetingEndpoint
 {
     public static async Task<ProblemDetails> ValidateAsync(RescheduleMeeting command, Meeting meeting, IQuerySession session, CancellationToken ct)
     {
-        if (MeetingRules.IsOpen(meeting) is { } closed) return closed.ToProblem();
+        if (MeetingRules.CanChangeSchedule(meeting) is { } refused) return refused.ToProblem();
         var members = await MembersOnDate.LoadAsync(session, command.Date, ct);
         return MeetingPlaces.HostIsMember(command, members.Codes).OrContinue();
     }

@@ -58,12 +58,12 @@ public static class MinutesHtml
         }
 
         if (m.Approval is { } approval)
-            html.Append($"<h2>Justering</h2><p>Justerade av {H(approval.ApprovedBy)} {approval.ApprovedAt:yyyy-MM-dd} (version {approval.MinutesVersion}).</p>");
+            html.Append($"<h2>Justering</h2><p>Justerade av {H(approval.ApprovedBy)} {approval.ApprovedAt.StockholmDate():yyyy-MM-dd} (version {approval.MinutesVersion}).</p>");
         if (m.Corrections.Count > 0)
         {
             html.Append("<h2>Rättelser</h2>");
             foreach (var c in m.Corrections)
-                html.Append($"<p class=\"correction\">{c.CorrectedAt:yyyy-MM-dd}, {H(c.CorrectedBy)}: {H(c.What)} ({H(Labels.Of(c.Target))}). Skäl: {H(c.Why)}</p>");
+                html.Append($"<p class=\"correction\">{c.CorrectedAt.StockholmDate():yyyy-MM-dd}, {H(c.CorrectedBy)}: {H(c.What)} ({H(Labels.Of(c.Target))}). Skäl: {H(c.Why)}</p>");
         }
         return html.Append("</main></body></html>").ToString();
     }

@@ -10,6 +10,15 @@ public sealed record MunicipalitySummary(
         new(m.Id, m.Code, m.Name, m.RegistryEmail, m.RepresentativeOn(today), m.DirectorOn(today), m.LatestPopulation, m.Version);
 }
 
+/// <summary>The register entry as shown: the webhook's shared secret is never shown, only whether one is set.</summary>
+public sealed record MunicipalityDetails(
+    Guid Id, string Code, string Name, string RegistryEmail, IReadOnlyList<PersonFrom> Representatives, IReadOnlyList<PersonFrom> Directors,
+    IReadOnlyList<PopulationFigure> Populations, bool EmailChannel, string? EmailAddress, string? WebhookUrl, bool WebhookSecretSet, int Version)
+{
+    public static MunicipalityDetails Of(Municipality m) => new(m.Id, m.Code, m.Name, m.RegistryEmail, m.Representatives, m.Directors,
+        [.. m.Populations.OrderBy(p => p.Year)], m.Channels.Email, m.Channels.EmailAddress, m.Channels.WebhookUrl, m.Channels.WebhookSecret is not null, m.Version);
+}
+
 public static class GetMunicipalitiesEndpoint
 {
     private static readonly StringComparer Swedish = StringComparer.Create(new CultureInfo("sv-SE"), ignoreCase: true);
@@ -25,6 +34,6 @@ public static class GetMunicipalitiesEndpoint
 
     /// <summary>One municipality with its whole history of representatives, directors and population figures.</summary>
     [WolverineGet("/api/municipalities/{municipalityId}", OperationId = "GetMunicipality")]
-    public static Task<Municipality?> GetOne(Guid municipalityId, IQuerySession session) =>
-        session.LoadAsync<Municipality>(municipalityId);
+    public static async Task<MunicipalityDetails?> GetOne(Guid municipalityId, IQuerySession session) =>
+        await session.LoadAsync<Municipality>(municipalityId) is { } m ? MunicipalityDetails.Of(m) : null;
 }

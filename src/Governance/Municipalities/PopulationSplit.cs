@@ -10,10 +10,11 @@ public sealed record PopulationShare(string Code, int Population, IReadOnlyList<
 /// </summary>
 public static class PopulationSplit
 {
-    public static (int Year, IReadOnlyList<PopulationShare> Shares)? Of(IReadOnlyList<Municipality> municipalities, IReadOnlyList<decimal> amounts)
+    /// <summary>Splits by the latest year end before the decision (<paramref name="decidedOn"/>) recorded for all of them.</summary>
+    public static (int Year, IReadOnlyList<PopulationShare> Shares)? Of(IReadOnlyList<Municipality> municipalities, IReadOnlyList<decimal> amounts, DateOnly decidedOn)
     {
         if (municipalities.Count == 0) return null;
-        var years = municipalities.Select(m => m.Populations.Select(p => p.Year).ToHashSet()).Aggregate((a, b) => [.. a.Intersect(b)]);
+        var years = municipalities.Select(m => m.Populations.Select(p => p.Year).Where(y => y < decidedOn.Year).ToHashSet()).Aggregate((a, b) => [.. a.Intersect(b)]);
         if (years.Count == 0) return null;
         var year = years.Max();
         var populations = municipalities.Select(m => (long)m.PopulationAtYearEnd(year)!.Population).ToList();

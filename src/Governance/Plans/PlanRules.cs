@@ -24,9 +24,9 @@ public static class PlanRules
     {
         if (IsDraft(plan) is { } adopted) return adopted;
         if (DecisionAt(meeting, itemId) is { } notDecided) return notDecided;
-        var notSent = membersOnMeetingDay.Where(code => !plan.WasSentTo(code)).ToList();
+        var notSent = membersOnMeetingDay.Where(code => !plan.WasSentCurrentRevisionTo(code)).ToList();
         return notSent.Count > 0
-            ? new(Plan, $"Förslaget till verksamhetsplan och budget har inte skickats till {string.Join(", ", notSent.Select(name))}; det ska ha gått till varje medlemskommun innan planen fastställs.")
+            ? new(Plan, $"Förslaget till verksamhetsplan och budget (revision {plan.Revision}) har inte skickats till {string.Join(", ", notSent.Select(name))}; det ska ha gått till varje medlemskommun innan planen fastställs.")
             : null;
     }
 
@@ -36,12 +36,13 @@ public static class PlanRules
     public static RuleViolation? CanReport(ActivityPlan plan, Guid activityId)
     {
         if (plan.Adoption is null) return new(Plan, "Handlingsplanen följs upp när verksamhetsplanen är fastställd.");
-        return plan.Content.Activities.Any(a => a.ActivityId == activityId) ? null : new(Plan, $"Handlingsplanen har ingen aktivitet med id {activityId}.");
+        return plan.Content.Activities.Any(a => a.ActivityId == activityId) ? null : RuleViolation.Missing($"Handlingsplanen har ingen aktivitet med id {activityId}.");
     }
 
     private static RuleViolation? DecisionAt(Meeting? meeting, Guid itemId)
     {
-        if (meeting is null) return new(Plan, "Sammanträdet finns inte.");
+        if (meeting is null) return RuleViolation.Missing("Sammanträdet finns inte.");
+        if (meeting.Item(itemId) is null) return RuleViolation.Missing($"Ärendet {itemId} finns inte vid sammanträdet {meeting.Date:yyyy-MM-dd}.");
         if (meeting.Body != Body.Committee) return new(Plan, "Planen fastställs av samarbetskommittén, inte av ledningsgruppen.");
         return meeting.Item(itemId)?.Outcome is { Kind: OutcomeKind.Decided } ? null
             : new(Plan, $"Ärendet {itemId} vid sammanträdet {meeting.Date:yyyy-MM-dd} har inget fattat beslut.");

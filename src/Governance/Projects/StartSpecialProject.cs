@@ -37,14 +37,14 @@ public static class StartSpecialProjectEndpoint
         if (outsiders.Count > 0)
             return new RuleViolation(StartSpecialProject.Rule, $"Endast avtalsparter kan delta; inte medlemmar {MembersOnDateText(members)}: {string.Join(", ", outsiders)}.").ToProblem();
         var taking = command.TakingPart(members);
-        return PopulationSplit.Of(taking, [command.Cost]) is null ? PopulationSplit.NoCommonYear(StartSpecialProject.Rule, taking).ToProblem() : WolverineContinue.NoProblems;
+        return PopulationSplit.Of(taking, [command.Cost], command.DecidedOn) is null ? PopulationSplit.NoCommonYear(StartSpecialProject.Rule, taking).ToProblem() : WolverineContinue.NoProblems;
     }
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/special-projects", OperationId = nameof(StartSpecialProject))]
     public static (CreationResponse<Guid>, IStartStream) Post(StartSpecialProject command, MembersOnDate members, ClaimsPrincipal user, TimeProvider clock)
     {
-        var (year, shares) = PopulationSplit.Of(command.TakingPart(members), [command.Cost])!.Value;
+        var (year, shares) = PopulationSplit.Of(command.TakingPart(members), [command.Cost], command.DecidedOn)!.Value;
         var id = Guid.CreateVersion7();
         var started = new SpecialProjectStarted(id, command.Name.Trim(), command.Description?.Trim(), command.Cost, command.DecidedOn,
             command.DecisionReference.Trim(), year, [.. shares.Select(s => new ProjectShare(s.Code, s.Population, s.Parts[0]))], user.ActorName(), clock.GetUtcNow());

@@ -145,6 +145,8 @@ public class AgreementHttpTests(AppFixture fixture) : IntegrationContext(fixture
     public async Task dissolution_records_the_exact_split_and_then_nothing_but_reading_is_possible()
     {
         await GivenReferenceData();
+        await Post("/api/agreement/dissolution", new { decidedOn = "2020-12-10", decisionReference = "i förväg", assets = 1m, liabilities = 0m, version = 1 }, SecretaryToken, 409);
+        Fixture.Clock.Set(new DateTimeOffset(2020, 12, 11, 9, 0, 0, TimeSpan.FromHours(1)));
         var dissolved = await Post("/api/agreement/dissolution", new { decidedOn = "2020-12-10", decisionReference = "Minnesanteckningar 2020-12-10 §9", assets = 1_234_567.89m, liabilities = 100_000.01m, version = 1 }, SecretaryToken, 200);
         Assert.Equal(2, (await dissolved.ReadAsJsonAsync<AgreementChanged>())!.Version);
 

@@ -49,6 +49,8 @@ public class MeetingLifeHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         Assert.Equal(MeetingRules.Quorum, refused.GetProperty("rule").GetString());
 
         await Attend(meeting, "0140", mode: "phone", arrived: "12:40", departed: "14:00");
+        // Held: no longer cancelled or moved.
+        Assert.Equal(MeetingRules.Held, (await Act(meeting, "/cancel", new { reason = "För sent" }, SecretaryToken, 409)).GetProperty("rule").GetString());
         await Act(meeting, "/attendance", new { personName = "Rickard Sundbom", role = "director", municipalityCode = "0181", mode = "inPerson", arrivedAt = "12:00" }, SecretaryToken);
         await Act(meeting, "/attendance", new { personName = "Anna Trafikutredare", role = "guest", mode = "video", arrivedAt = "12:45", departedAt = "13:15" }, SecretaryToken);
         var quorumAfter = await Get<QuorumStatus>($"/api/meetings/{meeting}/quorum?at=13:00", MemberToken);

@@ -45,6 +45,16 @@ public class PlanRulesTests
     }
 
     [Fact]
+    public void a_revision_after_sending_must_be_sent_again_before_adoption()
+    {
+        var plan = SentTo(Eight);
+        plan.Apply(new DraftPlanRevised(plan.Id, 2020, 2, Plan2020.Content, "t", Now));
+        Assert.Equal(PlanRules.Plan, PlanRules.CanAdopt(plan, MeetingWithDecision(), ItemId, Eight, c => c)!.Rule);
+        plan.Apply(new PlanProposalSent(plan.Id, 2020, 2, Eight, new DateOnly(2020, 3, 20), "t", Now));
+        Assert.Null(PlanRules.CanAdopt(plan, MeetingWithDecision(), ItemId, Eight, c => c));
+    }
+
+    [Fact]
     public void a_withdrawn_party_need_not_be_sent_the_proposal()
     {
         var seven = Eight.Where(c => c != "0140").ToArray();

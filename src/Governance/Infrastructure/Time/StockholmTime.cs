@@ -5,6 +5,8 @@ public static class StockholmTime
 {
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
-    public static DateOnly Today(this TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+    public static DateOnly Today(this TimeProvider clock) => clock.GetUtcNow().StockholmDate();
+
+    /// <summary>The calendar date in Stockholm of a moment (00.30 Swedish time is that day, not the UTC day before).</summary>
+    public static DateOnly StockholmDate(this DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Zone).DateTime);
 }
