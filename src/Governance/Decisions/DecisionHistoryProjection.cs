@@ -21,6 +21,13 @@ public partial class DecisionHistoryProjection : EventProjection
             case ItemTabled t:
                 operations.Store(DecisionRecord.From(t.ItemId, t.MeetingId, t.Context, OutcomeKind.Tabled, t.Reason, null, []));
                 break;
+            case MinutesApproved approved:
+                foreach (var decided in await operations.Query<DecisionRecord>().Where(r => r.MeetingId == approved.MeetingId).ToListAsync(cancellation))
+                {
+                    decided.Approved = true;
+                    operations.Store(decided);
+                }
+                break;
             case MinutesCorrected { Target: CorrectionTarget.DecisionWording, ItemId: { } itemId } c:
                 if (await operations.LoadAsync<DecisionRecord>(itemId, cancellation) is { } record)
                 {

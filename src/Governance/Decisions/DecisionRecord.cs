@@ -23,6 +23,9 @@ public sealed class DecisionRecord
     public List<string> Objectors { get; set; } = [];
     public bool Corrected { get; set; }
 
+    /// <summary>The meeting's minutes are approved: from then on the decision is a public record.</summary>
+    public bool Approved { get; set; }
+
     /// <summary>What the full-text search reads: title, wording and kind.</summary>
     public string SearchText { get; set; } = "";
 

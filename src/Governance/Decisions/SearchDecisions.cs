@@ -19,11 +19,11 @@ public static partial class SearchDecisionsEndpoint
     /// <summary>
     /// The decision history: every outcome ever recorded, newest first or best match first. Words are matched in
     /// Swedish (inflections: "remisser" finds "remiss") and inside compound words ("trafik" finds "Kollektivtrafikplan").
-    /// Decisions are public records: no sign-in needed.
+    /// Decisions in approved minutes are public records, searchable without signing in.
     /// </summary>
     [WolverineGet("/api/decisions", OperationId = "SearchDecisions")]
     public static async Task<DecisionPage> Get(string? q, int? year, Guid? meetingId, Body? body, string? municipality, string? kind,
-        OutcomeKind? outcome, int? page, int? pageSize, IQuerySession session, CancellationToken ct)
+        OutcomeKind? outcome, int? page, int? pageSize, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
         var number = Math.Max(page ?? 1, 1);
@@ -49,6 +49,8 @@ public static partial class SearchDecisionsEndpoint
         Filter("data ->> 'RaisedByMunicipalityCode' = ?", municipality);
         Filter("data ->> 'Kind' = ?", kind?.Trim().ToLowerInvariant());
         Filter("data ->> 'Outcome' = ?", outcome?.ToString());
+        // The public sees decisions once the minutes are approved; signed-in users see the drafts' outcomes too.
+        if (user.Identity?.IsAuthenticated != true) where.Append(" and (data ->> 'Approved')::boolean");
 
         var table = "governance.mt_doc_decisionrecord";
         var total = (await session.QueryAsync<long>($"select count(*) from {table} where {where}", ct, [.. parameters])).Single();

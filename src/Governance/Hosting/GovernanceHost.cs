@@ -115,6 +115,8 @@ public static class GovernanceHost
 
         // Swedish messages that name the field as the client's JSON does ("registryEmail").
         ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("sv");
+        // A rule chain stops at its first failure: "missing" is reported, not a crash of the checks that follow it.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddValidatorsFromAssemblyContaining<GovernanceAssembly>(ServiceLifetime.Singleton, includeInternalTypes: true);

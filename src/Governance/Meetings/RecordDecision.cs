@@ -11,6 +11,12 @@ public record RecordDecision(string Wording, TimeOnly At, IReadOnlyList<string>?
         public Validator()
         {
             RuleFor(x => x.Wording).NotEmpty().MaximumLength(4000);
+            RuleFor(x => x.Votes!).ChildRules(votes =>
+            {
+                votes.RuleFor(v => v.For).NotNull();
+                votes.RuleFor(v => v.Against).NotNull();
+                votes.RuleFor(v => v.Abstained).NotNull();
+            }).When(x => x.Votes is not null);
             RuleFor(x => x.Version).GreaterThan(0);
         }
     }

@@ -25,25 +25,32 @@ public sealed record PlanContent(IReadOnlyList<FocusArea> FocusAreas, IReadOnlyL
     {
         public Validator()
         {
-            RuleFor(x => x.FocusAreas).NotEmpty();
+            RuleFor(x => x.FocusAreas).NotNull().NotEmpty();
+            RuleFor(x => x.Activities).NotNull();
             RuleForEach(x => x.FocusAreas).ChildRules(area =>
             {
                 area.RuleFor(a => a.Name).NotEmpty().MaximumLength(200);
                 area.RuleFor(a => a.Goal).NotEmpty().MaximumLength(2000);
+                area.RuleFor(a => a.SubGoals).NotNull();
             });
-            RuleFor(x => x.Activities).Must(a => a.Where(x => x.ActivityId is not null).Select(x => x.ActivityId).Distinct().Count() == a.Count(x => x.ActivityId is not null))
+            RuleFor(x => x.Activities).Must(a => a is null || a.Where(x => x.ActivityId is not null).Select(x => x.ActivityId).Distinct().Count() == a.Count(x => x.ActivityId is not null))
                 .WithMessage("Varje aktivitet har ett eget id.");
             RuleForEach(x => x.Activities).ChildRules(activity =>
             {
                 activity.RuleFor(a => a.Activity).NotEmpty().MaximumLength(2000);
                 activity.RuleFor(a => a.FocusArea).NotEmpty();
-                activity.RuleFor(a => a.Responsible).NotEmpty();
+                activity.RuleFor(a => a.Responsible).NotNull().NotEmpty();
             });
-            RuleFor(x => x.Activities).Must((content, activities) => activities.All(a => content.FocusAreas.Any(f => f.Name == a.FocusArea)))
+            RuleFor(x => x.Activities).Must((content, activities) => activities is null || content.FocusAreas is null || activities.All(a => content.FocusAreas.Any(f => f.Name == a.FocusArea)))
                 .WithMessage("Varje aktivitet hör till ett av planens fokusområden.");
             RuleFor(x => x.Budget).NotNull();
-            RuleForEach(x => x.Budget.Income).ChildRules(l => { l.RuleFor(x => x.Label).NotEmpty(); l.RuleFor(x => x.Amount).GreaterThanOrEqualTo(0); });
-            RuleForEach(x => x.Budget.Costs).ChildRules(l => { l.RuleFor(x => x.Label).NotEmpty(); l.RuleFor(x => x.Amount).GreaterThanOrEqualTo(0); });
+            When(x => x.Budget is not null, () =>
+            {
+                RuleFor(x => x.Budget.Income).NotNull();
+                RuleFor(x => x.Budget.Costs).NotNull();
+                RuleForEach(x => x.Budget.Income).ChildRules(l => { l.RuleFor(x => x.Label).NotEmpty(); l.RuleFor(x => x.Amount).GreaterThanOrEqualTo(0); });
+                RuleForEach(x => x.Budget.Costs).ChildRules(l => { l.RuleFor(x => x.Label).NotEmpty(); l.RuleFor(x => x.Amount).GreaterThanOrEqualTo(0); });
+            });
         }
     }
 }

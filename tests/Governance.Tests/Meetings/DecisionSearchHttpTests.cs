@@ -29,7 +29,7 @@ public class DecisionSearchHttpTests(AppFixture fixture) : MeetingScenario(fixtu
         return meeting;
     }
 
-    private Task<DecisionPage> Search(string query) => Get<DecisionPage>($"/api/decisions?{query}");
+    private Task<DecisionPage> Search(string query) => Get<DecisionPage>($"/api/decisions?{query}", MemberToken);
 
     [Fact]
     public async Task search_matches_swedish_inflections_and_parts_of_compound_words_and_filters()
@@ -62,5 +62,14 @@ public class DecisionSearchHttpTests(AppFixture fixture) : MeetingScenario(fixtu
         var paged = await Search("pageSize=2&page=2");
         Assert.Equal((3L, 2, 1), (paged.Total, paged.Page, paged.Hits.Count));
         Assert.Equal(new DateOnly(2020, 4, 23), paged.Hits[0].MeetingDate); // newest first
+
+        // The public sees decisions once the minutes are approved.
+        Assert.Equal(0, (await Get<DecisionPage>("/api/decisions")).Total);
+        Version = (await Get<Meeting>($"/api/meetings/{april}", MemberToken)).Version;
+        await Act(april, "/close", new { at = "15:00" }, SecretaryToken);
+        await Act(april, "/minutes/approval", new { }, ChairToken);
+        var published = await Get<DecisionPage>("/api/decisions?q=trafik");
+        Assert.Equal("Kollektivtrafikplan för Södertörn", Assert.Single(published.Hits).ItemTitle);
+        Assert.Equal(2, (await Get<DecisionPage>("/api/decisions")).Total);
     }
 }

@@ -90,5 +90,11 @@ public class PlansHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         await GivenReferenceData();
         var refused = await Post("/api/plans", new { year = 2021, content = new { focusAreas = Array.Empty<object>(), activities = Array.Empty<object>(), budget = new { income = Array.Empty<object>(), costs = Array.Empty<object>() } } }, SecretaryToken, 400);
         Assert.True(refused.ReadAsJson<JsonElement>().GetProperty("errors").TryGetProperty("content.focusAreas", out _));
+
+        // Parts left out entirely are field errors too, not a crash.
+        var missing = await Post("/api/plans", new { year = 2021, content = new { focusAreas = new[] { new { name = "X", goal = "Y" } } } }, SecretaryToken, 400);
+        var errors = missing.ReadAsJson<JsonElement>().GetProperty("errors");
+        Assert.True(errors.TryGetProperty("content.activities", out _));
+        Assert.True(errors.TryGetProperty("content.budget", out _));
     }
 }
