@@ -36,7 +36,9 @@ public static class DeliveryRules
 
 public static class AcknowledgeReceiptEndpoint
 {
-    public static ProblemDetails Validate(Delivery delivery) => DeliveryRules.CanAcknowledge(delivery).OrContinue();
+    public static ProblemDetails Validate(Delivery delivery, ClaimsPrincipal user) =>
+        !user.MayActFor(delivery.MunicipalityCode) ? ClaimsPrincipalExtensions.ForbiddenFor(delivery.MunicipalityCode)
+        : DeliveryRules.CanAcknowledge(delivery).OrContinue();
 
     [Authorize(Roles = $"{Roles.Registry},{Roles.Secretary}")]
     [WolverinePost("/api/distribution/{deliveryId}/acknowledgement", OperationId = nameof(AcknowledgeReceipt))]

@@ -21,8 +21,9 @@ public record RaiseMatter(string Title, string? Description, string Kind, string
 
 public static class RaiseMatterEndpoint
 {
-    public static async Task<ProblemDetails> ValidateAsync(RaiseMatter command, Meeting meeting, IQuerySession session, CancellationToken ct)
+    public static async Task<ProblemDetails> ValidateAsync(RaiseMatter command, Meeting meeting, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
+        if (!user.MayActFor(command.MunicipalityCode)) return ClaimsPrincipalExtensions.ForbiddenFor(command.MunicipalityCode);
         if (MeetingRules.IsOpen(meeting) is { } closed) return closed.ToProblem();
         var members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);
         return members.Codes.Contains(command.MunicipalityCode) ? WolverineContinue.NoProblems

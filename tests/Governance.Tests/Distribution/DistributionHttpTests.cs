@@ -108,7 +108,8 @@ public class DistributionHttpTests(AppFixture fixture) : DistributionScenario(fi
         Assert.Equal("registrator@nykvarn.se", Assert.Single(Smtp.Received).To.Mailboxes.Single().Address);
 
         var delivered = sent.Documents.Single().Deliveries.Single(d => d.MunicipalityCode == "0140");
-        var registry = Fixture.TokenFor("Registrator Nykvarn", "registry");
+        var registry = Fixture.TokenFor("Registrator Nykvarn", "registry", "0140");
+        await Post($"/api/distribution/{delivered.DeliveryId}/acknowledgement", new { diarienummer = "X 1", version = delivered.Version }, Fixture.TokenFor("Registrator Salem", "registry", "0128"), 403);
         await Post($"/api/distribution/{delivered.DeliveryId}/acknowledgement", new { diarienummer = "KS 2020/0417", version = delivered.Version }, registry, 200);
         await Post($"/api/distribution/{delivered.DeliveryId}/acknowledgement", new { diarienummer = "KS 2020/0418", version = delivered.Version + 1 }, registry, 409);
 

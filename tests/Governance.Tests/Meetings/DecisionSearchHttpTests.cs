@@ -17,7 +17,7 @@ public class DecisionSearchHttpTests(AppFixture fixture) : MeetingScenario(fixtu
             }
             else
             {
-                var raised = await Act(meeting, "/matters", new { title, kind, municipalityCode = raisedBy }, MemberToken);
+                var raised = await Act(meeting, "/matters", new { title, kind, municipalityCode = raisedBy }, MemberOf(raisedBy));
                 var matterId = raised.GetProperty("matters").EnumerateArray().Last().GetProperty("matterId").GetGuid();
                 await Act(meeting, "/agenda", new { matterId }, ChairToken);
             }

@@ -16,12 +16,13 @@ public class MeetingLifeHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         var meeting = await Schedule();
 
         // §4: a member raises a matter; the chair puts it on the agenda, adds one of its own and declines another.
-        var raised = await Act(meeting, "/matters", new { title = "Remissvar om regional kollektivtrafikplan", kind = "remissvar", municipalityCode = "0127" }, MemberToken);
+        await Act(meeting, "/matters", new { title = "Remissvar om regional kollektivtrafikplan", kind = "remissvar", municipalityCode = "0127" }, MemberOf("0136"), 403);
+        var raised = await Act(meeting, "/matters", new { title = "Remissvar om regional kollektivtrafikplan", kind = "remissvar", municipalityCode = "0127" }, MemberOf("0127"));
         var matterId = raised.GetProperty("matters")[0].GetProperty("matterId").GetGuid();
         await Act(meeting, "/agenda", new { matterId }, SecretaryToken, 403);
         await Act(meeting, "/agenda", new { matterId }, ChairToken);
         await Act(meeting, "/agenda", new { title = "Verksamhetsplan 2021", kind = "verksamhetsplan" }, ChairToken);
-        var other = await Act(meeting, "/matters", new { title = "Gemensam logotyp", kind = "övrigt", municipalityCode = "0136" }, MemberToken);
+        var other = await Act(meeting, "/matters", new { title = "Gemensam logotyp", kind = "övrigt", municipalityCode = "0136" }, MemberOf("0136"));
         var otherId = other.GetProperty("matters")[1].GetProperty("matterId").GetGuid();
         var declined = await Act(meeting, $"/matters/{otherId}/decline", new { reason = "Tas upp i ledningsgruppen först." }, ChairToken);
         Assert.Equal("declined", declined.GetProperty("matters")[1].GetProperty("status").GetString());

@@ -18,6 +18,8 @@ public abstract class MeetingScenario(AppFixture fixture) : IntegrationContext(f
 
     protected string ChairToken => Fixture.TokenFor("Daniel Dronjak", Roles.Chair);
 
+    protected string MemberOf(string code) => Fixture.TokenFor(RepresentativeOf(code), Roles.Member, code);
+
     protected int Version { get; set; }
 
     protected async Task GivenSodertornWithAllRepresentatives()

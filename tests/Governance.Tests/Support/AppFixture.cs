@@ -52,6 +52,10 @@ public sealed class AppFixture : IAsyncLifetime
     public string TokenFor(string name, params string[] roles) =>
         DevelopmentTokens.Issue(new SymmetricSecurityKey(SigningKeyBytes), name, roles, TimeSpan.FromHours(1), TimeProvider.System);
 
+    /// <summary>A member's or a registry's token, for one municipality (the municipality claim).</summary>
+    public string TokenFor(string name, string role, string municipality) =>
+        DevelopmentTokens.Issue(new SymmetricSecurityKey(SigningKeyBytes), name, [role], TimeSpan.FromHours(1), TimeProvider.System, municipality);
+
     public async Task DisposeAsync()
     {
         Smtp.Dispose();

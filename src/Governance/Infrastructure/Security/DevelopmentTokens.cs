@@ -13,6 +13,7 @@ public static class DevelopmentTokens
     public const string Audience = "governance";
     public const string NameClaim = "name";
     public const string RoleClaim = "role";
+    public const string MunicipalityClaim = "municipality";
 
     public static SymmetricSecurityKey SigningKey(IConfiguration configuration, string stateFolder)
     {
@@ -29,10 +30,11 @@ public static class DevelopmentTokens
         return new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(file).Trim()));
     }
 
-    public static string Issue(SecurityKey key, string name, IEnumerable<string> roles, TimeSpan lifetime, TimeProvider clock)
+    public static string Issue(SecurityKey key, string name, IEnumerable<string> roles, TimeSpan lifetime, TimeProvider clock, string? municipality = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var claims = new List<Claim> { new(NameClaim, name), new("sub", name) };
+        if (municipality is not null) claims.Add(new Claim(MunicipalityClaim, municipality));
         claims.AddRange(roles.Select(r => new Claim(RoleClaim, r)));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
