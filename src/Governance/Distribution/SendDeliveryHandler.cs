@@ -20,6 +20,7 @@ public static class SendDeliveryHandler
         {
             await SendAsync(delivery, session, email, webhook, receipts, ct);
             stream.AppendOne(new DeliverySent(delivery.Id, delivery.Attempts + 1, clock.GetUtcNow()));
+            if (delivery.DocumentKind == DocumentKinds.TerminationNotice) await bus.PublishAsync(new RecordPartyInformedByDelivery(delivery.Id));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

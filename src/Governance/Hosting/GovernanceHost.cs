@@ -97,6 +97,8 @@ public static class GovernanceHost
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.EnableRelayOfUserName = true;
+            // Deliveries of one termination notice complete together; recording them on the one agreement stream goes one at a time.
+            options.LocalQueueFor<RecordPartyInformedByDelivery>().Sequential();
             // Two messages racing on one stream: the loser tries again on the new version.
             options.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(
                 TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));

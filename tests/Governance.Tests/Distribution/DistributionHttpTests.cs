@@ -142,4 +142,26 @@ public class DistributionHttpTests(AppFixture fixture) : DistributionScenario(fi
         var status = await Get<DistributionStatus>("/api/distribution", SecretaryToken);
         Assert.Equal("SALEM 2020.112", status.Documents.Single().Deliveries.Single(d => d.MunicipalityCode == "0128").Diarienummer);
     }
+
+    [Fact]
+    public async Task a_termination_notice_reaches_the_other_parties_and_their_informing_is_recorded()
+    {
+        Smtp.Start();
+        await GivenSodertornWithAllRepresentatives();
+        await Post("/api/agreement/termination-notices", new { municipalityCode = "0140", councilDecisionOn = "2020-02-17", councilDecisionReference = "KF 2020-02-17 §12", receivedOn = "2020-03-02", version = 1 }, SecretaryToken, 200);
+
+        await WaitFor(s => s.Documents.Any(d => d.Kind == DocumentKinds.TerminationNotice && d.Deliveries.Count == 7 && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent)));
+        Assert.DoesNotContain(Smtp.Received, m => m.To.Mailboxes.Single().Address == "registrator@nykvarn.se");
+        Assert.Contains("utträder ur avtalet den 2021-04-01", Smtp.Received.First().HtmlBody, StringComparison.Ordinal);
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        Governance.Agreement.PartyState nykvarn;
+        do
+        {
+            await Task.Delay(200);
+            nykvarn = (await Get<Governance.Agreement.AgreementState>("/api/agreement?asOf=2020-03-31", MemberToken)).Parties.Single(p => p.Code == "0140");
+        }
+        while (nykvarn.PartiesToInform.Any(p => !p.Informed) && DateTime.UtcNow < deadline);
+        Assert.All(nykvarn.PartiesToInform, p => Assert.Equal(new DateOnly(2020, 3, 2), p.InformedOn));
+    }
 }
