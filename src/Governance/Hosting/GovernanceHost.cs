@@ -123,6 +123,7 @@ public static class GovernanceHost
             member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddValidatorsFromAssemblyContaining<GovernanceAssembly>(ServiceLifetime.Singleton, includeInternalTypes: true);
 
+        services.AddRazorPages();
         services.AddProblemDetails();
         services.AddExceptionHandler<ConflictExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -134,12 +135,14 @@ public static class GovernanceHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapGovernanceOpenApi();
+        app.MapRazorPages();
 
         app.MapWolverineEndpoints(http =>
         {

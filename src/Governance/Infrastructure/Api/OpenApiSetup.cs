@@ -20,6 +20,5 @@ public static class OpenApiSetup
     {
         app.MapOpenApi();
         app.MapScalarApiReference("/api-docs", options => options.WithTitle("Governance API"));
-        app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription();
     }
 }

@@ -1,0 +1,18 @@
+using Governance.Meetings;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Governance.Pages;
+
+/// <summary>The calendar of both bodies for a year, cancelled meetings marked.</summary>
+public sealed class KalenderModel(IQuerySession session, TimeProvider clock) : PageModel
+{
+    public int Year { get; private set; }
+    public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
+
+    public async Task OnGetAsync([FromQuery(Name = "ar")] int? year, CancellationToken ct)
+    {
+        Year = year is >= Dates.FirstYear and <= Dates.LastYear ? year.Value : clock.Today().Year;
+        var (from, to) = (new DateOnly(Year, 1, 1), new DateOnly(Year, 12, 31));
+        Meetings = [.. await session.Query<Meeting>().Where(m => m.Date >= from && m.Date <= to).OrderBy(m => m.Date).ThenBy(m => m.StartsAt).ToListAsync(ct)];
+    }
+}
