@@ -114,6 +114,8 @@ public static class GovernanceHost
         services.AddWolverineHttp();
         services.ConfigureSystemTextJsonForWolverineOrMinimalApi(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        // The pages bring in MVC: its JSON (and so any client that reads through MVC formatters) speaks the same enums.
+        services.Configure<JsonOptions>(json => json.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 
         // Swedish messages that name the field as the client's JSON does ("registryEmail").
         ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("sv");
