@@ -1,3 +1,4 @@
+using Governance.Infrastructure.Aggregates;
 using Governance.Municipalities;
 using JasperFx.Events;
 
@@ -17,21 +18,13 @@ public sealed record AgreementContext(IEventStream<CooperationAgreement> Stream,
     }
 
     /// <summary>404 before the agreement is recorded, 409 for a stale version, else the rule's answer.</summary>
-    public ProblemDetails Decide(int expectedVersion, Func<CooperationAgreement, RuleViolation?> rule)
-    {
-        if (Agreement is null) return Problems.NotFound("Samarbetsavtalet är inte registrerat ännu.");
-        if (Stream.CurrentVersion != expectedVersion) return Problems.StaleVersion(expectedVersion, Stream.CurrentVersion ?? 0);
-        return rule(Agreement).OrContinue();
-    }
+    public ProblemDetails Decide(int expectedVersion, Func<CooperationAgreement, RuleViolation?> rule) =>
+        Stream.Decide(expectedVersion, "Samarbetsavtalet är inte registrerat ännu.", rule);
 
     public IReadOnlyList<Municipality> MunicipalitiesIn(IEnumerable<string> codes) =>
         [.. codes.Select(code => Municipalities.Single(m => m.Code == code))];
 
-    public AgreementChanged Append(object @event)
-    {
-        Stream.AppendOne(@event);
-        return new AgreementChanged(Stream.Id, (int)Stream.CurrentVersion!.Value);
-    }
+    public AgreementChanged Append(object @event) => new(Stream.Id, Stream.AppendAndVersion(@event));
 }
 
 /// <summary>The answer to an agreement command: the stream's new version, for the next command.</summary>

@@ -24,13 +24,13 @@ public static class AgreementRules
     {
         if (NotDissolved(agreement) is { } dissolved) return dissolved;
         if (councilDecisionOn > receivedOn)
-            return new(Term, $"Kommunfullmäktiges beslut ({Iso(councilDecisionOn)}) kan inte vara senare än dagen då uppsägningen kom ordföranden tillhanda ({Iso(receivedOn)}).");
+            return new(Term, $"Kommunfullmäktiges beslut ({Dates.Iso(councilDecisionOn)}) kan inte vara senare än dagen då uppsägningen kom ordföranden tillhanda ({Dates.Iso(receivedOn)}).");
         if (receivedOn < agreement.InForceFrom)
-            return new(Term, $"Avtalet gäller från {Iso(agreement.InForceFrom)}; en uppsägning kan inte ha kommit in före dess.");
+            return new(Term, $"Avtalet gäller från {Dates.Iso(agreement.InForceFrom)}; en uppsägning kan inte ha kommit in före dess.");
         if (agreement.NoticeOf(code) is { } running)
-            return new(Term, $"Kommunen {code} har redan sagt upp avtalet (mottaget {Iso(running.ReceivedOn)}, utträde {Iso(running.Period.WithdrawalDate)}).");
+            return new(Term, $"Kommunen {code} har redan sagt upp avtalet (mottaget {Dates.Iso(running.ReceivedOn)}, utträde {Dates.Iso(running.Period.WithdrawalDate)}).");
         if (!agreement.IsMemberOn(code, receivedOn))
-            return new(Term, $"Kommunen {code} är inte avtalspart den {Iso(receivedOn)}.");
+            return new(Term, $"Kommunen {code} är inte avtalspart den {Dates.Iso(receivedOn)}.");
         return null;
     }
 
@@ -44,7 +44,7 @@ public static class AgreementRules
         if (notice.Informed.Any(i => i.MunicipalityCode == informedCode))
             return new(Term, $"Att kommunen {informedCode} har underrättats är redan antecknat.");
         if (informedOn < notice.ReceivedOn)
-            return new(Term, $"Ordföranden kan inte ha underrättat före {Iso(notice.ReceivedOn)}, då uppsägningen kom in.");
+            return new(Term, $"Ordföranden kan inte ha underrättat före {Dates.Iso(notice.ReceivedOn)}, då uppsägningen kom in.");
         return null;
     }
 
@@ -55,7 +55,7 @@ public static class AgreementRules
         var members = agreement.MembersOn(adoptedOn);
         var outsiders = adoptedBy.Except(members).ToList();
         if (outsiders.Count > 0)
-            return new(Amendment, $"Endast avtalsparter den {Iso(adoptedOn)} kan anta ändringar; inte parter: {string.Join(", ", outsiders)}.");
+            return new(Amendment, $"Endast avtalsparter den {Dates.Iso(adoptedOn)} kan anta ändringar; inte parter: {string.Join(", ", outsiders)}.");
         var remaining = members.Where(m => agreement.PartyStatusOn(m, adoptedOn) == PartyStatus.Member);
         var missing = remaining.Except(adoptedBy).ToList();
         return missing.Count > 0
@@ -70,7 +70,7 @@ public static class AgreementRules
         var members = agreement.MembersOn(agreedOn);
         var outsiders = agreedBy.Except(members).ToList();
         if (outsiders.Count > 0)
-            return new(AlternativeRule, $"Endast ledamöter den {Iso(agreedOn)} kan komma överens; inte medlemmar: {string.Join(", ", outsiders)}.");
+            return new(AlternativeRule, $"Endast ledamöter den {Dates.Iso(agreedOn)} kan komma överens; inte medlemmar: {string.Join(", ", outsiders)}.");
         var missing = members.Except(agreedBy).ToList();
         return missing.Count > 0
             ? new(AlternativeRule, $"En annan beslutsordning än konsensus kräver att samtliga ledamöter är överens; saknas: {string.Join(", ", missing)}.")
@@ -80,15 +80,14 @@ public static class AgreementRules
     public static RuleViolation? CanDissolve(CooperationAgreement agreement, DateOnly decidedOn, DateOnly today)
     {
         if (NotDissolved(agreement) is { } dissolved) return dissolved;
-        if (decidedOn > today) return new(Dissolution, $"Upplösningen registreras när kommittén har beslutat den, inte i förväg ({Iso(decidedOn)}).");
+        if (decidedOn > today) return new(Dissolution, $"Upplösningen registreras när kommittén har beslutat den, inte i förväg ({Dates.Iso(decidedOn)}).");
         return agreement.MembersOn(decidedOn).Count == 0
-            ? new(Dissolution, $"Avtalet gäller inte den {Iso(decidedOn)}; det finns ingen kommitté att upplösa.")
+            ? new(Dissolution, $"Avtalet gäller inte den {Dates.Iso(decidedOn)}; det finns ingen kommitté att upplösa.")
             : null;
     }
 
     public static RuleViolation? NotDissolved(CooperationAgreement agreement) => agreement.Dissolution is { } d
-        ? new(Dissolution, $"Kommittén upplöstes {Iso(d.DecidedOn)} ({d.DecisionReference}); registret kan bara läsas.")
+        ? new(Dissolution, $"Kommittén upplöstes {Dates.Iso(d.DecidedOn)} ({d.DecisionReference}); registret kan bara läsas.")
         : null;
 
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -26,7 +26,7 @@ public static class GetAgreementStateEndpoint
         var agreement = await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, ct);
         if (agreement is null) return null;
         var date = on ?? clock.Today();
-        var names = (await session.Query<Municipality>().ToListAsync(ct)).ToDictionary(m => m.Code, m => m.Name);
+        var names = await MunicipalityNames.LoadAsync(session, ct);
         var members = agreement.MembersOn(date)
             .Select(code => agreement.PartyStatusOn(code, date) is var status
                 ? new Member(code, names.GetValueOrDefault(code), status,

@@ -1,4 +1,5 @@
 using Governance.Agreement;
+using Governance.Infrastructure.Aggregates;
 using Governance.Municipalities;
 using JasperFx.Events;
 
@@ -27,11 +28,7 @@ public sealed record FeeLedgerStream(IEventStream<FeeLedger> Stream)
     public static async Task<FeeLedgerStream> FetchAsync(IDocumentSession session, int expectedVersion, CancellationToken ct) =>
         new(await session.Events.FetchForWriting<FeeLedger>(FeeLedger.TheId, expectedVersion, ct));
 
-    public FeeLedgerChanged Append(object @event)
-    {
-        Stream.AppendOne(@event);
-        return new FeeLedgerChanged(FeeLedger.TheId, (int)Stream.CurrentVersion!.Value);
-    }
+    public FeeLedgerChanged Append(object @event) => new(FeeLedger.TheId, Stream.AppendAndVersion(@event));
 }
 
 public sealed record FeeLedgerChanged(Guid Id, int Version);

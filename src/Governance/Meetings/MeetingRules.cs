@@ -20,15 +20,15 @@ public static class MeetingRules
     /// <summary>Agenda, notice, attendance and outcomes are recorded only while the meeting is scheduled (not cancelled, not closed).</summary>
     public static RuleViolation? IsOpen(Meeting meeting) => meeting.Status switch
     {
-        MeetingStatus.Cancelled => new(Cancelled, $"Sammanträdet {Iso(meeting.Date)} är inställt ({meeting.CancellationReason})."),
-        MeetingStatus.Closed => new(Closed, $"Sammanträdet {Iso(meeting.Date)} är avslutat."),
+        MeetingStatus.Cancelled => new(Cancelled, $"Sammanträdet {Dates.Iso(meeting.Date)} är inställt ({meeting.CancellationReason})."),
+        MeetingStatus.Closed => new(Closed, $"Sammanträdet {Dates.Iso(meeting.Date)} är avslutat."),
         _ => null,
     };
 
     /// <summary>Once attendance or an outcome is recorded the meeting has been held: it is no longer cancelled or moved.</summary>
     public static RuleViolation? CanChangeSchedule(Meeting meeting) =>
         IsOpen(meeting) ?? (meeting.Attendance.Count > 0 || meeting.Agenda.Any(i => i.Outcome is not null)
-            ? new(Held, $"Sammanträdet {Iso(meeting.Date)} har hållits (närvaro eller beslut är antecknade) och kan inte ställas in eller flyttas.")
+            ? new(Held, $"Sammanträdet {Dates.Iso(meeting.Date)} har hållits (närvaro eller beslut är antecknade) och kan inte ställas in eller flyttas.")
             : null);
 
     public static RuleViolation? CanRecordOutcome(Meeting meeting, AgendaItem item, QuorumSnapshot quorum)
@@ -46,13 +46,13 @@ public static class MeetingRules
         if (role == AttendanceRole.Guest) return null;
         var municipality = municipalities.FirstOrDefault(m => m.Code == code);
         if (municipality is null || !members.Contains(municipality.Code))
-            return new(Composition, $"Kommunen {code} är inte medlem den {Iso(meeting.Date)}.");
+            return new(Composition, $"Kommunen {code} är inte medlem den {Dates.Iso(meeting.Date)}.");
         var holder = role == AttendanceRole.Member ? municipality.RepresentativeOn(meeting.Date) : municipality.DirectorOn(meeting.Date);
         var title = role == AttendanceRole.Member ? "ledamot (kommunstyrelsens ordförande)" : "kommundirektör";
-        return string.Equals(holder?.Trim(), person.Trim(), StringComparison.CurrentCultureIgnoreCase) ? null
+        return People.SamePerson(holder, person) ? null
             : new(Composition, holder is null
-                ? $"{municipality.Name} har ingen {title} registrerad den {Iso(meeting.Date)}."
-                : $"{person} är inte {title} för {municipality.Name} den {Iso(meeting.Date)}; det är {holder}.");
+                ? $"{municipality.Name} har ingen {title} registrerad den {Dates.Iso(meeting.Date)}."
+                : $"{person} är inte {title} för {municipality.Name} den {Dates.Iso(meeting.Date)}; det är {holder}.");
     }
 
     /// <summary>§4: the notice deadline is the configured number of days before the meeting (default 7).</summary>
@@ -71,5 +71,4 @@ public static class MeetingRules
         _ => null,
     };
 
-    public static string Iso(DateOnly date) => Agreement.AgreementRules.Iso(date);
 }

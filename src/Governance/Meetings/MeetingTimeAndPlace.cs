@@ -33,5 +33,5 @@ public static class MeetingPlaces
 
     public static RuleViolation? HostIsMember(IMeetingTimeAndPlace meeting, IReadOnlyCollection<string> members) =>
         members.Contains(meeting.HostMunicipalityCode) ? null
-            : new(HostRule, $"Värdkommunen {meeting.HostMunicipalityCode} är inte medlem den {MeetingRules.Iso(meeting.Date)}.");
+            : new(HostRule, $"Värdkommunen {meeting.HostMunicipalityCode} är inte medlem den {Dates.Iso(meeting.Date)}.");
 }

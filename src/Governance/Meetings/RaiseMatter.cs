@@ -27,7 +27,7 @@ public static class RaiseMatterEndpoint
         if (MeetingRules.IsOpen(meeting) is { } closed) return closed.ToProblem();
         var members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);
         return members.Codes.Contains(command.MunicipalityCode) ? WolverineContinue.NoProblems
-            : new RuleViolation(MeetingRules.Agenda, $"Frågor väcks av ledamot; {command.MunicipalityCode} är inte medlem den {MeetingRules.Iso(meeting.Date)}.").ToProblem();
+            : new RuleViolation(MeetingRules.Agenda, $"Frågor väcks av ledamot; {command.MunicipalityCode} är inte medlem den {Dates.Iso(meeting.Date)}.").ToProblem();
     }
 
     [Authorize(Roles = $"{Roles.Member},{Roles.Secretary}")]

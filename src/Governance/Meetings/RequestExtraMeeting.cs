@@ -32,7 +32,7 @@ public static class RequestExtraMeetingEndpoint
     public static ProblemDetails Validate(RequestExtraMeeting command, MembersOnDate members, ClaimsPrincipal user) =>
         !user.MayActFor(command.MunicipalityCode) ? ClaimsPrincipalExtensions.ForbiddenFor(command.MunicipalityCode)
         : members.Codes.Contains(command.MunicipalityCode) ? WolverineContinue.NoProblems
-            : new RuleViolation(MeetingRules.ExtraMeeting, $"Endast ledamöter kan begära extra sammanträde; {command.MunicipalityCode} är inte medlem den {MeetingRules.Iso(members.On)}.").ToProblem();
+            : new RuleViolation(MeetingRules.ExtraMeeting, $"Endast ledamöter kan begära extra sammanträde; {command.MunicipalityCode} är inte medlem den {Dates.Iso(members.On)}.").ToProblem();
 
     [Authorize(Roles = $"{Roles.Member},{Roles.Secretary}")]
     [WolverinePost("/api/extra-meeting-requests", OperationId = nameof(RequestExtraMeeting))]

@@ -25,7 +25,7 @@ public static class GetOfficeHoldersEndpoint
         var year = await session.LoadAsync<OfficeYear>(OfficeYear.IdFor(date.Year), ct);
         if (year is null) return new OfficeHolders(date, [], 0);
 
-        var names = (await session.Query<Municipality>().ToListAsync(ct)).ToDictionary(m => m.Code, m => m.Name);
+        var names = await MunicipalityNames.LoadAsync(session, ct);
         var holders = Enum.GetValues<Office>()
             .Select(office => year.HolderOn(office, date))
             .OfType<Appointment>()

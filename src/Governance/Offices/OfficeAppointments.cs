@@ -1,4 +1,5 @@
 using Governance.Agreement;
+using Governance.Infrastructure.Aggregates;
 using Governance.Municipalities;
 using JasperFx.Events;
 
@@ -16,12 +17,7 @@ public sealed record OfficeAppointmentContext(IEventStream<OfficeYear> Stream, I
         return new(stream, members.Members);
     }
 
-    public OfficeYearChanged Append(object @event)
-    {
-        Stream.AppendOne(@event);
-        // CurrentVersion already counts the appended event.
-        return new OfficeYearChanged(Stream.Id, (int)Stream.CurrentVersion!.Value);
-    }
+    public OfficeYearChanged Append(object @event) => new(Stream.Id, Stream.AppendAndVersion(@event));
 }
 
 /// <summary>The answer to an appointment: the year's stream and its new version, for the next command.</summary>

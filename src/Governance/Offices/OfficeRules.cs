@@ -16,26 +16,26 @@ public static class OfficeRules
         var (office, code, person, from) = (appointment.Office, appointment.MunicipalityCode, appointment.PersonName, appointment.From);
         var municipality = members.FirstOrDefault(m => m.Code == code);
         if (municipality is null)
-            return new(Composition, $"Kommunen med kod {code} är inte medlem i samarbetskommittén den {Iso(from)}.");
+            return new(Composition, $"Kommunen med kod {code} är inte medlem i samarbetskommittén den {Dates.Iso(from)}.");
 
         if (office == Office.ManagementGroupChair)
         {
             var director = municipality.DirectorOn(from);
-            return SamePerson(director, person) ? null : new(ManagementGroup, director is null
-                ? $"{municipality.Name} har ingen kommundirektör registrerad den {Iso(from)}."
-                : $"{person} är inte kommundirektör i {municipality.Name} den {Iso(from)}; det är {director}.");
+            return People.SamePerson(director, person) ? null : new(ManagementGroup, director is null
+                ? $"{municipality.Name} har ingen kommundirektör registrerad den {Dates.Iso(from)}."
+                : $"{person} är inte kommundirektör i {municipality.Name} den {Dates.Iso(from)}; det är {director}.");
         }
 
         var representative = municipality.RepresentativeOn(from);
-        if (!SamePerson(representative, person))
+        if (!People.SamePerson(representative, person))
             return new(Composition, representative is null
-                ? $"{municipality.Name} har ingen ledamot (kommunstyrelsens ordförande) registrerad den {Iso(from)}."
-                : $"{person} är inte ledamot för {municipality.Name} den {Iso(from)}; ledamot är {representative}.");
+                ? $"{municipality.Name} har ingen ledamot (kommunstyrelsens ordförande) registrerad den {Dates.Iso(from)}."
+                : $"{person} är inte ledamot för {municipality.Name} den {Dates.Iso(from)}; ledamot är {representative}.");
 
         return ChairAndViceChairCoincide(appointment, year) is { } clash
             ? new(TwoDifferentMembers,
                 $"Ordförande och vice ordförande ska vara två olika ledamöter, men {clash.PersonName} ({clash.MunicipalityCode}) " +
-                $"skulle inneha båda uppdragen den {Iso(clash.From)}.")
+                $"skulle inneha båda uppdragen den {Dates.Iso(clash.From)}.")
             : null;
     }
 
@@ -49,14 +49,10 @@ public static class OfficeRules
             var chair = after.HolderOn(Office.CommitteeChair, day);
             var vice = after.HolderOn(Office.CommitteeViceChair, day);
             if (chair is not null && vice is not null &&
-                (chair.MunicipalityCode == vice.MunicipalityCode || SamePerson(chair.PersonName, vice.PersonName)))
+                (chair.MunicipalityCode == vice.MunicipalityCode || People.SamePerson(chair.PersonName, vice.PersonName)))
                 return appointment with { From = day };
         }
         return null;
     }
 
-    private static bool SamePerson(string? a, string? b) =>
-        a is not null && b is not null && string.Equals(a.Trim(), b.Trim(), StringComparison.CurrentCultureIgnoreCase);
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Governance.Infrastructure.Aggregates;
 using JasperFx.Events;
 
 namespace Governance.Plans;
@@ -11,18 +12,10 @@ public sealed record PlanStream(IEventStream<ActivityPlan> Stream, int ExpectedV
         new(await session.Events.FetchForWriting<ActivityPlan>(ActivityPlan.IdFor(year), ct), expectedVersion);
 
     /// <summary>404 before the year's plan is drafted, 409 for a stale version, else the rule's answer.</summary>
-    public ProblemDetails Decide(Func<ActivityPlan, RuleViolation?> rule)
-    {
-        if (Plan is null) return Problems.NotFound("Det finns ingen verksamhetsplan för året ännu.");
-        if (Stream.CurrentVersion != ExpectedVersion) return Problems.StaleVersion(ExpectedVersion, Stream.CurrentVersion ?? 0);
-        return rule(Plan).OrContinue();
-    }
+    public ProblemDetails Decide(Func<ActivityPlan, RuleViolation?> rule) =>
+        Stream.Decide(ExpectedVersion, "Det finns ingen verksamhetsplan för året ännu.", rule);
 
-    public PlanChanged Append(object @event)
-    {
-        Stream.AppendOne(@event);
-        return new PlanChanged(Stream.Id, (int)Stream.CurrentVersion!.Value);
-    }
+    public PlanChanged Append(object @event) => new(Stream.Id, Stream.AppendAndVersion(@event));
 }
 
 public sealed record PlanChanged(Guid Id, int Version);

@@ -51,7 +51,7 @@ public static class StartSpecialProjectEndpoint
         return (new CreationResponse<Guid>($"/api/special-projects/{id}", id), MartenOps.StartStream<SpecialProject>(id, started));
     }
 
-    private static string MembersOnDateText(MembersOnDate members) => $"den {AgreementRules.Iso(members.On)}";
+    private static string MembersOnDateText(MembersOnDate members) => $"den {Dates.Iso(members.On)}";
 }
 
 public static class GetSpecialProjectsEndpoint

@@ -9,4 +9,7 @@ public static class Dates
     public const string PlausibleMessage = "Datumet ska ligga mellan 1971 och 2200.";
 
     public static bool IsPlausible(DateOnly date) => date.Year is >= FirstYear and <= LastYear;
+
+    /// <summary>A date as the record writes it in messages: 2021-06-15.</summary>
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
