@@ -126,6 +126,8 @@ public static class GovernanceHost
         services.AddValidatorsFromAssemblyContaining<GovernanceAssembly>(ServiceLifetime.Singleton, includeInternalTypes: true);
 
         services.AddRazorPages();
+        // Pages in Swedish: å, ä and ö are written as themselves, not as character references.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddExceptionHandler<ConflictExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -139,6 +141,7 @@ public static class GovernanceHost
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseBrowserRequestForgeryCheck();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

@@ -11,7 +11,7 @@ public record CloseMeeting(TimeOnly At, int Version)
 
 public static class CloseMeetingEndpoint
 {
-    public static ProblemDetails Validate(Meeting meeting) => MeetingRules.IsOpen(meeting).OrContinue();
+    public static ProblemDetails Validate(CloseMeeting command, Meeting meeting) => MeetingRules.CanClose(meeting, command.At).OrContinue();
 
     [Authorize(Roles = $"{Roles.Secretary},{Roles.Chair}")]
     [WolverinePost("/api/meetings/{meetingId}/close", OperationId = nameof(CloseMeeting))]

@@ -39,7 +39,7 @@ public static class GetMeetingsEndpoint
     {
         if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting) return null;
         var members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);
-        var moment = at ?? TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Infrastructure.Time.StockholmTime.Zone).DateTime);
+        var moment = at ?? clock.TimeOfDay();
         var quorum = Quorum.At(meeting, members.Codes, moment);
         return new QuorumStatus(meeting.Id, meeting.Date, moment, quorum.Members, quorum.Present, quorum.Required, quorum.Met,
             [.. quorum.PresentMembers.Select(c => new PresentMember(c, members.NameOf(c)))]);

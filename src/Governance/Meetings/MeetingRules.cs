@@ -31,6 +31,22 @@ public static class MeetingRules
             ? new(Held, $"Sammanträdet {Dates.Iso(meeting.Date)} har hållits (närvaro eller beslut är antecknade) och kan inte ställas in eller flyttas.")
             : null);
 
+    /// <summary>
+    /// A meeting closes after everything recorded at it: after its start, the last arrival or departure and the last
+    /// outcome. (For a meeting over several days the time of day alone cannot say, so only "open" is checked.)
+    /// </summary>
+    public static RuleViolation? CanClose(Meeting meeting, TimeOnly at)
+    {
+        if (IsOpen(meeting) is { } closed) return closed;
+        if (meeting.EndDate != meeting.Date) return null;
+        var moments = meeting.Attendance.SelectMany(a => a.DepartedAt is { } d ? new[] { a.ArrivedAt, d } : [a.ArrivedAt])
+            .Concat(meeting.Agenda.Where(i => i.Outcome is not null).Select(i => i.Outcome!.Quorum.At))
+            .Append(meeting.StartsAt);
+        var last = moments.Max();
+        return at >= last ? null : new(Closed,
+            $"Sammanträdet kan inte avslutas kl. {at:HH\\.mm}: det började kl. {meeting.StartsAt:HH\\.mm} och det senast antecknade skedde kl. {last:HH\\.mm}.");
+    }
+
     public static RuleViolation? CanRecordOutcome(Meeting meeting, AgendaItem item, QuorumSnapshot quorum)
     {
         if (IsOpen(meeting) is { } closed) return closed;

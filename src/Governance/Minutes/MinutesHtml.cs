@@ -22,12 +22,22 @@ public static class MinutesHtml
     public static string Render(MinutesDocument m)
     {
         var e = HtmlEncoder.Create(UnicodeRanges.All); // å, ä, ö as themselves
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append($"<title>Minnesanteckningar {m.Date:yyyy-MM-dd} – {e.Encode(Labels.Of(m.Body))}</title><style>{Style}</style></head><body><main>")
+            .Append(RenderContent(m))
+            .Append("</main></body></html>");
+        return html.ToString();
+    }
+
+    /// <summary>The minutes themselves, without the page around them: for the printable document and the minutes screen.</summary>
+    public static string RenderContent(MinutesDocument m)
+    {
+        var e = HtmlEncoder.Create(UnicodeRanges.All);
         string H(string? s) => e.Encode(s ?? "");
         static string Time(TimeOnly t) => t.ToString("HH\\.mm", CultureInfo.InvariantCulture);
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append($"<title>Minnesanteckningar {m.Date:yyyy-MM-dd} – {H(Labels.Of(m.Body))}</title><style>{Style}</style></head><body><main>")
-            .Append($"<h1>Minnesanteckningar</h1><p class=\"meta\">{H(Labels.Of(m.Body))}<br>{H(Labels.Of(m.Kind))} {m.Date:yyyy-MM-dd} kl. {Time(m.StartsAt)}")
+        html.Append($"<h1>Minnesanteckningar</h1><p class=\"meta\">{H(Labels.Of(m.Body))}<br>{H(Labels.Of(m.Kind))} {m.Date:yyyy-MM-dd} kl. {Time(m.StartsAt)}")
             .Append(m.ClosedAt is { } closed ? $"–{Time(closed)}" : "")
             .Append($"<br>{H(m.Place)} ({H(m.HostMunicipality)})</p><p><span class=\"status\">{H(Labels.Of(m.Status))}</span> version {m.Version}</p>");
         if (!string.IsNullOrWhiteSpace(m.Preamble)) html.Append($"<p>{H(m.Preamble)}</p>");
@@ -65,7 +75,7 @@ public static class MinutesHtml
             foreach (var c in m.Corrections)
                 html.Append($"<p class=\"correction\">{c.CorrectedAt.StockholmDate():yyyy-MM-dd}, {H(c.CorrectedBy)}: {H(c.What)} ({H(Labels.Of(c.Target))}). Skäl: {H(c.Why)}</p>");
         }
-        return html.Append("</main></body></html>").ToString();
+        return html.ToString();
     }
 
     private static void AppendAttendees(StringBuilder html, string heading, IReadOnlyList<MinutesAttendee> people, Func<string?, string> h)

@@ -1,7 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
+using Governance.Offices;
 using Governance.Decisions;
+using Governance.Meetings;
+using Governance.Municipalities;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,12 +18,30 @@ public sealed partial class BeslutModel(IQuerySession session) : PageModel
     public string? Q { get; private set; }
     public int? Year { get; private set; }
     public string? Kind { get; private set; }
+    public Body? Body { get; private set; }
+    public string? Municipality { get; private set; }
+    public OutcomeKind? Outcome { get; private set; }
+    public int PageNumber { get; private set; }
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public DecisionPage? Results { get; private set; }
+    public const int PageSize = 25;
 
-    public async Task OnGetAsync(string? q, [FromQuery(Name = "ar")] int? year, [FromQuery(Name = "slag")] string? kind, CancellationToken ct)
+    public async Task OnGetAsync(string? q, [FromQuery(Name = "ar")] int? year, [FromQuery(Name = "slag")] string? kind,
+        [FromQuery(Name = "organ")] Body? body, [FromQuery(Name = "kommun")] string? municipality, [FromQuery(Name = "utfall")] OutcomeKind? outcome,
+        [FromQuery(Name = "sida")] int? page, CancellationToken ct)
     {
-        (Q, Year, Kind) = (q, year, string.IsNullOrWhiteSpace(kind) ? null : kind);
-        Results = await SearchDecisionsEndpoint.Get(Q, Year, null, null, null, Kind, null, 1, 50, User, session, ct);
+        (Q, Year, Kind, Body, Outcome) = (q, year, string.IsNullOrWhiteSpace(kind) ? null : kind, body, outcome);
+        Municipality = string.IsNullOrWhiteSpace(municipality) ? null : municipality;
+        PageNumber = Math.Max(page ?? 1, 1);
+        Names = await MunicipalityNames.LoadAsync(session, ct);
+        Results = await SearchDecisionsEndpoint.Get(Q, Year, null, Body, Municipality, Kind, Outcome, PageNumber, PageSize, User, session, ct);
+    }
+
+    /// <summary>This search with another page number, for the pager.</summary>
+    public string PageLink(int page)
+    {
+        var query = Request.Query.Where(p => p.Key != "sida").SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"));
+        return "/beslut?" + string.Join('&', query.Append($"sida={page}"));
     }
 
     /// <summary>

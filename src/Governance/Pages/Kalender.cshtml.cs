@@ -1,4 +1,5 @@
 using Governance.Meetings;
+using Governance.Municipalities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Governance.Pages;
@@ -8,11 +9,15 @@ public sealed class KalenderModel(IQuerySession session, TimeProvider clock) : P
 {
     public int Year { get; private set; }
     public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+    public bool MaySchedule => User.IsInRole(Roles.Secretary) || User.IsInRole(Roles.Chair);
+    public DateOnly Today => clock.Today();
 
     public async Task OnGetAsync([FromQuery(Name = "ar")] int? year, CancellationToken ct)
     {
         Year = year is >= Dates.FirstYear and <= Dates.LastYear ? year.Value : clock.Today().Year;
         var (from, to) = (new DateOnly(Year, 1, 1), new DateOnly(Year, 12, 31));
+        Names = await MunicipalityNames.LoadAsync(session, ct);
         Meetings = [.. await session.Query<Meeting>().Where(m => m.Date >= from && m.Date <= to).OrderBy(m => m.Date).ThenBy(m => m.StartsAt).ToListAsync(ct)];
     }
 }

@@ -1,13 +1,21 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 
 namespace Governance.Infrastructure.Security;
 
 public static class AuthenticationSetup
 {
+    /// <summary>Picks the scheme per request: bearer tokens for the API's clients, the sign-in cookie for people in the browser.</summary>
+    public const string Scheme = "governance";
+
     /// <summary>
-    /// JWT bearer sign-in. With Auth:Authority set, tokens come from that OpenID Connect provider
-    /// (Auth:Audience, and Auth:NameClaim / Auth:RoleClaim where the provider names them otherwise).
-    /// Without it, development tokens from the `token` command are accepted.
+    /// The API takes JWT bearer tokens; the screens sign people in with a cookie. With Auth:Authority set, tokens come
+    /// from that OpenID Connect provider (Auth:Audience, and Auth:NameClaim / Auth:RoleClaim where the provider names
+    /// them otherwise), and with Auth:ClientId also set the screens sign in through it (authorization code flow).
+    /// Without an authority, development tokens from the `token` command are accepted and the sign-in page offers the
+    /// reference users.
     /// </summary>
     public static void AddGovernanceAuthentication(this WebApplicationBuilder builder, string stateFolder)
     {
@@ -20,26 +28,93 @@ public static class AuthenticationSetup
                 "Auth:Authority is not set. In production set Auth__Authority and Auth__Audience to your OpenID Connect " +
                 "provider, or set Auth__AllowDevelopmentTokens=true (with Auth__DevelopmentSigningKey) for a trial.");
         }
+        var nameClaim = auth["NameClaim"] ?? DevelopmentTokens.NameClaim;
+        var roleClaim = auth["RoleClaim"] ?? DevelopmentTokens.RoleClaim;
+        var signIn = new SignInOptions(
+            DevelopmentUsers: string.IsNullOrWhiteSpace(authority),
+            OpenIdConnect: !string.IsNullOrWhiteSpace(authority) && !string.IsNullOrWhiteSpace(auth["ClientId"]));
+        builder.Services.AddSingleton(signIn);
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        var authentication = builder.Services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "Token or cookie", options => options.ForwardDefaultSelector = SelectScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters.NameClaimType = nameClaim;
+                options.TokenValidationParameters.RoleClaimType = roleClaim;
+                if (!string.IsNullOrWhiteSpace(authority))
+                {
+                    options.Authority = authority;
+                    options.Audience = auth["Audience"];
+                    options.RequireHttpsMetadata = auth.GetValue("RequireHttpsMetadata", true);
+                }
+                else
+                {
+                    options.TokenValidationParameters.ValidIssuer = DevelopmentTokens.Issuer;
+                    options.TokenValidationParameters.ValidAudience = DevelopmentTokens.Audience;
+                    options.TokenValidationParameters.IssuerSigningKey =
+                        DevelopmentTokens.SigningKey(builder.Configuration, stateFolder);
+                }
+            })
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, options =>
+            {
+                options.Cookie.Name = "governance.session";
+                options.Cookie.HttpOnly = true;
+                // Strict: no other site can make the browser send it, the first line against forged requests.
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.LoginPath = "/logga-in";
+                options.AccessDeniedPath = "/ingen-behorighet";
+                options.ExpireTimeSpan = TimeSpan.FromHours(10);
+                options.SlidingExpiration = true;
+                if (signIn.OpenIdConnect) options.ForwardChallenge = OpenIdConnectDefaults.AuthenticationScheme;
+            });
+
+        if (signIn.OpenIdConnect)
         {
-            options.MapInboundClaims = false;
-            options.TokenValidationParameters.NameClaimType = auth["NameClaim"] ?? DevelopmentTokens.NameClaim;
-            options.TokenValidationParameters.RoleClaimType = auth["RoleClaim"] ?? DevelopmentTokens.RoleClaim;
-            if (!string.IsNullOrWhiteSpace(authority))
+            authentication.AddOpenIdConnect(options =>
             {
                 options.Authority = authority;
-                options.Audience = auth["Audience"];
+                options.ClientId = auth["ClientId"];
+                options.ClientSecret = auth["ClientSecret"];
+                options.ResponseType = "code";
+                options.UsePkce = true;
+                options.MapInboundClaims = false;
+                options.GetClaimsFromUserInfoEndpoint = true;
+                options.SaveTokens = false;
                 options.RequireHttpsMetadata = auth.GetValue("RequireHttpsMetadata", true);
-            }
-            else
-            {
-                options.TokenValidationParameters.ValidIssuer = DevelopmentTokens.Issuer;
-                options.TokenValidationParameters.ValidAudience = DevelopmentTokens.Audience;
-                options.TokenValidationParameters.IssuerSigningKey =
-                    DevelopmentTokens.SigningKey(builder.Configuration, stateFolder);
-            }
-        });
+                options.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                options.Scope.Clear();
+                foreach (var scope in (auth["Scopes"] ?? "openid profile").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    options.Scope.Add(scope);
+                options.TokenValidationParameters.NameClaimType = nameClaim;
+                options.TokenValidationParameters.RoleClaimType = roleClaim;
+                // Roles and the municipality come from the provider; keep them on the cookie.
+                options.ClaimActions.MapUniqueJsonKey(DevelopmentTokens.MunicipalityClaim, DevelopmentTokens.MunicipalityClaim);
+                options.ClaimActions.MapJsonKey(roleClaim, roleClaim);
+            });
+        }
         builder.Services.AddAuthorization();
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.HeaderName = BrowserRequestForgery.HeaderName;
+            options.Cookie.Name = "governance.antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+    }
+
+    /// <summary>
+    /// A bearer token wins; otherwise the browser's cookie. A request with neither is challenged as the API (401) under
+    /// /api and the feeds, and sent to the sign-in page elsewhere.
+    /// </summary>
+    private static string SelectScheme(HttpContext context)
+    {
+        if (context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return JwtBearerDefaults.AuthenticationScheme;
+        if (context.Request.Cookies.ContainsKey("governance.session")) return CookieAuthenticationDefaults.AuthenticationScheme;
+        return BrowserRequestForgery.IsApi(context.Request) ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme;
     }
 }
+
+/// <summary>How people sign in to the screens here: the reference-user picker (development) and/or OpenID Connect.</summary>
+public sealed record SignInOptions(bool DevelopmentUsers, bool OpenIdConnect);

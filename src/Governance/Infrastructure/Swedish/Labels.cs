@@ -28,6 +28,31 @@ public static class Labels
         _ => "på plats",
     };
 
+    public static string Of(AttendanceRole role) => role switch
+    {
+        AttendanceRole.Member => "ledamot",
+        AttendanceRole.Director => "kommundirektör",
+        _ => "gäst",
+    };
+
+    public static string Of(MeetingStatus status) => status switch
+    {
+        MeetingStatus.Cancelled => "Inställt",
+        MeetingStatus.Closed => "Avslutat",
+        _ => "Planerat",
+    };
+
+    public static string Of(Distribution.DeliveryStatus status) => status switch
+    {
+        Distribution.DeliveryStatus.Pending => "väntar",
+        Distribution.DeliveryStatus.Failed => "misslyckades, försöker igen",
+        Distribution.DeliveryStatus.Sent => "skickad",
+        Distribution.DeliveryStatus.DeadLettered => "misslyckades",
+        _ => "kvitterad",
+    };
+
+    public static string Of(Distribution.DeliveryChannel channel) => channel == Distribution.DeliveryChannel.Email ? "e-post" : "webhook";
+
     public static string Of(OutcomeKind outcome) => outcome switch
     {
         OutcomeKind.Decided => "Beslut",

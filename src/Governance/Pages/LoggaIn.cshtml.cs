@@ -1,0 +1,37 @@
+using Governance.SignIn;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Governance.Pages;
+
+/// <summary>Sign-in: through the OpenID Connect provider in production, by picking a reference user locally.</summary>
+[AllowAnonymous]
+public sealed class LoggaInModel(SignInOptions options) : PageModel
+{
+    public SignInOptions Options => options;
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public IActionResult OnPostProvider() => options.OpenIdConnect
+        ? Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl }, OpenIdConnectDefaults.AuthenticationScheme)
+        : NotFound();
+
+    public async Task<IActionResult> OnPostReferenceUserAsync(string user)
+    {
+        if (!options.DevelopmentUsers || ReferenceUsers.Find(user) is not { } chosen) return NotFound();
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            chosen.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
+        return LocalRedirect(SafeReturnUrl);
+    }
+
+    public async Task<IActionResult> OnPostSignOutAsync()
+    {
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return LocalRedirect("/");
+    }
+
+    private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+}

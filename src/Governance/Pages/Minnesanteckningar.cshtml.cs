@@ -1,0 +1,27 @@
+using Governance.Meetings;
+using Governance.Minutes;
+using Governance.Municipalities;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Governance.Pages;
+
+/// <summary>A meeting's minutes: read by everyone once approved; written by the secretary, approved by the chair, corrected by either.</summary>
+[AllowAnonymous]
+public sealed class MinnesanteckningarModel(IQuerySession session) : PageModel
+{
+    public MinutesDocument Minutes { get; private set; } = null!;
+
+    public bool IsSecretary => User.IsInRole(Roles.Secretary);
+    public bool IsChair => User.IsInRole(Roles.Chair);
+
+    public async Task<IActionResult> OnGetAsync(Guid meetingId, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting) return NotFound();
+        // Drafts are working papers of the signed-in; the public sees approved minutes only.
+        if (meeting.Approval is null && User.Identity?.IsAuthenticated != true) return Challenge();
+        Minutes = MinutesDocument.Of(meeting, await MunicipalityNames.LoadAsync(session, ct));
+        return Page();
+    }
+
+    public string Api(string tail) => $"/api/meetings/{Minutes.MeetingId}/minutes{tail}";
+}

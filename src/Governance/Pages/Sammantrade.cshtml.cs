@@ -1,0 +1,55 @@
+using Governance.Agreement;
+using Governance.Meetings;
+using Governance.Municipalities;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Governance.Pages;
+
+/// <summary>
+/// A meeting's page, where the calendar feed links: public facts for everyone; for the secretary and the chair the
+/// whole meeting is run from here (agenda, notice, attendance, quorum, decisions, closing).
+/// </summary>
+[AllowAnonymous]
+public sealed class SammantradeModel(IQuerySession session, TimeProvider clock) : PageModel
+{
+    public Meeting Meeting { get; private set; } = null!;
+    public MembersOnDate Members { get; private set; } = null!;
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+    public QuorumStatus Quorum { get; private set; } = null!;
+    public bool IsToday { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "kl")]
+    public TimeOnly? At { get; set; }
+
+    public bool IsSecretary => User.IsInRole(Roles.Secretary);
+    public bool IsChair => User.IsInRole(Roles.Chair);
+    public bool IsStaff => IsSecretary || IsChair;
+    public bool IsOpen => Meeting.Status == MeetingStatus.Scheduled;
+    public bool SignedIn => User.Identity?.IsAuthenticated == true;
+
+    public async Task<IActionResult> OnGetAsync(Guid meetingId, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting) return NotFound();
+        Meeting = meeting;
+        Members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);
+        Names = await MunicipalityNames.LoadAsync(session, ct);
+        IsToday = meeting.Date == clock.Today();
+        Quorum = (await GetMeetingsEndpoint.GetQuorum(meetingId, At ?? DefaultMoment(meeting), session, clock, ct))!;
+        return Page();
+    }
+
+    /// <summary>Today: now. Another day: the last arrival or departure recorded, or the start, so the page shows how the meeting stood.</summary>
+    private TimeOnly? DefaultMoment(Meeting meeting)
+    {
+        if (meeting.Date == clock.Today()) return null;
+        if (meeting.ClosedAt is { } closed) return closed.AddMinutes(-1);
+        var times = meeting.Attendance.Select(a => a.ArrivedAt).ToList();
+        return times.Count > 0 ? times.Max() : meeting.StartsAt;
+    }
+
+    public string NameOf(string? code) => code is null ? "" : Names.NameOr(code);
+
+    public string Api(string tail = "") => $"/api/meetings/{Meeting.Id}{tail}";
+
+    public string NowText => clock.TimeOfDay().ToString("HH:mm");
+}

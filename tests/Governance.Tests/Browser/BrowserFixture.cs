@@ -1,0 +1,144 @@
+using Governance.Hosting;
+using Governance.Hosting.Database;
+using Governance.Tests.Support;
+using JasperFx.CodeGeneration;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Playwright;
+using Wolverine;
+
+namespace Governance.Tests.Browser;
+
+/// <summary>
+/// The product on a real Kestrel port, with the Södertörn reference data, an SMTP server for the registries' mail and
+/// a clock the tests set; driven by the operating system's Chromium (no browser download) through Playwright.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    /// <summary>Where Chromium is: Debian's package by default, GOVERNANCE_CHROMIUM to point elsewhere.</summary>
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("GOVERNANCE_CHROMIUM") ?? "/usr/bin/chromium";
+
+    public TestClock Clock { get; } = new(new DateTimeOffset(2020, 9, 1, 9, 0, 0, TimeSpan.FromHours(2)));
+    public TestSmtpServer Smtp { get; } = new();
+    public string BaseUrl { get; private set; } = "";
+    public IDocumentStore Store => _app!.Services.GetRequiredService<IDocumentStore>();
+
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"The browser tests need Chromium at {ChromiumPath}: on Debian `apt-get install chromium` (.ci/run does), or set GOVERNANCE_CHROMIUM.");
+        Smtp.Start();
+        var database = await TestDatabase.FreshDatabaseAsync("governance_browser_tests");
+        var contentRoot = Path.Combine(RepositoryRoot(), "src", "Governance");
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = contentRoot,
+            EnvironmentName = "Development",
+            // The product's assembly, not the test runner's: where the Razor pages and Wolverine handlers are found.
+            ApplicationName = typeof(GovernanceAssembly).Assembly.GetName().Name,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["GOVERNANCE_DB"] = database,
+            ["Governance:LoadReferenceData"] = "true",
+            ["Auth:DevelopmentSigningKey"] = Convert.ToBase64String(AppFixture.SigningKeyBytes),
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:Security"] = "None",
+            ["Distribution:RetryDelays"] = "00:00:01,00:00:01,00:00:02",
+        });
+        await builder.AddGovernanceAsync(DatabaseSetup.LocalStateFolder(builder.Configuration, contentRoot));
+        builder.Services.RemoveAll<TimeProvider>();
+        builder.Services.AddSingleton<TimeProvider>(Clock);
+        builder.Services.MartenDaemonModeIsSolo();
+        builder.Services.RunWolverineInSoloMode();
+        _app = builder.Build();
+        _app.UseGovernance();
+        await _app.StartAsync();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await WaitForReferenceDataAsync();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // Quiet on a closed network: no sync, updates or background lookups of Google's hosts.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    private async Task WaitForReferenceDataAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var plan = await http.GetAsync("/api/plans/2020");
+            if (plan.IsSuccessStatusCode) return;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The reference data was not loaded within 20 s.");
+    }
+
+    /// <summary>A fresh browser context (its own cookies) signed in as one of the reference users, by the sign-in page.</summary>
+    public async Task<IPage> SignedInAsync(string userName, string viewport = "laptop")
+    {
+        var page = await NewPageAsync(viewport);
+        var response = await page.GotoAsync("/logga-in");
+        if (response is not { Ok: true })
+            throw new InvalidOperationException($"/logga-in answered {response?.Status}: {await page.ContentAsync()}");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Logga in som {userName} (" }).ClickAsync();
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    public async Task<IPage> NewPageAsync(string viewport = "laptop")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "sv-SE",
+            TimezoneId = "Europe/Stockholm",
+            ViewportSize = viewport == "phone" ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public void SetClock(int month, int day, int hour, int minute) =>
+        Clock.Set(new DateTimeOffset(2020, month, day, hour, minute, 0, TimeSpan.FromHours(month is > 3 and < 11 ? 2 : 1)));
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Governance.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Governance.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_app is not null) { await _app.StopAsync(); await _app.DisposeAsync(); }
+        Smtp.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
