@@ -1,18 +1,61 @@
+using Governance.Agreement;
+using Governance.Distribution;
+using Governance.Fees;
+using Governance.Infrastructure.Swedish;
 using Governance.Meetings;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Governance.Pages;
 
-/// <summary>The public overview: the next meetings and the latest approved minutes.</summary>
+/// <summary>The overview: the next meetings and the latest approved minutes; signed in, the duties still open.</summary>
 public sealed class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
 {
+    public sealed record Duty(string Text, string Link);
+
     public IReadOnlyList<Meeting> Upcoming { get; private set; } = [];
     public IReadOnlyList<Meeting> Approved { get; private set; } = [];
+    public IReadOnlyList<Duty> Duties { get; private set; } = [];
+    public bool SignedIn => User.Identity?.IsAuthenticated == true;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = clock.Today();
         Upcoming = [.. await session.Query<Meeting>().Where(m => m.Date >= today).OrderBy(m => m.Date).Take(6).ToListAsync(ct)];
-        Approved = [.. (await session.Query<Meeting>().ToListAsync(ct)).Where(m => m.Approval is not null).OrderByDescending(m => m.Date).Take(6)];
+        var all = await session.Query<Meeting>().ToListAsync(ct);
+        Approved = [.. all.Where(m => m.Approval is not null).OrderByDescending(m => m.Date).Take(6)];
+        if (SignedIn) Duties = await OpenDutiesAsync(all, today, ct);
+    }
+
+    private async Task<IReadOnlyList<Duty>> OpenDutiesAsync(IReadOnlyList<Meeting> meetings, DateOnly today, CancellationToken ct)
+    {
+        var duties = new List<Duty>();
+        foreach (var m in meetings.Where(m => m.Status == MeetingStatus.Closed && m.Approval is null).OrderBy(m => m.Date))
+            duties.Add(new($"Minnesanteckningarna från {Labels.Of(m.Kind).ToLowerInvariant()} {m.Date:yyyy-MM-dd} väntar på justering.", $"/sammantraden/{m.Id}/minnesanteckningar"));
+        foreach (var m in meetings.Where(m => m.Status == MeetingStatus.Scheduled && m.Notice is null && m.Date >= today && m.Date <= today.AddDays(14)).OrderBy(m => m.Date))
+            duties.Add(new($"Kallelse till {Labels.Of(m.Kind).ToLowerInvariant()} {m.Date:yyyy-MM-dd} är inte skickad.", $"/sammantraden/{m.Id}"));
+
+        var distribution = await GetDistributionStatusEndpoint.Get(null, session, ct);
+        var unacknowledged = distribution.Documents.SelectMany(d => d.Deliveries).Count(d => d.Status != DeliveryStatus.Acknowledged);
+        var failed = distribution.Documents.SelectMany(d => d.Deliveries).Count(d => d.Status == DeliveryStatus.DeadLettered);
+        if (failed > 0) duties.Add(new($"{failed} utskick misslyckades och behöver skickas om.", "/utskick"));
+        if (unacknowledged > 0) duties.Add(new($"{unacknowledged} utskick är inte kvitterade av kommunernas registratur.", "/utskick"));
+
+        if (await GetAgreementStateEndpoint.Get(today, session, clock, ct) is { } agreement)
+        {
+            foreach (var p in agreement.Parties.Where(p => p.Status == PartyStatus.NoticeRunning))
+            {
+                var uninformed = p.PartiesToInform.Count(i => !i.Informed);
+                duties.Add(new($"{p.Name} har sagt upp avtalet; sista dag som medlem {p.LastDayOfMembership:yyyy-MM-dd}" +
+                    (uninformed > 0 ? $", {uninformed} parter är inte underrättade." : "."), "/avtal"));
+            }
+        }
+
+        foreach (var year in new[] { today.Year - 1, today.Year })
+        {
+            var fees = await GetFeeScheduleEndpoint.Get(year, session, clock, ct);
+            foreach (var line in fees.Lines.Where(l => l.Overdue))
+                duties.Add(new($"{line.Name}s avgift för {year} är förfallen: {line.Outstanding:N2} kr obetalt.", $"/avgifter?ar={year}"));
+        }
+        return duties;
     }
 }

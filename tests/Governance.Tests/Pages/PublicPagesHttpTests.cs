@@ -55,6 +55,6 @@ public class PublicPagesHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         var html = await Page("/beslut?q=trafik");
         Assert.Contains("1 beslut hittades", html, StringComparison.Ordinal);
         Assert.Contains("Kollektiv<mark>trafik</mark>plan 2050", html, StringComparison.Ordinal);
-        Assert.Contains($"/api/meetings/{meeting}/minutes.html", html, StringComparison.Ordinal);
+        Assert.Contains($"/sammantraden/{meeting}/minnesanteckningar", html, StringComparison.Ordinal);
     }
 }

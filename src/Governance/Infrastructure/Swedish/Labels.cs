@@ -53,6 +53,28 @@ public static class Labels
 
     public static string Of(Distribution.DeliveryChannel channel) => channel == Distribution.DeliveryChannel.Email ? "e-post" : "webhook";
 
+    public static string Of(PartyStatus status) => status switch
+    {
+        PartyStatus.NoticeRunning => "uppsägning löper",
+        PartyStatus.Withdrawn => "utträtt",
+        _ => "medlem",
+    };
+
+    public static string Of(AgreementStatus status) => status switch
+    {
+        AgreementStatus.NotYetInForce => "ännu inte i kraft",
+        AgreementStatus.Dissolved => "upplöst",
+        _ => "i kraft",
+    };
+
+    public static string Of(Plans.ActivityStatus status) => status switch
+    {
+        Plans.ActivityStatus.Ongoing => "pågår",
+        Plans.ActivityStatus.Done => "klar",
+        Plans.ActivityStatus.Cancelled => "avbruten",
+        _ => "ej påbörjad",
+    };
+
     public static string Of(OutcomeKind outcome) => outcome switch
     {
         OutcomeKind.Decided => "Beslut",
