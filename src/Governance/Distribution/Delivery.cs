@@ -19,14 +19,18 @@ public enum DeliveryStatus
 
 // Events of one delivery: a document to one municipality over one channel.
 
+[Audit.RecordedByService("Utskickstjänsten")]
 public record DeliveryRequested(
     Guid DeliveryId, string DocumentKey, string DocumentKind, string Title, string MunicipalityCode, DeliveryChannel Channel, string Address, DateTimeOffset RequestedAt);
 
+[Audit.RecordedByService("Utskickstjänsten")]
 public record DeliveryAttemptFailed(Guid DeliveryId, int Attempt, string Error, DateTimeOffset FailedAt);
 
+[Audit.RecordedByService("Utskickstjänsten")]
 public record DeliverySent(Guid DeliveryId, int Attempt, DateTimeOffset SentAt);
 
 /// <summary>The last retry failed: the delivery waits in the dead-letter store until the secretary resends it.</summary>
+[Audit.RecordedByService("Utskickstjänsten")]
 public record DeliveryDeadLettered(Guid DeliveryId, int Attempts, string Error, DateTimeOffset DeadLetteredAt);
 
 public record DeliveryResendRequested(Guid DeliveryId, string RequestedBy, DateTimeOffset RequestedAt);

@@ -39,18 +39,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"The browser tests need Chromium at {ChromiumPath}: on Debian `apt-get install chromium` (.ci/run does), or set GOVERNANCE_CHROMIUM.");
         Smtp.Start();
         var database = await TestDatabase.FreshDatabaseAsync("governance_browser_tests");
-        var contentRoot = Path.Combine(RepositoryRoot(), "src", "Governance");
-
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        _app = await ProductHost.StartAsync(Clock, new Dictionary<string, string?>
         {
-            ContentRootPath = contentRoot,
-            EnvironmentName = "Development",
-            // The product's assembly, not the test runner's: where the Razor pages and Wolverine handlers are found.
-            ApplicationName = typeof(GovernanceAssembly).Assembly.GetName().Name,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["urls"] = "http://127.0.0.1:0",
             ["GOVERNANCE_DB"] = database,
             ["Governance:LoadReferenceData"] = "true",
             ["Auth:DevelopmentSigningKey"] = Convert.ToBase64String(AppFixture.SigningKeyBytes),
@@ -59,15 +49,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["Smtp:Security"] = "None",
             ["Distribution:RetryDelays"] = "00:00:01,00:00:01,00:00:02",
         });
-        await builder.AddGovernanceAsync(DatabaseSetup.LocalStateFolder(builder.Configuration, contentRoot));
-        builder.Services.RemoveAll<TimeProvider>();
-        builder.Services.AddSingleton<TimeProvider>(Clock);
-        builder.Services.MartenDaemonModeIsSolo();
-        builder.Services.RunWolverineInSoloMode();
-        _app = builder.Build();
-        _app.UseGovernance();
-        await _app.StartAsync();
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = ProductHost.BaseUrl(_app);
         await WaitForReferenceDataAsync();
 
         _playwright = await Playwright.CreateAsync();
@@ -120,13 +102,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public void SetClock(int month, int day, int hour, int minute) =>
         Clock.Set(new DateTimeOffset(2020, month, day, hour, minute, 0, TimeSpan.FromHours(month is > 3 and < 11 ? 2 : 1)));
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Governance.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Governance.sln not found above " + AppContext.BaseDirectory);
-    }
 
     public async Task DisposeAsync()
     {
