@@ -45,7 +45,7 @@ public static class Labels
     public static string Of(Distribution.DeliveryStatus status) => status switch
     {
         Distribution.DeliveryStatus.Pending => "väntar",
-        Distribution.DeliveryStatus.Failed => "misslyckades, försöker igen",
+        Distribution.DeliveryStatus.Failed => "nytt försök väntar",
         Distribution.DeliveryStatus.Sent => "skickad",
         Distribution.DeliveryStatus.DeadLettered => "misslyckades",
         _ => "kvitterad",
