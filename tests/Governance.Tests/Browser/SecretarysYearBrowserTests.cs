@@ -102,6 +102,25 @@ public sealed partial class SecretarysYearBrowserTests(BrowserFixture fixture)
         await Expect(chair.Locator("article.minutes .status")).ToHaveTextAsync("Justerade");
         await PageChecks.ScreenshotAsync(chair, "minnesanteckningar");
 
+        // Printed, the minutes are the document alone: no menus, forms or buttons.
+        await chair.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(chair.Locator("header")).ToBeHiddenAsync();
+        await Expect(chair.Locator("#justera-form, #rattelse")).ToHaveCountAsync(1);
+        await Expect(chair.Locator("#rattelse")).ToBeHiddenAsync();
+        await Expect(chair.Locator("article.minutes h1")).ToBeVisibleAsync();
+        await chair.EmulateMediaAsync(new() { Media = Media.Screen });
+
+        // A correction after approval is a new record beside the approved text, with what, why and who.
+        var correction = chair.Locator("#rattelse");
+        await correction.GetByLabel("Gäller").SelectOptionAsync(new SelectOptionValue { Label = "§ 1 Verksamhetsplan 2021" });
+        await correction.GetByLabel("Vad rättas").SelectOptionAsync("decisionWording");
+        await correction.GetByLabel("Ny lydelse").FillAsync("Kommittén fastställer förslaget till verksamhetsplan och budget 2021.");
+        await correction.GetByLabel("Vad ändrades").FillAsync("Budgeten saknades i lydelsen");
+        await correction.GetByLabel("Varför").FillAsync("Skrivfel vid protokollföringen");
+        await correction.GetByRole(AriaRole.Button, new() { Name = "Registrera rättelse" }).PressAsync("Enter");
+        await Expect(chair.Locator("article.minutes")).ToContainTextAsync("verksamhetsplan och budget 2021");
+        await Expect(chair.Locator("article.minutes")).ToContainTextAsync("Daniel Dronjak: Budgeten saknades i lydelsen (beslutets lydelse). Skäl: Skrivfel vid protokollföringen");
+
         await secretary.GotoAsync("/utskick");
         var minutes = secretary.Locator("section.document", new()
         {
@@ -117,6 +136,7 @@ public sealed partial class SecretarysYearBrowserTests(BrowserFixture fixture)
             }
             await Expect(row).ToContainTextAsync("skickad");
         }
+        await Expect(secretary.GetByRole(AriaRole.Heading, new() { Name = "Rättelse: minnesanteckningar 2020-10-08 – Budgeten saknades i lydelsen" })).ToBeVisibleAsync();
         Assert.Equal(8, fixture.Smtp.Received.Count(m => m.Subject?.Contains("Minnesanteckningar 2020-10-08") == true));
         await PageChecks.ScreenshotAsync(secretary, "utskick");
     }
