@@ -32,9 +32,16 @@ public sealed class EveryPageBrowserTests(BrowserFixture fixture)
         Assert.True(response is { Ok: true }, $"{path}: {response?.Status}");
 
         await PageChecks.AssertAccessibleAsync(page);
+        if (user == "Sekretariatet Huddinge" && ScreenshotNames.TryGetValue(path, out var name)) await PageChecks.ScreenshotAsync(page, name);
         await PageChecks.AssertKeyboardReachesEverythingAsync(page);
         await page.Context.CloseAsync();
     }
+
+    private static readonly Dictionary<string, string> ScreenshotNames = new()
+    {
+        ["/"] = "oversikt", ["/kalender?ar=2020"] = "kalender", ["/avtal"] = "avtal", ["/plan?ar=2020"] = "plan",
+        ["/avgifter?ar=2020"] = "avgifter", ["/kommuner"] = "kommuner",
+    };
 
     [Theory]
     [InlineData("/")]
@@ -46,6 +53,7 @@ public sealed class EveryPageBrowserTests(BrowserFixture fixture)
         var page = await fixture.SignedInAsync("Sekretariatet Huddinge", viewport: "phone");
         await page.GotoAsync(path.Replace("{meeting}", $"/sammantraden/{await FirstCommitteeMeetingAsync()}"));
         await PageChecks.AssertAccessibleAsync(page);
+        if (path == "{meeting}") await PageChecks.ScreenshotAsync(page, "sammantrade-mobil");
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a 390px screen");
         await page.Context.CloseAsync();

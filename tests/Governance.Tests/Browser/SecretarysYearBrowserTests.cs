@@ -71,6 +71,7 @@ public sealed partial class SecretarysYearBrowserTests(BrowserFixture fixture)
             await Expect(quorum).ToContainTextAsync($"{i + 1} av 8 ledamöter");
             await Expect(quorum.Locator("strong")).ToHaveTextAsync(i + 1 >= 4 ? "Beslutsför" : "Inte beslutsför");
         }
+        await secretary.EvaluateAsync("() => document.getElementById('narvaro').scrollIntoView()");
         await PageChecks.ScreenshotAsync(secretary, "sammantrade-narvaro");
 
         // A decision in consensus, and an item where a member objects: no decision (§3).
