@@ -14,7 +14,7 @@ public sealed class AvgifterModel(IQuerySession session, TimeProvider clock) : P
 
     public async Task OnGetAsync([FromQuery(Name = "ar")] int? year, CancellationToken ct)
     {
-        Year = year is >= Dates.FirstYear and <= Dates.LastYear ? year.Value : clock.Today().Year;
+        Year = Dates.YearOrCurrent(year, clock);
         Schedule = await GetFeeScheduleEndpoint.Get(Year, session, clock, ct);
     }
 }

@@ -12,12 +12,15 @@ public sealed class KalenderModel(IQuerySession session, TimeProvider clock) : P
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public bool MaySchedule => User.IsInRole(Roles.Secretary) || User.IsInRole(Roles.Chair);
     public DateOnly Today => clock.Today();
+    public ExtraMeetingDemandState? ExtraMeetingDemand { get; private set; }
+    public bool MayRequestExtraMeeting => User.IsInRole(Roles.Member) || User.IsInRole(Roles.Secretary);
 
     public async Task OnGetAsync([FromQuery(Name = "ar")] int? year, CancellationToken ct)
     {
-        Year = year is >= Dates.FirstYear and <= Dates.LastYear ? year.Value : clock.Today().Year;
+        Year = Dates.YearOrCurrent(year, clock);
         var (from, to) = (new DateOnly(Year, 1, 1), new DateOnly(Year, 12, 31));
         Names = await MunicipalityNames.LoadAsync(session, ct);
+        if (User.Identity?.IsAuthenticated == true) ExtraMeetingDemand = await GetExtraMeetingRequestsEndpoint.Get(session, ct);
         Meetings = [.. await session.Query<Meeting>().Where(m => m.Date >= from && m.Date <= to).OrderBy(m => m.Date).ThenBy(m => m.StartsAt).ToListAsync(ct)];
     }
 }

@@ -23,7 +23,7 @@ public sealed class PlanModel(IQuerySession session, TimeProvider clock) : PageM
 
     public async Task OnGetAsync([FromQuery(Name = "ar")] int? year, CancellationToken ct)
     {
-        Year = year is >= Dates.FirstYear and <= Dates.LastYear ? year.Value : clock.Today().Year;
+        Year = Dates.YearOrCurrent(year, clock);
         Plan = await GetPlanEndpoint.Get(Year, session, ct);
         if (Plan is { Adoption: null } && IsSecretary)
         {

@@ -1,17 +1,8 @@
-using Governance.Hosting;
-using Governance.Hosting.Database;
 using Governance.Tests.Support;
-using JasperFx.CodeGeneration;
 using Marten;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
-using Wolverine;
 
 namespace Governance.Tests.Browser;
 

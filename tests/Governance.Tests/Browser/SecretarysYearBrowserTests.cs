@@ -51,6 +51,18 @@ public sealed partial class SecretarysYearBrowserTests(BrowserFixture fixture)
         await AddAgendaItemAsync(chair, "Verksamhetsplan 2021", "verksamhetsplan");
         await AddAgendaItemAsync(chair, "Remiss om regional kollektivtrafikplan", "remissvar");
         await Expect(chair.Locator("ol.agenda > li")).ToHaveCountAsync(2);
+
+        // The proposal goes with the agenda: uploaded from the page, stored by its SHA-256, linked from the item.
+        var proposal = System.Text.Encoding.UTF8.GetBytes("%PDF-1.4\n% Förslag till verksamhetsplan 2021\n%%EOF\n");
+        await chair.GetByText("Bifoga handling till punkt 1").PressAsync("Enter");
+        var attach = chair.Locator("#handling-1");
+        await attach.GetByLabel("Rubrik").FillAsync("Förslag till verksamhetsplan 2021");
+        await attach.GetByLabel("Fil").SetInputFilesAsync(new FilePayload { Name = "verksamhetsplan-2021.pdf", MimeType = "application/pdf", Buffer = proposal });
+        await attach.GetByRole(AriaRole.Button, new() { Name = "Bifoga" }).PressAsync("Enter");
+        var document = chair.Locator("#punkt-1").GetByRole(AriaRole.Link, new() { Name = "Förslag till verksamhetsplan 2021" });
+        await Expect(document).ToBeVisibleAsync();
+        var stored = await chair.APIRequest.GetAsync((await document.GetAttributeAsync("href"))!);
+        Assert.Equal(proposal, await stored.BodyAsync());
         await chair.GetByRole(AriaRole.Button, new() { Name = "Skicka kallelse med dagordning" }).PressAsync("Enter");
         await Expect(chair.GetByText("Kallelse skickad 2020-09-01")).ToBeVisibleAsync();
         await PageChecks.ScreenshotAsync(chair, "sammantrade-kallelse");

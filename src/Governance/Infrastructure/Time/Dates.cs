@@ -8,6 +8,9 @@ public static class Dates
     public const int LastYear = 2200;
     public const string PlausibleMessage = "Datumet ska ligga mellan 1971 och 2200.";
 
+    /// <summary>The year a page asks for when it is plausible, else this year.</summary>
+    public static int YearOrCurrent(int? year, TimeProvider clock) => year is >= FirstYear and <= LastYear ? year.Value : clock.Today().Year;
+
     public static bool IsPlausible(DateOnly date) => date.Year is >= FirstYear and <= LastYear;
 
     /// <summary>A date as the record writes it in messages: 2021-06-15.</summary>
