@@ -109,7 +109,9 @@ public sealed partial class SecretarysYearBrowserTests(BrowserFixture fixture)
         fixture.SetClock(10, 12, 10, 0);
         chair = await fixture.SignedInAsync("Daniel Dronjak");
         secretary = await fixture.SignedInAsync("Sekretariatet Huddinge");
-        await chair.GotoAsync(meetingUrl + "/minnesanteckningar");
+        await chair.GotoAsync("/");
+        await chair.GetByRole(AriaRole.Link, new() { Name = "Minnesanteckningarna från sammanträde 2020-10-08 väntar på justering." }).PressAsync("Enter");
+        await chair.WaitForURLAsync(meetingUrl + "/minnesanteckningar");
         await Expect(chair.Locator("article.minutes")).ToContainTextAsync("Invändning från Haninge");
         await chair.GetByRole(AriaRole.Button, new() { Name = "Justera minnesanteckningarna" }).PressAsync("Enter");
         await Expect(chair.Locator("article.minutes .status")).ToHaveTextAsync("Justerade");
