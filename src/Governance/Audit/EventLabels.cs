@@ -9,13 +9,12 @@ public static class EventLabels
         ["RepresentativeNamed"] = "Ledamot registrerad",
         ["DirectorNamed"] = "Kommundirektör registrerad",
         ["PopulationRecorded"] = "Folkmängd registrerad",
-        ["PopulationsImported"] = "Folkmängder importerade från SCB",
         ["DeliveryChannelsConfigured"] = "Utskickskanaler ändrade",
         ["ChairAppointed"] = "Ordförande utsedd",
         ["ViceChairAppointed"] = "Vice ordförande utsedd",
         ["AgreementConcluded"] = "Samarbetsavtal ingånget",
         ["TerminationNoticeRegistered"] = "Uppsägning registrerad",
-        ["PartyInformed"] = "Part underrättad om uppsägning",
+        ["PartyInformedOfTermination"] = "Part underrättad om uppsägning",
         ["AgreementAmended"] = "Avtalet ändrat",
         ["AlternativeDecisionRuleAgreed"] = "Annan beslutsregel överenskommen",
         ["CommitteeDissolved"] = "Kommittén upplöst",
@@ -59,4 +58,6 @@ public static class EventLabels
     public static string Of(Type eventType) => Labels.GetValueOrDefault(eventType.Name) ?? eventType.Name;
 
     public static bool IsKnown(Type eventType) => Labels.ContainsKey(eventType.Name);
+
+    public static IEnumerable<string> Names => Labels.Keys;
 }
