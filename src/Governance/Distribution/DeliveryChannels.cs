@@ -13,6 +13,12 @@ public record DeliveryChannelsConfigured(Guid MunicipalityId, Channels Channels,
 
 public record ConfigureDeliveryChannels(bool Email, string? EmailAddress, string? WebhookUrl, string? WebhookSecret, int Version)
 {
+    public const string SecretNeeded = "En webhook behöver en delad hemlighet på minst 16 tecken för signaturen.";
+
+    /// <summary>The secret to store: the one given, or for the same address the one already stored (it is never shown, so not retyped).</summary>
+    public string? SecretGiven(Channels current) =>
+        !string.IsNullOrEmpty(WebhookSecret) ? WebhookSecret : WebhookUrl is not null && WebhookUrl == current.WebhookUrl ? current.WebhookSecret : null;
+
     public class Validator : AbstractValidator<ConfigureDeliveryChannels>
     {
         public Validator()
@@ -20,8 +26,8 @@ public record ConfigureDeliveryChannels(bool Email, string? EmailAddress, string
             RuleFor(x => x.EmailAddress).Must(a => a is null || MunicipalityRules.IsRegistryEmail(a)).WithMessage("E-postadressen är inte giltig.");
             RuleFor(x => x.WebhookUrl).Must(u => u is null || (Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
                 .WithMessage("Ange webhookens fullständiga adress (https://…).");
-            RuleFor(x => x.WebhookSecret).NotEmpty().MinimumLength(16).When(x => x.WebhookUrl is not null)
-                .WithMessage("En webhook behöver en delad hemlighet på minst 16 tecken för signaturen.");
+            RuleFor(x => x.WebhookSecret).MinimumLength(16).When(x => !string.IsNullOrEmpty(x.WebhookSecret))
+                .WithMessage(SecretNeeded);
             RuleFor(x => x.Version).GreaterThan(0);
         }
     }
@@ -29,10 +35,18 @@ public record ConfigureDeliveryChannels(bool Email, string? EmailAddress, string
 
 public static class ConfigureDeliveryChannelsEndpoint
 {
+    public static ProblemDetails Validate(ConfigureDeliveryChannels command, Municipality municipality) =>
+        command.WebhookUrl is not null && command.SecretGiven(municipality.Channels) is null
+            ? new ValidationProblemDetails(new Dictionary<string, string[]> { ["webhookSecret"] = [ConfigureDeliveryChannels.SecretNeeded] })
+            {
+                Status = StatusCodes.Status400BadRequest, Title = "Uppgifterna är inte giltiga", Detail = "Rätta fälten nedan och försök igen.",
+            }
+            : WolverineContinue.NoProblems;
+
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/municipalities/{municipalityId}/channels", OperationId = nameof(ConfigureDeliveryChannels))]
     public static (UpdatedAggregate, DeliveryChannelsConfigured) Post(
         ConfigureDeliveryChannels command, [WriteAggregate] Municipality municipality, ClaimsPrincipal user, TimeProvider clock) =>
         (new UpdatedAggregate(), new DeliveryChannelsConfigured(municipality.Id,
-            new Channels(command.Email, command.EmailAddress, command.WebhookUrl, command.WebhookSecret), user.ActorName(), clock.GetUtcNow()));
+            new Channels(command.Email, command.EmailAddress, command.WebhookUrl, command.SecretGiven(municipality.Channels)), user.ActorName(), clock.GetUtcNow()));
 }

@@ -56,8 +56,21 @@ public static class GetDocumentEndpoint
     /// <summary>A stored document by its SHA-256 checksum.</summary>
     [Authorize]
     [WolverineGet("/api/documents/{sha256}", OperationId = "GetDocument")]
-    public static async Task<IResult> Get(string sha256, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<StoredDocument>(sha256.ToLowerInvariant(), ct) is { } document
-            ? Results.File(document.Content, document.ContentType)
-            : Results.Problem(Problems.NotFound($"Ingen handling med kontrollsumman {sha256}."));
+    public static async Task<IResult> Get(string sha256, IQuerySession session, HttpResponse response, CancellationToken ct)
+    {
+        if (await session.LoadAsync<StoredDocument>(sha256.ToLowerInvariant(), ct) is not { } document)
+            return Results.Problem(Problems.NotFound($"Ingen handling med kontrollsumman {sha256}."));
+        // An uploaded file is the uploader's content on our origin: saved, never run (no sniffing, no script, no same-origin).
+        response.Headers["X-Content-Type-Options"] = "nosniff";
+        response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        return Results.File(document.Content, document.ContentType, fileDownloadName: $"handling-{document.Id[..12]}{Extension(document.ContentType)}");
+    }
+
+    private static string Extension(string contentType) => contentType switch
+    {
+        "application/pdf" => ".pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => ".docx",
+        "text/plain" => ".txt",
+        _ => "",
+    };
 }

@@ -144,6 +144,11 @@ public sealed partial class Meeting
 
     public AgendaItem? Item(Guid itemId) => Agenda.FirstOrDefault(i => i.ItemId == itemId);
 
+    /// <summary>The latest time of day anything was recorded at the meeting (arrival, departure, outcome), or its start.</summary>
+    public TimeOnly LastRecordedMoment() => Attendance.SelectMany(a => a.DepartedAt is { } d ? new[] { a.ArrivedAt, d } : [a.ArrivedAt])
+        .Concat(Agenda.Where(i => i.Outcome is not null).Select(i => i.Outcome!.Quorum.At))
+        .Append(StartsAt).Max();
+
     public OutcomeContext ContextOf(AgendaItem item) =>
         new(Date, Body, Kind, item.Number, item.Title, item.Kind, item.RaisedByMunicipalityCode);
 

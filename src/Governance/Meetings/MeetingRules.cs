@@ -39,10 +39,7 @@ public static class MeetingRules
     {
         if (IsOpen(meeting) is { } closed) return closed;
         if (meeting.EndDate != meeting.Date) return null;
-        var moments = meeting.Attendance.SelectMany(a => a.DepartedAt is { } d ? new[] { a.ArrivedAt, d } : [a.ArrivedAt])
-            .Concat(meeting.Agenda.Where(i => i.Outcome is not null).Select(i => i.Outcome!.Quorum.At))
-            .Append(meeting.StartsAt);
-        var last = moments.Max();
+        var last = meeting.LastRecordedMoment();
         return at >= last ? null : new(Closed,
             $"Sammanträdet kan inte avslutas kl. {at:HH\\.mm}: det började kl. {meeting.StartsAt:HH\\.mm} och det senast antecknade skedde kl. {last:HH\\.mm}.");
     }

@@ -13,8 +13,10 @@ public sealed class AvtalModel(IQuerySession session, TimeProvider clock) : Page
     [BindProperty(SupportsGet = true, Name = "per")]
     public DateOnly? AsOf { get; set; }
 
-    public bool IsSecretary => User.IsInRole(Roles.Secretary);
-    public bool IsChair => User.IsInRole(Roles.Chair);
+    /// <summary>Forms only on today's state: a past date is for reading how things stood.</summary>
+    public bool ShowsToday => AsOf is null || AsOf == Today;
+    public bool IsSecretary => User.IsInRole(Roles.Secretary) && ShowsToday;
+    public bool IsChair => User.IsInRole(Roles.Chair) && ShowsToday;
     public IEnumerable<PartyState> Members => State?.Parties.Where(p => p.Status != PartyStatus.Withdrawn) ?? [];
 
     public async Task OnGetAsync(CancellationToken ct) => State = await GetAgreementStateEndpoint.Get(AsOf, session, clock, ct);

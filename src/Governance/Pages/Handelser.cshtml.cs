@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Governance.Audit;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,8 +9,6 @@ namespace Governance.Pages;
 public sealed class HandelserModel(IQuerySession session) : PageModel
 {
     public const int PageSize = 50;
-    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public sealed record Row(long Sequence, DateTimeOffset Timestamp, string What, string Type, string? Who, Guid StreamId, long Version, string Data);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -35,5 +32,5 @@ public sealed class HandelserModel(IQuerySession session) : PageModel
     }
 
     private static Row ToRow(IEvent e) => new(e.Sequence, e.Timestamp, EventLabels.Of(e.EventType), e.EventType.Name,
-        EventActor.Of(e.Data) ?? e.UserName, e.StreamId, e.Version, JsonSerializer.Serialize(e.Data, e.EventType, Indented));
+        EventActor.Of(e.Data) ?? e.UserName, e.StreamId, e.Version, EventContent.Shown(e.Data, e.EventType));
 }

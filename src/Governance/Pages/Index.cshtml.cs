@@ -35,7 +35,7 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
             duties.Add(new($"Kallelse till {Labels.Of(m.Kind).ToLowerInvariant()} {m.Date:yyyy-MM-dd} är inte skickad.", $"/sammantraden/{m.Id}"));
 
         var distribution = await GetDistributionStatusEndpoint.Get(null, session, ct);
-        var unacknowledged = distribution.Documents.SelectMany(d => d.Deliveries).Count(d => d.Status != DeliveryStatus.Acknowledged);
+        var unacknowledged = distribution.OpenDuties.Count;
         var failed = distribution.Documents.SelectMany(d => d.Deliveries).Count(d => d.Status == DeliveryStatus.DeadLettered);
         if (failed > 0) duties.Add(new($"{failed} utskick misslyckades och behöver skickas om.", "/utskick"));
         if (unacknowledged > 0) duties.Add(new($"{unacknowledged} utskick är inte kvitterade av kommunernas registratur.", "/utskick"));

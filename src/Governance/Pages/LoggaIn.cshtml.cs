@@ -27,10 +27,20 @@ public sealed class LoggaInModel(SignInOptions options) : PageModel
         return LocalRedirect(SafeReturnUrl);
     }
 
+    /// <summary>Signs out here, and with a provider also there (its end-session endpoint), so the next sign-in asks again.</summary>
     public async Task<IActionResult> OnPostSignOutAsync()
     {
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        return LocalRedirect("/");
+        if (!options.OpenIdConnect) return LocalRedirect("/");
+        try
+        {
+            await HttpContext.SignOutAsync(OpenIdConnectDefaults.AuthenticationScheme, new AuthenticationProperties { RedirectUri = "/" });
+            return new EmptyResult();
+        }
+        catch (InvalidOperationException)
+        {
+            return LocalRedirect("/"); // the provider publishes no end-session endpoint: signed out here only
+        }
     }
 
     private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";

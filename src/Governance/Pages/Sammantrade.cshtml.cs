@@ -38,18 +38,17 @@ public sealed class SammantradeModel(IQuerySession session, TimeProvider clock) 
         return Page();
     }
 
-    /// <summary>Today: now. Another day: the last arrival or departure recorded, or the start, so the page shows how the meeting stood.</summary>
+    /// <summary>Today: now. Another day: how the meeting stood at its close, or at the last thing recorded.</summary>
     private TimeOnly? DefaultMoment(Meeting meeting)
     {
         if (meeting.Date == clock.Today()) return null;
-        if (meeting.ClosedAt is { } closed) return closed.AddMinutes(-1);
-        var times = meeting.Attendance.Select(a => a.ArrivedAt).ToList();
-        return times.Count > 0 ? times.Max() : meeting.StartsAt;
+        return meeting.ClosedAt is { } closed ? closed.AddMinutes(-1) : meeting.LastRecordedMoment();
     }
+
+    /// <summary>The time a form proposes: now during the meeting's day, else the meeting's end.</summary>
+    public string NowText => (IsToday ? clock.TimeOfDay() : Meeting.EndsAt).ToString("HH:mm");
 
     public string NameOf(string? code) => code is null ? "" : Names.NameOr(code);
 
     public string Api(string tail = "") => $"/api/meetings/{Meeting.Id}{tail}";
-
-    public string NowText => clock.TimeOfDay().ToString("HH:mm");
 }

@@ -11,9 +11,9 @@ public sealed class UtskickModel(IQuerySession session) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct) => Status = await GetDistributionStatusEndpoint.Get(null, session, ct);
 
-    public bool MayResend => User.IsInRole(Roles.Secretary);
-
     public bool MayAcknowledge(DeliveryState delivery) =>
         (User.IsInRole(Roles.Registry) || User.IsInRole(Roles.Secretary)) && User.MayActFor(delivery.MunicipalityCode) &&
-        delivery.Status is DeliveryStatus.Sent or DeliveryStatus.Pending or DeliveryStatus.Failed;
+        delivery.Status == DeliveryStatus.Sent;
+
+    public bool MayResend(DeliveryState delivery) => User.IsInRole(Roles.Secretary) && delivery.Status == DeliveryStatus.DeadLettered;
 }

@@ -15,13 +15,13 @@ namespace Governance.Tests.Browser;
 /// <summary>The product as `dotnet run` builds it, on a free loopback port of real Kestrel, with the settings and clock a test gives.</summary>
 public static class ProductHost
 {
-    public static async Task<WebApplication> StartAsync(TimeProvider clock, IDictionary<string, string?> settings)
+    public static async Task<WebApplication> StartAsync(TimeProvider clock, IDictionary<string, string?> settings, string environment = "Development")
     {
         var contentRoot = Path.Combine(RepositoryRoot(), "src", "Governance");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = contentRoot,
-            EnvironmentName = "Development",
+            EnvironmentName = environment,
             // The product's assembly, not the test runner's: where the Razor pages and Wolverine handlers are found.
             ApplicationName = typeof(GovernanceAssembly).Assembly.GetName().Name,
         });

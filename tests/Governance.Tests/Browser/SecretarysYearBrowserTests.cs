@@ -63,6 +63,9 @@ public sealed partial class SecretarysYearBrowserTests(BrowserFixture fixture)
         await Expect(document).ToBeVisibleAsync();
         var stored = await chair.APIRequest.GetAsync((await document.GetAttributeAsync("href"))!);
         Assert.Equal(proposal, await stored.BodyAsync());
+        Assert.StartsWith("attachment", stored.Headers["content-disposition"], StringComparison.Ordinal);
+        Assert.Equal("nosniff", stored.Headers["x-content-type-options"]);
+        Assert.Contains("sandbox", stored.Headers["content-security-policy"], StringComparison.Ordinal);
         await chair.GetByRole(AriaRole.Button, new() { Name = "Skicka kallelse med dagordning" }).PressAsync("Enter");
         await Expect(chair.GetByText("Kallelse skickad 2020-09-01")).ToBeVisibleAsync();
         await PageChecks.ScreenshotAsync(chair, "sammantrade-kallelse");
@@ -185,7 +188,8 @@ public sealed partial class SecretarysYearBrowserTests(BrowserFixture fixture)
         var form = secretary.Locator($"#beslut-{item}");
         await form.GetByLabel("Beslut (lydelse)").FillAsync(wording);
         await form.GetByLabel("Klockslag").FillAsync(at);
-        if (objector is not null) await form.GetByLabel(objector, new() { Exact = true }).CheckAsync();
+        if (objector is not null)
+            await form.GetByRole(AriaRole.Group, new() { NameRegex = new Regex("invänder") }).GetByLabel(objector, new() { Exact = true }).CheckAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "Registrera beslut" }).PressAsync("Enter");
         await Expect(secretary.Locator($"#punkt-{item} .outcome")).ToBeVisibleAsync();
     }

@@ -89,6 +89,9 @@ public sealed partial class SignInHttpTests(BrowserFixture fixture)
         var token = await PageTokenAsync(client, $"/sammantraden/{meetingId}", "name=\"request-verification-token\" content=\"([^\"]+)\"");
         client.DefaultRequestHeaders.Add("RequestVerificationToken", token);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"{url}/matters", Matter("0136"))).StatusCode);
+        // A write the role may not make is answered as by an API, 403, not with a redirect to a page.
+        var schedule = await client.PostAsJsonAsync("/api/meetings", new { body = "committee", kind = "extra", date = "2020-05-20", startsAt = "12:00", endsAt = "13:00", hostMunicipalityCode = "0127", place = "Tumba" });
+        Assert.Equal(HttpStatusCode.Forbidden, schedule.StatusCode);
         var raised = await client.PostAsJsonAsync($"{url}/matters", Matter("0127"));
         Assert.True(raised.IsSuccessStatusCode, await raised.Content.ReadAsStringAsync());
         var matter = (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("matters").EnumerateArray().Last();

@@ -30,8 +30,10 @@ public static class AuthenticationSetup
         }
         var nameClaim = auth["NameClaim"] ?? DevelopmentTokens.NameClaim;
         var roleClaim = auth["RoleClaim"] ?? DevelopmentTokens.RoleClaim;
+        // The picker signs anyone in as anyone: only on a developer's machine, or in a trial that says so.
         var signIn = new SignInOptions(
-            DevelopmentUsers: string.IsNullOrWhiteSpace(authority),
+            DevelopmentUsers: string.IsNullOrWhiteSpace(authority) &&
+                (builder.Environment.IsDevelopment() || auth.GetValue<bool>("AllowReferenceUsers")),
             OpenIdConnect: !string.IsNullOrWhiteSpace(authority) && !string.IsNullOrWhiteSpace(auth["ClientId"]));
         builder.Services.AddSingleton(signIn);
 
@@ -58,7 +60,7 @@ public static class AuthenticationSetup
             })
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, options =>
             {
-                options.Cookie.Name = "governance.session";
+                options.Cookie.Name = CookieName;
                 options.Cookie.HttpOnly = true;
                 // Strict: no other site can make the browser send it, the first line against forged requests.
                 options.Cookie.SameSite = SameSiteMode.Strict;
@@ -67,6 +69,9 @@ public static class AuthenticationSetup
                 options.AccessDeniedPath = "/ingen-behorighet";
                 options.ExpireTimeSpan = TimeSpan.FromHours(10);
                 options.SlidingExpiration = true;
+                // The API answers as an API: 401 and 403, never a redirect a script would follow to an HTML page.
+                options.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
                 if (signIn.OpenIdConnect) options.ForwardChallenge = OpenIdConnectDefaults.AuthenticationScheme;
             });
 
@@ -103,15 +108,26 @@ public static class AuthenticationSetup
         });
     }
 
+    public const string CookieName = "governance.session";
+
+    public static bool CarriesBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (BrowserRequestForgery.IsApi(context.Request)) context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
     /// <summary>
     /// A bearer token wins; otherwise the browser's cookie. A request with neither is challenged as the API (401) under
     /// /api and the feeds, and sent to the sign-in page elsewhere.
     /// </summary>
     private static string SelectScheme(HttpContext context)
     {
-        if (context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return JwtBearerDefaults.AuthenticationScheme;
-        if (context.Request.Cookies.ContainsKey("governance.session")) return CookieAuthenticationDefaults.AuthenticationScheme;
+        if (CarriesBearerToken(context.Request)) return JwtBearerDefaults.AuthenticationScheme;
+        if (context.Request.Cookies.ContainsKey(CookieName)) return CookieAuthenticationDefaults.AuthenticationScheme;
         return BrowserRequestForgery.IsApi(context.Request) ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme;
     }
 }

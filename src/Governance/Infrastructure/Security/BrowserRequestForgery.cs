@@ -15,15 +15,12 @@ public static class BrowserRequestForgery
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/calendar.ics") ||
         request.Path.StartsWithSegments("/minutes.atom");
 
-    private static bool SignedInByCookie(HttpRequest request) =>
-        !request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-
     public static IApplicationBuilder UseBrowserRequestForgeryCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
         var unsafeMethod = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
         if (unsafeMethod && IsApi(request) &&
-            context.User.Identity is { IsAuthenticated: true } && SignedInByCookie(request) &&
+            context.User.Identity is { IsAuthenticated: true } && !AuthenticationSetup.CarriesBearerToken(request) &&
             !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
         {
             await Results.Problem(
