@@ -44,13 +44,18 @@
         const values = field.type === 'checkbox'
           ? [...form.querySelectorAll(`[name="${field.name}"]:checked`)].map(f => f.value)
           : field.value.split(',').map(v => v.trim()).filter(v => v);
-        if (values.length > 0 || !('omitEmpty' in field.dataset)) setPath(command, field.name, values);
+        setPath(command, field.name, values);
         continue;
       }
       if ((field.type === 'checkbox' || field.type === 'radio') && field.dataset.type !== 'bool' && !field.checked) continue;
       const value = valueOf(field);
       if (Number.isNaN(value)) errors[field.name] = ['Ange ett tal.'];
       else if (value !== undefined) setPath(command, field.name, value);
+    }
+    // Parts named in data-omit-empty ("votes") are left out when nothing in them was chosen.
+    for (const part of (form.dataset.omitEmpty ?? '').split(' ').filter(p => p)) {
+      const value = command[part];
+      if (value && Object.values(value).every(v => Array.isArray(v) && v.length === 0)) delete command[part];
     }
     return { command, errors };
   }
