@@ -154,7 +154,14 @@ public sealed partial class SecretarysYearBrowserTests(BrowserFixture fixture)
             }
             await Expect(row).ToContainTextAsync("skickad");
         }
-        await Expect(secretary.GetByRole(AriaRole.Heading, new() { Name = "Rättelse: minnesanteckningar 2020-10-08 – Budgeten saknades i lydelsen" })).ToBeVisibleAsync();
+        // The correction is distributed too (in the background, as the minutes were).
+        var correctionSent = secretary.GetByRole(AriaRole.Heading, new() { Name = "Rättelse: minnesanteckningar 2020-10-08 – Budgeten saknades i lydelsen" });
+        for (var attempt = 0; attempt < 30 && await correctionSent.CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(500);
+            await secretary.ReloadAsync();
+        }
+        await Expect(correctionSent).ToBeVisibleAsync();
         Assert.Equal(8, fixture.Smtp.Received.Count(m => m.Subject?.Contains("Minnesanteckningar 2020-10-08") == true));
         await PageChecks.ScreenshotAsync(secretary, "utskick");
     }
