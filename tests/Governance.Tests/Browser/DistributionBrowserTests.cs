@@ -22,10 +22,7 @@ public sealed class DistributionBrowserTests(BrowserFixture fixture)
 
             var secretary = await fixture.SignedInAsync("Sekretariatet Huddinge");
             await secretary.GotoAsync("/utskick");
-            var minutes = secretary.Locator("section.document", new()
-            {
-                Has = secretary.GetByRole(AriaRole.Heading, new() { Name = "Minnesanteckningar 2020-09-03 – Södertörnskommunernas samarbetskommitté" }),
-            });
+            var minutes = PageChecks.MinutesDistribution(secretary, "2020-09-03");
             var botkyrka = minutes.Locator("tr", new() { HasText = "Botkyrka" });
             await ReloadUntilAsync(secretary, botkyrka, "misslyckades");
             await Expect(botkyrka.GetByRole(AriaRole.Button, new() { Name = "Skicka om till Botkyrka" })).ToBeVisibleAsync();
@@ -45,10 +42,7 @@ public sealed class DistributionBrowserTests(BrowserFixture fixture)
             // Botkyrka's registry files it and acknowledges with its own number.
             var registry = await fixture.SignedInAsync("Registrator Botkyrka");
             await registry.GotoAsync("/utskick");
-            var own = registry.Locator("section.document", new()
-            {
-                Has = registry.GetByRole(AriaRole.Heading, new() { Name = "Minnesanteckningar 2020-09-03 – Södertörnskommunernas samarbetskommitté" }),
-            }).Locator("tr", new() { HasText = "Botkyrka" });
+            var own = PageChecks.MinutesDistribution(registry, "2020-09-03").Locator("tr", new() { HasText = "Botkyrka" });
             await own.GetByLabel("Diarienummer").FillAsync("KS 2020/417");
             await own.GetByRole(AriaRole.Button, new() { Name = "Kvittera för Botkyrka" }).PressAsync("Enter");
             await Expect(own).ToContainTextAsync("kvitterad");

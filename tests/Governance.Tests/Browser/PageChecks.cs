@@ -66,6 +66,12 @@ public static class PageChecks
         Assert.True(withoutOutline.Count == 0, $"Focus not visible on {page.Url}: {string.Join(", ", withoutOutline)}");
     }
 
+    /// <summary>On the distribution page, the section of the committee's minutes of a date.</summary>
+    public static ILocator MinutesDistribution(IPage page, string date) => page.Locator("section.document", new()
+    {
+        Has = page.GetByRole(AriaRole.Heading, new() { Name = $"Minnesanteckningar {date} – Södertörnskommunernas samarbetskommitté" }),
+    });
+
     /// <summary>A picture for the README when GOVERNANCE_SCREENSHOTS names a folder.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -140,10 +140,7 @@ public sealed partial class SecretarysYearBrowserTests(BrowserFixture fixture)
         await Expect(chair.Locator("article.minutes")).ToContainTextAsync("Daniel Dronjak: Budgeten saknades i lydelsen (beslutets lydelse). Skäl: Skrivfel vid protokollföringen");
 
         await secretary.GotoAsync("/utskick");
-        var minutes = secretary.Locator("section.document", new()
-        {
-            Has = secretary.GetByRole(AriaRole.Heading, new() { Name = "Minnesanteckningar 2020-10-08 – Södertörnskommunernas samarbetskommitté" }),
-        });
+        var minutes = PageChecks.MinutesDistribution(secretary, "2020-10-08");
         foreach (var municipality in new[] { "Botkyrka", "Haninge", "Huddinge", "Nykvarn", "Nynäshamn", "Salem", "Södertälje", "Tyresö" })
         {
             var row = minutes.Locator("tr", new() { HasText = municipality });
