@@ -140,6 +140,8 @@ public static class GovernanceHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        // Swedish numbers and dates on the pages (2 012 800,00 kr); the API's JSON is culture-invariant regardless.
+        app.UseRequestLocalization(options => options.SetDefaultCulture("sv-SE").AddSupportedCultures("sv-SE").AddSupportedUICultures("sv-SE"));
         app.UseAuthentication();
         app.UseBrowserRequestForgeryCheck();
         app.UseAuthorization();

@@ -1,4 +1,6 @@
 using Governance.Fees;
+using Governance.Municipalities;
+using Governance.Projects;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Governance.Pages;
@@ -9,6 +11,8 @@ public sealed class AvgifterModel(IQuerySession session, TimeProvider clock) : P
 {
     public int Year { get; private set; }
     public FeeScheduleView Schedule { get; private set; } = null!;
+    public IReadOnlyList<SpecialProject> Projects { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public DateOnly Today => clock.Today();
     public bool IsSecretary => User.IsInRole(Roles.Secretary);
 
@@ -16,5 +20,7 @@ public sealed class AvgifterModel(IQuerySession session, TimeProvider clock) : P
     {
         Year = Dates.YearOrCurrent(year, clock);
         Schedule = await GetFeeScheduleEndpoint.Get(Year, session, clock, ct);
+        Projects = await GetSpecialProjectsEndpoint.Get(session, ct);
+        Names = await MunicipalityNames.LoadAsync(session, ct);
     }
 }

@@ -39,6 +39,16 @@ public class WorkingPagesHttpTests(AppFixture fixture) : IntegrationContext(fixt
     }
 
     [Fact]
+    public async Task the_fee_page_writes_amounts_the_swedish_way()
+    {
+        await GivenReferenceData();
+        var fees = System.Net.WebUtility.HtmlDecode(await Page("/avgifter?ar=2020", SecretaryToken));
+        Assert.Contains("2\u00a0012\u00a0800,00", fees, StringComparison.Ordinal);
+        Assert.Contains("4,00 kr per invånare", fees, StringComparison.Ordinal);
+        Assert.Contains("94\u00a0100", fees, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task the_audit_trail_is_for_the_secretary_and_the_chair_and_names_who_did_what()
     {
         await GivenReferenceData();
