@@ -1,4 +1,5 @@
 using Governance.Municipalities;
+using Governance.Offices;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Governance.Pages;
@@ -12,9 +13,18 @@ public sealed class KommunerModel(IQuerySession session, TimeProvider clock) : P
     public bool IsSecretary => User.IsInRole(Roles.Secretary);
     public DateOnly Today => clock.Today();
 
+    /// <summary>The term whose chair and vice chair are shown and appointed (§3: elected each year).</summary>
+    public int Term { get; private set; }
+    public OfficeHolders Offices { get; private set; } = null!;
+
+    [BindProperty(SupportsGet = true, Name = "ar")]
+    public int? RequestedTerm { get; set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Municipalities = await GetMunicipalitiesEndpoint.Get(session, clock);
         Details = (await session.Query<Municipality>().ToListAsync(ct)).ToDictionary(m => m.Id, MunicipalityDetails.Of);
+        Term = Dates.YearOrCurrent(RequestedTerm, clock);
+        Offices = await GetOfficeHoldersEndpoint.Get(Term == Today.Year ? Today : new DateOnly(Term, 1, 1), session, clock, ct);
     }
 }
