@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
-using System.Text.Unicode;
 using Governance.Offices;
 using Governance.Decisions;
 using Governance.Meetings;
@@ -11,9 +10,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Governance.Pages;
 
 /// <summary>The decision history for everyone: the same search as the API, the words found marked in the results.</summary>
-public sealed partial class BeslutModel(IQuerySession session) : PageModel
+public sealed partial class BeslutModel(IQuerySession session, HtmlEncoder encoder) : PageModel
 {
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public string? Q { get; private set; }
     public int? Year { get; private set; }
@@ -52,16 +50,16 @@ public sealed partial class BeslutModel(IQuerySession session) : PageModel
     {
         var words = Q is null ? [] : WordPattern().Matches(Q).Select(m => m.Value).Where(w => w.Length >= 2).ToList();
         var stems = words.Concat(words.Where(w => w.Length > 5).Select(w => w[..5])).Distinct().OrderByDescending(w => w.Length).ToList();
-        if (stems.Count == 0) return new HtmlString(Encoder.Encode(text));
+        if (stems.Count == 0) return new HtmlString(encoder.Encode(text));
         var pattern = new Regex(string.Join('|', stems.Select(Regex.Escape)), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         var html = new System.Text.StringBuilder();
         var last = 0;
         foreach (Match match in pattern.Matches(text))
         {
-            html.Append(Encoder.Encode(text[last..match.Index])).Append("<mark>").Append(Encoder.Encode(match.Value)).Append("</mark>");
+            html.Append(encoder.Encode(text[last..match.Index])).Append("<mark>").Append(encoder.Encode(match.Value)).Append("</mark>");
             last = match.Index + match.Length;
         }
-        return new HtmlString(html.Append(Encoder.Encode(text[last..])).ToString());
+        return new HtmlString(html.Append(encoder.Encode(text[last..])).ToString());
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]

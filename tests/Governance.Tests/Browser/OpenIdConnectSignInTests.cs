@@ -29,7 +29,7 @@ public sealed class OpenIdConnectSignInTests : IAsyncLifetime
             return Results.Json(new Dictionary<string, object>
             {
                 ["issuer"] = issuer, ["authorization_endpoint"] = issuer + "/authorize", ["token_endpoint"] = issuer + "/token",
-                ["userinfo_endpoint"] = issuer + "/userinfo", ["jwks_uri"] = issuer + "/jwks", ["response_types_supported"] = new[] { "code" },
+                ["userinfo_endpoint"] = issuer + "/userinfo", ["jwks_uri"] = issuer + "/jwks", ["end_session_endpoint"] = issuer + "/logout", ["response_types_supported"] = new[] { "code" },
                 ["subject_types_supported"] = new[] { "public" }, ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
             });
         });
@@ -83,6 +83,14 @@ public sealed class OpenIdConnectSignInTests : IAsyncLifetime
         // A page that needs sign-in goes straight to the provider.
         var protectedPage = await browser.GetAsync("/utskick");
         Assert.StartsWith(_providerUrl + "/authorize?", protectedPage.Headers.Location!.ToString(), StringComparison.Ordinal);
+
+        // Signing out ends the provider's session too: the browser is sent to its end-session endpoint.
+        var signOut = await browser.PostAsync("/logga-in?handler=SignOut", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.StartsWith(_providerUrl + "/logout", signOut.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
     public async Task DisposeAsync()
