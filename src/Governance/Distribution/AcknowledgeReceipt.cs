@@ -19,15 +19,18 @@ public static class DeliveryRules
 {
     public const string Receipt = "§3 minnesanteckningarna delges kommunerna";
 
-    public static RuleViolation? CanAcknowledge(Delivery delivery) => delivery.Status switch
-    {
-        DeliveryStatus.Acknowledged => new(Receipt, $"Mottagandet är redan kvitterat med diarienummer {delivery.Diarienummer}."),
-        DeliveryStatus.Sent => null,
-        _ => new(Receipt, "Leveransen har inte skickats ännu och kan inte kvitteras."),
-    };
+    /// <summary>A delivery is acknowledged once it has been sent, and only once.</summary>
+    public static bool Acknowledgeable(DeliveryStatus status) => status == DeliveryStatus.Sent;
 
-    // A failed delivery already has its retry scheduled: only the dead-letter store is resent by hand.
-    public static RuleViolation? CanResend(Delivery delivery) => delivery.Status is DeliveryStatus.DeadLettered
+    /// <summary>A failed delivery already has its retry scheduled: only the dead-letter store is resent by hand.</summary>
+    public static bool Resendable(DeliveryStatus status) => status == DeliveryStatus.DeadLettered;
+
+    public static RuleViolation? CanAcknowledge(Delivery delivery) =>
+        Acknowledgeable(delivery.Status) ? null
+        : delivery.Status == DeliveryStatus.Acknowledged ? new(Receipt, $"Mottagandet är redan kvitterat med diarienummer {delivery.Diarienummer}.")
+        : new(Receipt, "Leveransen har inte skickats ännu och kan inte kvitteras.");
+
+    public static RuleViolation? CanResend(Delivery delivery) => Resendable(delivery.Status)
         ? null
         : new(Receipt, delivery.Status == DeliveryStatus.Failed
             ? "Leveransen försöks igen automatiskt; den kan skickas om för hand när alla försök har misslyckats."

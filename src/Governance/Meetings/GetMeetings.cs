@@ -38,8 +38,11 @@ public static class GetMeetingsEndpoint
     public static async Task<QuorumStatus?> GetQuorum(Guid meetingId, TimeOnly? at, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting) return null;
-        var members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);
-        var moment = at ?? clock.TimeOfDay();
+        return QuorumOf(meeting, await MembersOnDate.LoadAsync(session, meeting.Date, ct), at ?? clock.TimeOfDay());
+    }
+
+    public static QuorumStatus QuorumOf(Meeting meeting, MembersOnDate members, TimeOnly moment)
+    {
         var quorum = Quorum.At(meeting, members.Codes, moment);
         return new QuorumStatus(meeting.Id, meeting.Date, moment, quorum.Members, quorum.Present, quorum.Required, quorum.Met,
             [.. quorum.PresentMembers.Select(c => new PresentMember(c, members.NameOf(c)))]);

@@ -34,14 +34,14 @@ public sealed class SammantradeModel(IQuerySession session, TimeProvider clock) 
         Members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);
         Names = await MunicipalityNames.LoadAsync(session, ct);
         IsToday = meeting.Date == clock.Today();
-        Quorum = (await GetMeetingsEndpoint.GetQuorum(meetingId, At ?? DefaultMoment(meeting), session, clock, ct))!;
+        Quorum = GetMeetingsEndpoint.QuorumOf(meeting, Members, At ?? DefaultMoment(meeting));
         return Page();
     }
 
     /// <summary>Today: now. Another day: how the meeting stood at its close, or at the last thing recorded.</summary>
-    private TimeOnly? DefaultMoment(Meeting meeting)
+    private TimeOnly DefaultMoment(Meeting meeting)
     {
-        if (meeting.Date == clock.Today()) return null;
+        if (meeting.Date == clock.Today()) return clock.TimeOfDay();
         return meeting.ClosedAt is { } closed ? closed.AddMinutes(-1) : meeting.LastRecordedMoment();
     }
 

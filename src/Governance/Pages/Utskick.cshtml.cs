@@ -13,7 +13,7 @@ public sealed class UtskickModel(IQuerySession session) : PageModel
 
     public bool MayAcknowledge(DeliveryState delivery) =>
         (User.IsInRole(Roles.Registry) || User.IsInRole(Roles.Secretary)) && User.MayActFor(delivery.MunicipalityCode) &&
-        delivery.Status == DeliveryStatus.Sent;
+        DeliveryRules.Acknowledgeable(delivery.Status);
 
-    public bool MayResend(DeliveryState delivery) => User.IsInRole(Roles.Secretary) && delivery.Status == DeliveryStatus.DeadLettered;
+    public bool MayResend(DeliveryState delivery) => User.IsInRole(Roles.Secretary) && DeliveryRules.Resendable(delivery.Status);
 }

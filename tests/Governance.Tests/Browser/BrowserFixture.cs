@@ -1,7 +1,5 @@
 using Governance.Tests.Support;
-using Marten;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Governance.Tests.Browser;
@@ -18,7 +16,6 @@ public sealed class BrowserFixture : IAsyncLifetime
     public TestClock Clock { get; } = new(new DateTimeOffset(2020, 9, 1, 9, 0, 0, TimeSpan.FromHours(2)));
     public TestSmtpServer Smtp { get; } = new();
     public string BaseUrl { get; private set; } = "";
-    public IDocumentStore Store => _app!.Services.GetRequiredService<IDocumentStore>();
 
     private WebApplication? _app;
     private IPlaywright? _playwright;

@@ -70,11 +70,7 @@ public sealed class DistributionBrowserTests(BrowserFixture fixture)
     private static async Task ReloadUntilAsync(IPage page, ILocator row, string text)
     {
         var status = row.Locator(".status-pill");
-        for (var attempt = 0; attempt < 40 && (await status.TextContentAsync())?.Trim() != text; attempt++)
-        {
-            await Task.Delay(500);
-            await page.ReloadAsync();
-        }
+        await PageChecks.ReloadUntilAsync(page, async () => (await status.TextContentAsync())?.Trim() == text);
         await Expect(status).ToHaveTextAsync(text);
     }
 }

@@ -66,6 +66,16 @@ public static class PageChecks
         Assert.True(withoutOutline.Count == 0, $"Focus not visible on {page.Url}: {string.Join(", ", withoutOutline)}");
     }
 
+    /// <summary>Reloads the page (every half second, up to 20 s) until what the background work records is shown.</summary>
+    public static async Task ReloadUntilAsync(IPage page, Func<Task<bool>> shown)
+    {
+        for (var attempt = 0; attempt < 40 && !await shown(); attempt++)
+        {
+            await Task.Delay(500);
+            await page.ReloadAsync();
+        }
+    }
+
     /// <summary>On the distribution page, the section of the committee's minutes of a date.</summary>
     public static ILocator MinutesDistribution(IPage page, string date) => page.Locator("section.document", new()
     {

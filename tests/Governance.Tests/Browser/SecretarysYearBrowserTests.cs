@@ -144,20 +144,12 @@ public sealed partial class SecretarysYearBrowserTests(BrowserFixture fixture)
         foreach (var municipality in new[] { "Botkyrka", "Haninge", "Huddinge", "Nykvarn", "Nynäshamn", "Salem", "Södertälje", "Tyresö" })
         {
             var row = minutes.Locator("tr", new() { HasText = municipality });
-            for (var attempt = 0; attempt < 30 && !(await row.TextContentAsync() ?? "").Contains("skickad"); attempt++)
-            {
-                await Task.Delay(500);
-                await secretary.ReloadAsync();
-            }
+            await PageChecks.ReloadUntilAsync(secretary, async () => (await row.TextContentAsync() ?? "").Contains("skickad", StringComparison.Ordinal));
             await Expect(row).ToContainTextAsync("skickad");
         }
         // The correction is distributed too (in the background, as the minutes were).
         var correctionSent = secretary.GetByRole(AriaRole.Heading, new() { Name = "Rättelse: minnesanteckningar 2020-10-08 – Budgeten saknades i lydelsen" });
-        for (var attempt = 0; attempt < 30 && await correctionSent.CountAsync() == 0; attempt++)
-        {
-            await Task.Delay(500);
-            await secretary.ReloadAsync();
-        }
+        await PageChecks.ReloadUntilAsync(secretary, async () => await correctionSent.CountAsync() > 0);
         await Expect(correctionSent).ToBeVisibleAsync();
         Assert.Equal(8, fixture.Smtp.Received.Count(m => m.Subject?.Contains("Minnesanteckningar 2020-10-08") == true));
         await PageChecks.ScreenshotAsync(secretary, "utskick");
