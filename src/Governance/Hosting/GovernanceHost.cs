@@ -145,6 +145,7 @@ public static class GovernanceHost
         app.UseAuthentication();
         app.UseBrowserRequestForgeryCheck();
         app.UseAuthorization();
+        app.UseCommandBodyCheck();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
@@ -157,6 +158,7 @@ public static class GovernanceHost
             http.AddPolicy<AggregateMustExistPolicy>();
             http.AddPolicy<ReadOnlyAfterDissolutionPolicy>();
             http.AddPolicy<FluentValidationPolicy>();
+            http.AddPolicy<CommandBodyPolicy>();
             http.MapMartenConcurrencyFailuresToConflict();
         });
     }

@@ -3,13 +3,22 @@ using Governance.Agreement;
 namespace Governance.Meetings;
 
 /// <summary>What recording an item's outcome is decided against: the item, the members that day and the quorum at the moment.</summary>
-public sealed record OutcomeMoment(AgendaItem Item, MembersOnDate Members, QuorumSnapshot Quorum)
+public sealed record OutcomeMoment(AgendaItem? Item, MembersOnDate Members, QuorumSnapshot Quorum)
 {
-    public static async Task<(OutcomeMoment?, ProblemDetails?)> LoadAsync(Meeting meeting, Guid itemId, TimeOnly at, IQuerySession session, CancellationToken ct)
+    public static async Task<OutcomeMoment> LoadAsync(Meeting meeting, Guid itemId, TimeOnly at, IQuerySession session, CancellationToken ct)
     {
-        if (meeting.Item(itemId) is not { } item) return (null, Problems.NotFound($"Ärendet {itemId} finns inte på dagordningen."));
         var members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);
-        var moment = new OutcomeMoment(item, members, Governance.Meetings.Quorum.At(meeting, members.Codes, at));
-        return (moment, MeetingRules.CanRecordOutcome(meeting, item, moment.Quorum)?.ToProblem());
+        return new OutcomeMoment(meeting.Item(itemId), members, Governance.Meetings.Quorum.At(meeting, members.Codes, at));
     }
+
+    /// <summary>Why no outcome may be recorded at this moment (unknown item, closed meeting, no quorum), or null.</summary>
+    public RuleViolation? Refusal(Meeting meeting, Guid itemId) => Item is null
+        ? RuleViolation.Missing($"Ärendet {itemId} finns inte på dagordningen.")
+        : MeetingRules.CanRecordOutcome(meeting, Item, Quorum);
+}
+
+/// <summary>An outcome decided once, when the moment is loaded: the event to append, or the rule that refuses it.</summary>
+public sealed record OutcomeDecision(object? Event, RuleViolation? Refusal)
+{
+    public ProblemDetails Problem => Refusal.OrContinue();
 }

@@ -11,12 +11,6 @@ public record RecordDecision(string Wording, TimeOnly At, IReadOnlyList<string>?
         public Validator()
         {
             RuleFor(x => x.Wording).NotEmpty().MaximumLength(4000);
-            RuleFor(x => x.Votes!).ChildRules(votes =>
-            {
-                votes.RuleFor(v => v.For).NotNull();
-                votes.RuleFor(v => v.Against).NotNull();
-                votes.RuleFor(v => v.Abstained).NotNull();
-            }).When(x => x.Votes is not null);
             RuleFor(x => x.Version).GreaterThan(0);
         }
     }
@@ -24,25 +18,22 @@ public record RecordDecision(string Wording, TimeOnly At, IReadOnlyList<string>?
 
 public static class RecordDecisionEndpoint
 {
-    public static async Task<ProblemDetails> ValidateAsync(Guid itemId, RecordDecision command, Meeting meeting, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    /// <summary>Loads the moment once and decides once; Validate and Post use this one answer.</summary>
+    public static async Task<OutcomeDecision> LoadAsync(Guid itemId, RecordDecision command, Meeting meeting,
+        IQuerySession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
-        var (moment, refused) = await OutcomeMoment.LoadAsync(meeting, itemId, command.At, session, ct);
-        if (refused is not null) return refused;
-        var (_, broken) = Decide(command, meeting, moment!, "", clock);
-        return broken?.ToProblem() ?? WolverineContinue.NoProblems;
+        var moment = await OutcomeMoment.LoadAsync(meeting, itemId, command.At, session, ct);
+        if (moment.Refusal(meeting, itemId) is { } refused) return new OutcomeDecision(null, refused);
+        var proposal = new Consensus.Proposal(command.Wording.Trim(), command.Objectors ?? [], command.Votes);
+        var (outcome, broken) = Consensus.Decide(meeting, moment.Item!, proposal, moment.Quorum,
+            moment.Members.RuleFor(moment.Item!.Kind), user.ActorName(), clock.GetUtcNow());
+        return new OutcomeDecision(outcome, broken);
     }
+
+    public static ProblemDetails Validate(OutcomeDecision decision) => decision.Problem;
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/meetings/{meetingId}/agenda/{itemId}/decision", OperationId = nameof(RecordDecision))]
-    public static async Task<(UpdatedAggregate, Wolverine.Marten.Events)> Post(
-        Guid itemId, RecordDecision command, [WriteAggregate] Meeting meeting, IQuerySession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
-    {
-        var (moment, _) = await OutcomeMoment.LoadAsync(meeting, itemId, command.At, session, ct);
-        var (outcome, _) = Decide(command, meeting, moment!, user.ActorName(), clock);
-        return (new UpdatedAggregate(), [outcome!]);
-    }
-
-    private static (object?, Infrastructure.Problems.RuleViolation?) Decide(RecordDecision command, Meeting meeting, OutcomeMoment moment, string by, TimeProvider clock) =>
-        Consensus.Decide(meeting, moment.Item, new Consensus.Proposal(command.Wording.Trim(), command.Objectors ?? [], command.Votes),
-            moment.Quorum, moment.Members.RuleFor(moment.Item.Kind), by, clock.GetUtcNow());
+    public static (UpdatedAggregate, Wolverine.Marten.Events) Post(RecordDecision command, [WriteAggregate] Meeting meeting,
+        OutcomeDecision decision) => (new UpdatedAggregate(), [decision.Event!]);
 }

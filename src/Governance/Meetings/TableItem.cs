@@ -15,16 +15,21 @@ public record TableItem(string Reason, TimeOnly At, int Version)
 
 public static class TableItemEndpoint
 {
-    public static async Task<ProblemDetails> ValidateAsync(Guid itemId, TableItem command, Meeting meeting, IQuerySession session, CancellationToken ct) =>
-        (await OutcomeMoment.LoadAsync(meeting, itemId, command.At, session, ct)).Item2 ?? WolverineContinue.NoProblems;
+    /// <summary>Loads the moment once and decides once; Validate and Post use this one answer.</summary>
+    public static async Task<OutcomeDecision> LoadAsync(Guid itemId, TableItem command, Meeting meeting,
+        IQuerySession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        var moment = await OutcomeMoment.LoadAsync(meeting, itemId, command.At, session, ct);
+        return moment.Refusal(meeting, itemId) is { } refused
+            ? new OutcomeDecision(null, refused)
+            : new OutcomeDecision(new ItemTabled(meeting.Id, itemId, command.Reason.Trim(), moment.Quorum,
+                meeting.ContextOf(moment.Item!), user.ActorName(), clock.GetUtcNow()), null);
+    }
+
+    public static ProblemDetails Validate(OutcomeDecision decision) => decision.Problem;
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/meetings/{meetingId}/agenda/{itemId}/tabled", OperationId = nameof(TableItem))]
-    public static async Task<(UpdatedAggregate, ItemTabled)> Post(
-        Guid itemId, TableItem command, [WriteAggregate] Meeting meeting, IQuerySession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
-    {
-        var (moment, _) = await OutcomeMoment.LoadAsync(meeting, itemId, command.At, session, ct);
-        return (new UpdatedAggregate(), new ItemTabled(meeting.Id, itemId, command.Reason.Trim(), moment!.Quorum,
-            meeting.ContextOf(moment.Item), user.ActorName(), clock.GetUtcNow()));
-    }
+    public static (UpdatedAggregate, Wolverine.Marten.Events) Post(TableItem command, [WriteAggregate] Meeting meeting,
+        OutcomeDecision decision) => (new UpdatedAggregate(), [decision.Event!]);
 }

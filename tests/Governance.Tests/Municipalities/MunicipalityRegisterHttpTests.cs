@@ -73,7 +73,7 @@ public class MunicipalityRegisterHttpTests(AppFixture fixture) : IntegrationCont
     public async Task a_negative_population_is_refused_and_nothing_is_written()
     {
         var id = await Register(Botkyrka);
-        var result = await Post($"/api/municipalities/{id}/populations", new { year = 2019, population = -5, version = 1 }, SecretaryToken, 400);
+        var result = await Post($"/api/municipalities/{id}/populations", new { year = 2019, population = -5, isSample = false, version = 1 }, SecretaryToken, 400);
         Assert.True((await result.ReadAsJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("population", out _));
         Assert.Equal(1, await EventCount());
     }
@@ -83,9 +83,9 @@ public class MunicipalityRegisterHttpTests(AppFixture fixture) : IntegrationCont
     {
         var id = await Register(Botkyrka);
         // The test clock stands in March 2020: the latest year end is 2019-12-31.
-        await Post($"/api/municipalities/{id}/populations", new { year = 2020, population = 95_000, version = 1 }, SecretaryToken, 400);
+        await Post($"/api/municipalities/{id}/populations", new { year = 2020, population = 95_000, isSample = false, version = 1 }, SecretaryToken, 400);
         Fixture.Clock.Set(new DateTimeOffset(2021, 1, 5, 10, 0, 0, TimeSpan.Zero));
-        await Post($"/api/municipalities/{id}/populations", new { year = 2020, population = 95_000, version = 1 }, SecretaryToken, 200);
+        await Post($"/api/municipalities/{id}/populations", new { year = 2020, population = 95_000, isSample = false, version = 1 }, SecretaryToken, 200);
     }
 
     [Fact]

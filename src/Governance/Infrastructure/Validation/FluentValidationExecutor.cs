@@ -7,6 +7,9 @@ public static class FluentValidationExecutor
     /// <summary>Runs every validator of the request; on failure ends the request with 400 naming each field.</summary>
     public static async Task<IResult> ExecuteAsync<T>(IEnumerable<IValidator<T>> validators, T request)
     {
+        // The body check answers a null body before this runs; a null here must still not reach a validator.
+        if (request is null) return Results.ValidationProblem(
+            new Dictionary<string, string[]> { [RequestShape.Root] = ["Innehållet saknas."] }, title: "Uppgifterna är inte giltiga");
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)
         {
