@@ -1,3 +1,4 @@
+using Governance.Infrastructure.Validation;
 using System.Net;
 
 namespace Governance.Distribution;
@@ -65,12 +66,14 @@ public static class ReceiptLinkEndpoint
 
     [AllowAnonymous]
     [WolverinePost("/receipts/{deliveryId}", OperationId = "AcknowledgeReceiptByLink")]
-    public static async Task<IResult> Post(Guid deliveryId, string? sig, HttpRequest request, ReceiptLinks links, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Post(Guid deliveryId, string? sig, [FromForm] string? diarienummer, ReceiptLinks links,
+        IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         if (!links.IsValid(deliveryId, sig)) return Results.NotFound();
-        var form = await request.ReadFormAsync(ct);
-        var diarienummer = form["diarienummer"].ToString().Trim();
-        if (diarienummer.Length is 0 or > 100) return Results.ValidationProblem(new Dictionary<string, string[]> { ["diarienummer"] = ["Ange ert diarienummer."] });
+        diarienummer = diarienummer?.Trim() ?? "";
+        if (diarienummer.Length is 0 or > 100 || TextRules.Fault(diarienummer) is not null)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["diarienummer"] = ["Ange ert diarienummer (högst 100 tecken)."] },
+                title: "Uppgifterna är inte giltiga");
         var stream = await session.Events.FetchForWriting<Delivery>(deliveryId, ct);
         if (stream.Aggregate is not { } delivery) return Results.NotFound();
         if (DeliveryRules.CanAcknowledge(delivery) is { } refused) return Results.Problem(refused.ToProblem());

@@ -113,7 +113,11 @@ public static class GovernanceHost
 
         services.AddWolverineHttp();
         services.ConfigureSystemTextJsonForWolverineOrMinimalApi(json =>
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            // A number is a number: "3" is not a version, and the contract says integer, not integer-or-string.
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         // The pages bring in MVC: its JSON (and so any client that reads through MVC formatters) speaks the same enums.
         services.Configure<JsonOptions>(json => json.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 
@@ -130,6 +134,7 @@ public static class GovernanceHost
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddExceptionHandler<ConflictExceptionHandler>();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddGovernanceOpenApi();
         services.AddHostedService<ReferenceDataLoader>();
@@ -157,6 +162,8 @@ public static class GovernanceHost
             http.RejectUnparseableQueryValues = true;
             http.AddPolicy<AggregateMustExistPolicy>();
             http.AddPolicy<ReadOnlyAfterDissolutionPolicy>();
+            // Inserted at the front in turn: the body's validation runs first, then who may act for which municipality.
+            http.AddPolicy<MunicipalityScopePolicy>();
             http.AddPolicy<FluentValidationPolicy>();
             http.AddPolicy<CommandBodyPolicy>();
             http.MapMartenConcurrencyFailuresToConflict();

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Governance.Infrastructure.Validation;
 
 namespace Governance.Meetings;
 
@@ -23,10 +24,14 @@ public static class AttachDocumentEndpoint
         _ = int.TryParse(form["version"], out var version);
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(title) || title.Length > 300) errors["title"] = ["Ange handlingens titel (högst 300 tecken)."];
+        else if (TextRules.Fault(title) is { } titleFault) errors["title"] = [titleFault];
         if (file is null || file.Length == 0) errors["file"] = ["Bifoga filen."];
+        else if (TextRules.Fault(file.FileName) is not null || Path.GetFileName(file.FileName).Length is 0 or > 255)
+            errors["file"] = ["Filens namn är inte giltigt."];
         else if (file.Length > MaxBytes) errors["file"] = [$"Filen får vara högst {MaxBytes / 1024 / 1024} MB."];
-        if (version <= 0) errors["version"] = ["Ange den version du utgick från."];
-        if (errors.Count > 0) return new ValidationProblemDetails(errors) { Status = 400, Title = "Uppgifterna är inte giltiga" };
+        if (version <= 0) errors["version"] = ["Ange den version du utgick från (ett heltal)."];
+        if (errors.Count > 0)
+            return new ValidationProblemDetails(errors) { Status = 400, Title = "Uppgifterna är inte giltiga", Detail = "Rätta fälten nedan och försök igen." };
         // The version comes with the form, not a JSON body: checked here, and the fetched version is checked again at commit.
         if (version != meeting.Version) return Problems.StaleVersion(version, meeting.Version);
         if (MeetingRules.IsOpen(meeting) is { } closed) return closed.ToProblem();

@@ -4,7 +4,7 @@ using Governance.Municipalities;
 namespace Governance.Meetings;
 
 /// <summary>§4: a member raises a matter to the chair for a meeting; the chair decides whether it goes on the agenda.</summary>
-public record RaiseMatter(string Title, string? Description, string Kind, string MunicipalityCode, int Version)
+public record RaiseMatter(string Title, string? Description, string Kind, string MunicipalityCode, int Version) : IForMunicipality
 {
     public class Validator : AbstractValidator<RaiseMatter>
     {
@@ -21,9 +21,8 @@ public record RaiseMatter(string Title, string? Description, string Kind, string
 
 public static class RaiseMatterEndpoint
 {
-    public static async Task<ProblemDetails> ValidateAsync(RaiseMatter command, Meeting meeting, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<ProblemDetails> ValidateAsync(RaiseMatter command, Meeting meeting, IQuerySession session, CancellationToken ct)
     {
-        if (!user.MayActFor(command.MunicipalityCode)) return ClaimsPrincipalExtensions.ForbiddenFor(command.MunicipalityCode);
         if (MeetingRules.IsOpen(meeting) is { } closed) return closed.ToProblem();
         var members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);
         return members.Codes.Contains(command.MunicipalityCode) ? WolverineContinue.NoProblems

@@ -5,7 +5,7 @@ using JasperFx.Events;
 namespace Governance.Meetings;
 
 /// <summary>§4: a member asks the chair for an extra committee meeting.</summary>
-public record RequestExtraMeeting(string MunicipalityCode, string Reason, int Version)
+public record RequestExtraMeeting(string MunicipalityCode, string Reason, int Version) : IForMunicipality
 {
     public class Validator : AbstractValidator<RequestExtraMeeting>
     {
@@ -29,9 +29,8 @@ public static class RequestExtraMeetingEndpoint
         (await session.Events.FetchForWriting<ExtraMeetingDemand>(ExtraMeetingDemand.TheId, command.Version, ct),
             await MembersOnDate.LoadAsync(session, clock.Today(), ct));
 
-    public static ProblemDetails Validate(RequestExtraMeeting command, MembersOnDate members, ClaimsPrincipal user) =>
-        !user.MayActFor(command.MunicipalityCode) ? ClaimsPrincipalExtensions.ForbiddenFor(command.MunicipalityCode)
-        : members.Codes.Contains(command.MunicipalityCode) ? WolverineContinue.NoProblems
+    public static ProblemDetails Validate(RequestExtraMeeting command, MembersOnDate members) =>
+        members.Codes.Contains(command.MunicipalityCode) ? WolverineContinue.NoProblems
             : new RuleViolation(MeetingRules.ExtraMeeting, $"Endast ledamöter kan begära extra sammanträde; {command.MunicipalityCode} är inte medlem den {Dates.Iso(members.On)}.").ToProblem();
 
     [Authorize(Roles = $"{Roles.Member},{Roles.Secretary}")]

@@ -4,6 +4,7 @@ namespace Governance.Plans;
 
 /// <summary>A municipality's response to the plan and budget proposal it was sent.</summary>
 public record RecordPlanProposalResponse(string MunicipalityCode, string Response, DateOnly RespondedOn, int Version)
+    : IForMunicipality
 {
     public class Validator : AbstractValidator<RecordPlanProposalResponse>
     {
@@ -22,8 +23,8 @@ public static class RecordPlanProposalResponseEndpoint
     public static Task<PlanStream> LoadAsync(int year, RecordPlanProposalResponse command, IDocumentSession session, CancellationToken ct) =>
         PlanStream.FetchAsync(session, year, command.Version, ct);
 
-    public static ProblemDetails Validate(RecordPlanProposalResponse command, PlanStream plan, ClaimsPrincipal user) =>
-        !user.MayActFor(command.MunicipalityCode) ? ClaimsPrincipalExtensions.ForbiddenFor(command.MunicipalityCode) : plan.Decide(p => p.WasSentTo(command.MunicipalityCode) ? null
+    public static ProblemDetails Validate(RecordPlanProposalResponse command, PlanStream plan) =>
+        plan.Decide(p => p.WasSentTo(command.MunicipalityCode) ? null
             : new RuleViolation(PlanRules.Plan, $"Förslaget har inte skickats till {command.MunicipalityCode}."));
 
     [Authorize(Roles = $"{Roles.Secretary},{Roles.Registry}")]

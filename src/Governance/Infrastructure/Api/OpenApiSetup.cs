@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization.Metadata;
+using Governance.Infrastructure.Validation;
 using Scalar.AspNetCore;
 
 namespace Governance.Infrastructure.Api;
@@ -11,6 +13,17 @@ public static class OpenApiSetup
             {
                 document.Info.Title = "Governance – Södertörnskommunernas samarbetskommitté";
                 document.Info.Description = "Kommandon och frågor för kommitténs register: kommuner, uppdrag, avtal, möten och protokoll.";
+                return Task.CompletedTask;
+            });
+            // Required means what the body check enforces: not nullable and no default. Optional fields are left out.
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                var type = context.JsonTypeInfo;
+                if (context.JsonPropertyInfo is null && type.Kind == JsonTypeInfoKind.Object && schema.Properties is { Count: > 0 })
+                {
+                    var required = CommandShape.Of(type.Type, type.Options).Fields.Where(f => f.Required).Select(f => f.Name);
+                    schema.Required = new HashSet<string>(required);
+                }
                 return Task.CompletedTask;
             });
         });

@@ -10,13 +10,19 @@ namespace Governance.Infrastructure.Validation;
 /// <summary>Endpoint metadata: this endpoint reads a JSON command of the given type.</summary>
 public sealed record CommandBody(Type Type);
 
-/// <summary>Marks every Wolverine endpoint that reads a JSON body with the type it reads.</summary>
+/// <summary>Endpoint metadata: this endpoint reads a form (a document upload, a receipt).</summary>
+public sealed record FormBody;
+
+/// <summary>Marks every Wolverine endpoint that reads a body with what it reads.</summary>
 internal sealed class CommandBodyPolicy : IHttpPolicy
 {
     public void Apply(IReadOnlyList<HttpChain> chains, GenerationRules rules, IServiceContainer container)
     {
-        foreach (var chain in chains.Where(c => c.HasRequestType && !c.IsFormData))
-            chain.Metadata.WithMetadata(new CommandBody(chain.RequestType!));
+        foreach (var chain in chains)
+        {
+            if (chain.IsFormData) chain.Metadata.WithMetadata(new FormBody());
+            else if (chain.HasRequestType) chain.Metadata.WithMetadata(new CommandBody(chain.RequestType!));
+        }
     }
 }
 
@@ -32,10 +38,20 @@ public static class CommandBodyCheck
 
     public static IApplicationBuilder UseCommandBodyCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<CommandBody>() is not { } body ||
-            context.Request.HasFormContentType || !context.Request.HasJsonContentType())
+        var metadata = context.GetEndpoint()?.Metadata;
+        if (metadata?.GetMetadata<FormBody>() is not null && !context.Request.HasFormContentType)
+        {
+            await UnsupportedMediaType(context, "ett formulär (multipart/form-data)");
+            return;
+        }
+        if (metadata?.GetMetadata<CommandBody>() is not { } body)
         {
             await next(context);
+            return;
+        }
+        if (!context.Request.HasJsonContentType())
+        {
+            await UnsupportedMediaType(context, "JSON (application/json)");
             return;
         }
         var options = context.RequestServices.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
@@ -73,6 +89,10 @@ public static class CommandBodyCheck
             request.Body.Position = 0;
         }
     }
+
+    private static Task UnsupportedMediaType(HttpContext context, string expected) => Results.Problem(
+        statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Fel innehållstyp",
+        detail: $"Innehållet ska skickas som {expected}.").ExecuteAsync(context);
 
     private static Dictionary<string, string[]> Fault(string message) => new() { [RequestShape.Root] = [message] };
 }

@@ -36,7 +36,8 @@ public static class RequestShape
                 Add(errors, path, "Fältet ska vara en text.");
                 break;
             case ShapeKind.Text:
-                if (TextRules.Fault(value.GetString()!) is { } fault) Add(errors, path, fault);
+                if (TextOf(value) is not { } text) Add(errors, path, TextRules.HalfSurrogate);
+                else if (TextRules.Fault(text) is { } fault) Add(errors, path, fault);
                 break;
             case ShapeKind.List when value.ValueKind != JsonValueKind.Array:
                 Add(errors, path, "Fältet ska vara en lista.");
@@ -72,6 +73,19 @@ public static class RequestShape
                 continue;
             }
             CheckValue(present[^1].Value, field.Value, fieldPath, options, errors);
+        }
+    }
+
+    /// <summary>The text, or null when its escapes name half a surrogate pair (no string can hold it).</summary>
+    private static string? TextOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 
