@@ -8,17 +8,19 @@ namespace Governance.Agreement;
 /// and the day the notice reached the chair. The notice period and the duty to inform the other parties follow.
 /// </summary>
 public record RegisterTerminationNotice(
-    string MunicipalityCode, DateOnly? CouncilDecisionOn, string? CouncilDecisionReference, DateOnly ReceivedOn, int Version)
+    string MunicipalityCode, DateOnly CouncilDecisionOn, string CouncilDecisionReference, DateOnly ReceivedOn, int Version)
 {
+    public const string CouncilDecisionNeeded =
+        "Uppsägningen ska vara beslutad av kommunfullmäktige: ange beslutets paragraf, t.ex. KF 2021-05-17 §84 (§2).";
+
     public class Validator : AbstractValidator<RegisterTerminationNotice>
     {
         public Validator()
         {
             RuleFor(x => x.MunicipalityCode).Must(MunicipalityRules.IsMunicipalityCode).WithMessage(MunicipalityRules.CodeMessage);
-            RuleFor(x => x.CouncilDecisionOn).NotNull()
-                .WithMessage("Uppsägningen ska vara beslutad av kommunfullmäktige: ange beslutets datum (§2).");
-            RuleFor(x => x.CouncilDecisionReference).NotEmpty().MaximumLength(100)
-                .WithMessage("Uppsägningen ska vara beslutad av kommunfullmäktige: ange beslutets paragraf, t.ex. KF 2021-05-17 §84 (§2).");
+            RuleFor(x => x.CouncilDecisionOn).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
+            RuleFor(x => x.CouncilDecisionReference).NotEmpty().WithMessage(CouncilDecisionNeeded).MaximumLength(100)
+                .WithMessage(CouncilDecisionNeeded);
             RuleFor(x => x.ReceivedOn).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
             RuleFor(x => x.Version).GreaterThan(0);
         }
@@ -31,7 +33,7 @@ public static class RegisterTerminationNoticeEndpoint
 
     public static ProblemDetails Validate(RegisterTerminationNotice command, AgreementContext context) =>
         context.Decide(command.Version, agreement =>
-            AgreementRules.CanRegisterNotice(agreement, command.MunicipalityCode, command.CouncilDecisionOn!.Value, command.ReceivedOn));
+            AgreementRules.CanRegisterNotice(agreement, command.MunicipalityCode, command.CouncilDecisionOn, command.ReceivedOn));
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/agreement/termination-notices", OperationId = nameof(RegisterTerminationNotice))]
@@ -46,7 +48,7 @@ public static class RegisterTerminationNoticeEndpoint
         var others = context.Agreement!.MembersOn(received).Where(code => code != command.MunicipalityCode).ToList();
 
         return context.Append(new TerminationNoticeRegistered(CooperationAgreement.TheId, command.MunicipalityCode,
-            command.CouncilDecisionOn!.Value, command.CouncilDecisionReference!.Trim(), received, chair,
+            command.CouncilDecisionOn, command.CouncilDecisionReference.Trim(), received, chair,
             period.StartsOn, period.LastDayOfMembership, period.WithdrawalDate, others, user.ActorName(), clock.GetUtcNow()));
     }
 }

@@ -69,8 +69,11 @@ public class AgreementHttpTests(AppFixture fixture) : IntegrationContext(fixture
 
         var missing = await Post("/api/agreement/termination-notices", Notice("0140", null, "2020-06-15", 1, reference: null), SecretaryToken, 400);
         var errors = missing.ReadAsJson<JsonElement>().GetProperty("errors");
-        Assert.Contains("§2", errors.GetProperty("councilDecisionOn")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("Fältet får inte vara null.", errors.GetProperty("councilDecisionOn")[0].GetString());
         Assert.True(errors.TryGetProperty("councilDecisionReference", out _));
+        var unnamed = await Post("/api/agreement/termination-notices", Notice("0140", "2020-06-01", "2020-06-15", 1, reference: ""), SecretaryToken, 400);
+        Assert.Contains("§2", unnamed.ReadAsJson<JsonElement>().GetProperty("errors").GetProperty("councilDecisionReference")[0].GetString(),
+            StringComparison.Ordinal);
 
         Assert.Equal(AgreementRules.Term, Problem(await Post("/api/agreement/termination-notices", Notice("0140", "2020-06-16", "2020-06-15", 1), SecretaryToken, 409)));
         Assert.Equal(AgreementRules.Term, Problem(await Post("/api/agreement/termination-notices", Notice("0180", "2020-06-01", "2020-06-15", 1), SecretaryToken, 409)));
