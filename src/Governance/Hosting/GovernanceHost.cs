@@ -30,11 +30,15 @@ public static class GovernanceHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static async Task AddGovernanceAsync(this WebApplicationBuilder builder, string stateFolder, bool generatingCode = false)
+    /// <summary>
+    /// Configures the service. Returns the local PostgreSQL cluster it started (null when a database is configured or
+    /// the cluster was already running): the caller stops it if the service fails to start; a normal stop already does.
+    /// </summary>
+    public static async Task<LocalPostgresCluster?> AddGovernanceAsync(
+        this WebApplicationBuilder builder, string stateFolder, bool generatingCode = false)
     {
-        var services = builder.Services;
-        if (builder.Configuration["urls"] is null && Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is null &&
-            Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS") is null)
+        // --urls, ASPNETCORE_URLS and DOTNET_URLS all arrive as "urls" (the ports variables as "http_ports"/"https_ports").
+        if (new[] { "urls", "http_ports", "https_ports" }.All(key => string.IsNullOrWhiteSpace(builder.Configuration[key])))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
@@ -51,11 +55,26 @@ public static class GovernanceHost
         else if (connectionString is null)
         {
             var (cluster, local) = await DatabaseSetup.StartLocalAsync(stateFolder);
-            services.AddHostedService(_ => new LocalPostgresLifetime(cluster)); // first in, last out: stops after Wolverine and Marten
-            connectionString = local;
+            builder.Services.AddHostedService(_ => new LocalPostgresLifetime(cluster)); // first in, last out: stops after Wolverine and Marten
             Console.WriteLine($"Local PostgreSQL {cluster.Port}: data in {cluster.DataDirectory}; connect with: {cluster.PsqlHint(DatabaseSetup.DatabaseName)}");
+            try
+            {
+                builder.AddServices(local, stateFolder);
+            }
+            catch
+            {
+                cluster.Dispose();
+                throw;
+            }
+            return cluster.StartedHere ? cluster : null;
         }
+        builder.AddServices(connectionString, stateFolder);
+        return null;
+    }
 
+    private static void AddServices(this WebApplicationBuilder builder, string connectionString, string stateFolder)
+    {
+        var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
 
