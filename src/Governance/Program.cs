@@ -9,7 +9,8 @@ if (TokenCommand.Matches(args)) return TokenCommand.Run(args, builder.Configurat
 
 // A start that fails after the local PostgreSQL was started (the address taken, say) stops it again on the way out:
 // disposed last, after the host. A normal stop has already stopped it (LocalPostgresLifetime); Dispose is then a no-op.
-using var startedDatabase = await builder.AddGovernanceAsync(stateFolder, generatingCode: args.FirstOrDefault() == "codegen");
+var generatingCode = args.FirstOrDefault() == "codegen";
+using var startedDatabase = await builder.AddGovernanceAsync(stateFolder, generatingCode);
 await using var app = builder.Build();
 app.UseGovernance();
 return await app.RunJasperFxCommands(args);

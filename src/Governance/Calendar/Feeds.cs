@@ -16,7 +16,8 @@ public static class FeedsEndpoint
     public static async Task<IResult> GetCalendar(IQuerySession session, DistributionOptions options, TimeProvider clock, CancellationToken ct)
     {
         // Subscribers' calendar programs do not sign in: the feed is public, whoever fetches it.
-        var meetings = (await session.Query<Meeting>().OrderBy(m => m.Date).ToListAsync(ct)).Select(PublicView.PublicPartOf);
+        var meetings = (await session.Query<Meeting>().OrderBy(m => m.Date).ToListAsync(ct))
+            .Select(PublicView.PublicPartOf);
         var ics = ICalendar.Render(meetings, await MunicipalityNames.LoadAsync(session, ct), options.PublicBaseUrl, clock.GetUtcNow());
         return Results.Text(ics, "text/calendar; charset=utf-8", Encoding.UTF8);
     }

@@ -37,8 +37,9 @@ public static class GovernanceHost
     public static async Task<LocalPostgresCluster?> AddGovernanceAsync(
         this WebApplicationBuilder builder, string stateFolder, bool generatingCode = false)
     {
-        // --urls, ASPNETCORE_URLS and DOTNET_URLS all arrive as "urls" (the ports variables as "http_ports"/"https_ports").
-        if (new[] { "urls", "http_ports", "https_ports" }.All(key => string.IsNullOrWhiteSpace(builder.Configuration[key])))
+        // --urls, ASPNETCORE_URLS and DOTNET_URLS all arrive as "urls" (the ports variables as "http_ports" and
+        // "https_ports"): whichever is set decides; only when none is does the service choose.
+        if (new[] { "urls", "http_ports", "https_ports" }.All(k => string.IsNullOrWhiteSpace(builder.Configuration[k])))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
@@ -55,8 +56,10 @@ public static class GovernanceHost
         else if (connectionString is null)
         {
             var (cluster, local) = await DatabaseSetup.StartLocalAsync(stateFolder);
-            builder.Services.AddHostedService(_ => new LocalPostgresLifetime(cluster)); // first in, last out: stops after Wolverine and Marten
-            Console.WriteLine($"Local PostgreSQL {cluster.Port}: data in {cluster.DataDirectory}; connect with: {cluster.PsqlHint(DatabaseSetup.DatabaseName)}");
+            // First in, last out: stops after Wolverine and Marten.
+            builder.Services.AddHostedService(_ => new LocalPostgresLifetime(cluster));
+            Console.WriteLine($"Local PostgreSQL {cluster.Port}: data in {cluster.DataDirectory}; " +
+                $"connect with: {cluster.PsqlHint(DatabaseSetup.DatabaseName)}");
             try
             {
                 builder.AddServices(local, stateFolder);
@@ -121,6 +124,14 @@ public static class GovernanceHost
             // Two messages racing on one stream: the loser tries again on the new version.
             options.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(
                 TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
+            // PostgreSQL out of reach is not the message's fault: wait and try again for as long as the outage lasts,
+            // never dead-letter it for that (the dead-letter store is in the same database anyway).
+            options.OnException(DatabaseOutage.IsCause, "PostgreSQL cannot be reached").CustomActionIndefinitely(
+                async (_, lifecycle, _) =>
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(DatabaseUnavailableExceptionHandler.RetryAfterSeconds));
+                    await lifecycle.DeferAsync();
+                }, "wait for PostgreSQL, then requeue");
         });
 
         var distribution = DistributionOptions.Read(builder.Configuration);

@@ -63,7 +63,8 @@ public static class GetDocumentEndpoint
         string sha256, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct)
     {
         var id = sha256.ToLowerInvariant();
-        var visible = user.Identity?.IsAuthenticated == true || PublicView.IsPublicDocument(id, await ListingAsync(session, id, ct));
+        var visible = user.Identity?.IsAuthenticated == true ||
+            PublicView.IsPublicDocument(id, await ListingAsync(session, id, ct));
         if (!visible || await session.LoadAsync<StoredDocument>(id, ct) is not { } document)
             return Results.Problem(Problems.NotFound($"Ingen handling med kontrollsumman {sha256}."));
         // An uploaded file is the uploader's content on our origin: saved, never run (no sniffing, no script, no same-origin).
@@ -72,10 +73,15 @@ public static class GetDocumentEndpoint
         return Results.File(document.Content, document.ContentType, fileDownloadName: $"handling-{document.Id[..12]}{Extension(document.ContentType)}");
     }
 
-    /// <summary>The meetings whose agenda lists the document; the public rule decides which of them make it public.</summary>
-    private static async Task<IReadOnlyList<Meeting>> ListingAsync(IQuerySession session, string sha256, CancellationToken ct) =>
-        await session.QueryAsync<Meeting>("select data from governance.mt_doc_meeting where data @> ?::jsonb", ct,
-            System.Text.Json.JsonSerializer.Serialize(new { Agenda = new[] { new { Documents = new[] { new { Sha256 = sha256 } } } } }));
+    /// <summary>The meetings whose agenda lists the document; the public rule decides which make it public.</summary>
+    private static async Task<IReadOnlyList<Meeting>> ListingAsync(
+        IQuerySession session, string sha256, CancellationToken ct)
+    {
+        var listing = new { Agenda = new[] { new { Documents = new[] { new { Sha256 = sha256 } } } } };
+        return await session.QueryAsync<Meeting>(
+            "select data from governance.mt_doc_meeting where data @> ?::jsonb", ct,
+            System.Text.Json.JsonSerializer.Serialize(listing));
+    }
 
     private static string Extension(string contentType) => contentType switch
     {

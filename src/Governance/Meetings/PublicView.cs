@@ -6,7 +6,8 @@ namespace Governance.Meetings;
 /// <list type="bullet">
 /// <item>Always: body, kind, date, time and place, host, and whether it is cancelled and why.</item>
 /// <item>Once the notice is issued: the notice and the agenda (item titles, the matters that reached it, the
-/// documents' titles and the documents themselves). Matters never put on the agenda, or declined, are never public.</item>
+/// documents' titles and the documents themselves). Matters never put on the agenda, or declined, are never
+/// public.</item>
 /// <item>Once the minutes are approved: everything recorded at the meeting (attendance, outcomes, the minutes' text,
 /// closing time, approval) and every correction made after.</item>
 /// </list>
@@ -14,7 +15,8 @@ namespace Governance.Meetings;
 /// </summary>
 public sealed record PublicView(bool Agenda, bool Record)
 {
-    public static PublicView Of(Meeting meeting) => new(Agenda: meeting.Notice is not null, Record: meeting.Approval is not null);
+    public static PublicView Of(Meeting meeting) =>
+        new(Agenda: meeting.Notice is not null, Record: meeting.Approval is not null);
 
     /// <summary>The whole meeting to the signed-in, the public part to anyone else.</summary>
     public static Meeting For(ClaimsPrincipal user, Meeting meeting) =>

@@ -8,13 +8,14 @@ using Governance.Tests.Support;
 
 namespace Governance.Tests.Hosting;
 
-/// <summary>The built service started as a person starts it: as its own process, with the variables the README names.</summary>
+/// <summary>The built service started as people do: its own process, with the variables the README names.</summary>
 public sealed partial class ServiceProcessTests
 {
     private static string ProjectFolder => Path.Combine(ProductHost.RepositoryRoot(), "src", "Governance");
 
-    /// <summary>The configuration the tests were built in (bin/Debug/net10.0 → Debug): the service's build is the same.</summary>
-    private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+    /// <summary>The configuration the tests were built in (bin/Debug/net10.0 → Debug), as the service was.</summary>
+    private static string Configuration =>
+        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
     [Theory]
     [InlineData("ASPNETCORE_URLS")]
@@ -24,7 +25,8 @@ public sealed partial class ServiceProcessTests
         var port = FreePort();
         var address = $"http://127.0.0.1:{port}";
         var state = Directory.CreateTempSubdirectory("governance-urls").FullName;
-        string[] arguments = ["run", "--no-build", "-c", Configuration, "--project", ProjectFolder, .. how == "--urls" ? new[] { "--", "--urls", address } : []];
+        string[] urls = how == "--urls" ? ["--", "--urls", address] : [];
+        string[] arguments = ["run", "--no-build", "-c", Configuration, "--project", ProjectFolder, .. urls];
         var start = StartInfo("dotnet", arguments, ProjectFolder, new()
         {
             ["GOVERNANCE_DB"] = await TestDatabase.FreshDatabaseAsync("governance_urls_tests"),
@@ -41,10 +43,11 @@ public sealed partial class ServiceProcessTests
             var deadline = DateTime.UtcNow.AddSeconds(90);
             while (!await Answers(client, $"{address}/health/live"))
             {
-                Assert.False(service.HasExited, $"The service stopped (exit {(service.HasExited ? service.ExitCode : 0)}):\n{output}");
+                Assert.False(service.HasExited, $"The service stopped:\n{output}");
                 var said = output.ToString();
-                Assert.False(said.Contains("Now listening on:", StringComparison.Ordinal) && !said.Contains(address, StringComparison.Ordinal),
-                    $"The service listens elsewhere than {address}:\n{said}");
+                var elsewhere = said.Contains("Now listening on:", StringComparison.Ordinal) &&
+                    !said.Contains(address, StringComparison.Ordinal);
+                Assert.False(elsewhere, $"The service listens elsewhere than {address}:\n{said}");
                 Assert.True(DateTime.UtcNow < deadline, $"Nothing answered at {address} within 90 s:\n{output}");
                 await Task.Delay(500);
             }
@@ -90,7 +93,8 @@ public sealed partial class ServiceProcessTests
             dataFolder = DataFolderLine().Match(output.ToString()) is { Success: true } m ? m.Groups[1].Value : null;
             Assert.True(dataFolder is not null, $"The local PostgreSQL was not started:\n{output}");
             Assert.True(Directory.Exists(dataFolder));
-            Assert.False(File.Exists(Path.Combine(dataFolder, "postmaster.pid")), $"PostgreSQL still runs on {dataFolder}:\n{output}");
+            Assert.False(File.Exists(Path.Combine(dataFolder, "postmaster.pid")),
+                $"PostgreSQL still runs on {dataFolder}:\n{output}");
         }
         finally
         {
@@ -100,7 +104,8 @@ public sealed partial class ServiceProcessTests
         }
     }
 
-    private static ProcessStartInfo StartInfo(string program, IEnumerable<string> arguments, string folder, Dictionary<string, string?> environment)
+    private static ProcessStartInfo StartInfo(
+        string program, IEnumerable<string> arguments, string folder, Dictionary<string, string?> environment)
     {
         var start = new ProcessStartInfo(program, arguments)
         {
@@ -111,8 +116,8 @@ public sealed partial class ServiceProcessTests
             UseShellExecute = false,
         };
         // The test host's own MSBuild variables would steer the nested `dotnet run`.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-            start.Environment.Remove(key);
+        var msbuild = start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase));
+        foreach (var key in msbuild.ToList()) start.Environment.Remove(key);
         foreach (var (key, value) in environment)
         {
             if (value is null) start.Environment.Remove(key);
@@ -143,7 +148,7 @@ public sealed partial class ServiceProcessTests
         }
     }
 
-    /// <summary>After a failed assertion: stop the server the service left behind (fast shutdown, by its own pid).</summary>
+    /// <summary>After a failed assertion: stop the server the service left behind (by its pid).</summary>
     private static void StopLeftOver(string? dataFolder)
     {
         var pidFile = dataFolder is null ? null : Path.Combine(dataFolder, "postmaster.pid");

@@ -5,7 +5,7 @@ using Governance.Tests.Support;
 
 namespace Governance.Tests.Meetings;
 
-/// <summary>A meeting as the public sees it, at each stage: its page, the meetings API, the quorum and its documents.</summary>
+/// <summary>A meeting as the public sees it, at each stage: its page, the meetings API, quorum and documents.</summary>
 public class PublicMeetingHttpTests(AppFixture fixture) : PublicStageScenario(fixture)
 {
     [Theory]
@@ -17,10 +17,12 @@ public class PublicMeetingHttpTests(AppFixture fixture) : PublicStageScenario(fi
 
         Assert.Contains("Salems kommunhus", page, StringComparison.Ordinal);
         Assert.Equal(stage != Stage.Scheduled, page.Contains(ItemTitle, StringComparison.Ordinal));
-        Assert.Equal(stage != Stage.Scheduled, page.Contains($"<a href=\"/api/documents/{Sha256}\">{DocumentTitle}</a>", StringComparison.Ordinal));
+        var link = $"<a href=\"/api/documents/{Sha256}\">{DocumentTitle}</a>";
+        Assert.Equal(stage != Stage.Scheduled, page.Contains(link, StringComparison.Ordinal));
         Assert.Equal(stage == Stage.Approved, page.Contains("class=\"outcome\"", StringComparison.Ordinal));
         ShowsTheRecordOnlyOnceApproved(stage, page);
-        if (stage == Stage.Scheduled) Assert.Contains("Dagordningen publiceras när kallelsen har skickats.", page, StringComparison.Ordinal);
+        if (stage == Stage.Scheduled)
+            Assert.Contains("Dagordningen publiceras när kallelsen har skickats.", page, StringComparison.Ordinal);
         if (stage == Stage.HeldUnapproved)
             Assert.Contains("publiceras när minnesanteckningarna har justerats", page, StringComparison.Ordinal);
     }
@@ -36,7 +38,11 @@ public class PublicMeetingHttpTests(AppFixture fixture) : PublicStageScenario(fi
         var full = await Get<Meeting>($"/api/meetings/{meeting}", MemberToken);
         Assert.Equal((Wording, 5, 3), (full.Agenda[0].Outcome!.Text, full.Attendance.Count, full.Matters.Count));
         Assert.True(full.Version > 0);
-        await Host.Scenario(s => { s.Get.Url($"/api/meetings/{meeting}/quorum?at=13:00"); s.WithBearerToken(MemberToken); });
+        await Host.Scenario(s =>
+        {
+            s.Get.Url($"/api/meetings/{meeting}/quorum?at=13:00");
+            s.WithBearerToken(MemberToken);
+        });
         await Host.Scenario(s => { s.Get.Url($"/api/documents/{Sha256}"); s.WithBearerToken(MemberToken); });
     }
 
@@ -57,7 +63,8 @@ public class PublicMeetingHttpTests(AppFixture fixture) : PublicStageScenario(fi
         ShowsTheRecordOnlyOnceApproved(stage, json);
 
         var list = (await Anonymous("/api/meetings?year=2020")).ReadAsText();
-        var summary = JsonSerializer.Deserialize<JsonElement>(list).EnumerateArray().Single(m => m.GetProperty("id").GetGuid() == meeting);
+        var summary = JsonSerializer.Deserialize<JsonElement>(list).EnumerateArray()
+            .Single(m => m.GetProperty("id").GetGuid() == meeting);
         // The version counts every event, those recorded at the meeting too: not the public's to see.
         Assert.Equal(0, summary.GetProperty("version").GetInt32());
         Assert.Equal(stage != Stage.Scheduled, summary.GetProperty("noticeIssued").GetBoolean());
@@ -70,7 +77,9 @@ public class PublicMeetingHttpTests(AppFixture fixture) : PublicStageScenario(fi
     {
         var meeting = await MeetingAt(stage);
         var answer = await Anonymous($"/api/meetings/{meeting}/quorum?at=13:00", stage == Stage.Approved ? 200 : 401);
-        if (stage == Stage.Approved) Assert.Equal((4, true), (answer.ReadAsJson<QuorumStatus>()!.Present, answer.ReadAsJson<QuorumStatus>()!.Met));
+        if (stage != Stage.Approved) return;
+        var quorum = answer.ReadAsJson<QuorumStatus>()!;
+        Assert.Equal((4, true), (quorum.Present, quorum.Met));
     }
 
     [Theory]

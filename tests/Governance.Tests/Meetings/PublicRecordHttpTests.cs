@@ -6,7 +6,7 @@ using Governance.Tests.Support;
 
 namespace Governance.Tests.Meetings;
 
-/// <summary>The meeting's record on the public surfaces, at each stage: minutes, decision search, feeds and the overview.</summary>
+/// <summary>The meeting's record on the public surfaces at each stage: minutes, search, feeds, overview.</summary>
 public class PublicRecordHttpTests(AppFixture fixture) : PublicStageScenario(fixture)
 {
     [Theory]
@@ -38,10 +38,11 @@ public class PublicRecordHttpTests(AppFixture fixture) : PublicStageScenario(fix
         var found = (await Anonymous("/api/decisions?q=kollektivtrafik")).ReadAsJson<DecisionPage>()!;
         Assert.Equal(stage == Stage.Approved ? 1 : 0, found.Total);
         if (stage == Stage.Approved) Assert.Equal(CorrectedWording, Assert.Single(found.Hits).Text);
-        Assert.Equal(stage == Stage.Approved ? 1 : 0, (await Anonymous($"/api/decisions?meetingId={meeting}")).ReadAsJson<DecisionPage>()!.Total);
+        var ofTheMeeting = (await Anonymous($"/api/decisions?meetingId={meeting}")).ReadAsJson<DecisionPage>()!;
+        Assert.Equal(stage == Stage.Approved ? 1 : 0, ofTheMeeting.Total);
 
         var page = (await Anonymous("/beslut?ar=2020", accept: "text/html")).ReadAsText(); // no words: nothing marked
-        Assert.Contains(stage == Stage.Approved ? "1 beslut hittades" : "0 beslut hittades", page, StringComparison.Ordinal);
+        Assert.Contains($"{(stage == Stage.Approved ? 1 : 0)} beslut hittades", page, StringComparison.Ordinal);
         ShowsTheRecordOnlyOnceApproved(stage, page);
     }
 
@@ -53,7 +54,8 @@ public class PublicRecordHttpTests(AppFixture fixture) : PublicStageScenario(fix
         var folded = (await Anonymous("/calendar.ics")).ReadAsText();
         var calendar = Ical.Net.Calendar.Load(folded)!;
         var ics = folded.Replace("\r\n ", "", StringComparison.Ordinal);
-        Assert.Equal("Salems kommunhus (Salem)", calendar.Events.Single(e => e.Uid == $"{meeting}@governance").Location);
+        var ofTheMeeting = calendar.Events.Single(e => e.Uid == $"{meeting}@governance");
+        Assert.Equal("Salems kommunhus (Salem)", ofTheMeeting.Location);
         Assert.DoesNotContain(ItemTitle, ics, StringComparison.Ordinal);
         ShowsTheRecordOnlyOnceApproved(Stage.Scheduled, ics);
 
@@ -71,7 +73,8 @@ public class PublicRecordHttpTests(AppFixture fixture) : PublicStageScenario(fix
         var meeting = await MeetingAt(stage);
         var page = (await Anonymous("/", accept: "text/html")).ReadAsText();
         Assert.Contains($"<a href=\"/sammantraden/{meeting}\">", page, StringComparison.Ordinal);
-        Assert.Equal(stage == Stage.Approved, page.Contains($"/sammantraden/{meeting}/minnesanteckningar", StringComparison.Ordinal));
+        var minutes = $"/sammantraden/{meeting}/minnesanteckningar";
+        Assert.Equal(stage == Stage.Approved, page.Contains(minutes, StringComparison.Ordinal));
         Assert.DoesNotContain(ItemTitle, page, StringComparison.Ordinal);
         ShowsTheRecordOnlyOnceApproved(Stage.Scheduled, page);
     }

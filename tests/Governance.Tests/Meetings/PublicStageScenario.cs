@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Alba;
 using Governance.Tests.Support;
 
@@ -26,7 +27,8 @@ public abstract class PublicStageScenario(AppFixture fixture) : MeetingScenario(
     protected const string DeclineReason = "Hör till ledningsgruppen.";
     protected const string DocumentTitle = "Remissunderlag trafik";
     protected const string Wording = "Kommittén lämnar ett gemensamt remissvar om kollektivtrafiken.";
-    protected const string CorrectedWording = "Kommittén lämnar ett gemensamt remissvar om kollektivtrafiken i regionen.";
+    protected const string CorrectedWording =
+        "Kommittén lämnar ett gemensamt remissvar om kollektivtrafiken i regionen.";
     protected const string MinutesText = "Strategen föredrog underlaget.";
     protected const string Guest = "Anna Trafikutredare";
     protected static readonly byte[] Pdf = "%PDF-1.4 remissunderlag trafik"u8.ToArray();
@@ -36,11 +38,10 @@ public abstract class PublicStageScenario(AppFixture fixture) : MeetingScenario(
     {
         await GivenSodertornWithAllRepresentatives();
         var meeting = await Schedule();
-        var raised = await Act(meeting, "/matters", new { title = ItemTitle, kind = "remissvar", municipalityCode = "0127" }, MemberOf("0127"));
-        await Act(meeting, "/agenda", new { matterId = raised.GetProperty("matters")[0].GetProperty("matterId").GetGuid() }, ChairToken);
-        await Act(meeting, "/matters", new { title = PendingMatter, kind = "övrigt", municipalityCode = "0136" }, MemberOf("0136"));
-        var other = await Act(meeting, "/matters", new { title = DeclinedMatter, kind = "övrigt", municipalityCode = "0138" }, MemberOf("0138"));
-        var declined = other.GetProperty("matters")[2].GetProperty("matterId").GetGuid();
+        var raised = await Raise(meeting, ItemTitle, "0127");
+        await Act(meeting, "/agenda", new { matterId = MatterId(raised, 0) }, ChairToken);
+        await Raise(meeting, PendingMatter, "0136");
+        var declined = MatterId(await Raise(meeting, DeclinedMatter, "0138"), 2);
         var agenda = await Act(meeting, $"/matters/{declined}/decline", new { reason = DeclineReason }, ChairToken);
         var item = agenda.GetProperty("agenda")[0].GetProperty("itemId").GetGuid();
         var upload = await Upload(meeting, item, DocumentTitle, Pdf, "underlag.pdf");
@@ -52,7 +53,8 @@ public abstract class PublicStageScenario(AppFixture fixture) : MeetingScenario(
         if (stage == Stage.NoticeIssued) return meeting;
 
         foreach (var code in new[] { "0127", "0126", "0181", "0140" }) await Attend(meeting, code);
-        await Act(meeting, "/attendance", new { personName = Guest, role = "guest", mode = "video", arrivedAt = "12:45" }, SecretaryToken);
+        var guest = new { personName = Guest, role = "guest", mode = "video", arrivedAt = "12:45" };
+        await Act(meeting, "/attendance", guest, SecretaryToken);
         await Act(meeting, $"/agenda/{item}/decision", new { wording = Wording, at = "13:00" }, SecretaryToken);
         await Act(meeting, "/minutes/text", new { itemId = item, text = MinutesText }, SecretaryToken);
         await Act(meeting, "/close", new { at = "15:00" }, SecretaryToken);
@@ -61,10 +63,17 @@ public abstract class PublicStageScenario(AppFixture fixture) : MeetingScenario(
         await Act(meeting, "/minutes/approval", new { }, ChairToken);
         await Act(meeting, "/minutes/corrections", new
         {
-            itemId = item, target = "decisionWording", newText = CorrectedWording, what = "Lydelsen", why = "Regionen föll bort.",
+            itemId = item, target = "decisionWording", newText = CorrectedWording, what = "Lydelsen",
+            why = "Regionen föll bort.",
         }, SecretaryToken);
         return meeting;
     }
+
+    private Task<JsonElement> Raise(Guid meeting, string title, string code) =>
+        Act(meeting, "/matters", new { title, kind = "övrigt", municipalityCode = code }, MemberOf(code));
+
+    private static Guid MatterId(JsonElement meeting, int index) =>
+        meeting.GetProperty("matters")[index].GetProperty("matterId").GetGuid();
 
     /// <summary>An anonymous GET: no token, no cookie.</summary>
     protected async Task<IScenarioResult> Anonymous(string url, int status = 200, string accept = "*/*") =>
@@ -75,7 +84,7 @@ public abstract class PublicStageScenario(AppFixture fixture) : MeetingScenario(
             s.StatusCodeShouldBe(status);
         });
 
-    /// <summary>What the public sees recorded at the meeting: none of it before approval, the corrected record after.</summary>
+    /// <summary>What the public sees of the meeting's record: nothing before approval, corrected after.</summary>
     protected static void ShowsTheRecordOnlyOnceApproved(Stage stage, string seen)
     {
         foreach (var secret in new[] { PendingMatter, DeclinedMatter, DeclineReason })

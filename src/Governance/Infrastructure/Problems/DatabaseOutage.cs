@@ -9,13 +9,14 @@ namespace Governance.Infrastructure.Problems;
 /// </summary>
 public static class DatabaseOutage
 {
-    /// <summary>True when the exception, or any exception inside it (Marten and Wolverine wrap Npgsql's), is an outage.</summary>
+    /// <summary>True when the exception, or any inside it (Marten and Wolverine wrap Npgsql's), is an outage.</summary>
     public static bool IsCause(Exception exception) => Chain(exception).Any(IsUnreachable);
 
     private static bool IsUnreachable(Exception e) => e switch
     {
         // Class 08: connection exceptions; 57P01–57P03: the server is shutting down, crashed or not yet accepting.
-        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState is "57P01" or "57P02" or "57P03",
+        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal) ||
+            p.SqlState is "57P01" or "57P02" or "57P03",
         // Refused or reset connections, broken streams of a server that went away, timeouts connecting or reading.
         NpgsqlException n => n.InnerException is SocketException or TimeoutException or IOException,
         _ => false,

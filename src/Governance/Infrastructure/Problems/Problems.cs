@@ -28,7 +28,7 @@ public static class Problems
         Extensions = { ["expectedVersion"] = expected, ["currentVersion"] = actual },
     };
 
-    /// <summary>The database cannot be reached for the moment: 503, to be retried after the given number of seconds.</summary>
+    /// <summary>The database cannot be reached for the moment: 503, to be retried after that many seconds.</summary>
     public static ProblemDetails DatabaseUnavailable(int retryAfterSeconds) => new()
     {
         Type = UnavailableType,
