@@ -17,7 +17,7 @@ public enum Stage
 /// One meeting brought to a stage through the API, with something distinctive of each kind to look for on the public
 /// surfaces: an agenda item with a document, a matter left pending, one declined, a decision, minutes text, a guest.
 /// </summary>
-public abstract class PublicStageScenario(AppFixture fixture) : MeetingScenario(fixture)
+public abstract class PublicStageScenario(AppFixture fixture) : MeetingScenario(fixture), IDisposable
 {
     public static readonly TheoryData<Stage> Stages = new(Enum.GetValues<Stage>());
 
@@ -36,6 +36,9 @@ public abstract class PublicStageScenario(AppFixture fixture) : MeetingScenario(
 
     protected async Task<Guid> MeetingAt(Stage stage)
     {
+        // The notice and the approved minutes go out to the registries: delivered at once, no retries left running
+        // into the next test's reset of the store.
+        Fixture.Smtp.Start();
         await GivenSodertornWithAllRepresentatives();
         var meeting = await Schedule();
         var raised = await Raise(meeting, ItemTitle, "0127");
@@ -74,6 +77,13 @@ public abstract class PublicStageScenario(AppFixture fixture) : MeetingScenario(
 
     private static Guid MatterId(JsonElement meeting, int index) =>
         meeting.GetProperty("matters")[index].GetProperty("matterId").GetGuid();
+
+    public void Dispose()
+    {
+        Fixture.Smtp.Stop();
+        Fixture.Smtp.Clear();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>An anonymous GET: no token, no cookie.</summary>
     protected async Task<IScenarioResult> Anonymous(string url, int status = 200, string accept = "*/*") =>
