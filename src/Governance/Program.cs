@@ -7,8 +7,11 @@ var stateFolder = DatabaseSetup.LocalStateFolder(builder.Configuration, builder.
 
 if (TokenCommand.Matches(args)) return TokenCommand.Run(args, builder.Configuration, stateFolder, Console.Out);
 
-await builder.AddGovernanceAsync(stateFolder, generatingCode: args.FirstOrDefault() == "codegen");
-var app = builder.Build();
+// A start that fails after the local PostgreSQL was started (the address taken, say) stops it again on the way out:
+// disposed last, after the host. A normal stop has already stopped it (LocalPostgresLifetime); Dispose is then a no-op.
+var generatingCode = args.FirstOrDefault() == "codegen";
+using var startedDatabase = await builder.AddGovernanceAsync(stateFolder, generatingCode);
+await using var app = builder.Build();
 app.UseGovernance();
 return await app.RunJasperFxCommands(args);
 

@@ -15,7 +15,9 @@ public static class FeedsEndpoint
     [WolverineGet("/calendar.ics", OperationId = "GetCalendarFeed")]
     public static async Task<IResult> GetCalendar(IQuerySession session, DistributionOptions options, TimeProvider clock, CancellationToken ct)
     {
-        var meetings = await session.Query<Meeting>().OrderBy(m => m.Date).ToListAsync(ct);
+        // Subscribers' calendar programs do not sign in: the feed is public, whoever fetches it.
+        var meetings = (await session.Query<Meeting>().OrderBy(m => m.Date).ToListAsync(ct))
+            .Select(PublicView.PublicPartOf);
         var ics = ICalendar.Render(meetings, await MunicipalityNames.LoadAsync(session, ct), options.PublicBaseUrl, clock.GetUtcNow());
         return Results.Text(ics, "text/calendar; charset=utf-8", Encoding.UTF8);
     }
@@ -25,8 +27,8 @@ public static class FeedsEndpoint
     [WolverineGet("/minutes.atom", OperationId = "GetMinutesFeed")]
     public static async Task<IResult> GetMinutes(IQuerySession session, DistributionOptions options, TimeProvider clock, CancellationToken ct)
     {
-        var approved = (await session.Query<Meeting>().ToListAsync(ct)).Where(m => m.Approval is not null)
-            .OrderByDescending(m => m.Date).Take(100).ToList();
+        var approved = (await session.Query<Meeting>().ToListAsync(ct)).Select(PublicView.PublicPartOf)
+            .Where(m => m.Approval is not null).OrderByDescending(m => m.Date).Take(100).ToList();
         var items = approved.Select(m =>
         {
             var updated = m.Corrections.Select(c => c.CorrectedAt).Append(m.Approval!.ApprovedAt).Max();

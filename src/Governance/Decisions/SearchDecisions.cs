@@ -49,7 +49,8 @@ public static partial class SearchDecisionsEndpoint
         Filter("data ->> 'RaisedByMunicipalityCode' = ?", municipality);
         Filter("data ->> 'Kind' = ?", kind?.Trim().ToLowerInvariant());
         Filter("data ->> 'Outcome' = ?", outcome?.ToString());
-        // The public sees decisions once the minutes are approved; signed-in users see the drafts' outcomes too.
+        // The public sees decisions once the minutes are approved (PublicView: the record is public; the projection
+        // marks each record Approved with the minutes); signed-in users see the drafts' outcomes too.
         if (user.Identity?.IsAuthenticated != true) where.Append(" and (data ->> 'Approved')::boolean");
 
         var table = "governance.mt_doc_decisionrecord";

@@ -30,11 +30,16 @@ public static class GovernanceHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static async Task AddGovernanceAsync(this WebApplicationBuilder builder, string stateFolder, bool generatingCode = false)
+    /// <summary>
+    /// Configures the service. Returns the local PostgreSQL cluster it started (null when a database is configured or
+    /// the cluster was already running): the caller stops it if the service fails to start; a normal stop already does.
+    /// </summary>
+    public static async Task<LocalPostgresCluster?> AddGovernanceAsync(
+        this WebApplicationBuilder builder, string stateFolder, bool generatingCode = false)
     {
-        var services = builder.Services;
-        if (builder.Configuration["urls"] is null && Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is null &&
-            Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS") is null)
+        // --urls, ASPNETCORE_URLS and DOTNET_URLS all arrive as "urls" (the ports variables as "http_ports" and
+        // "https_ports"): whichever is set decides; only when none is does the service choose.
+        if (new[] { "urls", "http_ports", "https_ports" }.All(k => string.IsNullOrWhiteSpace(builder.Configuration[k])))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
@@ -51,11 +56,28 @@ public static class GovernanceHost
         else if (connectionString is null)
         {
             var (cluster, local) = await DatabaseSetup.StartLocalAsync(stateFolder);
-            services.AddHostedService(_ => new LocalPostgresLifetime(cluster)); // first in, last out: stops after Wolverine and Marten
-            connectionString = local;
-            Console.WriteLine($"Local PostgreSQL {cluster.Port}: data in {cluster.DataDirectory}; connect with: {cluster.PsqlHint(DatabaseSetup.DatabaseName)}");
+            // First in, last out: stops after Wolverine and Marten.
+            builder.Services.AddHostedService(_ => new LocalPostgresLifetime(cluster));
+            Console.WriteLine($"Local PostgreSQL {cluster.Port}: data in {cluster.DataDirectory}; " +
+                $"connect with: {cluster.PsqlHint(DatabaseSetup.DatabaseName)}");
+            try
+            {
+                builder.AddServices(local, stateFolder);
+            }
+            catch
+            {
+                cluster.Dispose();
+                throw;
+            }
+            return cluster.StartedHere ? cluster : null;
         }
+        builder.AddServices(connectionString, stateFolder);
+        return null;
+    }
 
+    private static void AddServices(this WebApplicationBuilder builder, string connectionString, string stateFolder)
+    {
+        var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
 
@@ -102,6 +124,14 @@ public static class GovernanceHost
             // Two messages racing on one stream: the loser tries again on the new version.
             options.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(
                 TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
+            // PostgreSQL out of reach is not the message's fault: wait and try again for as long as the outage lasts,
+            // never dead-letter it for that (the dead-letter store is in the same database anyway).
+            options.OnException(DatabaseOutage.IsCause, "PostgreSQL cannot be reached").CustomActionIndefinitely(
+                async (_, lifecycle, _) =>
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(DatabaseUnavailableExceptionHandler.RetryAfterSeconds));
+                    await lifecycle.DeferAsync();
+                }, "wait for PostgreSQL, then requeue");
         });
 
         var distribution = DistributionOptions.Read(builder.Configuration);
@@ -135,6 +165,7 @@ public static class GovernanceHost
         services.AddProblemDetails();
         services.AddExceptionHandler<ConflictExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddGovernanceOpenApi();
         services.AddHostedService<ReferenceDataLoader>();

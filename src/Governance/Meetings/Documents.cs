@@ -58,17 +58,34 @@ public static class AttachDocumentEndpoint
 
 public static class GetDocumentEndpoint
 {
-    /// <summary>A stored document by its SHA-256 checksum.</summary>
-    [Authorize]
+    /// <summary>
+    /// A stored document by its SHA-256 checksum. The documents of an agenda whose notice is issued are public records;
+    /// any other is for the signed-in only, and to the public it does not exist (404, not 401): whether the committee
+    /// holds a given file is itself not public.
+    /// </summary>
     [WolverineGet("/api/documents/{sha256}", OperationId = "GetDocument")]
-    public static async Task<IResult> Get(string sha256, IQuerySession session, HttpResponse response, CancellationToken ct)
+    public static async Task<IResult> Get(
+        string sha256, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct)
     {
-        if (await session.LoadAsync<StoredDocument>(sha256.ToLowerInvariant(), ct) is not { } document)
+        var id = sha256.ToLowerInvariant();
+        var visible = user.Identity?.IsAuthenticated == true ||
+            PublicView.IsPublicDocument(id, await ListingAsync(session, id, ct));
+        if (!visible || await session.LoadAsync<StoredDocument>(id, ct) is not { } document)
             return Results.Problem(Problems.NotFound($"Ingen handling med kontrollsumman {sha256}."));
         // An uploaded file is the uploader's content on our origin: saved, never run (no sniffing, no script, no same-origin).
         response.Headers["X-Content-Type-Options"] = "nosniff";
         response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
         return Results.File(document.Content, document.ContentType, fileDownloadName: $"handling-{document.Id[..12]}{Extension(document.ContentType)}");
+    }
+
+    /// <summary>The meetings whose agenda lists the document; the public rule decides which make it public.</summary>
+    private static async Task<IReadOnlyList<Meeting>> ListingAsync(
+        IQuerySession session, string sha256, CancellationToken ct)
+    {
+        var listing = new { Agenda = new[] { new { Documents = new[] { new { Sha256 = sha256 } } } } };
+        return await session.QueryAsync<Meeting>(
+            "select data from governance.mt_doc_meeting where data @> ?::jsonb", ct,
+            System.Text.Json.JsonSerializer.Serialize(listing));
     }
 
     private static string Extension(string contentType) => contentType switch

@@ -16,29 +16,45 @@ public static class GetMeetingsEndpoint
 {
     /// <summary>The calendar of both bodies (or one), by year; cancelled meetings included and marked.</summary>
     [WolverineGet("/api/meetings", OperationId = "GetMeetings")]
-    public static async Task<IReadOnlyList<MeetingSummary>> Get(int? year, Body? body, IQuerySession session, CancellationToken ct)
+    public static async Task<IReadOnlyList<MeetingSummary>> Get(
+        int? year, Body? body, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var query = session.Query<Meeting>().AsQueryable();
         if (year is { } y) query = query.Where(m => m.Date >= new DateOnly(y, 1, 1) && m.Date <= new DateOnly(y, 12, 31));
         if (body is { } b) query = query.Where(m => m.Body == b);
         var meetings = await query.OrderBy(m => m.Date).ThenBy(m => m.StartsAt).ToListAsync(ct);
         var names = await MunicipalityNames.LoadAsync(session, ct);
-        return [.. meetings.Select(m => new MeetingSummary(m.Id, m.Body, m.Kind, m.Date, m.StartsAt, m.EndDate, m.EndsAt, m.HostMunicipalityCode,
-            names.GetValueOrDefault(m.HostMunicipalityCode), m.Place, m.Status, m.CancellationReason, m.Notice is not null, m.Approval is not null, m.Version))];
+        return [.. meetings.Select(m => PublicView.For(user, m)).Select(m => new MeetingSummary(
+            m.Id, m.Body, m.Kind, m.Date, m.StartsAt, m.EndDate, m.EndsAt, m.HostMunicipalityCode,
+            names.GetValueOrDefault(m.HostMunicipalityCode), m.Place, m.Status, m.CancellationReason,
+            m.Notice is not null, m.Approval is not null, m.Version))];
     }
 
-    /// <summary>One meeting with everything recorded at it, and its version for the next command.</summary>
-    [Authorize]
+    /// <summary>
+    /// One meeting with everything recorded at it, and its version for the next command. Without signing in, what
+    /// the public may see at its stage (PublicView): the agenda once the notice is issued, the rest once the minutes
+    /// are approved.
+    /// </summary>
     [WolverineGet("/api/meetings/{meetingId}", OperationId = "GetMeeting")]
-    public static Task<Meeting?> GetOne(Guid meetingId, IQuerySession session, CancellationToken ct) => session.LoadAsync<Meeting>(meetingId, ct);
+    public static async Task<Meeting?> GetOne(
+        Guid meetingId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<Meeting>(meetingId, ct) is { } meeting ? PublicView.For(user, meeting) : null;
 
-    /// <summary>§3: members on the meeting date, members present at the moment (now if not given), required and met.</summary>
-    [Authorize]
+    /// <summary>
+    /// §3: members on the meeting date, members present at the moment (now if not given), required and met.
+    /// Attendance is part of the record: without signing in, only once the minutes are approved.
+    /// </summary>
+    [ProducesResponseType<QuorumStatus>(StatusCodes.Status200OK)]
     [WolverineGet("/api/meetings/{meetingId}/quorum", OperationId = "GetQuorumStatus")]
-    public static async Task<QuorumStatus?> GetQuorum(Guid meetingId, TimeOnly? at, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> GetQuorum(
+        Guid meetingId, TimeOnly? at, ClaimsPrincipal user, IQuerySession session, TimeProvider clock,
+        CancellationToken ct)
     {
-        if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting) return null;
-        return QuorumOf(meeting, await MembersOnDate.LoadAsync(session, meeting.Date, ct), at ?? clock.TimeOfDay());
+        if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting)
+            return Results.Problem(Problems.NotFound($"Det finns inget sammanträde med id {meetingId}."));
+        if (user.Identity?.IsAuthenticated != true && !PublicView.Of(meeting).Record) return Results.Unauthorized();
+        var members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);
+        return Results.Json(QuorumOf(meeting, members, at ?? clock.TimeOfDay()));
     }
 
     public static QuorumStatus QuorumOf(Meeting meeting, MembersOnDate members, TimeOnly moment)

@@ -28,7 +28,8 @@ public static class GetCurrentMinutesEndpoint
     {
         if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting)
             return (null, Results.Problem(Problems.NotFound($"Det finns inget sammanträde med id {meetingId}.")));
-        if (meeting.Approval is null && user.Identity?.IsAuthenticated != true)
+        // Drafts are working papers of the signed-in: the minutes are public once approved (PublicView).
+        if (user.Identity?.IsAuthenticated != true && !PublicView.Of(meeting).Record)
             return (null, Results.Unauthorized());
         return (MinutesDocument.Of(meeting, await MunicipalityNames.LoadAsync(session, ct)), null);
     }

@@ -20,9 +20,11 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = clock.Today();
-        Upcoming = [.. await session.Query<Meeting>().Where(m => m.Date >= today).OrderBy(m => m.Date).Take(6).ToListAsync(ct)];
+        var upcoming = await session.Query<Meeting>().Where(m => m.Date >= today).OrderBy(m => m.Date).Take(6)
+            .ToListAsync(ct);
+        Upcoming = [.. upcoming.Select(m => PublicView.For(User, m))];
         var all = await session.Query<Meeting>().ToListAsync(ct);
-        Approved = [.. all.Where(m => m.Approval is not null).OrderByDescending(m => m.Date).Take(6)];
+        Approved = [.. all.Where(m => PublicView.Of(m).Record).OrderByDescending(m => m.Date).Take(6)];
         if (SignedIn) Duties = await OpenDutiesAsync(all, today, ct);
     }
 

@@ -21,6 +21,8 @@ public sealed class KalenderModel(IQuerySession session, TimeProvider clock) : P
         var (from, to) = (new DateOnly(Year, 1, 1), new DateOnly(Year, 12, 31));
         Names = await MunicipalityNames.LoadAsync(session, ct);
         if (User.Identity?.IsAuthenticated == true) ExtraMeetingDemand = await GetExtraMeetingRequestsEndpoint.Get(session, ct);
-        Meetings = [.. await session.Query<Meeting>().Where(m => m.Date >= from && m.Date <= to).OrderBy(m => m.Date).ThenBy(m => m.StartsAt).ToListAsync(ct)];
+        var meetings = await session.Query<Meeting>().Where(m => m.Date >= from && m.Date <= to)
+            .OrderBy(m => m.Date).ThenBy(m => m.StartsAt).ToListAsync(ct);
+        Meetings = [.. meetings.Select(m => PublicView.For(User, m))];
     }
 }

@@ -18,7 +18,7 @@ public sealed class MinnesanteckningarModel(IQuerySession session) : PageModel
     {
         if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting) return NotFound();
         // Drafts are working papers of the signed-in; the public sees approved minutes only.
-        if (meeting.Approval is null && User.Identity?.IsAuthenticated != true) return Challenge();
+        if (User.Identity?.IsAuthenticated != true && !PublicView.Of(meeting).Record) return Challenge();
         Minutes = MinutesDocument.Of(meeting, await MunicipalityNames.LoadAsync(session, ct));
         return Page();
     }

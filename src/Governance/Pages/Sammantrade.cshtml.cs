@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Governance.Pages;
 
 /// <summary>
-/// A meeting's page, where the calendar feed links: public facts for everyone; for the secretary and the chair the
-/// whole meeting is run from here (agenda, notice, attendance, quorum, decisions, closing).
+/// A meeting's page, where the calendar feed links: what the public may see at the meeting's stage (PublicView) for
+/// everyone; for the secretary and the chair the whole meeting is run from here (agenda, notice, attendance, quorum,
+/// decisions, closing).
 /// </summary>
 [AllowAnonymous]
 public sealed class SammantradeModel(IQuerySession session, TimeProvider clock) : PageModel
@@ -17,6 +18,9 @@ public sealed class SammantradeModel(IQuerySession session, TimeProvider clock) 
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public QuorumStatus Quorum { get; private set; } = null!;
     public bool IsToday { get; private set; }
+
+    /// <summary>What the public may see of this meeting at its stage; the signed-in see it all.</summary>
+    public PublicView View { get; private set; } = null!;
 
     [BindProperty(SupportsGet = true, Name = "kl")]
     public TimeOnly? At { get; set; }
@@ -29,8 +33,10 @@ public sealed class SammantradeModel(IQuerySession session, TimeProvider clock) 
 
     public async Task<IActionResult> OnGetAsync(Guid meetingId, CancellationToken ct)
     {
-        if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting) return NotFound();
+        if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } stored) return NotFound();
+        var meeting = PublicView.For(User, stored);
         Meeting = meeting;
+        View = PublicView.Of(stored);
         Members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);
         Names = await MunicipalityNames.LoadAsync(session, ct);
         IsToday = meeting.Date == clock.Today();

@@ -30,7 +30,15 @@ public static class DatabaseSetup
     public static async Task<(LocalPostgresCluster Cluster, string ConnectionString)> StartLocalAsync(string stateFolder)
     {
         var cluster = LocalPostgresCluster.Start(Path.Combine(stateFolder, "postgres"));
-        await cluster.EnsureDatabaseAsync(DatabaseName);
+        try
+        {
+            await cluster.EnsureDatabaseAsync(DatabaseName);
+        }
+        catch
+        {
+            cluster.Dispose(); // stops it only if this process started it
+            throw;
+        }
         return (cluster, cluster.ConnectionString(DatabaseName));
     }
 

@@ -27,6 +27,9 @@ public sealed class LocalPostgresCluster : IDisposable
     public string DataDirectory => Path.Combine(Root, "data");
     public string PasswordFile => Path.Combine(Root, "password");
     public int Port { get; private set; }
+
+    /// <summary>This process started the server (and so stops it on Dispose); false when it found it running.</summary>
+    public bool StartedHere => _startedHere;
     private string PortFile => Path.Combine(Root, "port");
     private string LogFile => Path.Combine(Root, "postgres.log");
     private string Password => File.ReadAllText(PasswordFile).Trim();

@@ -6,6 +6,7 @@ public static class Problems
     public const string RuleType = "https://governance.example/problems/rule-broken";
     public const string StaleType = "https://governance.example/problems/stale-version";
     public const string NotFoundType = "https://governance.example/problems/not-found";
+    public const string UnavailableType = "https://governance.example/problems/database-unavailable";
 
     /// <summary>A command that breaks one of the agreement's rules (or another rule of the record): 409, naming the rule.</summary>
     public static ProblemDetails RuleBroken(string rule, string detail) => new()
@@ -25,6 +26,16 @@ public static class Problems
         Title = "Posten har ändrats sedan du läste den",
         Detail = $"Du utgick från version {expected}, men den senaste är {actual}. Läs in den igen och försök på nytt.",
         Extensions = { ["expectedVersion"] = expected, ["currentVersion"] = actual },
+    };
+
+    /// <summary>The database cannot be reached for the moment: 503, to be retried after that many seconds.</summary>
+    public static ProblemDetails DatabaseUnavailable(int retryAfterSeconds) => new()
+    {
+        Type = UnavailableType,
+        Status = StatusCodes.Status503ServiceUnavailable,
+        Title = "Tjänsten är tillfälligt otillgänglig",
+        Detail = $"Databasen går inte att nå just nu. Försök igen om {retryAfterSeconds} sekunder.",
+        Extensions = { ["retryAfterSeconds"] = retryAfterSeconds },
     };
 
     public static ProblemDetails NotFound(string what) => new()
