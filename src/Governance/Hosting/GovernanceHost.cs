@@ -41,6 +41,7 @@ public static class GovernanceHost
 
         // Configuration mistakes first, before a database is started for nothing.
         builder.AddGovernanceAuthentication(stateFolder);
+        builder.AddBrowserProtection();
 
         var connectionString = DatabaseSetup.Configured(builder.Configuration);
         if (generatingCode)
@@ -137,6 +138,7 @@ public static class GovernanceHost
 
     public static void UseGovernance(this WebApplication app)
     {
+        app.UseBrowserProtection();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
