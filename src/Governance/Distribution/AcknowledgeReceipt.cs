@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Governance.Distribution;
 
@@ -53,6 +54,7 @@ public static class AcknowledgeReceiptEndpoint
 public static class ReceiptLinkEndpoint
 {
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.Receipts)]
     [WolverineGet("/receipts/{deliveryId}", OperationId = "GetReceiptPage")]
     public static async Task<IResult> Get(Guid deliveryId, string? sig, ReceiptLinks links, IQuerySession session, CancellationToken ct)
     {
@@ -64,6 +66,7 @@ public static class ReceiptLinkEndpoint
     }
 
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.Receipts)]
     [WolverinePost("/receipts/{deliveryId}", OperationId = "AcknowledgeReceiptByLink")]
     public static async Task<IResult> Post(Guid deliveryId, string? sig, HttpRequest request, ReceiptLinks links, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {

@@ -42,6 +42,7 @@ public static class GovernanceHost
         // Configuration mistakes first, before a database is started for nothing.
         builder.AddGovernanceAuthentication(stateFolder);
         builder.AddBrowserProtection();
+        builder.AddGovernanceRateLimits();
 
         var connectionString = DatabaseSetup.Configured(builder.Configuration);
         if (generatingCode)
@@ -142,6 +143,7 @@ public static class GovernanceHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseRateLimiter();
         // Swedish numbers and dates on the pages (2 012 800,00 kr); the API's JSON is culture-invariant regardless.
         app.UseRequestLocalization(options => options.SetDefaultCulture("sv-SE").AddSupportedCultures("sv-SE").AddSupportedUICultures("sv-SE"));
         app.UseAuthentication();
