@@ -111,7 +111,10 @@ public static class GovernanceHost
         services.AddSingleton(ReceiptLinks.From(builder.Configuration, stateFolder, distribution));
         services.AddSingleton<EmailSender>();
         services.AddSingleton<WebhookSender>();
-        services.AddHttpClient("webhooks", client => client.Timeout = TimeSpan.FromSeconds(30));
+        var webhooks = new WebhookConnections(development: builder.Environment.IsDevelopment());
+        services.AddSingleton(webhooks);
+        services.AddHttpClient(WebhookConnections.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(webhooks.Handler);
 
         services.AddWolverineHttp();
         services.ConfigureSystemTextJsonForWolverineOrMinimalApi(json =>

@@ -37,4 +37,16 @@ public class ChannelsHttpTests(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Contains("(dold)", audit, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, audit, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task in_development_plain_http_goes_to_this_machine_only()
+    {
+        await GivenReferenceData();
+        var url = $"/api/municipalities/{Municipality.IdFor("0140")}";
+        async Task<int> Version() => (await Get<JsonElement>(url)).GetProperty("version").GetInt32();
+
+        var refused = await Post($"{url}/channels", new { email = true, webhookUrl = "http://192.0.2.10/inkorg", webhookSecret = Secret, version = await Version() }, SecretaryToken, 400);
+        Assert.True(refused.ReadAsJson<JsonElement>().GetProperty("errors").TryGetProperty("webhookUrl", out _));
+        await Post($"{url}/channels", new { email = true, webhookUrl = "http://localhost:5999/inkorg", webhookSecret = Secret, version = await Version() }, SecretaryToken, 200);
+    }
 }
