@@ -76,11 +76,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    public async Task<IPage> NewPageAsync(string viewport = "laptop")
+    /// <summary>A fresh browser context and page, on this product or on another one a test started.</summary>
+    public async Task<IPage> NewPageAsync(string viewport = "laptop", string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl ?? BaseUrl,
             Locale = "sv-SE",
             TimezoneId = "Europe/Stockholm",
             ViewportSize = viewport == "phone" ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },

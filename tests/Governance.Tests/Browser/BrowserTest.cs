@@ -6,7 +6,7 @@ namespace Governance.Tests.Browser;
 /// </summary>
 public abstract class BrowserTest : IAsyncLifetime
 {
-    public Task InitializeAsync()
+    public virtual Task InitializeAsync()
     {
         var earlier = Drain();
         Assert.True(earlier.Count == 0, "A browser test that does not derive from BrowserTest had Content-Security-Policy " +
@@ -20,7 +20,7 @@ public abstract class BrowserTest : IAsyncLifetime
         foreach (var violation in Drain().Where(v => !refusal(v))) BrowserFixture.PolicyViolations.Enqueue(violation);
     }
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         var violations = Drain();
         Assert.True(violations.Count == 0, "Content-Security-Policy violations:\n" + string.Join("\n", violations));

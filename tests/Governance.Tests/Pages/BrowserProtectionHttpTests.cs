@@ -81,6 +81,20 @@ public class BrowserProtectionHttpTests(AppFixture fixture) : MeetingScenario(fi
         AssertEveryAnswerHeaders("minutes.html", result.Context.Response.Headers);
     }
 
+    [Fact]
+    public async Task outside_development_answers_over_https_carry_hsts_and_plain_http_answers_do_not()
+    {
+        await using var production = await ProductionService.StartAsync("governance_hsts_tests");
+        async Task<IHeaderDictionary> Headers(string scheme) => (await production.Scenario(s =>
+        {
+            s.Get.Url("/kalender?ar=2020");
+            s.ConfigureHttpContext(c => { c.Request.Scheme = scheme; c.Request.Host = new HostString("samarbetskommitten.example"); });
+        })).Context.Response.Headers;
+
+        Assert.Equal("max-age=31536000", (await Headers("https")).StrictTransportSecurity);
+        Assert.False((await Headers("http")).ContainsKey("Strict-Transport-Security"));
+    }
+
     private static void AssertPagePolicy(string url, IHeaderDictionary headers)
     {
         var policy = headers.ContentSecurityPolicy.ToString();
