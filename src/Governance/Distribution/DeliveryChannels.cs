@@ -46,7 +46,9 @@ public static class ConfigureDeliveryChannelsEndpoint
             errors["webhookSecret"] = [ConfigureDeliveryChannels.SecretNeeded];
         return errors.Count == 0 ? WolverineContinue.NoProblems : new ValidationProblemDetails(errors)
         {
-            Status = StatusCodes.Status400BadRequest, Title = "Uppgifterna är inte giltiga", Detail = "Rätta fälten nedan och försök igen.",
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Uppgifterna är inte giltiga",
+            Detail = "Rätta fälten nedan och försök igen.",
         };
     }
 

@@ -65,7 +65,7 @@ public static class WebhookAddresses
         return !(b[0] == 0x3f && b[1] == 0xff && b[2] < 0x10); // 3fff::/20 documentation
     }
 
-    /// <summary>Why a webhook address is refused for its scheme, or null; plain HTTP is then checked by address.</summary>
+    /// <summary>Why a webhook address is refused for its scheme, or null; plain HTTP is checked by address.</summary>
     public static string? RefuseScheme(Uri url, bool development) => url.Scheme switch
     {
         "https" => null,
@@ -80,9 +80,14 @@ public static class WebhookAddresses
     {
         var where = url.Host.Trim('[', ']') == address.ToString() ? address.ToString() : $"{url.Host} ({address})";
         if (development)
-            return url.Scheme == "http" && !IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address)
+        {
+            var loopback = IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+            return url.Scheme == "http" && !loopback
                 ? $"{where} är inte den egna datorn: http:// går bara dit under utveckling; ange https://."
                 : null;
-        return IsPublic(address) ? null : $"{where} är en intern adress (lokal, privat eller reserverad); ange en adress på internet.";
+        }
+        return IsPublic(address)
+            ? null
+            : $"{where} är en intern adress (lokal, privat eller reserverad); ange en adress på internet.";
     }
 }

@@ -16,7 +16,8 @@ public sealed class WebhookConnections(bool development)
     /// <summary>Why the address may not be configured (for the webhookUrl field), or null.</summary>
     public async Task<string?> RefuseAsync(string webhookUrl, CancellationToken ct)
     {
-        if (!Uri.TryCreate(webhookUrl, UriKind.Absolute, out var url)) return "Ange webhookens fullständiga adress (https://…).";
+        if (!Uri.TryCreate(webhookUrl, UriKind.Absolute, out var url))
+            return "Ange webhookens fullständiga adress (https://…).";
         if (WebhookAddresses.RefuseScheme(url, development) is { } scheme) return scheme;
         if (development && url.Scheme == "https") return null; // a developer's receiver may be anywhere
         IPAddress[] addresses;
@@ -28,7 +29,7 @@ public sealed class WebhookConnections(bool development)
         {
             return $"Namnet {url.Host} finns inte (DNS); kontrollera adressen.";
         }
-        return addresses.Select(a => WebhookAddresses.RefuseAddress(url, a, development)).FirstOrDefault(r => r is not null);
+        return FirstRefusal(url, addresses);
     }
 
     /// <summary>The handler of the webhook client: every connection goes through the check.</summary>
@@ -43,8 +44,7 @@ public sealed class WebhookConnections(bool development)
     {
         var url = context.InitialRequestMessage.RequestUri!;
         var addresses = await ResolveAsync(context.DnsEndPoint.Host, ct);
-        var refused = WebhookAddresses.RefuseScheme(url, development) ??
-            addresses.Select(a => WebhookAddresses.RefuseAddress(url, a, development)).FirstOrDefault(r => r is not null);
+        var refused = WebhookAddresses.RefuseScheme(url, development) ?? FirstRefusal(url, addresses);
         if (refused is not null) throw new WebhookAddressRefused($"Skickades inte: {refused}");
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -60,8 +60,13 @@ public sealed class WebhookConnections(bool development)
         }
     }
 
+    private string? FirstRefusal(Uri url, IEnumerable<IPAddress> addresses) =>
+        addresses.Select(a => WebhookAddresses.RefuseAddress(url, a, development)).FirstOrDefault(r => r is not null);
+
     private static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct) =>
-        IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
+        IPAddress.TryParse(host.Trim('[', ']'), out var literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(host, ct);
 }
 
 /// <summary>A connection the address rule refused; the sender records its message as the attempt's error.</summary>

@@ -18,8 +18,8 @@ public static class GetCurrentMinutesEndpoint
     /// <summary>The same minutes as a printable HTML document in Swedish.</summary>
     [AllowAnonymous]
     [WolverineGet("/api/meetings/{meetingId}/minutes.html", OperationId = "GetPrintableMinutes")]
-    public static async Task<IResult> GetHtml(Guid meetingId, ClaimsPrincipal user, IQuerySession session, HttpResponse response,
-        CancellationToken ct)
+    public static async Task<IResult> GetHtml(Guid meetingId, ClaimsPrincipal user, IQuerySession session,
+        HttpResponse response, CancellationToken ct)
     {
         var (minutes, refusal) = await Load(meetingId, user, session, ct);
         if (refusal is not null) return refusal;

@@ -21,12 +21,13 @@ public static class MinutesHtml
         """;
 
     /// <summary>
-    /// The printable copy keeps its style inside (a registry files one self-contained document), so its answer allows that
-    /// one style block by its hash and nothing else: no script, no other style.
+    /// The printable copy keeps its style inside (a registry files one self-contained document), so its answer allows
+    /// that one style block by its hash and nothing else: no script, no other style.
     /// </summary>
-    public static readonly string ContentSecurityPolicy =
-        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; " +
+    public static readonly string ContentSecurityPolicy = $"default-src 'none'; style-src 'sha256-{Hash(Style)}'; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static string Hash(string text) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     public static string Render(MinutesDocument m)
     {

@@ -98,14 +98,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>What the browser refused under a Content-Security-Policy; <see cref="BrowserTest"/> fails on any.</summary>
-    public static ConcurrentQueue<string> PolicyViolations { get; } = new(); // one fixture: the browser collection runs alone
+    /// <summary>
+    /// What the browser refused under a Content-Security-Policy; <see cref="BrowserTest"/> fails on any. Static: there
+    /// is one browser fixture, and its collection runs one test at a time.
+    /// </summary>
+    public static ConcurrentQueue<string> PolicyViolations { get; } = new();
 
     // Chromium logs each refusal to the console too; the event adds the directive and what was blocked.
     private const string ReportPolicyViolations = """
         document.addEventListener('securitypolicyviolation', e =>
-          console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} ` +
-            `(${e.sourceFile}:${e.lineNumber}) ${e.sample}`));
+          console.error(`Content Security Policy violation: ${e.violatedDirective} ` +
+            `blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`));
         """;
 
     public void SetClock(int month, int day, int hour, int minute) =>

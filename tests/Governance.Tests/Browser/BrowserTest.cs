@@ -9,12 +9,12 @@ public abstract class BrowserTest : IAsyncLifetime
     public virtual Task InitializeAsync()
     {
         var earlier = Drain();
-        Assert.True(earlier.Count == 0, "A browser test that does not derive from BrowserTest had Content-Security-Policy " +
-            "violations:\n" + string.Join("\n", earlier));
+        Assert.True(earlier.Count == 0, "A browser test that does not derive from BrowserTest had " +
+            "Content-Security-Policy violations:\n" + string.Join("\n", earlier));
         return Task.CompletedTask;
     }
 
-    /// <summary>Refusals a test wants (a script probing for eval), taken out of the count; the rest still fail it.</summary>
+    /// <summary>Refusals a test wants (a script probing for eval): not counted; the rest still fail it.</summary>
     protected static void Wanted(Func<string, bool> refusal)
     {
         foreach (var violation in Drain().Where(v => !refusal(v))) BrowserFixture.PolicyViolations.Enqueue(violation);

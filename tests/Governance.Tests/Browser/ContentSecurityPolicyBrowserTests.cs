@@ -22,8 +22,9 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture) : 
         await page.GetByText("SearchDecisions").First.ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.Context.CloseAsync();
-        // The bundle's schema library tries `Function('')` to see whether it may compile; refused, it interprets instead.
-        Wanted(v => v.Contains("script-src blocked eval", StringComparison.Ordinal) && v.Contains("/api-docs/scalar.js", StringComparison.Ordinal));
+        // The bundle's schema library tries `Function('')` to see whether it may compile; refused, it interprets.
+        Wanted(v => v.Contains("script-src blocked eval", StringComparison.Ordinal) &&
+            v.Contains("/api-docs/scalar.js", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -34,7 +35,8 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture) : 
         Assert.True(response is { Ok: true }, $"minutes.html: {response?.Status}");
         Assert.Contains("'sha256-", response!.Headers["content-security-policy"], StringComparison.Ordinal);
         // The inline style block was applied: the serif face of the printed document.
-        Assert.Contains("Georgia", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily"), StringComparison.Ordinal);
+        var font = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily");
+        Assert.Contains("Georgia", font, StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
 
@@ -42,6 +44,7 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture) : 
     {
         using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
         var meetings = await http.GetFromJsonAsync<JsonElement>("/api/meetings?year=2020&body=committee");
-        return meetings.EnumerateArray().First(m => m.GetProperty("status").GetString() != "cancelled").GetProperty("id").GetGuid();
+        return meetings.EnumerateArray().First(m => m.GetProperty("status").GetString() != "cancelled")
+            .GetProperty("id").GetGuid();
     }
 }

@@ -37,7 +37,8 @@ public sealed class OpenIdConnectSignInTests(BrowserFixture fixture) : BrowserTe
             });
         });
         _provider.MapGet("/jwks", () => Results.Json(new { keys = Array.Empty<object>() }));
-        _provider.MapGet("/authorize", () => Results.Content("<!DOCTYPE html><title>Inloggning</title><p>Leverantörens inloggning</p>", "text/html; charset=utf-8"));
+        _provider.MapGet("/authorize", () => Results.Content(
+            "<!DOCTYPE html><title>Inloggning</title><p>Leverantörens inloggning</p>", "text/html; charset=utf-8"));
         await _provider.StartAsync();
         _providerUrl = _provider.Urls.First();
 

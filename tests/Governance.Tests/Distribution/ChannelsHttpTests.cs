@@ -45,8 +45,12 @@ public class ChannelsHttpTests(AppFixture fixture) : IntegrationContext(fixture)
         var url = $"/api/municipalities/{Municipality.IdFor("0140")}";
         async Task<int> Version() => (await Get<JsonElement>(url)).GetProperty("version").GetInt32();
 
-        var refused = await Post($"{url}/channels", new { email = true, webhookUrl = "http://192.0.2.10/inkorg", webhookSecret = Secret, version = await Version() }, SecretaryToken, 400);
+        async Task<IScenarioResult> Configure(string webhookUrl, int status) => await Post($"{url}/channels",
+            new { email = true, webhookUrl, webhookSecret = Secret, version = await Version() },
+            SecretaryToken, status);
+
+        var refused = await Configure("http://192.0.2.10/inkorg", 400);
         Assert.True(refused.ReadAsJson<JsonElement>().GetProperty("errors").TryGetProperty("webhookUrl", out _));
-        await Post($"{url}/channels", new { email = true, webhookUrl = "http://localhost:5999/inkorg", webhookSecret = Secret, version = await Version() }, SecretaryToken, 200);
+        await Configure("http://localhost:5999/inkorg", 200);
     }
 }

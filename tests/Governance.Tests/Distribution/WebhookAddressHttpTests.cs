@@ -30,7 +30,8 @@ public class WebhookAddressHttpTests(AppFixture fixture)
         var version = (await details.ReadAsJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
         async Task<IScenarioResult> Configure(string url, int status) => await host.Scenario(s =>
         {
-            s.Post.Json(new { email = true, webhookUrl = url, webhookSecret = Secret, version }).ToUrl($"{Nykvarn}/channels");
+            s.Post.Json(new { email = true, webhookUrl = url, webhookSecret = Secret, version })
+                .ToUrl($"{Nykvarn}/channels");
             s.WithBearerToken(secretary);
             s.StatusCodeShouldBe(status);
         });
@@ -39,8 +40,9 @@ public class WebhookAddressHttpTests(AppFixture fixture)
         {
             "http://diarium.nykvarn.se/inkorg", "https://127.0.0.1/inkorg", "https://localhost:8443/inkorg",
             "https://10.20.30.40/inkorg", "https://192.168.1.20/inkorg", "https://169.254.169.254/latest/meta-data",
-            "https://100.64.0.1/inkorg", "https://[fd00::1]/inkorg", "https://[fe80::1]/inkorg", "https://[::ffff:10.0.0.1]/inkorg",
-            "https://0.0.0.0/inkorg", "https://224.0.0.1/inkorg", "https://namnet-finns-inte.invalid/inkorg",
+            "https://100.64.0.1/inkorg", "https://[fd00::1]/inkorg", "https://[fe80::1]/inkorg",
+            "https://[::ffff:10.0.0.1]/inkorg", "https://0.0.0.0/inkorg", "https://224.0.0.1/inkorg",
+            "https://namnet-finns-inte.invalid/inkorg",
         })
         {
             var refused = await Configure(url, 400);
@@ -65,8 +67,9 @@ public class WebhookAddressHttpTests(AppFixture fixture)
         // Accepted when configured; its name resolves to this machine now (as after a DNS change).
         await using (var session = store.LightweightSession())
         {
+            var channels = new Channels(false, null, $"https://localhost:{port}/inkorg", Secret);
             session.Events.Append(Municipality.IdFor("0140"), new DeliveryChannelsConfigured(Municipality.IdFor("0140"),
-                new Channels(false, null, $"https://localhost:{port}/inkorg", Secret), "Anna Sekreterare", DateTimeOffset.UtcNow));
+                channels, "Anna Sekreterare", DateTimeOffset.UtcNow));
             await session.SaveChangesAsync();
         }
 
@@ -74,14 +77,25 @@ public class WebhookAddressHttpTests(AppFixture fixture)
         var chair = fixture.TokenFor("Daniel Dronjak", Roles.Chair);
         var created = await host.Scenario(s =>
         {
-            s.Post.Json(new { body = "committee", kind = "ordinary", date = "2020-06-04", startsAt = "12:00", endsAt = "15:30",
-                hostMunicipalityCode = "0140", place = "Nykvarns kommunhus" }).ToUrl("/api/meetings");
+            s.Post.Json(new
+            {
+                body = "committee", kind = "ordinary", date = "2020-06-04", startsAt = "12:00", endsAt = "15:30",
+                hostMunicipalityCode = "0140", place = "Nykvarns kommunhus",
+            }).ToUrl("/api/meetings");
             s.WithBearerToken(secretary);
             s.StatusCodeShouldBe(201);
         });
         var meeting = (await created.ReadAsJsonAsync<JsonElement>()).GetProperty("value").GetGuid();
-        await host.Scenario(s => { s.Post.Json(new { at = "15:00", version = 1 }).ToUrl($"/api/meetings/{meeting}/close"); s.WithBearerToken(secretary); });
-        await host.Scenario(s => { s.Post.Json(new { version = 2 }).ToUrl($"/api/meetings/{meeting}/minutes/approval"); s.WithBearerToken(chair); });
+        await host.Scenario(s =>
+        {
+            s.Post.Json(new { at = "15:00", version = 1 }).ToUrl($"/api/meetings/{meeting}/close");
+            s.WithBearerToken(secretary);
+        });
+        await host.Scenario(s =>
+        {
+            s.Post.Json(new { version = 2 }).ToUrl($"/api/meetings/{meeting}/minutes/approval");
+            s.WithBearerToken(chair);
+        });
 
         var webhook = await WaitForFailedWebhook(host, secretary);
         Assert.Matches(@"^Skickades inte: localhost \((127\.0\.0\.1|::1)\) är en intern adress", webhook.LastError);
@@ -95,7 +109,8 @@ public class WebhookAddressHttpTests(AppFixture fixture)
         {
             var result = await host.Scenario(s => { s.Get.Url("/api/distribution"); s.WithBearerToken(token); });
             var status = (await result.ReadAsJsonAsync<DistributionStatus>())!;
-            var webhook = status.Documents.SelectMany(d => d.Deliveries).FirstOrDefault(d => d.Channel == DeliveryChannel.Webhook);
+            var webhook = status.Documents.SelectMany(d => d.Deliveries)
+                .FirstOrDefault(d => d.Channel == DeliveryChannel.Webhook);
             if (webhook is { LastError: not null }) return webhook;
             if (DateTime.UtcNow > deadline) throw new TimeoutException(JsonSerializer.Serialize(status));
             await Task.Delay(250);

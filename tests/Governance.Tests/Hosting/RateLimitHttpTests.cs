@@ -38,7 +38,8 @@ public class RateLimitHttpTests
         await using var host = await StartService(await TestDatabase.FreshDatabaseAsync("governance_rate_limit_tests"));
         Task<IScenarioResult> Send(string method, string url, string client, int status) => host.Scenario(s =>
         {
-            if (method == "POST") s.Post.FormData(new Dictionary<string, string> { ["diarienummer"] = "KS 2020/1" }).ToUrl(url);
+            if (method == "POST")
+                s.Post.FormData(new Dictionary<string, string> { ["diarienummer"] = "KS 2020/1" }).ToUrl(url);
             else s.Get.Url(url);
             s.WithRequestHeader("X-Forwarded-For", client);
             s.StatusCodeShouldBe(status);
@@ -48,12 +49,13 @@ public class RateLimitHttpTests
         await Send("GET", "/api/decisions?q=plan", "203.0.113.5", 200);
         await Send("GET", "/beslut?q=plan", "203.0.113.5", 200);
         var refused = await Send("GET", "/api/decisions?q=plan", "203.0.113.5", 429);
-        var retryAfter = int.Parse(refused.Context.Response.Headers.RetryAfter.ToString(), CultureInfo.InvariantCulture);
+        var retryAfter = int.Parse(refused.Context.Response.Headers.RetryAfter!, CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 60);
         var problem = await refused.ReadAsJsonAsync<JsonElement>();
         Assert.Equal(429, problem.GetProperty("status").GetInt32());
         Assert.Equal("För många förfrågningar", problem.GetProperty("title").GetString());
-        Assert.Contains($"Försök igen om {retryAfter} sekund", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var detail = problem.GetProperty("detail").GetString();
+        Assert.Contains($"Försök igen om {retryAfter} sekund", detail, StringComparison.Ordinal);
         await Send("GET", "/beslut", "203.0.113.5", 429);
 
         // Another client, and another IPv6 network, are not affected.

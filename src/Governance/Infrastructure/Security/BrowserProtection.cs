@@ -1,24 +1,25 @@
 namespace Governance.Infrastructure.Security;
 
 /// <summary>
-/// What the browser may do with our answers, set once for every answer: scripts and styles only from our own files (no
-/// inline code, so injected markup cannot run), no framing by other sites, no MIME sniffing, no full URLs in the
+/// What the browser may do with our answers, set once for every answer: scripts and styles only from our own files
+/// (no inline code, so injected markup cannot run), no framing by other sites, no MIME sniffing, no full URLs in the
 /// Referer to other sites, no device features, and HSTS over HTTPS outside Development.
 /// </summary>
 public static class BrowserProtection
 {
     /// <summary>
-    /// The pages' policy. form-action also names the sign-in provider: signing in and out posts a form that is redirected
-    /// there, and the browser checks form-action on that redirect too.
+    /// The pages' policy. form-action also names the sign-in provider: signing in and out posts a form that is
+    /// redirected there, and the browser checks form-action on that redirect too.
     /// </summary>
     public static string PagePolicy(string? signInProvider) =>
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; " +
-        $"object-src 'none'; base-uri 'self'; form-action 'self'{(signInProvider is null ? "" : " " + signInProvider)}; " +
-        "frame-ancestors 'none'";
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; " +
+        $"form-action 'self'{(signInProvider is null ? "" : " " + signInProvider)}; frame-ancestors 'none'";
 
-    /// <summary>Nothing here uses a camera, a microphone, the location or payments: switched off, also for any frame.</summary>
-    public const string PermissionsPolicy = "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), " +
-        "magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), serial=(), usb=()";
+    /// <summary>Nothing here uses a camera, a microphone, the location or payments: off, for any frame too.</summary>
+    public const string PermissionsPolicy =
+        "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), " +
+        "microphone=(), midi=(), payment=(), publickey-credentials-get=(), serial=(), usb=()";
 
     public static void AddBrowserProtection(this WebApplicationBuilder builder)
     {
@@ -48,8 +49,8 @@ public static class BrowserProtection
                 // An answer with a policy of its own keeps it (an uploaded file's sandbox, the printable minutes).
                 if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
                 {
-                    headers.ContentSecurityPolicy =
-                        context.GetEndpoint()?.Metadata.GetMetadata<OwnContentSecurityPolicy>()?.For(context) ?? pagePolicy;
+                    var own = context.GetEndpoint()?.Metadata.GetMetadata<OwnContentSecurityPolicy>();
+                    headers.ContentSecurityPolicy = own?.For(context) ?? pagePolicy;
                 }
                 return Task.CompletedTask;
             });

@@ -19,7 +19,7 @@ public static class RateLimits
     public const string Receipts = "receipts";
     public const string SignIn = "sign-in";
 
-    /// <summary>Per policy: its configuration key under RateLimits and its permits per minute unless configured.</summary>
+    /// <summary>Per policy: its key under RateLimits and its permits per minute unless configured.</summary>
     private static readonly (string Policy, string Key, int PerMinute)[] Policies =
         [(Search, "Search", 60), (Feeds, "Feeds", 30), (Receipts, "Receipts", 20), (SignIn, "SignIn", 20)];
 
@@ -31,7 +31,8 @@ public static class RateLimits
         {
             foreach (var (policy, key, perMinute) in Policies)
             {
-                var permits = section.GetValue($"{key}:PermitsPerMinute", section.GetValue("PermitsPerMinute", perMinute));
+                var permits = section.GetValue($"{key}:PermitsPerMinute",
+                    section.GetValue("PermitsPerMinute", perMinute));
                 options.AddPolicy(policy, context => enabled
                     ? RateLimitPartition.GetFixedWindowLimiter(ClientOf(context.Connection.RemoteIpAddress), _ => new()
                     {
@@ -60,14 +61,16 @@ public static class RateLimits
 
     private static async ValueTask RefuseAsync(OnRejectedContext rejected, CancellationToken ct)
     {
-        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? retryAfter : TimeSpan.FromMinutes(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         var response = rejected.HttpContext.Response;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await Results.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "För många förfrågningar",
-            detail: $"Du har gjort för många förfrågningar på kort tid. Försök igen om {seconds} {(seconds == 1 ? "sekund" : "sekunder")}.")
+            detail: "Du har gjort för många förfrågningar på kort tid. " +
+                $"Försök igen om {seconds} {(seconds == 1 ? "sekund" : "sekunder")}.")
             .ExecuteAsync(rejected.HttpContext);
     }
 }
