@@ -54,6 +54,7 @@ public class BrowserProtectionHttpTests(AppFixture fixture) : MeetingScenario(fi
             ("/api/decisions?q=plan", 200), ($"/api/meetings/{Guid.NewGuid()}/minutes", 404),
             ("/api/distribution", 401),
             ("/css/site.css", 200), ("/js/forms.js", 200), ("/calendar.ics", 200), ("/openapi/v1.json", 200),
+            ("/api-docs/", 200),
         })
         {
             var result = await Host.Scenario(s =>
