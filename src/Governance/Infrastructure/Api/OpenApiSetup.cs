@@ -1,4 +1,3 @@
-using Governance.Infrastructure.Security;
 using Scalar.AspNetCore;
 
 namespace Governance.Infrastructure.Api;
