@@ -5,6 +5,7 @@ using Governance.Distribution;
 using Governance.Infrastructure.Swedish;
 using Governance.Meetings;
 using Governance.Municipalities;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Governance.Calendar;
 
@@ -12,6 +13,7 @@ public static class FeedsEndpoint
 {
     /// <summary>The calendar of both bodies to subscribe to (public).</summary>
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.Feeds)]
     [WolverineGet("/calendar.ics", OperationId = "GetCalendarFeed")]
     public static async Task<IResult> GetCalendar(IQuerySession session, DistributionOptions options, TimeProvider clock, CancellationToken ct)
     {
@@ -24,6 +26,7 @@ public static class FeedsEndpoint
 
     /// <summary>Approved minutes as an Atom feed (public records), newest first, with corrections as updates.</summary>
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.Feeds)]
     [WolverineGet("/minutes.atom", OperationId = "GetMinutesFeed")]
     public static async Task<IResult> GetMinutes(IQuerySession session, DistributionOptions options, TimeProvider clock, CancellationToken ct)
     {

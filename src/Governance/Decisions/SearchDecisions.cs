@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Governance.Meetings;
 using Governance.Municipalities;
 using Governance.Offices;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Governance.Decisions;
 
@@ -21,6 +22,7 @@ public static partial class SearchDecisionsEndpoint
     /// Swedish (inflections: "remisser" finds "remiss") and inside compound words ("trafik" finds "Kollektivtrafikplan").
     /// Decisions in approved minutes are public records, searchable without signing in.
     /// </summary>
+    [EnableRateLimiting(RateLimits.Search)]
     [WolverineGet("/api/decisions", OperationId = "SearchDecisions")]
     public static async Task<DecisionPage> Get(string? q, int? year, Guid? meetingId, Body? body, string? municipality, string? kind,
         OutcomeKind? outcome, int? page, int? pageSize, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)

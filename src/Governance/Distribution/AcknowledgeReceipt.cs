@@ -1,5 +1,6 @@
 using Governance.Infrastructure.Validation;
 using System.Net;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Governance.Distribution;
 
@@ -54,6 +55,7 @@ public static class AcknowledgeReceiptEndpoint
 public static class ReceiptLinkEndpoint
 {
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.Receipts)]
     [WolverineGet("/receipts/{deliveryId}", OperationId = "GetReceiptPage")]
     public static async Task<IResult> Get(Guid deliveryId, string? sig, ReceiptLinks links, IQuerySession session, CancellationToken ct)
     {
@@ -65,6 +67,7 @@ public static class ReceiptLinkEndpoint
     }
 
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.Receipts)]
     [WolverinePost("/receipts/{deliveryId}", OperationId = "AcknowledgeReceiptByLink")]
     public static async Task<IResult> Post(Guid deliveryId, string? sig, [FromForm] string? diarienummer, ReceiptLinks links,
         IDocumentSession session, TimeProvider clock, CancellationToken ct)

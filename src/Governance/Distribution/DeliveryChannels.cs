@@ -26,6 +26,7 @@ public record ConfigureDeliveryChannels(bool Email, string? EmailAddress, string
             RuleFor(x => x.EmailAddress).Must(a => a is null || MunicipalityRules.IsRegistryEmail(a)).WithMessage("E-postadressen är inte giltig.");
             RuleFor(x => x.WebhookUrl).Must(u => u is null || (Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
                 .WithMessage("Ange webhookens fullständiga adress (https://…).");
+            // Where it may point (https, not inside the network) is checked with DNS in ValidateAsync.
             RuleFor(x => x.WebhookSecret).MinimumLength(16).When(x => !string.IsNullOrEmpty(x.WebhookSecret))
                 .WithMessage(SecretNeeded);
             RuleFor(x => x.Version).GreaterThan(0);
@@ -35,13 +36,21 @@ public record ConfigureDeliveryChannels(bool Email, string? EmailAddress, string
 
 public static class ConfigureDeliveryChannelsEndpoint
 {
-    public static ProblemDetails Validate(ConfigureDeliveryChannels command, Municipality municipality) =>
-        command.WebhookUrl is not null && command.SecretGiven(municipality.Channels) is null
-            ? new ValidationProblemDetails(new Dictionary<string, string[]> { ["webhookSecret"] = [ConfigureDeliveryChannels.SecretNeeded] })
-            {
-                Status = StatusCodes.Status400BadRequest, Title = "Uppgifterna är inte giltiga", Detail = "Rätta fälten nedan och försök igen.",
-            }
-            : WolverineContinue.NoProblems;
+    public static async Task<ProblemDetails> ValidateAsync(ConfigureDeliveryChannels command, Municipality municipality,
+        WebhookConnections webhooks, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (command.WebhookUrl is not null && await webhooks.RefuseAsync(command.WebhookUrl, ct) is { } refused)
+            errors["webhookUrl"] = [refused];
+        if (command.WebhookUrl is not null && command.SecretGiven(municipality.Channels) is null)
+            errors["webhookSecret"] = [ConfigureDeliveryChannels.SecretNeeded];
+        return errors.Count == 0 ? WolverineContinue.NoProblems : new ValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Uppgifterna är inte giltiga",
+            Detail = "Rätta fälten nedan och försök igen.",
+        };
+    }
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/municipalities/{municipalityId}/channels", OperationId = nameof(ConfigureDeliveryChannels))]

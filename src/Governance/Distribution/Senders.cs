@@ -66,9 +66,21 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider clock
         request.Headers.Add("X-Governance-Timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add("X-Governance-Signature", Sign(outgoing.WebhookSecret!, timestamp, body));
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("Governance", "1.0"));
-        using var response = await clients.CreateClient("webhooks").SendAsync(request, ct);
+        using var response = await SendCheckedAsync(request, ct);
         if (!response.IsSuccessStatusCode)
             throw new DeliveryException($"Webhooken svarade {(int)response.StatusCode} {response.ReasonPhrase}.");
+    }
+
+    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        try
+        {
+            return await clients.CreateClient(WebhookConnections.ClientName).SendAsync(request, ct);
+        }
+        catch (HttpRequestException e) when (e.InnerException is WebhookAddressRefused refused)
+        {
+            throw new DeliveryException(refused.Message);
+        }
     }
 }
 

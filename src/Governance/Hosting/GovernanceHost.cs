@@ -46,6 +46,8 @@ public static class GovernanceHost
 
         // Configuration mistakes first, before a database is started for nothing.
         builder.AddGovernanceAuthentication(stateFolder);
+        builder.AddBrowserProtection();
+        builder.AddGovernanceRateLimits();
 
         var connectionString = DatabaseSetup.Configured(builder.Configuration);
         if (generatingCode)
@@ -139,7 +141,10 @@ public static class GovernanceHost
         services.AddSingleton(ReceiptLinks.From(builder.Configuration, stateFolder, distribution));
         services.AddSingleton<EmailSender>();
         services.AddSingleton<WebhookSender>();
-        services.AddHttpClient("webhooks", client => client.Timeout = TimeSpan.FromSeconds(30));
+        var webhooks = new WebhookConnections(development: builder.Environment.IsDevelopment());
+        services.AddSingleton(webhooks);
+        services.AddHttpClient(WebhookConnections.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(webhooks.Handler);
 
         services.AddWolverineHttp();
         services.ConfigureSystemTextJsonForWolverineOrMinimalApi(json =>
@@ -173,9 +178,11 @@ public static class GovernanceHost
 
     public static void UseGovernance(this WebApplication app)
     {
+        app.UseBrowserProtection();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseRateLimiter();
         // Swedish numbers and dates on the pages (2 012 800,00 kr); the API's JSON is culture-invariant regardless.
         app.UseRequestLocalization(options => options.SetDefaultCulture("sv-SE").AddSupportedCultures("sv-SE").AddSupportedUICultures("sv-SE"));
         app.UseAuthentication();

@@ -18,10 +18,13 @@ public static class GetCurrentMinutesEndpoint
     /// <summary>The same minutes as a printable HTML document in Swedish.</summary>
     [AllowAnonymous]
     [WolverineGet("/api/meetings/{meetingId}/minutes.html", OperationId = "GetPrintableMinutes")]
-    public static async Task<IResult> GetHtml(Guid meetingId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> GetHtml(Guid meetingId, ClaimsPrincipal user, IQuerySession session,
+        HttpResponse response, CancellationToken ct)
     {
         var (minutes, refusal) = await Load(meetingId, user, session, ct);
-        return refusal ?? Results.Content(MinutesHtml.Render(minutes!), "text/html; charset=utf-8");
+        if (refusal is not null) return refusal;
+        response.Headers.ContentSecurityPolicy = MinutesHtml.ContentSecurityPolicy;
+        return Results.Content(MinutesHtml.Render(minutes!), "text/html; charset=utf-8");
     }
 
     private static async Task<(MinutesDocument? Minutes, IResult? Refusal)> Load(Guid meetingId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)

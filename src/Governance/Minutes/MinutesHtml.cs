@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -18,6 +19,15 @@ public static class MinutesHtml
         .outcome{margin:.3rem 0 .3rem 1rem}.quorum,.correction{font-size:.85rem;color:#333}
         @media print{body{margin:0;max-width:none;font-size:11pt}a{color:inherit;text-decoration:none}h2{break-after:avoid}.item{break-inside:avoid}}
         """;
+
+    /// <summary>
+    /// The printable copy keeps its style inside (a registry files one self-contained document), so its answer allows
+    /// that one style block by its hash and nothing else: no script, no other style.
+    /// </summary>
+    public static readonly string ContentSecurityPolicy = $"default-src 'none'; style-src 'sha256-{Hash(Style)}'; " +
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static string Hash(string text) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     public static string Render(MinutesDocument m)
     {

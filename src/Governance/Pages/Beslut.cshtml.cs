@@ -6,10 +6,12 @@ using Governance.Meetings;
 using Governance.Municipalities;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Governance.Pages;
 
 /// <summary>The decision history for everyone: the same search as the API, the words found marked in the results.</summary>
+[EnableRateLimiting(RateLimits.Search)]
 public sealed partial class BeslutModel(IQuerySession session, HtmlEncoder encoder) : PageModel
 {
 

@@ -9,7 +9,7 @@ namespace Governance.Tests.Browser;
 /// page, and at the meeting records the vote member by member; the minutes give the count.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AlternativeRuleBrowserTests(BrowserFixture fixture)
+public sealed class AlternativeRuleBrowserTests(BrowserFixture fixture) : BrowserTest
 {
     [Fact]
     public async Task A_vote_under_an_agreed_majority_rule_is_recorded_from_the_meeting_page()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Governance.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
@@ -75,18 +76,40 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    public async Task<IPage> NewPageAsync(string viewport = "laptop")
+    /// <summary>A fresh browser context and page, on this product or on another one a test started.</summary>
+    public async Task<IPage> NewPageAsync(string viewport = "laptop", string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl ?? BaseUrl,
             Locale = "sv-SE",
             TimezoneId = "Europe/Stockholm",
             ViewportSize = viewport == "phone" ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        await context.AddInitScriptAsync(ReportPolicyViolations);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) ||
+                message.Text.Contains("Refused to", StringComparison.Ordinal))
+                PolicyViolations.Enqueue($"{page.Url}: {message.Text}");
+        };
+        return page;
     }
+
+    /// <summary>
+    /// What the browser refused under a Content-Security-Policy; <see cref="BrowserTest"/> fails on any. Static: there
+    /// is one browser fixture, and its collection runs one test at a time.
+    /// </summary>
+    public static ConcurrentQueue<string> PolicyViolations { get; } = new();
+
+    // Chromium logs each refusal to the console too; the event adds the directive and what was blocked.
+    private const string ReportPolicyViolations = """
+        document.addEventListener('securitypolicyviolation', e =>
+          console.error(`Content Security Policy violation: ${e.violatedDirective} ` +
+            `blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`));
+        """;
 
     public void SetClock(int month, int day, int hour, int minute) =>
         Clock.Set(new DateTimeOffset(2020, month, day, hour, minute, 0, TimeSpan.FromHours(month is > 3 and < 11 ? 2 : 1)));

@@ -8,7 +8,7 @@ namespace Governance.Tests.Browser;
 /// and the distribution page and resends; the registry acknowledges with its diarienummer; the audit trail shows who did what.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class DistributionBrowserTests(BrowserFixture fixture)
+public sealed class DistributionBrowserTests(BrowserFixture fixture) : BrowserTest
 {
     [Fact]
     public async Task A_failed_delivery_is_resent_from_the_dead_letter_store_and_acknowledged_by_the_registry()

@@ -9,7 +9,7 @@ namespace Governance.Tests.Browser;
 /// and the keyboard alone reaches every link, button and field with a visible focus.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class EveryPageBrowserTests(BrowserFixture fixture)
+public sealed class EveryPageBrowserTests(BrowserFixture fixture) : BrowserTest
 {
     public static readonly TheoryData<string, string?> Pages = new()
     {

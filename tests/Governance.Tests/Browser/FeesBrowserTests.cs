@@ -8,7 +8,7 @@ namespace Governance.Tests.Browser;
 /// cost is split by population among those taking part (§7); amounts are written the Swedish way.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class FeesBrowserTests(BrowserFixture fixture)
+public sealed class FeesBrowserTests(BrowserFixture fixture) : BrowserTest
 {
     private const string Scb2019 = """
         Kommunkod;Kommun;Folkmängd 2019-12-31

@@ -4,7 +4,7 @@ namespace Governance.Tests.Browser;
 
 /// <summary>During the meeting the quorum indicator follows arrivals recorded elsewhere, without reloading the page.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class LiveQuorumBrowserTests(BrowserFixture fixture)
+public sealed class LiveQuorumBrowserTests(BrowserFixture fixture) : BrowserTest
 {
     [Fact]
     public async Task The_indicator_turns_quorate_when_members_arrive()

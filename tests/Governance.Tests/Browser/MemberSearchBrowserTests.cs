@@ -5,7 +5,7 @@ namespace Governance.Tests.Browser;
 
 /// <summary>A member looks up the decision history: searches, narrows by year and outcome, sees the words marked, opens the minutes.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class MemberSearchBrowserTests(BrowserFixture fixture)
+public sealed class MemberSearchBrowserTests(BrowserFixture fixture) : BrowserTest
 {
     [Fact]
     public async Task A_member_finds_a_decision_by_part_of_a_compound_word_and_opens_its_minutes()

@@ -5,7 +5,7 @@ namespace Governance.Tests.Browser;
 
 /// <summary>§3: each year the committee elects its chair and vice chair among its members; the secretary records it, and the rule is shown when broken.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class OfficesBrowserTests(BrowserFixture fixture)
+public sealed class OfficesBrowserTests(BrowserFixture fixture) : BrowserTest
 {
     [Fact]
     public async Task Next_years_chair_and_vice_chair_are_recorded_and_one_member_cannot_hold_both()

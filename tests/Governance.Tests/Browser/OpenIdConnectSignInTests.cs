@@ -4,6 +4,7 @@ using Governance.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Playwright;
 
 namespace Governance.Tests.Browser;
 
@@ -12,14 +13,16 @@ namespace Governance.Tests.Browser;
 /// that, and the product sends the browser to the provider's authorization endpoint (code flow with PKCE). The provider
 /// here is a real HTTP server publishing its discovery document.
 /// </summary>
-public sealed class OpenIdConnectSignInTests : IAsyncLifetime
+[Collection(BrowserCollection.Name)]
+public sealed class OpenIdConnectSignInTests(BrowserFixture fixture) : BrowserTest
 {
     private WebApplication _provider = null!;
     private WebApplication _product = null!;
     private string _providerUrl = "";
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
+        await base.InitializeAsync();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _provider = builder.Build();
@@ -34,6 +37,8 @@ public sealed class OpenIdConnectSignInTests : IAsyncLifetime
             });
         });
         _provider.MapGet("/jwks", () => Results.Json(new { keys = Array.Empty<object>() }));
+        _provider.MapGet("/authorize", () => Results.Content(
+            "<!DOCTYPE html><title>Inloggning</title><p>Leverantörens inloggning</p>", "text/html; charset=utf-8"));
         await _provider.StartAsync();
         _providerUrl = _provider.Urls.First();
 
@@ -93,10 +98,23 @@ public sealed class OpenIdConnectSignInTests : IAsyncLifetime
         Assert.StartsWith(_providerUrl + "/logout", signOut.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
-    public async Task DisposeAsync()
+    [Fact]
+    public async Task In_the_browser_the_sign_in_form_may_send_people_on_to_the_provider()
+    {
+        // The page's policy names the provider in form-action: the browser checks the redirect after the post too.
+        var page = await fixture.NewPageAsync(baseUrl: ProductHost.BaseUrl(_product));
+        await page.GotoAsync("/logga-in");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in med ditt konto i kommunen" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("^" + Regex.Escape(_providerUrl) + "/authorize\\?"));
+        await Assertions.Expect(page.GetByText("Leverantörens inloggning")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    public override async Task DisposeAsync()
     {
         await _product.StopAsync();
         await _product.DisposeAsync();
         await _provider.DisposeAsync();
+        await base.DisposeAsync();
     }
 }

@@ -25,7 +25,11 @@ public static class ProductHost
             // The product's assembly, not the test runner's: where the Razor pages and Wolverine handlers are found.
             ApplicationName = typeof(GovernanceAssembly).Assembly.GetName().Name,
         });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["urls"] = "http://127.0.0.1:0" });
+        // Rate limits off unless the test asks for them: the browser tests sign in and search far more than people do.
+        var configured = new Dictionary<string, string?> { ["RateLimits:Enabled"] = "false" };
+        foreach (var (key, value) in settings) configured[key] = value;
+        configured["urls"] = "http://127.0.0.1:0";
+        builder.Configuration.AddInMemoryCollection(configured);
         await builder.AddGovernanceAsync(DatabaseSetup.LocalStateFolder(builder.Configuration, contentRoot));
         builder.Services.RemoveAll<TimeProvider>();
         builder.Services.AddSingleton(clock);

@@ -10,7 +10,7 @@ namespace Governance.Tests.Browser;
 /// objection are recorded, the meeting is closed, the chair approves the minutes, and each municipality's registry is sent them.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class SecretarysYearBrowserTests(BrowserFixture fixture)
+public sealed partial class SecretarysYearBrowserTests(BrowserFixture fixture) : BrowserTest
 {
     [Fact]
     public async Task A_meeting_from_scheduling_to_the_registries_is_run_from_the_screens()

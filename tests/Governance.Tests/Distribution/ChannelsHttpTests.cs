@@ -37,4 +37,20 @@ public class ChannelsHttpTests(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Contains("(dold)", audit, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, audit, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task in_development_plain_http_goes_to_this_machine_only()
+    {
+        await GivenReferenceData();
+        var url = $"/api/municipalities/{Municipality.IdFor("0140")}";
+        async Task<int> Version() => (await Get<JsonElement>(url)).GetProperty("version").GetInt32();
+
+        async Task<IScenarioResult> Configure(string webhookUrl, int status) => await Post($"{url}/channels",
+            new { email = true, webhookUrl, webhookSecret = Secret, version = await Version() },
+            SecretaryToken, status);
+
+        var refused = await Configure("http://192.0.2.10/inkorg", 400);
+        Assert.True(refused.ReadAsJson<JsonElement>().GetProperty("errors").TryGetProperty("webhookUrl", out _));
+        await Configure("http://localhost:5999/inkorg", 200);
+    }
 }

@@ -35,6 +35,8 @@ public sealed class AppFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("Smtp__Security", "None");
         Environment.SetEnvironmentVariable("Distribution__RetryDelays", "00:00:01,00:00:01,00:00:02");
         Environment.SetEnvironmentVariable("Distribution__PublicBaseUrl", "http://governance.test");
+        // Off for the tests, which sign in and search far more often than people do; RateLimitHttpTests turns it on.
+        Environment.SetEnvironmentVariable("RateLimits__Enabled", "false");
 
         Host = await AlbaHost.For<Program>(web =>
         {

@@ -24,7 +24,27 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Fixture.Clock.Set(AppFixture.StartOfTests);
-        await Host.ResetAllMartenDataAsync();
+        // A delivery retry of an earlier test may still be writing while the store is emptied: PostgreSQL picks one
+        // of the two as a deadlock victim. The reset is then simply done again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Host.ResetAllMartenDataAsync();
+                return;
+            }
+            catch (Exception e) when (attempt < 5 && IsDeadlock(e))
+            {
+                await Task.Delay(200 * attempt);
+            }
+        }
+    }
+
+    private static bool IsDeadlock(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected }) return true;
+        return false;
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
