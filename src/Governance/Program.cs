@@ -1,5 +1,6 @@
 using Governance.Hosting;
 using Governance.Hosting.Database;
+using Governance.Hosting.Settings;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,7 +11,19 @@ if (TokenCommand.Matches(args)) return TokenCommand.Run(args, builder.Configurat
 // A start that fails after the local PostgreSQL was started (the address taken, say) stops it again on the way out:
 // disposed last, after the host. A normal stop has already stopped it (LocalPostgresLifetime); Dispose is then a no-op.
 var generatingCode = args.FirstOrDefault() == "codegen";
-using var startedDatabase = await builder.AddGovernanceAsync(stateFolder, generatingCode);
+// The service runs with no command or "run" (options such as --urls may follow); other commands need fewer settings.
+var runningTheService = args.Length == 0 || args[0] == "run" || args[0].StartsWith('-');
+LocalPostgresCluster? started;
+try
+{
+    started = await builder.AddGovernanceAsync(stateFolder, generatingCode, runningTheService);
+}
+catch (InvalidSettingsException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
+using var startedDatabase = started;
 await using var app = builder.Build();
 app.UseGovernance();
 return await app.RunJasperFxCommands(args);

@@ -2,11 +2,18 @@ using Governance.Municipalities;
 
 namespace Governance.Distribution;
 
-/// <summary>How a municipality's registry receives documents: e-mail (to the registry address unless another is given) and/or a webhook.</summary>
-public sealed record Channels(bool Email, string? EmailAddress, string? WebhookUrl, string? WebhookSecret)
+/// <summary>
+/// How a municipality's registry receives documents: e-mail (to the registry address unless another is given) and/or a
+/// webhook. The webhook's secret is stored encrypted (<see cref="WebhookSecrets"/>); `WebhookSecret` holds a plain one
+/// only in events recorded before secrets were encrypted, until `protect-webhook-secrets` has run.
+/// </summary>
+public sealed record Channels(bool Email, string? EmailAddress, string? WebhookUrl, string? WebhookSecret,
+    string? ProtectedWebhookSecret = null)
 {
     /// <summary>Until configured otherwise: e-mail to the registry address of the register.</summary>
     public static readonly Channels Default = new(true, null, null, null);
+
+    public bool HasWebhookSecret => WebhookSecret is not null || ProtectedWebhookSecret is not null;
 }
 
 public record DeliveryChannelsConfigured(Guid MunicipalityId, Channels Channels, string ConfiguredBy, DateTimeOffset ConfiguredAt);
@@ -15,9 +22,13 @@ public record ConfigureDeliveryChannels(bool Email, string? EmailAddress, string
 {
     public const string SecretNeeded = "En webhook behöver en delad hemlighet på minst 16 tecken för signaturen.";
 
-    /// <summary>The secret to store: the one given, or for the same address the one already stored (it is never shown, so not retyped).</summary>
-    public string? SecretGiven(Channels current) =>
-        !string.IsNullOrEmpty(WebhookSecret) ? WebhookSecret : WebhookUrl is not null && WebhookUrl == current.WebhookUrl ? current.WebhookSecret : null;
+    /// <summary>For the same address the secret already stored is kept: it is never shown, so not retyped.</summary>
+    public bool KeepsStoredSecret(Channels current) =>
+        string.IsNullOrEmpty(WebhookSecret) && WebhookUrl is not null && WebhookUrl == current.WebhookUrl && current.HasWebhookSecret;
+
+    /// <summary>The channels to record, with the secret given (or kept) in its encrypted form only.</summary>
+    public Channels ToChannels(Channels current, WebhookSecrets secrets) => new(Email, EmailAddress, WebhookUrl, null,
+        WebhookUrl is null ? null : KeepsStoredSecret(current) ? secrets.Protected(current) : secrets.Protect(WebhookSecret!));
 
     public class Validator : AbstractValidator<ConfigureDeliveryChannels>
     {
@@ -42,7 +53,8 @@ public static class ConfigureDeliveryChannelsEndpoint
         var errors = new Dictionary<string, string[]>();
         if (command.WebhookUrl is not null && await webhooks.RefuseAsync(command.WebhookUrl, ct) is { } refused)
             errors["webhookUrl"] = [refused];
-        if (command.WebhookUrl is not null && command.SecretGiven(municipality.Channels) is null)
+        if (command.WebhookUrl is not null && string.IsNullOrEmpty(command.WebhookSecret) &&
+            !command.KeepsStoredSecret(municipality.Channels))
             errors["webhookSecret"] = [ConfigureDeliveryChannels.SecretNeeded];
         return errors.Count == 0 ? WolverineContinue.NoProblems : new ValidationProblemDetails(errors)
         {
@@ -54,8 +66,8 @@ public static class ConfigureDeliveryChannelsEndpoint
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/municipalities/{municipalityId}/channels", OperationId = nameof(ConfigureDeliveryChannels))]
-    public static (UpdatedAggregate, DeliveryChannelsConfigured) Post(
-        ConfigureDeliveryChannels command, [WriteAggregate] Municipality municipality, ClaimsPrincipal user, TimeProvider clock) =>
+    public static (UpdatedAggregate, DeliveryChannelsConfigured) Post(ConfigureDeliveryChannels command,
+        [WriteAggregate] Municipality municipality, WebhookSecrets secrets, ClaimsPrincipal user, TimeProvider clock) =>
         (new UpdatedAggregate(), new DeliveryChannelsConfigured(municipality.Id,
-            new Channels(command.Email, command.EmailAddress, command.WebhookUrl, command.SecretGiven(municipality.Channels)), user.ActorName(), clock.GetUtcNow()));
+            command.ToChannels(municipality.Channels, secrets), user.ActorName(), clock.GetUtcNow()));
 }

@@ -1,37 +1,45 @@
 using System.Globalization;
+using Governance.Hosting.Settings;
+using MimeKit;
 
 namespace Governance.Distribution;
 
-/// <summary>Configuration of distribution: the SMTP server, the sender, retries, and the public address for receipt links.</summary>
+/// <summary>Distribution (section Distribution): the sender, retries, and the public address every absolute link uses.</summary>
 public sealed class DistributionOptions
 {
-    public string? SmtpHost { get; init; }
-    public int SmtpPort { get; init; } = 25;
+    public const string Section = "Distribution";
 
-    /// <summary>None, StartTls, SslOnConnect or Auto (MailKit's SecureSocketOptions).</summary>
-    public string SmtpSecurity { get; init; } = "Auto";
-    public string? SmtpUsername { get; init; }
-    public string? SmtpPassword { get; init; }
-    public string From { get; init; } = "Södertörns samarbetskommitté <kansli@samarbetskommitten.example>";
-    public string PublicBaseUrl { get; init; } = "http://127.0.0.1:5080";
-    public IReadOnlyList<TimeSpan> RetryDelays { get; init; } = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2)];
+    public static readonly IReadOnlyList<TimeSpan> DefaultRetryDelays =
+        [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2)];
 
-    public static DistributionOptions Read(IConfiguration configuration)
+    public string From { get; set; } = "Södertörns samarbetskommitté <kansli@samarbetskommitten.example>";
+
+    /// <summary>Where people reach the service (https://… behind the proxy): links in feeds, e-mails and receipts.</summary>
+    public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>Back-off between attempts, e.g. "00:00:10,00:01:00".</summary>
+    public string? RetryDelays { get; set; }
+
+    /// <summary>The key of receipt links sent before the keys moved into the database: those links keep working.</summary>
+    public string? ReceiptKey { get; set; }
+
+    public IReadOnlyList<TimeSpan> Delays => RetryDelays is null ? DefaultRetryDelays
+        : [.. RetryDelays.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => TimeSpan.Parse(d.Trim(), CultureInfo.InvariantCulture))];
+
+    public void Check(SettingProblems problems)
     {
-        var section = configuration.GetSection("Distribution");
-        var smtp = configuration.GetSection("Smtp");
-        var delays = section["RetryDelays"];
-        return new DistributionOptions
-        {
-            SmtpHost = smtp["Host"],
-            SmtpPort = smtp.GetValue("Port", 25),
-            SmtpSecurity = smtp["Security"] ?? "Auto",
-            SmtpUsername = smtp["Username"],
-            SmtpPassword = smtp["Password"],
-            From = section["From"] ?? new DistributionOptions().From,
-            PublicBaseUrl = (section["PublicBaseUrl"] ?? new DistributionOptions().PublicBaseUrl).TrimEnd('/'),
-            RetryDelays = delays is null ? new DistributionOptions().RetryDelays
-                : [.. delays.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => TimeSpan.Parse(d.Trim(), CultureInfo.InvariantCulture))],
-        };
+        if (string.IsNullOrWhiteSpace(PublicBaseUrl))
+            problems.Missing("Distribution:PublicBaseUrl", "the address people reach the service at (https://…), used in every link");
+        else if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") ||
+                 url.Query.Length > 0 || url.Fragment.Length > 0)
+            problems.Invalid("Distribution:PublicBaseUrl", $"is '{PublicBaseUrl}': an absolute http(s) address without query");
+        else if (problems.InProduction && url.Scheme != "https")
+            problems.Invalid("Distribution:PublicBaseUrl", $"is '{PublicBaseUrl}': people reach the service over https");
+        if (!MailboxAddress.TryParse(From, out _)) problems.Invalid("Distribution:From", $"is '{From}': not a mail address");
+        if (RetryDelays is not null && !RetryDelays.Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .All(d => TimeSpan.TryParse(d.Trim(), CultureInfo.InvariantCulture, out var delay) && delay > TimeSpan.Zero))
+            problems.Invalid("Distribution:RetryDelays", $"is '{RetryDelays}': positive times, e.g. 00:00:10,00:01:00");
+        if (ReceiptKey is not null && !(Convert.TryFromBase64String(ReceiptKey, new byte[ReceiptKey.Length], out var n) && n >= 32))
+            problems.Invalid("Distribution:ReceiptKey", "is not base64 of at least 32 bytes");
     }
 }

@@ -43,5 +43,6 @@ public static class DistributionStore
         options.Projections.Snapshot<Delivery>(SnapshotLifecycle.Inline);
         options.Schema.For<Delivery>().Index(d => d.DocumentKey);
         options.Schema.For<DistributionDocument>();
+        options.MaskPlainWebhookSecrets();
     }
 }

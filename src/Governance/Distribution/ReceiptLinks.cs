@@ -1,30 +1,40 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Governance.Distribution;
 
-/// <summary>Signed receipt links: the link in an e-mail lets the registry acknowledge that one delivery, and nothing else.</summary>
-public sealed class ReceiptLinks(byte[] key, string publicBaseUrl)
+/// <summary>
+/// Signed receipt links: the link in an e-mail lets the registry acknowledge that one delivery, and nothing else. The
+/// signature is a Data Protection payload of the delivery id: its keys live in the database, so every node and every
+/// restart accepts a link sent before. Links signed with the earlier key (Distribution:ReceiptKey) keep working.
+/// </summary>
+public sealed class ReceiptLinks(IDataProtectionProvider protection, DistributionOptions options)
 {
-    public static ReceiptLinks From(IConfiguration configuration, string stateFolder, DistributionOptions options)
+    private readonly IDataProtector _protector = protection.CreateProtector("Governance.ReceiptLinks.v1");
+    private readonly byte[]? _legacyKey = options.ReceiptKey is { Length: > 0 } key ? Convert.FromBase64String(key) : null;
+
+    public string Signature(Guid deliveryId) => WebEncoders.Base64UrlEncode(_protector.Protect(deliveryId.ToByteArray()));
+
+    public bool IsValid(Guid deliveryId, string? signature)
     {
-        if (configuration["Distribution:ReceiptKey"] is { Length: > 0 } configured)
-            return new ReceiptLinks(Convert.FromBase64String(configured), options.PublicBaseUrl);
-        var file = Path.Combine(stateFolder, "receipt-key");
-        if (!File.Exists(file))
+        if (string.IsNullOrEmpty(signature) || signature.Length > 512) return false;
+        if (_legacyKey is not null && signature.Length == 64) return IsLegacyValid(deliveryId, signature);
+        try
         {
-            Directory.CreateDirectory(stateFolder);
-            File.WriteAllText(file, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            return CryptographicOperations.FixedTimeEquals(_protector.Unprotect(WebEncoders.Base64UrlDecode(signature)),
+                deliveryId.ToByteArray());
         }
-        return new ReceiptLinks(Convert.FromBase64String(File.ReadAllText(file).Trim()), options.PublicBaseUrl);
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            return false;
+        }
     }
 
-    public string Signature(Guid deliveryId) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(deliveryId.ToString("D"))));
+    public string LinkFor(Guid deliveryId) => $"{options.PublicBaseUrl}/receipts/{deliveryId}?sig={Signature(deliveryId)}";
 
-    public bool IsValid(Guid deliveryId, string? signature) =>
-        signature is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Signature(deliveryId)), Encoding.ASCII.GetBytes(signature.ToLowerInvariant()));
-
-    public string LinkFor(Guid deliveryId) => $"{publicBaseUrl}/receipts/{deliveryId}?sig={Signature(deliveryId)}";
+    private bool IsLegacyValid(Guid deliveryId, string signature) => CryptographicOperations.FixedTimeEquals(
+        Encoding.ASCII.GetBytes(Convert.ToHexStringLower(HMACSHA256.HashData(_legacyKey!, Encoding.UTF8.GetBytes(deliveryId.ToString("D"))))),
+        Encoding.ASCII.GetBytes(signature.ToLowerInvariant()));
 }

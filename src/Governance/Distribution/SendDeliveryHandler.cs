@@ -10,7 +10,7 @@ public record SendDelivery(Guid DeliveryId);
 public static class SendDeliveryHandler
 {
     public static async Task Handle(SendDelivery message, IDocumentSession session, IMessageBus bus, DistributionOptions options,
-        EmailSender email, WebhookSender webhook, ReceiptLinks receipts, TimeProvider clock, CancellationToken ct)
+        EmailSender email, WebhookSender webhook, ReceiptLinks receipts, WebhookSecrets secrets, TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Delivery>(message.DeliveryId, ct);
         // Nothing to do for an unknown delivery, one already delivered, or one waiting in the dead-letter store.
@@ -18,7 +18,7 @@ public static class SendDeliveryHandler
 
         try
         {
-            await SendAsync(delivery, session, email, webhook, receipts, ct);
+            await SendAsync(delivery, session, email, webhook, receipts, secrets, ct);
             stream.AppendOne(new DeliverySent(delivery.Id, delivery.Attempts + 1, clock.GetUtcNow()));
             if (delivery.DocumentKind == DocumentKinds.TerminationNotice) await bus.PublishAsync(new RecordPartyInformedByDelivery(delivery.Id));
         }
@@ -27,14 +27,15 @@ public static class SendDeliveryHandler
             var error = e.Message.Length > 500 ? e.Message[..500] : e.Message;
             stream.AppendOne(new DeliveryAttemptFailed(delivery.Id, delivery.Attempts + 1, error, clock.GetUtcNow()));
             var attempt = delivery.AttemptsSinceResend + 1;
-            if (attempt > options.RetryDelays.Count)
+            if (attempt > options.Delays.Count)
                 stream.AppendOne(new DeliveryDeadLettered(delivery.Id, delivery.Attempts + 1, error, clock.GetUtcNow()));
             else
-                await bus.ScheduleAsync(message, options.RetryDelays[attempt - 1]);
+                await bus.ScheduleAsync(message, options.Delays[attempt - 1]);
         }
     }
 
-    private static async Task SendAsync(Delivery delivery, IDocumentSession session, EmailSender email, WebhookSender webhook, ReceiptLinks receipts, CancellationToken ct)
+    private static async Task SendAsync(Delivery delivery, IDocumentSession session, EmailSender email, WebhookSender webhook,
+        ReceiptLinks receipts, WebhookSecrets secrets, CancellationToken ct)
     {
         var document = await session.LoadAsync<DistributionDocument>(delivery.DocumentKey, ct)
             ?? throw new DeliveryException($"Dokumentet {delivery.DocumentKey} saknas.");
@@ -56,7 +57,8 @@ public static class SendDeliveryHandler
         else
         {
             if (channels.WebhookUrl is null) throw new DeliveryException("Kommunen har ingen webhook konfigurerad.");
-            await webhook.SendAsync(new Outgoing(delivery, document, channels.WebhookUrl, channels.WebhookSecret, receipts.LinkFor(delivery.Id), files), ct);
+            await webhook.SendAsync(new Outgoing(delivery, document, channels.WebhookUrl, secrets.Reveal(channels),
+                receipts.LinkFor(delivery.Id), files), ct);
         }
     }
 }

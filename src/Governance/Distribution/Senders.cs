@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Governance.Hosting.Settings;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
@@ -13,11 +14,11 @@ public sealed record Outgoing(Delivery Delivery, DistributionDocument Document, 
     IReadOnlyList<(DocumentAttachment Attachment, byte[] Content)> Files);
 
 /// <summary>E-mail over SMTP (MailKit): the document as HTML, its files attached, the delivery id as Message-ID.</summary>
-public sealed class EmailSender(DistributionOptions options)
+public sealed class EmailSender(DistributionOptions options, SmtpOptions smtp)
 {
     public async Task SendAsync(Outgoing outgoing, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(options.SmtpHost)) throw new DeliveryException("Ingen SMTP-server är konfigurerad (Smtp:Host).");
+        if (string.IsNullOrWhiteSpace(smtp.Host)) throw new DeliveryException("Ingen SMTP-server är konfigurerad (Smtp:Host).");
         var message = new MimeMessage { Subject = outgoing.Document.Title };
         message.From.Add(MailboxAddress.Parse(options.From));
         message.To.Add(MailboxAddress.Parse(outgoing.Address));
@@ -34,8 +35,8 @@ public sealed class EmailSender(DistributionOptions options)
         message.Body = body.ToMessageBody();
 
         using var client = new SmtpClient { Timeout = 30_000 };
-        await client.ConnectAsync(options.SmtpHost, options.SmtpPort, Enum.Parse<SecureSocketOptions>(options.SmtpSecurity, ignoreCase: true), ct);
-        if (!string.IsNullOrEmpty(options.SmtpUsername)) await client.AuthenticateAsync(options.SmtpUsername, options.SmtpPassword ?? "", ct);
+        await client.ConnectAsync(smtp.Host, smtp.Port, smtp.SecureSocket, ct);
+        if (!string.IsNullOrEmpty(smtp.Username)) await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", ct);
         await client.SendAsync(message, ct);
         await client.DisconnectAsync(true, ct);
     }

@@ -12,6 +12,8 @@ using Governance.Infrastructure.Aggregates;
 using Governance.Infrastructure.Api;
 using Governance.Infrastructure.Health;
 using Governance.Infrastructure.Validation;
+using Governance.Infrastructure.Security.Keys;
+using Governance.Hosting.Settings;
 using Governance.Municipalities;
 using Governance.Offices;
 using Governance.Plans;
@@ -35,7 +37,7 @@ public static class GovernanceHost
     /// the cluster was already running): the caller stops it if the service fails to start; a normal stop already does.
     /// </summary>
     public static async Task<LocalPostgresCluster?> AddGovernanceAsync(
-        this WebApplicationBuilder builder, string stateFolder, bool generatingCode = false)
+        this WebApplicationBuilder builder, string stateFolder, bool generatingCode = false, bool runningTheService = true)
     {
         // --urls, ASPNETCORE_URLS and DOTNET_URLS all arrive as "urls" (the ports variables as "http_ports" and
         // "https_ports"): whichever is set decides; only when none is does the service choose.
@@ -45,6 +47,7 @@ public static class GovernanceHost
         }
 
         // Configuration mistakes first, before a database is started for nothing.
+        var settings = GovernanceSettings.Add(builder, runningTheService && !generatingCode);
         builder.AddGovernanceAuthentication(stateFolder);
         builder.AddBrowserProtection();
         builder.AddGovernanceRateLimits();
@@ -64,7 +67,7 @@ public static class GovernanceHost
                 $"connect with: {cluster.PsqlHint(DatabaseSetup.DatabaseName)}");
             try
             {
-                builder.AddServices(local, stateFolder);
+                builder.AddServices(local, settings);
             }
             catch
             {
@@ -73,11 +76,11 @@ public static class GovernanceHost
             }
             return cluster.StartedHere ? cluster : null;
         }
-        builder.AddServices(connectionString, stateFolder);
+        builder.AddServices(connectionString, settings);
         return null;
     }
 
-    private static void AddServices(this WebApplicationBuilder builder, string connectionString, string stateFolder)
+    private static void AddServices(this WebApplicationBuilder builder, string connectionString, GovernanceSettings settings)
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
@@ -91,6 +94,7 @@ public static class GovernanceHost
                 options.Events.MetadataConfig.CausationIdEnabled = true;
                 options.Events.MetadataConfig.UserNameEnabled = true;
                 options.Events.MetadataConfig.HeadersEnabled = true;
+                options.RegisterDocumentType<StoredKey>();
                 options.ConfigureMunicipalities();
                 options.ConfigureOffices();
                 options.ConfigureAgreement();
@@ -136,9 +140,9 @@ public static class GovernanceHost
                 }, "wait for PostgreSQL, then requeue");
         });
 
-        var distribution = DistributionOptions.Read(builder.Configuration);
-        services.AddSingleton(distribution);
-        services.AddSingleton(ReceiptLinks.From(builder.Configuration, stateFolder, distribution));
+        services.AddGovernanceDataProtection(settings.KeyProtection);
+        services.AddSingleton<ReceiptLinks>();
+        services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<EmailSender>();
         services.AddSingleton<WebhookSender>();
         var webhooks = new WebhookConnections(development: builder.Environment.IsDevelopment());

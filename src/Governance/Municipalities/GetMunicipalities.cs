@@ -16,7 +16,7 @@ public sealed record MunicipalityDetails(
     IReadOnlyList<PopulationFigure> Populations, bool EmailChannel, string? EmailAddress, string? WebhookUrl, bool WebhookSecretSet, int Version)
 {
     public static MunicipalityDetails Of(Municipality m) => new(m.Id, m.Code, m.Name, m.RegistryEmail, m.Representatives, m.Directors,
-        [.. m.Populations.OrderBy(p => p.Year)], m.Channels.Email, m.Channels.EmailAddress, m.Channels.WebhookUrl, m.Channels.WebhookSecret is not null, m.Version);
+        [.. m.Populations.OrderBy(p => p.Year)], m.Channels.Email, m.Channels.EmailAddress, m.Channels.WebhookUrl, m.Channels.HasWebhookSecret, m.Version);
 }
 
 public static class GetMunicipalitiesEndpoint

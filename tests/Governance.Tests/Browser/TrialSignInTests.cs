@@ -12,12 +12,10 @@ public sealed class TrialSignInTests
 {
     private static async Task<(HttpStatusCode Picker, string Page)> SignInPageAsync(bool allowReferenceUsers)
     {
-        await using var product = await ProductHost.StartAsync(TimeProvider.System, new Dictionary<string, string?>
+        await using var product = await ProductHost.StartAsync(TimeProvider.System, new Dictionary<string, string?>(ProductionService.Settings)
         {
             ["GOVERNANCE_DB"] = await TestDatabase.FreshDatabaseAsync("governance_trial_tests"),
             ["Governance:LoadReferenceData"] = "false",
-            ["Auth:AllowDevelopmentTokens"] = "true",
-            ["Auth:DevelopmentSigningKey"] = Convert.ToBase64String(AppFixture.SigningKeyBytes),
             ["Auth:AllowReferenceUsers"] = allowReferenceUsers ? "true" : "false",
         }, environment: "Production");
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })

@@ -11,6 +11,17 @@ namespace Governance.Tests.Support;
 /// </summary>
 public static class ProductionService
 {
+    /// <summary>Everything production demands besides the database: a trial's sign-in, the public address, mail, keys.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?>
+    {
+        ["Auth:AllowDevelopmentTokens"] = "true",
+        ["Auth:DevelopmentSigningKey"] = Convert.ToBase64String(AppFixture.SigningKeyBytes),
+        ["Distribution:PublicBaseUrl"] = "https://samarbetskommitten.test",
+        ["Smtp:Host"] = "127.0.0.1",
+        ["Smtp:Port"] = "2525",
+        ["DataProtection:Key"] = Convert.ToBase64String(Enumerable.Range(100, 32).Select(i => (byte)i).ToArray()),
+    };
+
     public static async Task<IAlbaHost> StartAsync(string databaseName)
     {
         var database = await TestDatabase.FreshDatabaseAsync(databaseName);
@@ -19,8 +30,7 @@ public static class ProductionService
             web.UseEnvironment("Production");
             web.UseSetting("GOVERNANCE_DB", database);
             web.UseSetting("Governance:LoadReferenceData", "true");
-            web.UseSetting("Auth:AllowDevelopmentTokens", "true");
-            web.UseSetting("Auth:DevelopmentSigningKey", Convert.ToBase64String(AppFixture.SigningKeyBytes));
+            foreach (var (key, value) in Settings) web.UseSetting(key, value);
             web.ConfigureServices(services =>
             {
                 services.MartenDaemonModeIsSolo();

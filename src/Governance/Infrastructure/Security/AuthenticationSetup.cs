@@ -21,13 +21,6 @@ public static class AuthenticationSetup
     {
         var auth = builder.Configuration.GetSection("Auth");
         var authority = auth["Authority"];
-        if (string.IsNullOrWhiteSpace(authority) && builder.Environment.IsProduction() &&
-            !auth.GetValue<bool>("AllowDevelopmentTokens"))
-        {
-            throw new InvalidOperationException(
-                "Auth:Authority is not set. In production set Auth__Authority and Auth__Audience to your OpenID Connect " +
-                "provider, or set Auth__AllowDevelopmentTokens=true (with Auth__DevelopmentSigningKey) for a trial.");
-        }
         var nameClaim = auth["NameClaim"] ?? DevelopmentTokens.NameClaim;
         var roleClaim = auth["RoleClaim"] ?? DevelopmentTokens.RoleClaim;
         // The picker signs anyone in as anyone: only on a developer's machine, or in a trial that says so.
@@ -109,6 +102,31 @@ public static class AuthenticationSetup
     }
 
     public const string CookieName = "governance.session";
+
+    /// <summary>Sign-in settings: a provider outside Development (or development tokens with a key, for a trial).</summary>
+    public static void Check(IConfiguration configuration, Hosting.Settings.SettingProblems problems)
+    {
+        var auth = configuration.GetSection("Auth");
+        var authority = auth["Authority"];
+        var trial = bool.TryParse(auth["AllowDevelopmentTokens"], out var allowed) && allowed;
+        if (string.IsNullOrWhiteSpace(authority))
+        {
+            if (!trial) problems.Missing("Auth:Authority", "the OpenID Connect provider people sign in with " +
+                "(or Auth:AllowDevelopmentTokens=true with Auth:DevelopmentSigningKey, for a trial only)");
+            else if (string.IsNullOrWhiteSpace(auth["DevelopmentSigningKey"]))
+                problems.Missing("Auth:DevelopmentSigningKey", "the trial's token key, shared by every node");
+            if (!string.IsNullOrWhiteSpace(auth["ClientId"])) problems.Invalid("Auth:ClientId", "is set without Auth:Authority");
+        }
+        else
+        {
+            if (!Uri.TryCreate(authority, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+                problems.Invalid("Auth:Authority", $"is '{authority}': the provider's absolute https address");
+            if (string.IsNullOrWhiteSpace(auth["Audience"])) problems.Missing("Auth:Audience", "the audience of the provider's tokens");
+        }
+        if (auth["DevelopmentSigningKey"] is { Length: > 0 } key &&
+            !(Convert.TryFromBase64String(key, new byte[key.Length], out var length) && length >= 32))
+            problems.Invalid("Auth:DevelopmentSigningKey", "is not base64 of at least 32 bytes");
+    }
 
     public static bool CarriesBearerToken(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
