@@ -33,8 +33,9 @@ public sealed class DistributionOptions
         else if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") ||
                  url.Query.Length > 0 || url.Fragment.Length > 0)
             problems.Invalid("Distribution:PublicBaseUrl", $"is '{PublicBaseUrl}': an absolute http(s) address without query");
-        else if (problems.InProduction && url.Scheme != "https")
-            problems.Invalid("Distribution:PublicBaseUrl", $"is '{PublicBaseUrl}': people reach the service over https");
+        else if (problems.InProduction && url.Scheme != "https" && !url.IsLoopback)
+            problems.Invalid("Distribution:PublicBaseUrl", $"is '{PublicBaseUrl}': people reach the service over https " +
+                "(plain http only on this machine, for a trial)");
         if (!MailboxAddress.TryParse(From, out _)) problems.Invalid("Distribution:From", $"is '{From}': not a mail address");
         if (RetryDelays is not null && !RetryDelays.Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .All(d => TimeSpan.TryParse(d.Trim(), CultureInfo.InvariantCulture, out var delay) && delay > TimeSpan.Zero))
