@@ -1,41 +1,41 @@
+using Governance.Decisions.Swedish;
 using Governance.Meetings;
 using Governance.Minutes;
-using JasperFx.Events;
 using Marten.Events.Projections;
 
 namespace Governance.Decisions;
 
-/// <summary>Builds the decision history from the meetings' outcome events, inline with each write.</summary>
-public partial class DecisionHistoryProjection : EventProjection
+/// <summary>
+/// The decision history, one record per outcome, inline with each write. A function of the events alone: each outcome
+/// event carries its context, a correction of a wording names its item, and whether the minutes are approved is read
+/// from the meeting when searching — so a rebuild reproduces every record exactly.
+/// </summary>
+public partial class DecisionHistoryProjection : MultiStreamProjection<DecisionRecord, Guid>
 {
-    public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    private readonly SwedishLemmas _lemmas;
+
+    public DecisionHistoryProjection(SwedishLemmas lemmas)
     {
-        switch (e.Data)
-        {
-            case DecisionRecorded d:
-                operations.Store(DecisionRecord.From(d.ItemId, d.MeetingId, d.Context, OutcomeKind.Decided, d.Wording, d.Rule, []));
-                break;
-            case DecisionNotReached n:
-                operations.Store(DecisionRecord.From(n.ItemId, n.MeetingId, n.Context, OutcomeKind.NotDecided, n.ProposedWording, n.Rule, n.Objectors));
-                break;
-            case ItemTabled t:
-                operations.Store(DecisionRecord.From(t.ItemId, t.MeetingId, t.Context, OutcomeKind.Tabled, t.Reason, null, []));
-                break;
-            case MinutesApproved approved:
-                foreach (var decided in await operations.Query<DecisionRecord>().Where(r => r.MeetingId == approved.MeetingId).ToListAsync(cancellation))
-                {
-                    decided.Approved = true;
-                    operations.Store(decided);
-                }
-                break;
-            case MinutesCorrected { Target: CorrectionTarget.DecisionWording, ItemId: { } itemId } c:
-                if (await operations.LoadAsync<DecisionRecord>(itemId, cancellation) is { } record)
-                {
-                    record.Text = c.NewText;
-                    record.Corrected = true;
-                    operations.Store(record.Indexed());
-                }
-                break;
-        }
+        _lemmas = lemmas;
+        Identity<DecisionRecorded>(e => e.ItemId);
+        Identity<DecisionNotReached>(e => e.ItemId);
+        Identity<ItemTabled>(e => e.ItemId);
+        Identities<MinutesCorrected>(e => e is { Target: CorrectionTarget.DecisionWording, ItemId: { } id } ? [id] : []);
+    }
+
+    public DecisionRecord Create(DecisionRecorded d) =>
+        DecisionRecord.From(d.ItemId, d.MeetingId, d.Context, OutcomeKind.Decided, d.Wording, d.Rule, [], _lemmas);
+
+    public DecisionRecord Create(DecisionNotReached n) =>
+        DecisionRecord.From(n.ItemId, n.MeetingId, n.Context, OutcomeKind.NotDecided, n.ProposedWording, n.Rule, n.Objectors, _lemmas);
+
+    public DecisionRecord Create(ItemTabled t) =>
+        DecisionRecord.From(t.ItemId, t.MeetingId, t.Context, OutcomeKind.Tabled, t.Reason, null, [], _lemmas);
+
+    public void Apply(MinutesCorrected corrected, DecisionRecord record)
+    {
+        record.Text = corrected.NewText;
+        record.Corrected = true;
+        record.Indexed(_lemmas);
     }
 }

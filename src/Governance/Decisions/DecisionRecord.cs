@@ -1,4 +1,5 @@
 using Governance.Agreement;
+using Governance.Decisions.Swedish;
 using Governance.Meetings;
 using Governance.Offices;
 
@@ -23,23 +24,21 @@ public sealed class DecisionRecord
     public List<string> Objectors { get; set; } = [];
     public bool Corrected { get; set; }
 
-    /// <summary>The meeting's minutes are approved: from then on the decision is a public record.</summary>
-    public bool Approved { get; set; }
+    /// <summary>What the search matches: the Swedish lemmas and compound parts of the title, the wording and the kind.</summary>
+    public string Lexemes { get; set; } = "";
 
-    /// <summary>What the full-text search reads: title, wording and kind.</summary>
-    public string SearchText { get; set; } = "";
-
-    public static DecisionRecord From(Guid itemId, Guid meetingId, OutcomeContext c, OutcomeKind outcome, string text, DecisionRule? rule, IEnumerable<string> objectors) =>
+    public static DecisionRecord From(Guid itemId, Guid meetingId, OutcomeContext c, OutcomeKind outcome, string text,
+        DecisionRule? rule, IEnumerable<string> objectors, SwedishLemmas lemmas) =>
         new DecisionRecord
         {
-            Id = itemId, MeetingId = meetingId, MeetingDate = c.MeetingDate, Year = c.MeetingDate.Year, Body = c.Body, MeetingKind = c.MeetingKind,
-            ItemNumber = c.ItemNumber, ItemTitle = c.ItemTitle, Kind = c.MatterKind, RaisedByMunicipalityCode = c.RaisedByMunicipalityCode,
-            Outcome = outcome, Text = text, Rule = rule, Objectors = [.. objectors],
-        }.Indexed();
+            Id = itemId, MeetingId = meetingId, MeetingDate = c.MeetingDate, Year = c.MeetingDate.Year, Body = c.Body,
+            MeetingKind = c.MeetingKind, ItemNumber = c.ItemNumber, ItemTitle = c.ItemTitle, Kind = c.MatterKind,
+            RaisedByMunicipalityCode = c.RaisedByMunicipalityCode, Outcome = outcome, Text = text, Rule = rule, Objectors = [.. objectors],
+        }.Indexed(lemmas);
 
-    public DecisionRecord Indexed()
+    public DecisionRecord Indexed(SwedishLemmas lemmas)
     {
-        SearchText = $"{ItemTitle} {Text} {Kind}";
+        Lexemes = lemmas.IndexText(ItemTitle, Text, Kind);
         return this;
     }
 }

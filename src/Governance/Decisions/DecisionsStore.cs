@@ -1,13 +1,20 @@
+using Governance.Decisions.Swedish;
 using JasperFx.Events.Projections;
 
 namespace Governance.Decisions;
 
-public static class DecisionsStore
+/// <summary>The decision history's projection and indexes, with the Swedish analyser from the container.</summary>
+public sealed class DecisionsStore(SwedishLemmas lemmas) : IConfigureMarten
 {
-    public static void ConfigureDecisions(this StoreOptions options)
+    /// <summary>The expression the search index is built on, and the search matches against.</summary>
+    public const string SearchVector = "to_tsvector('simple'::regconfig, data ->> 'Lexemes')";
+
+    public void Configure(IServiceProvider services, StoreOptions options)
     {
-        options.Projections.Add(new DecisionHistoryProjection(), ProjectionLifecycle.Inline);
-        // Swedish full-text index over the same expression the search uses.
-        options.Schema.For<DecisionRecord>().FullTextIndex("swedish", d => d.SearchText);
+        options.Projections.Add(new DecisionHistoryProjection(lemmas), ProjectionLifecycle.Inline);
+        var records = options.Schema.For<DecisionRecord>();
+        records.FullTextIndex("simple", d => d.Lexemes);
+        records.Index(d => d.MeetingId);
+        records.Index(d => d.MeetingDate);
     }
 }

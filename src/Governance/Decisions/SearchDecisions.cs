@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using Governance.Decisions.Swedish;
 using Governance.Meetings;
 using Governance.Municipalities;
 using Governance.Offices;
@@ -11,33 +11,36 @@ public sealed record DecisionHit(
     Guid ItemId, Guid MeetingId, DateOnly MeetingDate, Body Body, int ItemNumber, string ItemTitle, string Kind, string? RaisedBy,
     OutcomeKind Outcome, string Text, IReadOnlyList<string> Objectors, bool Corrected, string MeetingLink, string MinutesLink);
 
-public sealed record DecisionPage(string? Q, int Page, int PageSize, long Total, IReadOnlyList<DecisionHit> Hits);
+/// <summary>A page of hits; `total` is exact up to 1 000 (`totalIsLowerBound` beyond).</summary>
+public sealed record DecisionPage(string? Q, int Page, int PageSize, long Total, bool TotalIsLowerBound, IReadOnlyList<DecisionHit> Hits);
 
-public static partial class SearchDecisionsEndpoint
+public static class SearchDecisionsEndpoint
 {
     public const int MaxPageSize = 100;
+    public const int MaxPage = 500;
+    public const int MaxCounted = 1000;
 
     /// <summary>
-    /// The decision history: every outcome ever recorded, newest first or best match first. Words are matched in
-    /// Swedish (inflections: "remisser" finds "remiss") and inside compound words ("trafik" finds "Kollektivtrafikplan").
+    /// The decision history: every outcome ever recorded, newest first or best match first. Words are matched by their
+    /// Swedish lemmas ("beslutet" finds "beslut", "antog" finds "anta") and compound parts ("trafik" finds
+    /// "Kollektivtrafikplan").
     /// Decisions in approved minutes are public records, searchable without signing in.
     /// </summary>
     [EnableRateLimiting(RateLimits.Search)]
     [WolverineGet("/api/decisions", OperationId = "SearchDecisions")]
     public static async Task<DecisionPage> Get(string? q, int? year, Guid? meetingId, Body? body, string? municipality, string? kind,
-        OutcomeKind? outcome, int? page, int? pageSize, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        OutcomeKind? outcome, int? page, int? pageSize, ClaimsPrincipal user, IQuerySession session, SwedishLemmas lemmas,
+        CancellationToken ct)
     {
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
-        var number = Math.Max(page ?? 1, 1);
+        var number = Math.Clamp(page ?? 1, 1, MaxPage);
         var where = new StringBuilder("true");
         var parameters = new List<object>();
-        var words = Words(q);
-        foreach (var word in words)
+        var query = DecisionQuery.TsQuery(lemmas.QueryOf(q ?? ""));
+        if (query is not null)
         {
-            // Full-text match on the Swedish stem, or the stem inside a longer (compound) word.
-            where.Append(" and (to_tsvector('swedish', data ->> 'SearchText') @@ plainto_tsquery('swedish', ?)" +
-                         " or data ->> 'SearchText' ilike '%' || coalesce((ts_lexize('swedish_stem', lower(?)))[1], lower(?)) || '%')");
-            parameters.AddRange([word, word, word]);
+            where.Append($" and {DecisionsStore.SearchVector} @@ to_tsquery('simple'::regconfig, ?)");
+            parameters.Add(query);
         }
         void Filter(string sql, object? value)
         {
@@ -51,29 +54,29 @@ public static partial class SearchDecisionsEndpoint
         Filter("data ->> 'RaisedByMunicipalityCode' = ?", municipality);
         Filter("data ->> 'Kind' = ?", kind?.Trim().ToLowerInvariant());
         Filter("data ->> 'Outcome' = ?", outcome?.ToString());
-        // The public sees decisions once the minutes are approved (PublicView: the record is public; the projection
-        // marks each record Approved with the minutes); signed-in users see the drafts' outcomes too.
-        if (user.Identity?.IsAuthenticated != true) where.Append(" and (data ->> 'Approved')::boolean");
+        // The public sees decisions once the minutes are approved (PublicView: the record is public); signed-in users
+        // see the drafts' outcomes too. Approval is the meeting's own: read from it, never copied into the records.
+        if (user.Identity?.IsAuthenticated != true)
+            where.Append(" and exists (select 1 from governance.mt_doc_meeting m where m.id = (d.data ->> 'MeetingId')::uuid" +
+                         " and jsonb_typeof(m.data -> 'Approval') = 'object')");
 
-        var table = "governance.mt_doc_decisionrecord";
-        var total = (await session.QueryAsync<long>($"select count(*) from {table} where {where}", ct, [.. parameters])).Single();
-        var byRank = words.Count == 0 ? "" : "ts_rank(to_tsvector('swedish', data ->> 'SearchText'), plainto_tsquery('swedish', ?)) desc, ";
+        const string table = "governance.mt_doc_decisionrecord d";
+        // Counting stops at a bound: a query matching most of a large archive costs no more than one that does not.
+        var total = (await session.QueryAsync<long>(
+            $"select count(*) from (select 1 from {table} where {where} limit {MaxCounted + 1}) c", ct, [.. parameters])).Single();
+        var byRank = query is null ? "" : $"ts_rank({DecisionsStore.SearchVector}, to_tsquery('simple'::regconfig, ?)) desc, ";
         var pageParameters = new List<object>(parameters);
-        if (words.Count > 0) pageParameters.Add(string.Join(' ', words));
+        if (query is not null) pageParameters.Add(query);
         pageParameters.AddRange([size, (number - 1) * size]);
         var records = await session.QueryAsync<DecisionRecord>(
-            $"select data from {table} where {where} order by {byRank}data ->> 'MeetingDate' desc, (data ->> 'ItemNumber')::int limit ? offset ?",
-            ct, [.. pageParameters]);
+            $"select data from {table} where {where} order by {byRank}data ->> 'MeetingDate' desc, " +
+            "(data ->> 'ItemNumber')::int limit ? offset ?", ct, [.. pageParameters]);
 
         var names = await MunicipalityNames.LoadAsync(session, ct);
-        return new DecisionPage(q, number, size, total, [.. records.Select(r => new DecisionHit(r.Id, r.MeetingId, r.MeetingDate, r.Body,
-            r.ItemNumber, r.ItemTitle, r.Kind, r.RaisedByMunicipalityCode is { } c ? names.NameOr(c) : null, r.Outcome, r.Text,
-            [.. r.Objectors.Select(names.NameOr)], r.Corrected, $"/api/meetings/{r.MeetingId}", $"/api/meetings/{r.MeetingId}/minutes"))]);
+        return new DecisionPage(q, number, size, total, total > MaxCounted, [.. records.Select(r => new DecisionHit(r.Id, r.MeetingId,
+            r.MeetingDate, r.Body, r.ItemNumber, r.ItemTitle, r.Kind, r.RaisedByMunicipalityCode is { } c ? names.NameOr(c) : null,
+            r.Outcome, r.Text, [.. r.Objectors.Select(names.NameOr)], r.Corrected, $"/api/meetings/{r.MeetingId}",
+            $"/api/meetings/{r.MeetingId}/minutes"))]);
     }
 
-    private static List<string> Words(string? q) =>
-        q is null ? [] : [.. WordPattern().Matches(q).Select(m => m.Value).Where(w => w.Length >= 2).Distinct().Take(10)];
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex WordPattern();
 }

@@ -99,7 +99,6 @@ public static class GovernanceHost
                 options.ConfigureOffices();
                 options.ConfigureAgreement();
                 options.ConfigureMeetings();
-                options.ConfigureDecisions();
                 options.ConfigureFees();
                 options.ConfigureProjects();
                 options.ConfigurePlans();

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Governance.Offices;
 using Governance.Decisions;
+using Governance.Decisions.Swedish;
 using Governance.Meetings;
 using Governance.Municipalities;
 using Microsoft.AspNetCore.Html;
@@ -12,7 +13,7 @@ namespace Governance.Pages;
 
 /// <summary>The decision history for everyone: the same search as the API, the words found marked in the results.</summary>
 [EnableRateLimiting(RateLimits.Search)]
-public sealed partial class BeslutModel(IQuerySession session, HtmlEncoder encoder) : PageModel
+public sealed partial class BeslutModel(IQuerySession session, HtmlEncoder encoder, SwedishLemmas lemmas) : PageModel
 {
 
     public string? Q { get; private set; }
@@ -34,7 +35,8 @@ public sealed partial class BeslutModel(IQuerySession session, HtmlEncoder encod
         Municipality = string.IsNullOrWhiteSpace(municipality) ? null : municipality;
         PageNumber = Math.Max(page ?? 1, 1);
         Names = await MunicipalityNames.LoadAsync(session, ct);
-        Results = await SearchDecisionsEndpoint.Get(Q, Year, null, Body, Municipality, Kind, Outcome, PageNumber, PageSize, User, session, ct);
+        Results = await SearchDecisionsEndpoint.Get(Q, Year, null, Body, Municipality, Kind, Outcome, PageNumber, PageSize, User, session,
+            lemmas, ct);
     }
 
     /// <summary>This search with another page number, for the pager.</summary>
@@ -45,23 +47,33 @@ public sealed partial class BeslutModel(IQuerySession session, HtmlEncoder encod
     }
 
     /// <summary>
-    /// The text with each searched word marked where it occurs, compounds included; an inflected word ("remisser")
-    /// is marked by its first five letters ("remis…") where the whole word is not found.
+    /// The text with each word the search matched marked: a word whose lemmas meet the query's ("beslutet" for
+    /// "beslut", "anta" for "antog"). Where the query's lemma stands inside a compound, only that part is marked
+    /// (Kollektiv‹trafik›plan).
     /// </summary>
     public IHtmlContent Highlight(string text)
     {
-        var words = Q is null ? [] : WordPattern().Matches(Q).Select(m => m.Value).Where(w => w.Length >= 2).ToList();
-        var stems = words.Concat(words.Where(w => w.Length > 5).Select(w => w[..5])).Distinct().OrderByDescending(w => w.Length).ToList();
-        if (stems.Count == 0) return new HtmlString(encoder.Encode(text));
-        var pattern = new Regex(string.Join('|', stems.Select(Regex.Escape)), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var wanted = Q is null ? [] : lemmas.QueryOf(Q).SelectMany(w => w).SelectMany(r => r).ToHashSet(StringComparer.Ordinal);
+        if (wanted.Count == 0) return new HtmlString(encoder.Encode(text));
         var html = new System.Text.StringBuilder();
         var last = 0;
-        foreach (Match match in pattern.Matches(text))
+        foreach (Match word in WordPattern().Matches(text))
         {
-            html.Append(encoder.Encode(text[last..match.Index])).Append("<mark>").Append(encoder.Encode(match.Value)).Append("</mark>");
-            last = match.Index + match.Length;
+            if (!lemmas.Lexemes(word.Value).Overlaps(wanted)) continue;
+            var (start, length) = MarkedPart(word.Value, wanted);
+            html.Append(encoder.Encode(text[last..(word.Index + start)])).Append("<mark>")
+                .Append(encoder.Encode(word.Value.Substring(start, length))).Append("</mark>");
+            last = word.Index + start + length;
         }
         return new HtmlString(html.Append(encoder.Encode(text[last..])).ToString());
+    }
+
+    private static (int Start, int Length) MarkedPart(string word, IEnumerable<string> wanted)
+    {
+        var inside = wanted.Where(l => l.Length < word.Length)
+            .Select(l => (Lemma: l, At: word.IndexOf(l, StringComparison.OrdinalIgnoreCase)))
+            .Where(p => p.At >= 0).OrderByDescending(p => p.Lemma.Length).FirstOrDefault();
+        return inside.Lemma is null ? (0, word.Length) : (inside.At, inside.Lemma.Length);
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]

@@ -1,3 +1,5 @@
+using Governance.Decisions;
+using Governance.Decisions.Swedish;
 using Governance.Distribution;
 using Governance.Hosting.Database;
 using Microsoft.Extensions.Options;
@@ -20,6 +22,8 @@ public sealed record GovernanceSettings(SmtpOptions Smtp, DistributionOptions Di
         var smtp = Bind<SmtpOptions>(configuration, SmtpOptions.Section, problems);
         var distribution = Bind<DistributionOptions>(configuration, DistributionOptions.Section, problems);
         var keys = Bind<KeyProtectionOptions>(configuration, KeyProtectionOptions.Section, problems);
+        var search = Bind<SearchOptions>(configuration, SearchOptions.Section, problems);
+        var analyser = search.Start(problems);
         smtp.Check(problems);
         distribution.Check(problems);
         keys.Check(problems);
@@ -39,6 +43,9 @@ public sealed record GovernanceSettings(SmtpOptions Smtp, DistributionOptions Di
         services.AddSingleton(smtp).AddSingleton(Options.Create(smtp));
         services.AddSingleton(distribution).AddSingleton(Options.Create(distribution));
         services.AddSingleton(keys).AddSingleton(Options.Create(keys));
+        var lemmas = new SwedishLemmas(analyser, ReferenceData.Sodertorn.Parties.Select(p => p.Name));
+        services.AddSingleton(analyser).AddSingleton(lemmas);
+        services.AddSingleton<IConfigureMarten>(new DecisionsStore(lemmas));
         return new GovernanceSettings(smtp, distribution, keys);
     }
 

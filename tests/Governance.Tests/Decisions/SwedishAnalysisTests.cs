@@ -1,0 +1,40 @@
+using Governance.Decisions;
+using Governance.Decisions.Swedish;
+
+namespace Governance.Tests.Decisions;
+
+/// <summary>Reading the analyser's answers and writing the query: pure functions.</summary>
+public class SwedishAnalysisTests
+{
+    [Fact]
+    public void a_word_with_readings_gives_each_lemma_and_its_tags()
+    {
+        var analysis = WordAnalysis.Parse("^antagna/anta<adj><pp><pl><ind>/anta<adj><pp><fn><sg><def>$");
+        Assert.Equal("antagna", analysis.Surface);
+        Assert.Equal(2, analysis.Readings.Count);
+        Assert.All(analysis.Readings, r => Assert.Equal("anta", Assert.Single(r).Lemma));
+        Assert.Equal(["adj", "pp", "pl", "ind"], analysis.Readings[0][0].Tags);
+    }
+
+    [Fact]
+    public void a_compound_is_read_as_its_parts_and_an_unknown_word_has_no_reading()
+    {
+        var compound = WordAnalysis.Parse("^Kollektivtrafikplan/Kollektivtrafik<n><ut><sg><ind><cmp>+plan<n><nt><sg><ind>$");
+        Assert.Equal(["kollektivtrafik", "plan"], compound.Readings[0].Select(p => p.Lemma));
+        Assert.False(compound.IsLexiconWord);
+        var unknown = WordAnalysis.Parse("^huddinge/*huddinge$");
+        Assert.False(unknown.IsKnown);
+    }
+
+    [Fact]
+    public void a_query_needs_every_word_each_in_any_of_its_readings()
+    {
+        IReadOnlyList<IReadOnlyList<IReadOnlySet<string>>> words =
+        [
+            [new HashSet<string> { "bostad", "planering" }, new HashSet<string> { "bo", "stadsplanering" }],
+            [new HashSet<string> { "södertörn" }],
+        ];
+        Assert.Equal("((bostad & planering) | (bo & stadsplanering)) & ((södertörn))", DecisionQuery.TsQuery(words));
+        Assert.Null(DecisionQuery.TsQuery([]));
+    }
+}
