@@ -15,7 +15,8 @@ public sealed record AgreedDecisionRule(string MatterKind, DecisionRule Rule, Da
 public sealed record Dissolution(DateOnly DecidedOn, string DecisionReference, decimal Assets, decimal Liabilities, int PopulationYear, IReadOnlyList<DissolutionShare> Shares);
 
 /// <summary>The cooperation agreement as recorded: every fact with its date. What held on a date is derived (<see cref="Membership"/>).</summary>
-[System.ComponentModel.DisplayName("samarbetsavtal")]
+// "Det finns inget samarbetsavtal …": the name with its negative article, by the noun's gender.
+[System.ComponentModel.DisplayName("inget samarbetsavtal")]
 public sealed partial class CooperationAgreement
 {
     /// <summary>One agreement per installation: Södertörn's.</summary>

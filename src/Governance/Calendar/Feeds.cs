@@ -37,8 +37,8 @@ public static class FeedsEndpoint
             var updated = m.Corrections.Select(c => c.CorrectedAt).Append(m.Approval!.ApprovedAt).Max();
             var link = new Uri($"{options.PublicBaseUrl}/api/meetings/{m.Id}/minutes.html");
             var item = new SyndicationItem($"Minnesanteckningar {m.Date:yyyy-MM-dd} – {Labels.Of(m.Body)}",
-                $"{Labels.Of(m.Kind)} i {m.Place}. {m.Agenda.Count} ärenden. Justerade {m.Approval.ApprovedAt:yyyy-MM-dd} av {m.Approval.ApprovedBy}." +
-                (m.Corrections.Count > 0 ? $" Rättade {m.Corrections.Count} gång(er)." : ""), link, $"urn:uuid:{m.Id}", updated);
+                $"{Labels.Of(m.Kind)} i {m.Place}. {Labels.Count(m.Agenda.Count, "ärende", "ärenden")}. Justerade {m.Approval.ApprovedAt:yyyy-MM-dd} av {m.Approval.ApprovedBy}." +
+                (m.Corrections.Count > 0 ? $" Rättade {Labels.Count(m.Corrections.Count, "gång", "gånger")}." : ""), link, $"urn:uuid:{m.Id}", updated);
             item.Authors.Add(new SyndicationPerson { Name = "Södertörns samarbetskommitté" });
             return item;
         }).ToList();

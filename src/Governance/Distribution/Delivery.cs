@@ -38,7 +38,8 @@ public record DeliveryResendRequested(Guid DeliveryId, string RequestedBy, DateT
 /// <summary>The registry acknowledged receipt, with its own registration number (diarienummer).</summary>
 public record ReceiptAcknowledged(Guid DeliveryId, string Diarienummer, string AcknowledgedBy, DateTimeOffset AcknowledgedAt);
 
-[System.ComponentModel.DisplayName("leverans")]
+// "Det finns ingen leverans …": the name with its negative article, by the noun's gender.
+[System.ComponentModel.DisplayName("ingen leverans")]
 public sealed partial class Delivery
 {
     public Guid Id { get; set; }

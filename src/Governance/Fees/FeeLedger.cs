@@ -17,7 +17,8 @@ public record FeeInvoicesIssued(Guid LedgerId, int Year, IReadOnlyList<Invoice> 
 public record FeePaymentRecorded(Guid LedgerId, int Year, string MunicipalityCode, decimal Amount, DateOnly PaidOn, string RecordedBy, DateTimeOffset RecordedAt);
 
 /// <summary>The fee rules decided over the years, the invoices issued per year and the payments received.</summary>
-[System.ComponentModel.DisplayName("avgiftsreskontra")]
+// "Det finns ingen avgiftsreskontra …": the name with its negative article, by the noun's gender.
+[System.ComponentModel.DisplayName("ingen avgiftsreskontra")]
 public sealed partial class FeeLedger
 {
     public const string Issuer = "Huddinge kommun (kansliet)";

@@ -170,7 +170,8 @@ public static class GovernanceHost
         services.AddRazorPages();
         // Pages in Swedish: å, ä and ö are written as themselves, not as character references.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddProblemDetails();
+        // Every problem, ours and the framework's, leaves in Swedish with a type that explains it (ProblemAnswers).
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemAnswers.Complete);
         services.AddExceptionHandler<ConflictExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
@@ -207,7 +208,6 @@ public static class GovernanceHost
             http.AddPolicy<MunicipalityScopePolicy>();
             http.AddPolicy<FluentValidationPolicy>();
             http.AddPolicy<CommandBodyPolicy>();
-            http.MapMartenConcurrencyFailuresToConflict();
         });
     }
 }

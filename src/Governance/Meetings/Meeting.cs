@@ -44,7 +44,8 @@ public sealed record Correction(Guid? ItemId, CorrectionTarget Target, string Ne
 public sealed record Approval(int MinutesVersion, string ApprovedBy, DateTimeOffset ApprovedAt);
 
 /// <summary>A meeting of the committee or the management group, with its agenda, attendance, outcomes and minutes.</summary>
-[System.ComponentModel.DisplayName("sammanträde")]
+// "Det finns inget sammanträde …": the name with its negative article, by the noun's gender.
+[System.ComponentModel.DisplayName("inget sammanträde")]
 public sealed partial class Meeting
 {
     public Guid Id { get; set; }

@@ -7,7 +7,8 @@ public sealed record PersonFrom(string PersonName, DateOnly From);
 public sealed record PopulationFigure(int Year, int Population, bool IsSample, string Source);
 
 /// <summary>A member municipality as its events describe it; stored inline as the register's read model.</summary>
-[System.ComponentModel.DisplayName("kommun")]
+// "Det finns ingen kommun …": the name with its negative article, by the noun's gender.
+[System.ComponentModel.DisplayName("ingen kommun")]
 public sealed partial class Municipality
 {
     public Guid Id { get; set; }

@@ -13,7 +13,8 @@ public sealed record Adoption(int Revision, Guid MeetingId, Guid? ItemId, string
 public sealed record PlanAmendment(string What, Guid MeetingId, Guid ItemId, string Decision, DateOnly AmendedOn);
 
 /// <summary>A year's activity plan, action plan and budget, from draft through adoption and follow-up.</summary>
-[System.ComponentModel.DisplayName("verksamhetsplan")]
+// "Det finns ingen verksamhetsplan …": the name with its negative article, by the noun's gender.
+[System.ComponentModel.DisplayName("ingen verksamhetsplan")]
 public sealed partial class ActivityPlan
 {
     public Guid Id { get; set; }

@@ -7,7 +7,8 @@ public record SpecialProjectStarted(
     Guid ProjectId, string Name, string? Description, decimal Cost, DateOnly DecidedOn, string DecisionReference,
     int PopulationYear, IReadOnlyList<ProjectShare> Shares, string StartedBy, DateTimeOffset StartedAt);
 
-[System.ComponentModel.DisplayName("särskilt projekt")]
+// "Det finns inget särskilt projekt …": the name with its negative article, by the noun's gender.
+[System.ComponentModel.DisplayName("inget särskilt projekt")]
 public sealed partial class SpecialProject
 {
     public Guid Id { get; set; }

@@ -39,9 +39,9 @@ public static class AggregateExistence
 {
     public static async Task<IResult> CheckAsync<T>(Guid id, IQuerySession session, CancellationToken cancellationToken) =>
         await session.Events.FetchStreamStateAsync(id, cancellationToken) is null
-            ? Results.Problem(Governance.Infrastructure.Problems.Problems.NotFound($"Det finns ingen {DisplayName<T>()} med id {id}."))
+            ? Results.Problem(Governance.Infrastructure.Problems.Problems.NotFound($"Det finns {DisplayName<T>()} med id {id}."))
             : WolverineContinue.Result();
 
     private static string DisplayName<T>() =>
-        typeof(T).GetCustomAttribute<System.ComponentModel.DisplayNameAttribute>()?.DisplayName ?? typeof(T).Name;
+        typeof(T).GetCustomAttribute<System.ComponentModel.DisplayNameAttribute>()?.DisplayName ?? "ingen sådan post";
 }

@@ -7,28 +7,35 @@ namespace Governance.Infrastructure.Problems;
 
 /// <summary>
 /// Turns the store's own refusals into 409s: a stream started twice (two registrations of one code racing)
-/// or a unique index hit. Stale versions are mapped by Wolverine's concurrency policy.
+/// or a unique index hit, and a stale version (with both versions where the store names them).
 /// </summary>
 internal sealed class ConflictExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var detail = exception switch
+        var problem = exception switch
         {
-            ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException => "Posten finns redan: den har registrerats samtidigt av någon annan.",
-            ConcurrencyException => "Posten har ändrats av någon annan sedan du läste den. Läs in den igen och försök på nytt.",
+            ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException =>
+                Exists("Posten finns redan: den har registrerats samtidigt av någon annan."),
+            ConcurrencyException stale => StaleVersions.Of(stale) is var (expected, actual)
+                ? Problems.StaleVersion(expected, actual)
+                : new ProblemDetails { Type = ProblemTypes.StaleVersion.Path, Status = 409, Title = ProblemTypes.StaleVersion.Title,
+                    Detail = "Posten har ändrats av någon annan sedan du läste den. Läs in den igen och försök på nytt." },
             MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } or
-                PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => "Posten finns redan.",
+                PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => Exists("Posten finns redan."),
             _ => null,
         };
-        if (detail is null) return false;
+        if (problem is null) return false;
 
         context.Response.StatusCode = StatusCodes.Status409Conflict;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = 409, Title = "Konflikt", Detail = detail },
+            ProblemDetails = problem,
             Exception = exception,
         });
     }
+
+    private static ProblemDetails Exists(string detail) =>
+        new() { Type = ProblemTypes.AlreadyExists.Path, Status = 409, Title = ProblemTypes.AlreadyExists.Title, Detail = detail };
 }

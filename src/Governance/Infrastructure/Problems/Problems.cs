@@ -1,12 +1,13 @@
 namespace Governance.Infrastructure.Problems;
 
-/// <summary>RFC 7807 answers for refusals. Titles and details are Swedish: the secretary reads them.</summary>
+/// <summary>RFC 9457 answers for refusals. Titles and details are Swedish: the secretary reads them.</summary>
 public static class Problems
 {
-    public const string RuleType = "https://governance.example/problems/rule-broken";
-    public const string StaleType = "https://governance.example/problems/stale-version";
-    public const string NotFoundType = "https://governance.example/problems/not-found";
-    public const string UnavailableType = "https://governance.example/problems/database-unavailable";
+    // Paths on the service; made absolute (the public address) when the answer is written (ProblemAnswers).
+    public static readonly string RuleType = ProblemTypes.RuleBroken.Path;
+    public static readonly string StaleType = ProblemTypes.StaleVersion.Path;
+    public static readonly string NotFoundType = ProblemTypes.NotFound.Path;
+    public static readonly string UnavailableType = ProblemTypes.Unavailable.Path;
 
     /// <summary>A command that breaks one of the agreement's rules (or another rule of the record): 409, naming the rule.</summary>
     public static ProblemDetails RuleBroken(string rule, string detail) => new()

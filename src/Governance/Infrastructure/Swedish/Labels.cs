@@ -8,6 +8,9 @@ namespace Governance.Infrastructure.Swedish;
 /// <summary>What users see: the Swedish words for the record's terms (glossary in design.md).</summary>
 public static class Labels
 {
+    /// <summary>A number with its noun in the right number: "1 ärende", "3 ärenden".</summary>
+    public static string Count(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
+
     public static string Of(Body body) => body switch
     {
         Body.Committee => "Södertörnskommunernas samarbetskommitté",
