@@ -43,14 +43,11 @@ public sealed class EmailSender(DistributionOptions options, SmtpOptions smtp)
 }
 
 /// <summary>
-/// A signed HTTPS POST of the document as JSON. Headers: Idempotency-Key (the delivery id), X-Governance-Timestamp
-/// (Unix seconds) and X-Governance-Signature: v1=hex(HMAC-SHA256(secret, timestamp + "." + body)).
+/// A signed HTTPS POST of the document as JSON: Idempotency-Key (the delivery id) and the Standard Webhooks signature
+/// (<see cref="WebhookSignature"/>).
 /// </summary>
 public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider clock)
 {
-    public static string Sign(string secret, long timestamp, string body) =>
-        "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
-
     public async Task SendAsync(Outgoing outgoing, CancellationToken ct)
     {
         var d = outgoing.Delivery;
@@ -64,8 +61,7 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider clock
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, outgoing.Address) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("Idempotency-Key", d.Id.ToString());
-        request.Headers.Add("X-Governance-Timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("X-Governance-Signature", Sign(outgoing.WebhookSecret!, timestamp, body));
+        WebhookSignature.Sign(request, outgoing.WebhookSecret!, d.Id.ToString(), timestamp, body);
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("Governance", "1.0"));
         using var response = await SendCheckedAsync(request, ct);
         if (!response.IsSuccessStatusCode)

@@ -61,6 +61,7 @@ public class DistributionHttpTests(AppFixture fixture) : DistributionScenario(fi
     {
         await using var receiver = await TestWebhookReceiver.StartAsync();
         await GivenSodertornWithAllRepresentatives();
+        Fixture.Clock.Set(DateTimeOffset.UtcNow); // verifiers refuse timestamps more than five minutes from their own clock
         const string secret = "nykvarns-delade-hemlighet";
         var nykvarn = await Get<JsonElement>($"/api/municipalities/{Municipality.IdFor("0140")}");
         await Post($"/api/municipalities/{Municipality.IdFor("0140")}/channels", new { email = false, webhookUrl = receiver.Url, webhookSecret = secret, version = nykvarn.GetProperty("version").GetInt32() }, SecretaryToken, 200);
@@ -73,6 +74,13 @@ public class DistributionHttpTests(AppFixture fixture) : DistributionScenario(fi
         var timestamp = call.Headers["X-Governance-Timestamp"];
         var expected = "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{call.Body}")));
         Assert.Equal(expected, call.Headers["X-Governance-Signature"]);
+
+        // An independent implementation of Standard Webhooks accepts the delivery, and refuses it tampered with.
+        var headers = new Microsoft.AspNetCore.Http.HeaderDictionary(call.Headers.ToDictionary(h => h.Key, h => new Microsoft.Extensions.Primitives.StringValues(h.Value)));
+        var verifier = new StandardWebhooks.StandardWebhook(Governance.Distribution.WebhookSignature.AsStandardSecret(secret));
+        verifier.Verify(call.Body, headers);
+        Assert.Equal(delivery.DeliveryId.ToString(), call.Headers["webhook-id"]);
+        Assert.ThrowsAny<Exception>(() => verifier.Verify(call.Body.Replace("minutes", "minutez", StringComparison.Ordinal), headers));
         using var json = JsonDocument.Parse(call.Body);
         Assert.Equal("minutes", json.RootElement.GetProperty("kind").GetString());
     }
