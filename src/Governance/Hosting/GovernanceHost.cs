@@ -208,6 +208,7 @@ public static class GovernanceHost
             http.AddPolicy<MunicipalityScopePolicy>();
             http.AddPolicy<FluentValidationPolicy>();
             http.AddPolicy<CommandBodyPolicy>();
+            http.AddPolicy<OpenApiDocumentationPolicy>();
         });
     }
 }
