@@ -34,7 +34,7 @@ public sealed class SammantradeModel(IQuerySession session, TimeProvider clock) 
     public async Task<IActionResult> OnGetAsync(Guid meetingId, CancellationToken ct)
     {
         if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } stored) return NotFound();
-        var meeting = PublicView.For(User, stored);
+        var meeting = PublicView.For(User, MeetingsAfterDissolution.AsShown(stored, await MeetingsAfterDissolution.LoadAsync(session, ct)));
         Meeting = meeting;
         View = PublicView.Of(stored);
         Members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);
