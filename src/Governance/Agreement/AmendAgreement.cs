@@ -31,7 +31,8 @@ public record AmendAgreement(
             RuleFor(x => x.Heading).MaximumLength(200);
             RuleFor(x => x.TakesEffectOn).Must(on => on is not { } day || Dates.IsPlausible(day))
                 .WithMessage(Dates.PlausibleMessage)
-                .Must((c, on) => on is null || on >= c.AdoptedOn).WithMessage("Ändringen kan inte gälla från en dag före antagandet.");
+                .Must((c, on) => on is null || on >= c.AdoptedOn)
+                .WithMessage("Ändringen kan inte gälla från en dag före antagandet.");
             RuleFor(x => x.Version).GreaterThan(0);
         }
     }
@@ -47,8 +48,9 @@ public static class AmendAgreementEndpoint
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/agreement/amendments", OperationId = nameof(AmendAgreement))]
     public static AgreementChanged Post(AmendAgreement command, AgreementContext context, ClaimsPrincipal user, TimeProvider clock) =>
-        context.Append(new AgreementAmended(CooperationAgreement.TheId, $"§{AgreementText.ClauseNumber(command.Clause)}",
-            command.NewWording.Trim(), command.AdoptedOn, command.DecisionReference.Trim(), [.. command.AdoptedBy.Distinct().Order(StringComparer.Ordinal)],
-            user.ActorName(), clock.GetUtcNow(), string.IsNullOrWhiteSpace(command.Heading) ? null : command.Heading.Trim(),
-            command.TakesEffectOn));
+        context.Append(new AgreementAmended(CooperationAgreement.TheId,
+            $"§{AgreementText.ClauseNumber(command.Clause)}", command.NewWording.Trim(), command.AdoptedOn,
+            command.DecisionReference.Trim(),
+            [.. command.AdoptedBy.Distinct().Order(StringComparer.Ordinal)], user.ActorName(), clock.GetUtcNow(),
+            string.IsNullOrWhiteSpace(command.Heading) ? null : command.Heading.Trim(), command.TakesEffectOn));
 }

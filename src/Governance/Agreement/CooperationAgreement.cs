@@ -8,7 +8,7 @@ public sealed record TerminationNotice(
     string MunicipalityCode, DateOnly CouncilDecisionOn, string CouncilDecisionReference, DateOnly ReceivedOn,
     string? ReceivedByChair, NoticePeriod Period, IReadOnlyList<string> PartiesToInform, IReadOnlyList<PartyInformed> Informed);
 
-/// <summary>§9: a clause's new wording (and heading, if it changes), in effect from its adoption or a later day.</summary>
+/// <summary>§9: a clause's new wording (and heading, if it changes), in effect from its adoption or later.</summary>
 public sealed record Amendment(
     string Clause, string NewWording, DateOnly AdoptedOn, string DecisionReference, IReadOnlyList<string> AdoptedBy,
     string? Heading = null, DateOnly? TakesEffectOn = null)
@@ -18,7 +18,10 @@ public sealed record Amendment(
 
 public sealed record AgreedDecisionRule(string MatterKind, DecisionRule Rule, DateOnly AgreedOn, string DecisionReference, IReadOnlyList<string> AgreedBy);
 
-/// <summary>§10: the dissolution; <c>MeetingId</c> names the meeting whose decision it was, the one whose record may be finished.</summary>
+/// <summary>
+/// §10: the dissolution; <c>MeetingId</c> names the meeting whose decision it was: the one whose record may be
+/// finished.
+/// </summary>
 public sealed record Dissolution(
     DateOnly DecidedOn, string DecisionReference, decimal Assets, decimal Liabilities, int PopulationYear,
     IReadOnlyList<DissolutionShare> Shares, Guid? MeetingId = null, Guid? ItemId = null);
@@ -58,8 +61,8 @@ public sealed partial class CooperationAgreement
         DecisionRules.Add(new AgreedDecisionRule(e.MatterKind, e.Rule, e.AgreedOn, e.DecisionReference, e.AgreedBy));
 
     public void Apply(CommitteeDissolved e) =>
-        Dissolution = new Dissolution(e.DecidedOn, e.DecisionReference, e.Assets, e.Liabilities, e.PopulationYear, e.Shares,
-            e.MeetingId, e.ItemId);
+        Dissolution = new Dissolution(e.DecidedOn, e.DecisionReference, e.Assets, e.Liabilities, e.PopulationYear,
+            e.Shares, e.MeetingId, e.ItemId);
 
     public TerminationNotice? NoticeOf(string code) => Notices.FirstOrDefault(n => n.MunicipalityCode == code);
 }

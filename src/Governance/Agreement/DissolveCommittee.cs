@@ -21,7 +21,8 @@ public record DissolveCommittee(
 
 public static class DissolveCommitteeEndpoint
 {
-    public static Task<DissolutionContext> LoadAsync(DissolveCommittee command, IDocumentSession session, CancellationToken ct) =>
+    public static Task<DissolutionContext> LoadAsync(
+        DissolveCommittee command, IDocumentSession session, CancellationToken ct) =>
         DissolutionContext.LoadAsync(command, session, ct);
 
     public static ProblemDetails Validate(DissolveCommittee command, DissolutionContext context, TimeProvider clock) =>
@@ -38,12 +39,14 @@ public static class DissolveCommitteeEndpoint
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/agreement/dissolution", OperationId = nameof(DissolveCommittee))]
-    public static AgreementChanged Post(DissolveCommittee command, DissolutionContext context, ClaimsPrincipal user, TimeProvider clock)
+    public static AgreementChanged Post(
+        DissolveCommittee command, DissolutionContext context, ClaimsPrincipal user, TimeProvider clock)
     {
         var on = context.Meeting!.Date;
         var members = context.Agreement.MunicipalitiesIn(context.Agreement.Agreement!.MembersOn(on));
         var (year, shares) = DissolutionSplit.Split(members, command.Assets, command.Liabilities, on)!.Value;
-        return context.Agreement.Append(new CommitteeDissolved(CooperationAgreement.TheId, on, command.DecisionReference.Trim(),
-            command.Assets, command.Liabilities, year, shares, user.ActorName(), clock.GetUtcNow(), command.MeetingId, command.ItemId));
+        return context.Agreement.Append(new CommitteeDissolved(CooperationAgreement.TheId, on,
+            command.DecisionReference.Trim(), command.Assets, command.Liabilities, year, shares, user.ActorName(),
+            clock.GetUtcNow(), command.MeetingId, command.ItemId));
     }
 }

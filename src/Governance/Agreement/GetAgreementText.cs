@@ -14,7 +14,8 @@ public static class GetAgreementTextEndpoint
     /// <param name="on">The date (YYYY-MM-DD) the text is read as of; today when left out.</param>
     [AllowAnonymous]
     [WolverineGet("/api/agreement/text", OperationId = "GetAgreementText")]
-    public static async Task<AgreementTextOnDate?> Get(DateOnly? on, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<AgreementTextOnDate?> Get(
+        DateOnly? on, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
         await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, ct) is { } agreement
             ? AgreementText.On(on ?? clock.Today(), agreement, AgreementText2010.Title, AgreementText2010.Preamble,
                 AgreementText2010.Clauses, AgreementText2010.Signatures)

@@ -11,7 +11,7 @@ public enum AfterDissolutionAccess
     /// <summary>Nothing more is recorded: the register can only be read.</summary>
     Refused,
 
-    /// <summary>Finishing a meeting's record: allowed for the meeting whose decision dissolved the committee only.</summary>
+    /// <summary>Finishing a meeting's record: only for the meeting whose decision dissolved the committee.</summary>
     DissolvingMeetingOnly,
 
     /// <summary>Getting documents already sent to the registries and their receipts: always allowed.</summary>
@@ -29,20 +29,23 @@ public static class AfterDissolution
     private static readonly string[] Distribution = ["/api/distribution", "/receipts"];
     private static readonly string[] MeetingRecord = ["/close", "/minutes/text", "/minutes/approval", "/minutes/corrections"];
 
-    public static AfterDissolutionAccess Of(string route) =>
-        Distribution.Any(p => route.StartsWith(p, StringComparison.Ordinal)) ? AfterDissolutionAccess.Open
-        : route.StartsWith("/api/meetings/{meetingId}/", StringComparison.Ordinal) &&
-          MeetingRecord.Any(s => route.EndsWith(s, StringComparison.Ordinal)) ? AfterDissolutionAccess.DissolvingMeetingOnly
-        : AfterDissolutionAccess.Refused;
+    public static AfterDissolutionAccess Of(string route)
+    {
+        if (Distribution.Any(p => route.StartsWith(p, StringComparison.Ordinal))) return AfterDissolutionAccess.Open;
+        return route.StartsWith("/api/meetings/{meetingId}/", StringComparison.Ordinal) &&
+            MeetingRecord.Any(s => route.EndsWith(s, StringComparison.Ordinal))
+            ? AfterDissolutionAccess.DissolvingMeetingOnly
+            : AfterDissolutionAccess.Refused;
+    }
 
-    /// <summary>Null when the write may go on: nothing is dissolved, the write stays open, or it is the dissolving meeting's.</summary>
+    /// <summary>Null when the write may go on: nothing dissolved, the write open, or the deciding meeting's.</summary>
     public static RuleViolation? Check(CooperationAgreement? agreement, AfterDissolutionAccess access, Guid? meetingId)
     {
         if (agreement?.Dissolution is not { } d || access == AfterDissolutionAccess.Open) return null;
         if (access == AfterDissolutionAccess.Refused) return AgreementRules.NotDissolved(agreement);
         return d.MeetingId is { } dissolving && dissolving == meetingId ? null : new(AgreementRules.Dissolution,
-            $"Kommittén upplöstes {Dates.Iso(d.DecidedOn)} ({d.DecisionReference}). Bara sammanträdet där upplösningen " +
-            "beslutades kan avslutas och få sina minnesanteckningar skrivna, justerade och rättade.");
+            $"Kommittén upplöstes {Dates.Iso(d.DecidedOn)} ({d.DecisionReference}). Bara sammanträdet där " +
+            "upplösningen beslutades kan avslutas och få sina minnesanteckningar skrivna, justerade och rättade.");
     }
 }
 
@@ -55,14 +58,18 @@ internal sealed class ReadOnlyAfterDissolutionPolicy : IHttpPolicy
         {
             var access = AfterDissolution.Of(chain.RoutePattern?.RawText ?? "");
             if (access == AfterDissolutionAccess.Open) continue;
+            var checks = typeof(ReadOnlyAfterDissolution);
             MethodCall call;
             if (access == AfterDissolutionAccess.DissolvingMeetingOnly &&
                 chain.FindRouteVariable(typeof(Guid), "meetingId", out var meetingId))
             {
-                call = new MethodCall(typeof(ReadOnlyAfterDissolution), nameof(ReadOnlyAfterDissolution.CheckMeetingAsync));
+                call = new MethodCall(checks, nameof(ReadOnlyAfterDissolution.CheckMeetingAsync));
                 call.Arguments[0] = meetingId;
             }
-            else call = new MethodCall(typeof(ReadOnlyAfterDissolution), nameof(ReadOnlyAfterDissolution.CheckAsync));
+            else
+            {
+                call = new MethodCall(checks, nameof(ReadOnlyAfterDissolution.CheckAsync));
+            }
             call.CommentText = "§10: read-only after dissolution";
             chain.Middleware.InsertRange(0, [call, new MaybeEndWithResultFrame(call.ReturnVariable!)]);
         }
@@ -71,16 +78,18 @@ internal sealed class ReadOnlyAfterDissolutionPolicy : IHttpPolicy
 
 public static class ReadOnlyAfterDissolution
 {
-    public static Task<IResult> CheckAsync(IQuerySession session, CancellationToken cancellationToken) =>
-        Answer(session, AfterDissolutionAccess.Refused, null, cancellationToken);
+    public static Task<IResult> CheckAsync(IQuerySession session, CancellationToken ct) =>
+        Answer(session, AfterDissolutionAccess.Refused, null, ct);
 
-    public static Task<IResult> CheckMeetingAsync(Guid meetingId, IQuerySession session, CancellationToken cancellationToken) =>
-        Answer(session, AfterDissolutionAccess.DissolvingMeetingOnly, meetingId, cancellationToken);
+    public static Task<IResult> CheckMeetingAsync(Guid meetingId, IQuerySession session, CancellationToken ct) =>
+        Answer(session, AfterDissolutionAccess.DissolvingMeetingOnly, meetingId, ct);
 
-    private static async Task<IResult> Answer(IQuerySession session, AfterDissolutionAccess access, Guid? meetingId,
-        CancellationToken cancellationToken) =>
-        AfterDissolution.Check(await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, cancellationToken),
-            access, meetingId) is { } refused
+    private static async Task<IResult> Answer(
+        IQuerySession session, AfterDissolutionAccess access, Guid? meetingId, CancellationToken ct)
+    {
+        var agreement = await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, ct);
+        return AfterDissolution.Check(agreement, access, meetingId) is { } refused
             ? Results.Problem(refused.ToProblem())
             : Wolverine.Http.WolverineContinue.Result();
+    }
 }

@@ -7,7 +7,7 @@ public record RecordPartyInformed(string InformedMunicipalityCode, DateOnly Info
 {
     public class Validator : AbstractValidator<RecordPartyInformed>
     {
-        /// <summary>The chair has informed the party: not after today (and not before the notice came in: the rule).</summary>
+        /// <summary>The chair has informed the party: not after today (nor before the notice: the rule).</summary>
         public Validator(TimeProvider clock)
         {
             RuleFor(x => x.InformedMunicipalityCode).Must(MunicipalityRules.IsMunicipalityCode).WithMessage(MunicipalityRules.CodeMessage);

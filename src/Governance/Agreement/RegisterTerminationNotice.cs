@@ -15,7 +15,7 @@ public record RegisterTerminationNotice(
 
     public class Validator : AbstractValidator<RegisterTerminationNotice>
     {
-        /// <summary>The council's decision and the chair's receipt have happened: neither is dated after today.</summary>
+        /// <summary>The council's decision and the chair's receipt have happened: neither dated after today.</summary>
         public Validator(TimeProvider clock)
         {
             RuleFor(x => x.MunicipalityCode).Must(MunicipalityRules.IsMunicipalityCode).WithMessage(MunicipalityRules.CodeMessage);

@@ -11,7 +11,7 @@ namespace Governance.Calendar;
 
 public static class FeedsEndpoint
 {
-    /// <summary>The calendar of both bodies to subscribe to (public); meetings after a dissolution as cancelled.</summary>
+    /// <summary>The calendar of both bodies to subscribe to (public); meetings after a dissolution cancelled.</summary>
     [AllowAnonymous]
     [EnableRateLimiting(RateLimits.Feeds)]
     [WolverineGet("/calendar.ics", OperationId = "GetCalendarFeed")]

@@ -28,7 +28,8 @@ public static class GetMeetingsEndpoint
         var meetings = await query.OrderBy(m => m.Date).ThenBy(m => m.StartsAt).ToListAsync(ct);
         var names = await MunicipalityNames.LoadAsync(session, ct);
         var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
-        return [.. meetings.Select(m => PublicView.For(user, MeetingsAfterDissolution.AsShown(m, dissolution))).Select(m => new MeetingSummary(
+        var shown = meetings.Select(m => PublicView.For(user, MeetingsAfterDissolution.AsShown(m, dissolution)));
+        return [.. shown.Select(m => new MeetingSummary(
             m.Id, m.Body, m.Kind, m.Date, m.StartsAt, m.EndDate, m.EndsAt, m.HostMunicipalityCode,
             names.GetValueOrDefault(m.HostMunicipalityCode), m.Place, m.Status, m.CancellationReason,
             m.Notice is not null, m.Approval is not null, m.Version))];
@@ -43,7 +44,8 @@ public static class GetMeetingsEndpoint
     public static async Task<Meeting?> GetOne(
         Guid meetingId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<Meeting>(meetingId, ct) is { } meeting
-            ? PublicView.For(user, MeetingsAfterDissolution.AsShown(meeting, await MeetingsAfterDissolution.LoadAsync(session, ct)))
+            ? PublicView.For(user,
+                MeetingsAfterDissolution.AsShown(meeting, await MeetingsAfterDissolution.LoadAsync(session, ct)))
             : null;
 
     /// <summary>

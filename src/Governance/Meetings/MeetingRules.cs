@@ -36,7 +36,8 @@ public static class MeetingRules
             $"från den dagen (i dag är det {Dates.Iso(today)}).");
 
     /// <summary>What is recorded at a meeting needs it open and its day come.</summary>
-    public static RuleViolation? IsBeingHeld(Meeting meeting, DateOnly today) => IsOpen(meeting) ?? HasBegun(meeting, today);
+    public static RuleViolation? IsBeingHeld(Meeting meeting, DateOnly today) =>
+        IsOpen(meeting) ?? HasBegun(meeting, today);
 
     /// <summary>Once attendance or an outcome is recorded the meeting has been held: it is no longer cancelled or moved.</summary>
     public static RuleViolation? CanChangeSchedule(Meeting meeting) =>

@@ -32,13 +32,14 @@ public static class MeetingsAfterDissolution
 public sealed partial class Meeting
 {
     /// <summary>
-    /// A copy shown as cancelled for the reason, with its calendar sequence raised as a recorded cancellation raises it,
-    /// so calendar programs take the change.
+    /// A copy shown as cancelled for the reason, with its calendar sequence raised as a recorded cancellation
+    /// raises it, so calendar programs take the change.
     /// </summary>
     internal Meeting CancelledBy(string reason)
     {
         var copy = (Meeting)MemberwiseClone();
-        (copy.Status, copy.CancellationReason, copy.CalendarSequence) = (MeetingStatus.Cancelled, reason, CalendarSequence + 1);
+        (copy.Status, copy.CancellationReason, copy.CalendarSequence) =
+            (MeetingStatus.Cancelled, reason, CalendarSequence + 1);
         return copy;
     }
 }

@@ -21,7 +21,7 @@ public sealed class AvtalModel(IQuerySession session, TimeProvider clock) : Page
     public bool IsChair => User.IsInRole(Roles.Chair) && ShowsToday;
     public IEnumerable<PartyState> Members => State?.Parties.Where(p => p.Status != PartyStatus.Withdrawn) ?? [];
 
-    /// <summary>§10: decisions of the committee's meetings up to today, the latest first: one of them dissolves it.</summary>
+    /// <summary>§10: decisions of the committee's meetings up to today, latest first: one dissolves it.</summary>
     public IReadOnlyList<(Meeting Meeting, AgendaItem Item)> DissolutionDecisions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)

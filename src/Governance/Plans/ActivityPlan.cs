@@ -53,7 +53,7 @@ public sealed partial class ActivityPlan
 
     public bool WasSentTo(string code) => ProposalSent.Any(p => p.MunicipalityCode == code);
 
-    /// <summary>§4: the proposal adopted is the one the municipality received: the current revision, sent by the day.</summary>
+    /// <summary>§4: the proposal adopted is the one the municipality received: this revision, by the day.</summary>
     public bool WasSentCurrentRevisionTo(string code, DateOnly by) =>
         ProposalSent.Any(p => p.MunicipalityCode == code && p.Revision == Revision && p.SentOn <= by);
 }

@@ -8,7 +8,7 @@ public record RecordPlanProposalResponse(string MunicipalityCode, string Respons
 {
     public class Validator : AbstractValidator<RecordPlanProposalResponse>
     {
-        /// <summary>The municipality has responded: not after today (and not before it was sent the proposal: the rule).</summary>
+        /// <summary>The municipality responded: not after today (nor before it got the proposal: the rule).</summary>
         public Validator(TimeProvider clock)
         {
             RuleFor(x => x.MunicipalityCode).Must(MunicipalityRules.IsMunicipalityCode).WithMessage(MunicipalityRules.CodeMessage);

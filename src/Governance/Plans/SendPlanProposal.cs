@@ -8,7 +8,7 @@ public record SendPlanProposal(IReadOnlyList<string>? MunicipalityCodes, DateOnl
 {
     public class Validator : AbstractValidator<SendPlanProposal>
     {
-        /// <summary>The proposal has been sent: not after today. It may be sent in any year before the plan is adopted.</summary>
+        /// <summary>The proposal has been sent: not after today; in any year before the plan is adopted.</summary>
         public Validator(TimeProvider clock)
         {
             RuleForEach(x => x.MunicipalityCodes).Must(MunicipalityRules.IsMunicipalityCode).WithMessage(MunicipalityRules.CodeMessage);

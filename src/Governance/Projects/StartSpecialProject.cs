@@ -11,7 +11,7 @@ public record StartSpecialProject(string Name, string? Description, decimal Cost
 
     public class Validator : AbstractValidator<StartSpecialProject>
     {
-        /// <summary>The committee has decided the project: not after today (participants are members that day: the rule).</summary>
+        /// <summary>The committee decided the project: not after today (participants are the rule's).</summary>
         public Validator(TimeProvider clock)
         {
             RuleFor(x => x.Name).NotEmpty().MaximumLength(300);

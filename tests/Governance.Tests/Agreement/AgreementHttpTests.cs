@@ -15,8 +15,9 @@ public class AgreementHttpTests(AppFixture fixture) : IntegrationContext(fixture
     private static string Problem(IScenarioResult result, string field = "rule") =>
         result.ReadAsJson<JsonElement>().GetProperty(field).GetString()!;
 
-    /// <summary>Notices and amendments are dated today at the latest: the tests' day is after every date they record.</summary>
-    private void LaterThanTheDatesRecorded() => Fixture.Clock.Set(new DateTimeOffset(2021, 7, 1, 10, 0, 0, TimeSpan.FromHours(2)));
+    /// <summary>Notices and amendments are dated today at the latest: the tests' day is after their dates.</summary>
+    private void LaterThanTheDatesRecorded() =>
+        Fixture.Clock.Set(new DateTimeOffset(2021, 7, 1, 10, 0, 0, TimeSpan.FromHours(2)));
 
     [Fact]
     public async Task the_agreement_is_concluded_between_registered_municipalities_only()

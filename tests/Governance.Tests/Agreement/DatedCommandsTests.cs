@@ -33,19 +33,23 @@ public class DatedCommandsTests
     {
         var validator = new RegisterTerminationNotice.Validator(Clock);
         Assert.Empty(Invalid(validator, new RegisterTerminationNotice("0140", Today, "KF §1", Today, 1)));
-        Assert.Equal(["ReceivedOn"], Invalid(validator, new RegisterTerminationNotice("0140", Today, "KF §1", Tomorrow, 1)));
-        Assert.Equal(["CouncilDecisionOn"], Invalid(validator, new RegisterTerminationNotice("0140", Tomorrow, "KF §1", Today, 1)));
+        RegisterTerminationNotice Notice(DateOnly decided, DateOnly received) =>
+            new("0140", decided, "KF §1", received, 1);
+        Assert.Equal(["ReceivedOn"], Invalid(validator, Notice(Today, Tomorrow)));
+        Assert.Equal(["CouncilDecisionOn"], Invalid(validator, Notice(Tomorrow, Today)));
         Assert.Equal("Datumet kan inte ligga i framtiden: i dag är det 2021-06-15.",
-            validator.Validate(new RegisterTerminationNotice("0140", Today, "KF §1", Tomorrow, 1)).Errors[0].ErrorMessage);
+            validator.Validate(Notice(Today, Tomorrow)).Errors[0].ErrorMessage);
     }
 
     [Fact]
     public void the_agreements_acts_are_dated_today_at_the_latest()
     {
-        Assert.Equal(["InformedOn"], Invalid(new RecordPartyInformed.Validator(Clock), new RecordPartyInformed("0127", Tomorrow, 2)));
+        Assert.Equal(["InformedOn"],
+            Invalid(new RecordPartyInformed.Validator(Clock), new RecordPartyInformed("0127", Tomorrow, 2)));
         Assert.Empty(Invalid(new RecordPartyInformed.Validator(Clock), new RecordPartyInformed("0127", Today, 2)));
         Assert.Equal(["AgreedOn"], Invalid(new AgreeAlternativeDecisionRule.Validator(Clock),
-            new AgreeAlternativeDecisionRule("remissvar", DecisionRule.MajorityOfPresent, Tomorrow, "Beslut", Eight, 2)));
+            new AgreeAlternativeDecisionRule("remissvar", DecisionRule.MajorityOfPresent, Tomorrow, "Beslut", Eight,
+                2)));
         Assert.Equal(["Parties[0].SignedOn"], Invalid(new ConcludeAgreement.Validator(Clock),
             new ConcludeAgreement([new AgreementParty("0127", Tomorrow)], new DateOnly(2022, 1, 1))));
     }
@@ -54,8 +58,9 @@ public class DatedCommandsTests
     public void an_agreement_may_take_force_after_it_is_signed_or_before()
     {
         var validator = new ConcludeAgreement.Validator(Clock);
-        Assert.Empty(Invalid(validator, new ConcludeAgreement([new AgreementParty("0127", Today)], new DateOnly(2022, 1, 1))));
-        Assert.Empty(Invalid(validator, new ConcludeAgreement([new AgreementParty("0127", Today)], new DateOnly(2021, 1, 1))));
+        ConcludeAgreement InForceFrom(DateOnly from) => new([new AgreementParty("0127", Today)], from);
+        Assert.Empty(Invalid(validator, InForceFrom(new DateOnly(2022, 1, 1))));
+        Assert.Empty(Invalid(validator, InForceFrom(new DateOnly(2021, 1, 1))));
     }
 
     [Fact]
@@ -75,11 +80,13 @@ public class DatedCommandsTests
     [Fact]
     public void fees_and_projects_are_decided_and_paid_by_today_a_rule_may_apply_from_a_later_year()
     {
-        Assert.Equal(["PaidOn"], Invalid(new RecordPayment.Validator(Clock), new RecordPayment("0127", 10m, Tomorrow, 1)));
+        Assert.Equal(["PaidOn"],
+            Invalid(new RecordPayment.Validator(Clock), new RecordPayment("0127", 10m, Tomorrow, 1)));
         Assert.Empty(Invalid(new RecordPayment.Validator(Clock), new RecordPayment("0127", 10m, Today, 1)));
         var setFeeRule = new SetFeeRule.Validator(Clock);
-        Assert.Equal(["DecidedOn"], Invalid(setFeeRule, new SetFeeRule(FeeRuleKind.PerCapita, 2022, null, 4m, Tomorrow, "Beslut", 1)));
-        Assert.Empty(Invalid(setFeeRule, new SetFeeRule(FeeRuleKind.PerCapita, 2022, null, 4m, Today, "Beslut", 1)));
+        SetFeeRule FromNextYear(DateOnly decided) => new(FeeRuleKind.PerCapita, 2022, null, 4m, decided, "Beslut", 1);
+        Assert.Equal(["DecidedOn"], Invalid(setFeeRule, FromNextYear(Tomorrow)));
+        Assert.Empty(Invalid(setFeeRule, FromNextYear(Today)));
         Assert.Equal(["DecidedOn"], Invalid(new StartSpecialProject.Validator(Clock),
             new StartSpecialProject("Cykelstråk", null, 1000m, null, Tomorrow, "Beslut")));
     }
@@ -87,7 +94,8 @@ public class DatedCommandsTests
     [Fact]
     public void a_plan_proposal_is_sent_and_answered_by_today()
     {
-        Assert.Equal(["SentOn"], Invalid(new SendPlanProposal.Validator(Clock), new SendPlanProposal(null, Tomorrow, 1)));
+        Assert.Equal(["SentOn"],
+            Invalid(new SendPlanProposal.Validator(Clock), new SendPlanProposal(null, Tomorrow, 1)));
         Assert.Empty(Invalid(new SendPlanProposal.Validator(Clock), new SendPlanProposal(null, Today, 1)));
         Assert.Equal(["RespondedOn"], Invalid(new RecordPlanProposalResponse.Validator(Clock),
             new RecordPlanProposalResponse("0127", "Inga synpunkter.", Tomorrow, 2)));
@@ -103,8 +111,9 @@ public class DatedCommandsTests
             new AppointChair(2022, Body.Committee, "0126", "Daniel Dronjak", new DateOnly(2022, 1, 1), 0)));
         var schedule = new ScheduleMeeting.Validator();
         foreach (var day in new[] { new DateOnly(2022, 3, 3), new DateOnly(2019, 3, 7) })
-            Assert.Empty(Invalid(schedule, new ScheduleMeeting(Body.Committee, MeetingKind.Ordinary, day, new(12, 0), null,
-                new(15, 30), "0126", "Huddinge")));
+            Assert.Empty(Invalid(schedule,
+                new ScheduleMeeting(Body.Committee, MeetingKind.Ordinary, day, new(12, 0), null, new(15, 30), "0126",
+                    "Huddinge")));
     }
 
     [Fact]
@@ -131,9 +140,11 @@ public class DatedCommandsTests
     [Fact]
     public void a_payment_is_not_made_before_the_invoices_were_issued()
     {
-        var ledger = FeeLedger.Create(new FeeRuleSet(FeeLedger.TheId, Plan2020.FeeRules[^1], "t", AgreementFixtures.Now));
-        ledger.Apply(new FeeInvoicesIssued(FeeLedger.TheId, 2021, [new Invoice("0127", "SSK-2021-001", 1000m, 250, 2020)],
-            new DateOnly(2021, 2, 1), new DateOnly(2021, 3, 15), FeeLedger.Issuer, "t", AgreementFixtures.Now));
+        var now = AgreementFixtures.Now;
+        var ledger = FeeLedger.Create(new FeeRuleSet(FeeLedger.TheId, Plan2020.FeeRules[^1], "t", now));
+        var invoice = new Invoice("0127", "SSK-2021-001", 1000m, 250, 2020);
+        ledger.Apply(new FeeInvoicesIssued(FeeLedger.TheId, 2021, [invoice], new DateOnly(2021, 2, 1),
+            new DateOnly(2021, 3, 15), FeeLedger.Issuer, "t", now));
         var context = new FeeContext(ledger, [], AgreementFixtures.Concluded());
 
         Assert.Null(FeeRules.CanRecordPayment(context, 2021, "0127", 1000m, new DateOnly(2021, 2, 1)));
@@ -145,8 +156,9 @@ public class DatedCommandsTests
     [Fact]
     public void a_response_comes_after_the_proposal_the_adoption_after_sending_and_an_amendment_after_adoption()
     {
-        var plan = ActivityPlan.Create(new PlanDrafted(ActivityPlan.IdFor(2021), 2021, Plan2020.Content, "t", AgreementFixtures.Now));
-        plan.Apply(new PlanProposalSent(plan.Id, 2021, 1, Eight, new DateOnly(2021, 3, 2), "t", AgreementFixtures.Now));
+        var now = AgreementFixtures.Now;
+        var plan = ActivityPlan.Create(new PlanDrafted(ActivityPlan.IdFor(2021), 2021, Plan2020.Content, "t", now));
+        plan.Apply(new PlanProposalSent(plan.Id, 2021, 1, Eight, new DateOnly(2021, 3, 2), "t", now));
 
         Assert.Null(PlanRules.CanRecordResponse(plan, "0127", new DateOnly(2021, 3, 2)));
         Assert.Equal(PlanRules.Plan, PlanRules.CanRecordResponse(plan, "0127", new DateOnly(2021, 3, 1))!.Rule);
@@ -158,14 +170,14 @@ public class DatedCommandsTests
             Id = Guid.NewGuid(), Body = Body.Committee, Date = date,
             Agenda = [new AgendaItem(itemId, 1, "Verksamhetsplan 2021", "verksamhetsplan", null, null, [],
                 new Outcome(OutcomeKind.Decided, "Fastställd.", DecisionRule.Consensus, [], null,
-                    new QuorumSnapshot(new TimeOnly(13, 0), 8, 8, 4, true, Eight), AgreementFixtures.Now), null)],
+                    new QuorumSnapshot(new TimeOnly(13, 0), 8, 8, 4, true, Eight), now), null)],
         };
         var adoptedTooEarly = PlanRules.CanAdopt(plan, DecidingOn(new DateOnly(2021, 3, 1)), itemId, Eight, c => c);
         Assert.Equal(PlanRules.Plan, adoptedTooEarly!.Rule);
         Assert.Null(PlanRules.CanAdopt(plan, DecidingOn(new DateOnly(2021, 3, 2)), itemId, Eight, c => c));
 
-        plan.Apply(new PlanAdopted(plan.Id, 2021, 1, Guid.NewGuid(), itemId, "Fastställd.", new DateOnly(2021, 4, 1), "t",
-            AgreementFixtures.Now));
+        plan.Apply(new PlanAdopted(plan.Id, 2021, 1, Guid.NewGuid(), itemId, "Fastställd.", new DateOnly(2021, 4, 1),
+            "t", now));
         Assert.Equal(PlanRules.Plan, PlanRules.CanAmend(plan, DecidingOn(new DateOnly(2021, 3, 31)), itemId)!.Rule);
         Assert.Null(PlanRules.CanAmend(plan, DecidingOn(new DateOnly(2021, 4, 1)), itemId));
     }

@@ -9,7 +9,7 @@ using Governance.ReferenceData;
 
 namespace Governance.Tests.Agreement;
 
-/// <summary>§10: the dissolution is a committee decision at a meeting held, and nothing recorded happened after it.</summary>
+/// <summary>§10: a committee decision at a meeting held dissolves it, if nothing recorded happened later.</summary>
 public class DissolutionRulesTests
 {
     private static readonly DateOnly Day = new(2020, 12, 10);
@@ -17,7 +17,8 @@ public class DissolutionRulesTests
     private static readonly Guid ItemId = Guid.NewGuid();
     private static readonly DateTimeOffset Now = AgreementFixtures.Now;
 
-    internal static Meeting Deciding(Body body = Body.Committee, OutcomeKind outcome = OutcomeKind.Decided, DateOnly? on = null) => new()
+    internal static Meeting Deciding(
+        Body body = Body.Committee, OutcomeKind outcome = OutcomeKind.Decided, DateOnly? on = null) => new()
     {
         Id = Guid.NewGuid(), Body = body, Date = on ?? Day, EndDate = on ?? Day,
         Agenda = [new AgendaItem(ItemId, 9, "Kommitténs upplösning", "beslut", null, null, [],
@@ -27,7 +28,8 @@ public class DissolutionRulesTests
 
     private static RuleViolation? Dissolve(CooperationAgreement agreement, Meeting? meeting, LaterRecords? later = null,
         Guid? item = null, DateOnly? today = null) =>
-        DissolutionRules.CanDissolve(agreement, meeting, item ?? ItemId, today ?? Today, later ?? LaterRecords.None, c => $"kommun {c}");
+        DissolutionRules.CanDissolve(agreement, meeting, item ?? ItemId, today ?? Today, later ?? LaterRecords.None,
+            c => $"kommun {c}");
 
     [Fact]
     public void a_decision_at_a_committee_meeting_held_dissolves_it()
@@ -56,7 +58,8 @@ public class DissolutionRulesTests
     {
         var agreement = AgreementFixtures.Concluded().WithNotice("0140", Day.AddDays(3));
         agreement.Apply(new PartyInformedOfTermination(agreement.Id, "0140", "0127", Day.AddDays(4), "t", Now));
-        agreement.Apply(new AgreementAmended(agreement.Id, "§8", "Ny avgift.", Day.AddDays(5), "Beslut", AgreementFixtures.Sodertorn, "t", Now));
+        agreement.Apply(new AgreementAmended(agreement.Id, "§8", "Ny avgift.", Day.AddDays(5), "Beslut",
+            AgreementFixtures.Sodertorn, "t", Now));
 
         var refused = Dissolve(agreement, Deciding());
         Assert.Equal(AgreementRules.Dissolution, refused!.Rule);
@@ -68,7 +71,10 @@ public class DissolutionRulesTests
     [Fact]
     public void a_meeting_held_later_a_later_payment_proposal_and_project_refuse_it_but_meetings_only_planned_do_not()
     {
-        var held = new Meeting { Id = Guid.NewGuid(), Body = Body.ManagementGroup, Date = Day.AddDays(1), Status = MeetingStatus.Closed };
+        var held = new Meeting
+        {
+            Id = Guid.NewGuid(), Body = Body.ManagementGroup, Date = Day.AddDays(1), Status = MeetingStatus.Closed,
+        };
         var planned = new Meeting { Id = Guid.NewGuid(), Body = Body.Committee, Date = Day.AddDays(20) };
         var ledger = FeeLedger.Create(new FeeRuleSet(FeeLedger.TheId, Plan2020.FeeRules[0], "t", Now));
         ledger.Apply(new FeePaymentRecorded(FeeLedger.TheId, 2020, "0127", 100m, Day.AddDays(2), "t", Now));
@@ -76,14 +82,17 @@ public class DissolutionRulesTests
         plan.Apply(new PlanProposalSent(plan.Id, 2021, 1, ["0126"], Day.AddDays(3), "t", Now));
         var project = new SpecialProject { Name = "Cykelstråk", DecidedOn = Day.AddDays(4) };
 
-        var byPayment = Dissolve(AgreementFixtures.Concluded(), Deciding(), new LaterRecords([planned], ledger, [], []));
-        Assert.Equal("Upplösningen beslutades 2020-12-10, men senare än så har registrerats: 2020-12-12 betalning från kommun 0127.",
-            byPayment!.Message);
-        var refused = Dissolve(AgreementFixtures.Concluded(), Deciding(), new LaterRecords([held, planned], ledger, [plan], [project]));
+        var byPayment = Dissolve(AgreementFixtures.Concluded(), Deciding(),
+            new LaterRecords([planned], ledger, [], []));
+        Assert.Equal("Upplösningen beslutades 2020-12-10, men senare än så har registrerats: " +
+            "2020-12-12 betalning från kommun 0127.", byPayment!.Message);
+        var refused = Dissolve(AgreementFixtures.Concluded(), Deciding(),
+            new LaterRecords([held, planned], ledger, [plan], [project]));
         Assert.Equal(AgreementRules.Dissolution, refused!.Rule);
         Assert.Contains("2020-12-11 sammanträde (Ledningsgruppen) hölls", refused.Message, StringComparison.Ordinal);
         Assert.Contains("2020-12-12 betalning från kommun 0127", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("2020-12-13 förslag till verksamhetsplan 2021 skickades till kommun 0126", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("2020-12-13 förslag till verksamhetsplan 2021 skickades till kommun 0126", refused.Message,
+            StringComparison.Ordinal);
         Assert.Contains("2020-12-14 särskilt projekt Cykelstråk beslutades", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("2020-12-30", refused.Message, StringComparison.Ordinal);
 
@@ -95,7 +104,10 @@ public class DissolutionRulesTests
     {
         var deciding = Deciding();
         deciding.Status = MeetingStatus.Closed;
-        var sameDay = new Meeting { Id = Guid.NewGuid(), Body = Body.ManagementGroup, Date = Day, Status = MeetingStatus.Closed };
+        var sameDay = new Meeting
+        {
+            Id = Guid.NewGuid(), Body = Body.ManagementGroup, Date = Day, Status = MeetingStatus.Closed,
+        };
         var agreement = AgreementFixtures.Concluded().WithNotice("0140", Day);
         Assert.Null(Dissolve(agreement, deciding, new LaterRecords([deciding, sameDay], null, [], [])));
     }
@@ -117,8 +129,9 @@ public class AfterDissolutionTests
     private static CooperationAgreement Dissolved(Guid? meeting)
     {
         var agreement = AgreementFixtures.Concluded();
-        agreement.Apply(new CommitteeDissolved(agreement.Id, new DateOnly(2020, 12, 10), "Minnesanteckningar 2020-12-10 §9", 0, 0, 2019,
-            [], "t", AgreementFixtures.Now, meeting, meeting is null ? null : Guid.NewGuid()));
+        agreement.Apply(new CommitteeDissolved(agreement.Id, new DateOnly(2020, 12, 10),
+            "Minnesanteckningar 2020-12-10 §9", 0, 0, 2019, [], "t", AgreementFixtures.Now, meeting,
+            meeting is null ? null : Guid.NewGuid()));
         return agreement;
     }
 
@@ -136,7 +149,8 @@ public class AfterDissolutionTests
     [InlineData("/api/meetings", AfterDissolutionAccess.Refused)]
     [InlineData("/api/municipalities", AfterDissolutionAccess.Refused)]
     [InlineData("/api/agreement/termination-notices", AfterDissolutionAccess.Refused)]
-    public void each_write_is_refused_open_or_open_for_the_dissolving_meeting_only(string route, AfterDissolutionAccess access) =>
+    public void each_write_is_refused_open_or_open_for_the_dissolving_meeting_only(
+        string route, AfterDissolutionAccess access) =>
         Assert.Equal(access, AfterDissolution.Of(route));
 
     [Fact]
@@ -147,7 +161,8 @@ public class AfterDissolutionTests
         var other = AfterDissolution.Check(agreement, AfterDissolutionAccess.DissolvingMeetingOnly, Guid.NewGuid());
         Assert.Equal(AgreementRules.Dissolution, other!.Rule);
         Assert.Contains("2020-12-10", other.Message, StringComparison.Ordinal);
-        Assert.Equal(AgreementRules.Dissolution, AfterDissolution.Check(agreement, AfterDissolutionAccess.Refused, Dissolving)!.Rule);
+        Assert.Equal(AgreementRules.Dissolution,
+            AfterDissolution.Check(agreement, AfterDissolutionAccess.Refused, Dissolving)!.Rule);
         Assert.Null(AfterDissolution.Check(agreement, AfterDissolutionAccess.Open, null));
     }
 

@@ -33,7 +33,8 @@ public class FeesHttpTests(AppFixture fixture) : IntegrationContext(fixture)
         var again = await Post("/api/fees/2020/invoices", new { version }, SecretaryToken, 409);
         Assert.Equal(FeeRules.Fee, again.ReadAsJson<JsonElement>().GetProperty("rule").GetString());
 
-        Fixture.Clock.Set(new DateTimeOffset(2020, 3, 10, 16, 0, 0, TimeSpan.FromHours(1))); // payments are dated by today
+        // Payments are dated today at the latest.
+        Fixture.Clock.Set(new DateTimeOffset(2020, 3, 10, 16, 0, 0, TimeSpan.FromHours(1)));
         await Post("/api/fees/2020/payments", new { municipalityCode = "0126", amount = 452_000m, paidOn = "2020-03-10", version }, SecretaryToken, 200);
         var over = await Post("/api/fees/2020/payments", new { municipalityCode = "0140", amount = 50_000m, paidOn = "2020-03-10", version = version + 1 }, SecretaryToken, 409);
         Assert.Equal(FeeRules.Fee, over.ReadAsJson<JsonElement>().GetProperty("rule").GetString());

@@ -59,8 +59,10 @@ public abstract class MeetingScenario(AppFixture fixture) : IntegrationContext(f
     /// </summary>
     protected void OnTheMeetingDay(string date = "2020-04-23")
     {
-        var local = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(16, 0));
-        Fixture.Clock.Set(new DateTimeOffset(local, Governance.Infrastructure.Time.StockholmTime.Zone.GetUtcOffset(local)));
+        var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+        var local = day.ToDateTime(new TimeOnly(16, 0));
+        var offset = Governance.Infrastructure.Time.StockholmTime.Zone.GetUtcOffset(local);
+        Fixture.Clock.Set(new DateTimeOffset(local, offset));
     }
 
     protected static string RepresentativeOf(string code) => Representatives.Single(r => r.Code == code).Name;

@@ -47,7 +47,7 @@
         setPath(command, field.name, values);
         continue;
       }
-      // A choice that names several fields at once (data-fields="meetingId itemId"): its value gives each, space-separated.
+      // A choice naming several fields at once (data-fields="meetingId itemId"): its value gives each, space-separated.
       if (field.dataset.fields) {
         const values = field.value.split(' ');
         field.dataset.fields.split(' ').forEach((name, i) => setPath(command, name, values[i]));
