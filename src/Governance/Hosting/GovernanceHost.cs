@@ -8,6 +8,7 @@ using Governance.Fees;
 using Governance.Projects;
 using Governance.Meetings;
 using Governance.Hosting.Database;
+using Governance.Hosting.Telemetry;
 using Governance.Infrastructure.Aggregates;
 using Governance.Infrastructure.Api;
 using Governance.Infrastructure.Health;
@@ -29,6 +30,9 @@ namespace Governance.Hosting;
 public static class GovernanceHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>The schema of Wolverine's durable inbox, outbox and dead letters.</summary>
+    public const string MessageSchema = "wolverine";
 
     /// <summary>
     /// Configures the service. Returns the local PostgreSQL cluster it started (null when a database is configured or
@@ -81,7 +85,8 @@ public static class GovernanceHost
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(_ => TelemetrySetup.CreateDataSource(connectionString));
+        builder.AddGovernanceTelemetry();
 
         services.AddMarten(options =>
             {
@@ -100,6 +105,7 @@ public static class GovernanceHost
                 options.ConfigureProjects();
                 options.ConfigurePlans();
                 options.ConfigureDistribution();
+                options.TrackTelemetry();
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
@@ -107,7 +113,7 @@ public static class GovernanceHost
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(integration =>
             {
-                integration.MessageStorageSchemaName = "wolverine";
+                integration.MessageStorageSchemaName = MessageSchema;
                 // Events that create a duty to send reach the distribution handlers through the outbox, after commit.
                 integration.UseFastEventForwarding = true;
             });
@@ -121,6 +127,8 @@ public static class GovernanceHost
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.EnableRelayOfUserName = true;
+            // The cluster's health check every few seconds would be a trace of its own each time.
+            options.Durability.NodeAssignmentHealthCheckTracingEnabled = false;
             // Deliveries of one termination notice complete together; recording them on the one agreement stream goes one at a time.
             options.LocalQueueFor<RecordPartyInformedByDelivery>().Sequential();
             // Two messages racing on one stream: the loser tries again on the new version.
@@ -140,6 +148,7 @@ public static class GovernanceHost
         services.AddSingleton(distribution);
         services.AddSingleton(ReceiptLinks.From(builder.Configuration, stateFolder, distribution));
         services.AddSingleton<EmailSender>();
+        services.AddSingleton<DeliveryOutcomes>();
         services.AddSingleton<WebhookSender>();
         var webhooks = new WebhookConnections(development: builder.Environment.IsDevelopment());
         services.AddSingleton(webhooks);
@@ -178,6 +187,7 @@ public static class GovernanceHost
 
     public static void UseGovernance(this WebApplication app)
     {
+        CommandMetrics.UseCommandMetrics(app);
         app.UseBrowserProtection();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -8,6 +8,9 @@ public static class Problems
     public const string NotFoundType = "https://governance.example/problems/not-found";
     public const string UnavailableType = "https://governance.example/problems/database-unavailable";
 
+    /// <summary>The extension of a rule refusal that names the rule.</summary>
+    public const string RuleKey = "rule";
+
     /// <summary>A command that breaks one of the agreement's rules (or another rule of the record): 409, naming the rule.</summary>
     public static ProblemDetails RuleBroken(string rule, string detail) => new()
     {
@@ -15,7 +18,7 @@ public static class Problems
         Status = StatusCodes.Status409Conflict,
         Title = $"Bryter mot regeln: {rule}",
         Detail = detail,
-        Extensions = { ["rule"] = rule },
+        Extensions = { [RuleKey] = rule },
     };
 
     /// <summary>The command was based on an older version of the record than the one stored now.</summary>
