@@ -6,7 +6,8 @@ namespace Governance.Distribution;
 
 /// <summary>
 /// What became of each attempt to deliver, told to the operator: a log line (a failed attempt is a warning, a dead
-/// letter an error), the delivery metrics by channel and municipality, and tags on the handler's span.
+/// letter an error) and the delivery metrics by channel and municipality. The handler's span carries the delivery id
+/// (<see cref="SendDelivery"/>).
 /// </summary>
 public sealed partial class DeliveryOutcomes
 {
@@ -29,7 +30,6 @@ public sealed partial class DeliveryOutcomes
     public void Sent(Delivery delivery, int attempt)
     {
         _sent.Add(1, Tags(delivery));
-        Annotate(delivery, attempt);
         LogSent(delivery.Id, delivery.MunicipalityCode, delivery.Channel, attempt);
     }
 
@@ -37,9 +37,9 @@ public sealed partial class DeliveryOutcomes
     public void AttemptFailed(Delivery delivery, int attempt, string cause, TimeSpan? retryIn)
     {
         _failed.Add(1, Tags(delivery));
-        Annotate(delivery, attempt)?.SetStatus(ActivityStatusCode.Error, cause);
-        if (retryIn is { } delay) LogAttemptFailed(delivery.Id, delivery.MunicipalityCode, delivery.Channel, attempt, cause, delay);
-        else LogLastAttemptFailed(delivery.Id, delivery.MunicipalityCode, delivery.Channel, attempt, cause);
+        var (id, code, channel) = (delivery.Id, delivery.MunicipalityCode, delivery.Channel);
+        if (retryIn is { } delay) LogAttemptFailed(id, code, channel, attempt, cause, delay);
+        else LogLastAttemptFailed(id, code, channel, attempt, cause);
     }
 
     public void DeadLettered(Delivery delivery, int attempt, string cause)
@@ -54,23 +54,17 @@ public sealed partial class DeliveryOutcomes
         { "municipality", delivery.MunicipalityCode },
     };
 
-    private static string ChannelName(DeliveryChannel channel) => channel == DeliveryChannel.Email ? "email" : "webhook";
-
-    /// <summary>The trace of the attempt can be found by the delivery it made.</summary>
-    private static Activity? Annotate(Delivery delivery, int attempt) => Activity.Current?
-        .SetTag("governance.delivery.id", delivery.Id)
-        .SetTag("governance.delivery.channel", ChannelName(delivery.Channel))
-        .SetTag("governance.delivery.municipality", delivery.MunicipalityCode)
-        .SetTag("governance.delivery.attempt", attempt);
+    private static string ChannelName(DeliveryChannel channel) =>
+        channel == DeliveryChannel.Email ? "email" : "webhook";
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Delivery {DeliveryId} to {MunicipalityCode} by {Channel} sent on attempt {Attempt}")]
     private partial void LogSent(Guid deliveryId, string municipalityCode, DeliveryChannel channel, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message =
-        "Delivery {DeliveryId} to {MunicipalityCode} by {Channel} failed on attempt {Attempt}: {Cause}; retry in {RetryIn}")]
-    private partial void LogAttemptFailed(Guid deliveryId, string municipalityCode, DeliveryChannel channel, int attempt,
-        string cause, TimeSpan retryIn);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} to {MunicipalityCode} by {Channel} " +
+        "failed on attempt {Attempt}: {Cause}; retry in {RetryIn}")]
+    private partial void LogAttemptFailed(Guid deliveryId, string municipalityCode, DeliveryChannel channel,
+        int attempt, string cause, TimeSpan retryIn);
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
         "Delivery {DeliveryId} to {MunicipalityCode} by {Channel} failed on attempt {Attempt}: {Cause}; no retry left")]

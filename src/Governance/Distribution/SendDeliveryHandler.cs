@@ -1,11 +1,15 @@
 using Governance.Meetings;
 using Governance.Municipalities;
 using Wolverine;
+using Wolverine.Attributes;
 
 namespace Governance.Distribution;
 
-/// <summary>Send one delivery. Carried by Wolverine's durable local queue: a crash before the commit sends it again, with the same id.</summary>
-public record SendDelivery(Guid DeliveryId);
+/// <summary>
+/// Send one delivery. Carried by Wolverine's durable local queue: a crash before the commit sends it again, with the
+/// same id. The id is audited: Wolverine's logs of the message and its span (tag delivery.id) name it.
+/// </summary>
+public record SendDelivery([property: Audit] Guid DeliveryId);
 
 public static class SendDeliveryHandler
 {

@@ -20,14 +20,14 @@ public sealed class CommandMetrics(GovernanceMeter meter)
         public string? Rule { get; set; }
     }
 
-    /// <summary>The operation id of a write endpoint ("RegisterMunicipality"); null for reads, pages and files.</summary>
+    /// <summary>The operation id of a write endpoint ("RegisterMunicipality"); null for reads and pages.</summary>
     private static string? OperationOf(HttpContext context) =>
         HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) ||
         HttpMethods.IsOptions(context.Request.Method)
             ? null
             : context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
 
-    /// <summary>Every problem answer passes here (Wolverine's, the exception handlers'): the rule is noted for the count.</summary>
+    /// <summary>Every problem answer passes here (Wolverine's, the exception handlers'): its rule is noted.</summary>
     public static void NoteRuleOfEachProblem(ProblemDetailsOptions options)
     {
         var earlier = options.CustomizeProblemDetails;
@@ -40,7 +40,7 @@ public sealed class CommandMetrics(GovernanceMeter meter)
         };
     }
 
-    /// <summary>First in the pipeline, so that the status is the one the client got, after the exception handlers.</summary>
+    /// <summary>First in the pipeline: the status is the one the client got, after the exception handlers.</summary>
     public static IApplicationBuilder UseCommandMetrics(IApplicationBuilder app)
     {
         var metrics = app.ApplicationServices.GetRequiredService<CommandMetrics>();
@@ -70,6 +70,7 @@ public sealed class CommandMetrics(GovernanceMeter meter)
     {
         var outcome = status switch { < 400 => "accepted", < 500 => "refused", _ => "failed" };
         _commands.Add(1, new("operation", operation), new("outcome", outcome));
-        if (status == StatusCodes.Status409Conflict && rule is not null) _refusals.Add(1, new KeyValuePair<string, object?>("rule", rule));
+        if (status == StatusCodes.Status409Conflict && rule is not null)
+            _refusals.Add(1, new KeyValuePair<string, object?>("rule", rule));
     }
 }

@@ -59,7 +59,7 @@ public static class TelemetrySetup
         }
     }
 
-    /// <summary>Marten's spans of each connection (with the errors of its commands) and its count of events appended.</summary>
+    /// <summary>Marten's span of each connection (with its commands' errors), its count of events appended.</summary>
     public static void TrackTelemetry(this StoreOptions options)
     {
         options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
