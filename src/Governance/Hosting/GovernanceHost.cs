@@ -8,6 +8,7 @@ using Governance.Fees;
 using Governance.Projects;
 using Governance.Meetings;
 using Governance.Hosting.Database;
+using Governance.Hosting.Telemetry;
 using Governance.Infrastructure.Aggregates;
 using Governance.Infrastructure.Api;
 using Governance.Infrastructure.Health;
@@ -31,6 +32,9 @@ namespace Governance.Hosting;
 public static class GovernanceHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>The schema of Wolverine's durable inbox, outbox and dead letters.</summary>
+    public const string MessageSchema = "wolverine";
 
     /// <summary>
     /// Configures the service. Returns the local PostgreSQL cluster it started (null when a database is configured or
@@ -84,7 +88,8 @@ public static class GovernanceHost
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(_ => TelemetrySetup.CreateDataSource(connectionString));
+        builder.AddGovernanceTelemetry();
 
         services.AddMarten(options =>
             {
@@ -103,6 +108,7 @@ public static class GovernanceHost
                 options.ConfigureProjects();
                 options.ConfigurePlans();
                 options.ConfigureDistribution();
+                options.TrackTelemetry();
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
@@ -110,7 +116,7 @@ public static class GovernanceHost
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(integration =>
             {
-                integration.MessageStorageSchemaName = "wolverine";
+                integration.MessageStorageSchemaName = MessageSchema;
                 // Events that create a duty to send reach the distribution handlers through the outbox, after commit.
                 integration.UseFastEventForwarding = true;
             });
@@ -124,6 +130,8 @@ public static class GovernanceHost
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.EnableRelayOfUserName = true;
+            // The cluster's health check every few seconds would be a trace of its own each time.
+            options.Durability.NodeAssignmentHealthCheckTracingEnabled = false;
             // Deliveries of one termination notice complete together; recording them on the one agreement stream goes one at a time.
             options.LocalQueueFor<RecordPartyInformedByDelivery>().Sequential();
             // Two messages racing on one stream: the loser tries again on the new version.
@@ -143,6 +151,7 @@ public static class GovernanceHost
         services.AddSingleton<ReceiptLinks>();
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<EmailSender>();
+        services.AddSingleton<DeliveryOutcomes>();
         services.AddSingleton<WebhookSender>();
         var webhooks = new WebhookConnections(development: builder.Environment.IsDevelopment());
         services.AddSingleton(webhooks);
@@ -182,6 +191,7 @@ public static class GovernanceHost
 
     public static void UseGovernance(this WebApplication app)
     {
+        CommandMetrics.UseCommandMetrics(app);
         app.UseBrowserProtection();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
