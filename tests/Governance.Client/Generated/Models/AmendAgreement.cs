@@ -9,7 +9,7 @@ using System;
 namespace Governance.Client.Models
 {
     /// <summary>
-    /// §9: an amendment of a clause, adopted by the remaining parties (e.g. after a withdrawal).
+    /// §9: an amendment of a clause, adopted by the remaining parties (e.g. after a withdrawal): the clause&apos;s whole newwording (paragraphs separated by a blank line), a new heading if it changes or the clause is new, and the day ittakes effect when that is later than the adoption.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class AmendAgreement : IAdditionalDataHolder, IParsable
@@ -42,6 +42,14 @@ namespace Governance.Client.Models
 #else
         public string DecisionReference { get; set; }
 #endif
+        /// <summary>The heading property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Heading { get; set; }
+#nullable restore
+#else
+        public string Heading { get; set; }
+#endif
         /// <summary>The newWording property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -50,6 +58,8 @@ namespace Governance.Client.Models
 #else
         public string NewWording { get; set; }
 #endif
+        /// <summary>The takesEffectOn property</summary>
+        public Date? TakesEffectOn { get; set; }
         /// <summary>The version property</summary>
         public int? Version { get; set; }
         /// <summary>
@@ -81,7 +91,9 @@ namespace Governance.Client.Models
                 { "adoptedOn", n => { AdoptedOn = n.GetDateValue(); } },
                 { "clause", n => { Clause = n.GetStringValue(); } },
                 { "decisionReference", n => { DecisionReference = n.GetStringValue(); } },
+                { "heading", n => { Heading = n.GetStringValue(); } },
                 { "newWording", n => { NewWording = n.GetStringValue(); } },
+                { "takesEffectOn", n => { TakesEffectOn = n.GetDateValue(); } },
                 { "version", n => { Version = n.GetIntValue(); } },
             };
         }
@@ -96,7 +108,9 @@ namespace Governance.Client.Models
             writer.WriteDateValue("adoptedOn", AdoptedOn);
             writer.WriteStringValue("clause", Clause);
             writer.WriteStringValue("decisionReference", DecisionReference);
+            writer.WriteStringValue("heading", Heading);
             writer.WriteStringValue("newWording", NewWording);
+            writer.WriteDateValue("takesEffectOn", TakesEffectOn);
             writer.WriteIntValue("version", Version);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -8,10 +8,11 @@ using System.IO;
 using System;
 namespace Governance.Client.Models
 {
+    /// <summary>
+    /// §9: a clause&apos;s new wording (and heading, if it changes), in effect from its adoption or later.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public partial class Amendment : IAdditionalDataHolder, IParsable
-    #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
@@ -41,6 +42,14 @@ namespace Governance.Client.Models
 #else
         public string DecisionReference { get; set; }
 #endif
+        /// <summary>The heading property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Heading { get; set; }
+#nullable restore
+#else
+        public string Heading { get; set; }
+#endif
         /// <summary>The newWording property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -49,6 +58,10 @@ namespace Governance.Client.Models
 #else
         public string NewWording { get; set; }
 #endif
+        /// <summary>The takesEffect property</summary>
+        public Date? TakesEffect { get; set; }
+        /// <summary>The takesEffectOn property</summary>
+        public Date? TakesEffectOn { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Governance.Client.Models.Amendment"/> and sets the default values.
         /// </summary>
@@ -78,7 +91,10 @@ namespace Governance.Client.Models
                 { "adoptedOn", n => { AdoptedOn = n.GetDateValue(); } },
                 { "clause", n => { Clause = n.GetStringValue(); } },
                 { "decisionReference", n => { DecisionReference = n.GetStringValue(); } },
+                { "heading", n => { Heading = n.GetStringValue(); } },
                 { "newWording", n => { NewWording = n.GetStringValue(); } },
+                { "takesEffect", n => { TakesEffect = n.GetDateValue(); } },
+                { "takesEffectOn", n => { TakesEffectOn = n.GetDateValue(); } },
             };
         }
         /// <summary>
@@ -92,7 +108,10 @@ namespace Governance.Client.Models
             writer.WriteDateValue("adoptedOn", AdoptedOn);
             writer.WriteStringValue("clause", Clause);
             writer.WriteStringValue("decisionReference", DecisionReference);
+            writer.WriteStringValue("heading", Heading);
             writer.WriteStringValue("newWording", NewWording);
+            writer.WriteDateValue("takesEffect", TakesEffect);
+            writer.WriteDateValue("takesEffectOn", TakesEffectOn);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

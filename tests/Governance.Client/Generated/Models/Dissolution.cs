@@ -8,10 +8,11 @@ using System.IO;
 using System;
 namespace Governance.Client.Models
 {
+    /// <summary>
+    /// §10: the dissolution; `MeetingId` names the meeting whose decision it was: the one whose record may befinished.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public partial class Dissolution : IAdditionalDataHolder, IParsable
-    #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
@@ -27,8 +28,12 @@ namespace Governance.Client.Models
 #else
         public string DecisionReference { get; set; }
 #endif
+        /// <summary>The itemId property</summary>
+        public Guid? ItemId { get; set; }
         /// <summary>The liabilities property</summary>
         public double? Liabilities { get; set; }
+        /// <summary>The meetingId property</summary>
+        public Guid? MeetingId { get; set; }
         /// <summary>The populationYear property</summary>
         public int? PopulationYear { get; set; }
         /// <summary>The shares property</summary>
@@ -67,7 +72,9 @@ namespace Governance.Client.Models
                 { "assets", n => { Assets = n.GetDoubleValue(); } },
                 { "decidedOn", n => { DecidedOn = n.GetDateValue(); } },
                 { "decisionReference", n => { DecisionReference = n.GetStringValue(); } },
+                { "itemId", n => { ItemId = n.GetGuidValue(); } },
                 { "liabilities", n => { Liabilities = n.GetDoubleValue(); } },
+                { "meetingId", n => { MeetingId = n.GetGuidValue(); } },
                 { "populationYear", n => { PopulationYear = n.GetIntValue(); } },
                 { "shares", n => { Shares = n.GetCollectionOfObjectValues<global::Governance.Client.Models.DissolutionShare>(global::Governance.Client.Models.DissolutionShare.CreateFromDiscriminatorValue)?.AsList(); } },
             };
@@ -82,7 +89,9 @@ namespace Governance.Client.Models
             writer.WriteDoubleValue("assets", Assets);
             writer.WriteDateValue("decidedOn", DecidedOn);
             writer.WriteStringValue("decisionReference", DecisionReference);
+            writer.WriteGuidValue("itemId", ItemId);
             writer.WriteDoubleValue("liabilities", Liabilities);
+            writer.WriteGuidValue("meetingId", MeetingId);
             writer.WriteIntValue("populationYear", PopulationYear);
             writer.WriteCollectionOfObjectValues<global::Governance.Client.Models.DissolutionShare>("shares", Shares);
             writer.WriteAdditionalData(AdditionalData);

@@ -2,14 +2,13 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
-using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System;
 namespace Governance.Client.Models
 {
     /// <summary>
-    /// §10: the committee&apos;s decision to dissolve, with the assets and liabilities to split by population.
+    /// §10: the committee&apos;s decision to dissolve: the committee meeting and agenda item where it was decided (thedissolution is dated by that meeting), and the assets and liabilities to split by population.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class DissolveCommittee : IAdditionalDataHolder, IParsable
@@ -18,8 +17,6 @@ namespace Governance.Client.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The assets property</summary>
         public double? Assets { get; set; }
-        /// <summary>The decidedOn property</summary>
-        public Date? DecidedOn { get; set; }
         /// <summary>The decisionReference property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -28,8 +25,12 @@ namespace Governance.Client.Models
 #else
         public string DecisionReference { get; set; }
 #endif
+        /// <summary>The itemId property</summary>
+        public Guid? ItemId { get; set; }
         /// <summary>The liabilities property</summary>
         public double? Liabilities { get; set; }
+        /// <summary>The meetingId property</summary>
+        public Guid? MeetingId { get; set; }
         /// <summary>The version property</summary>
         public int? Version { get; set; }
         /// <summary>
@@ -58,9 +59,10 @@ namespace Governance.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "assets", n => { Assets = n.GetDoubleValue(); } },
-                { "decidedOn", n => { DecidedOn = n.GetDateValue(); } },
                 { "decisionReference", n => { DecisionReference = n.GetStringValue(); } },
+                { "itemId", n => { ItemId = n.GetGuidValue(); } },
                 { "liabilities", n => { Liabilities = n.GetDoubleValue(); } },
+                { "meetingId", n => { MeetingId = n.GetGuidValue(); } },
                 { "version", n => { Version = n.GetIntValue(); } },
             };
         }
@@ -72,9 +74,10 @@ namespace Governance.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDoubleValue("assets", Assets);
-            writer.WriteDateValue("decidedOn", DecidedOn);
             writer.WriteStringValue("decisionReference", DecisionReference);
+            writer.WriteGuidValue("itemId", ItemId);
             writer.WriteDoubleValue("liabilities", Liabilities);
+            writer.WriteGuidValue("meetingId", MeetingId);
             writer.WriteIntValue("version", Version);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -5,6 +5,7 @@ using Governance.Client.Api.Agreement.DecisionRules;
 using Governance.Client.Api.Agreement.Dissolution;
 using Governance.Client.Api.Agreement.Members;
 using Governance.Client.Api.Agreement.TerminationNotices;
+using Governance.Client.Api.Agreement.Text;
 using Governance.Client.Models;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -46,6 +47,11 @@ namespace Governance.Client.Api.Agreement
         public global::Governance.Client.Api.Agreement.TerminationNotices.TerminationNoticesRequestBuilder TerminationNotices
         {
             get => new global::Governance.Client.Api.Agreement.TerminationNotices.TerminationNoticesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The text property</summary>
+        public global::Governance.Client.Api.Agreement.Text.TextRequestBuilder Text
+        {
+            get => new global::Governance.Client.Api.Agreement.Text.TextRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Governance.Client.Api.Agreement.AgreementRequestBuilder"/> and sets the default values.

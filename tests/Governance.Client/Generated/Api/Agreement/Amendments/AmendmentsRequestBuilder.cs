@@ -34,10 +34,10 @@ namespace Governance.Client.Api.Agreement.Amendments
         {
         }
         /// <summary>
-        /// §9: an amendment of a clause, adopted by the remaining parties (e.g. after a withdrawal).Roller: secretary.
+        /// §9: an amendment of a clause, adopted by the remaining parties (e.g. after a withdrawal): the clause&apos;s whole new wording (paragraphs separated by a blank line), a new heading if it changes or the clause is new, and the day it takes effect when that is later than the adoption.Roller: secretary.
         /// </summary>
         /// <returns>A <see cref="global::Governance.Client.Models.AgreementChanged"/></returns>
-        /// <param name="body">§9: an amendment of a clause, adopted by the remaining parties (e.g. after a withdrawal).</param>
+        /// <param name="body">§9: an amendment of a clause, adopted by the remaining parties (e.g. after a withdrawal): the clause&apos;s whole newwording (paragraphs separated by a blank line), a new heading if it changes or the clause is new, and the day ittakes effect when that is later than the adoption.</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Governance.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -65,10 +65,10 @@ namespace Governance.Client.Api.Agreement.Amendments
             return await RequestAdapter.SendAsync<global::Governance.Client.Models.AgreementChanged>(requestInfo, global::Governance.Client.Models.AgreementChanged.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// §9: an amendment of a clause, adopted by the remaining parties (e.g. after a withdrawal).Roller: secretary.
+        /// §9: an amendment of a clause, adopted by the remaining parties (e.g. after a withdrawal): the clause&apos;s whole new wording (paragraphs separated by a blank line), a new heading if it changes or the clause is new, and the day it takes effect when that is later than the adoption.Roller: secretary.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">§9: an amendment of a clause, adopted by the remaining parties (e.g. after a withdrawal).</param>
+        /// <param name="body">§9: an amendment of a clause, adopted by the remaining parties (e.g. after a withdrawal): the clause&apos;s whole newwording (paragraphs separated by a blank line), a new heading if it changes or the clause is new, and the day ittakes effect when that is later than the adoption.</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable

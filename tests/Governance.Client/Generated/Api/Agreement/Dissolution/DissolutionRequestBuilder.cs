@@ -34,10 +34,10 @@ namespace Governance.Client.Api.Agreement.Dissolution
         {
         }
         /// <summary>
-        /// §10: the committee&apos;s decision to dissolve, with the assets and liabilities to split by population.Roller: secretary.
+        /// §10: the committee&apos;s decision to dissolve: the committee meeting and agenda item where it was decided (the dissolution is dated by that meeting), and the assets and liabilities to split by population.Roller: secretary.
         /// </summary>
         /// <returns>A <see cref="global::Governance.Client.Models.AgreementChanged"/></returns>
-        /// <param name="body">§10: the committee&apos;s decision to dissolve, with the assets and liabilities to split by population.</param>
+        /// <param name="body">§10: the committee&apos;s decision to dissolve: the committee meeting and agenda item where it was decided (thedissolution is dated by that meeting), and the assets and liabilities to split by population.</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Governance.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -65,10 +65,10 @@ namespace Governance.Client.Api.Agreement.Dissolution
             return await RequestAdapter.SendAsync<global::Governance.Client.Models.AgreementChanged>(requestInfo, global::Governance.Client.Models.AgreementChanged.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// §10: the committee&apos;s decision to dissolve, with the assets and liabilities to split by population.Roller: secretary.
+        /// §10: the committee&apos;s decision to dissolve: the committee meeting and agenda item where it was decided (the dissolution is dated by that meeting), and the assets and liabilities to split by population.Roller: secretary.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">§10: the committee&apos;s decision to dissolve, with the assets and liabilities to split by population.</param>
+        /// <param name="body">§10: the committee&apos;s decision to dissolve: the committee meeting and agenda item where it was decided (thedissolution is dated by that meeting), and the assets and liabilities to split by population.</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
