@@ -2,13 +2,18 @@ using Governance.Meetings;
 using Governance.Minutes;
 using JasperFx.Events;
 using Marten.Events.Projections;
+using Marten.Patching;
 
 namespace Governance.Decisions;
 
-/// <summary>Builds the decision history from the meetings' outcome events, inline with each write.</summary>
+/// <summary>
+/// Builds the decision history from the meetings' outcome events, inline with each write. It never reads documents:
+/// an approval or a correction is written as a patch that runs after the outcome's own write in the same batch, so a
+/// rebuild from the events (`projections rebuild`), where both come in one batch, gives the same history.
+/// </summary>
 public partial class DecisionHistoryProjection : EventProjection
 {
-    public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
         switch (e.Data)
         {
@@ -22,20 +27,12 @@ public partial class DecisionHistoryProjection : EventProjection
                 operations.Store(DecisionRecord.From(t.ItemId, t.MeetingId, t.Context, OutcomeKind.Tabled, t.Reason, null, []));
                 break;
             case MinutesApproved approved:
-                foreach (var decided in await operations.Query<DecisionRecord>().Where(r => r.MeetingId == approved.MeetingId).ToListAsync(cancellation))
-                {
-                    decided.Approved = true;
-                    operations.Store(decided);
-                }
+                operations.Patch<DecisionRecord>(r => r.MeetingId == approved.MeetingId).Set(r => r.Approved, true);
                 break;
             case MinutesCorrected { Target: CorrectionTarget.DecisionWording, ItemId: { } itemId } c:
-                if (await operations.LoadAsync<DecisionRecord>(itemId, cancellation) is { } record)
-                {
-                    record.Text = c.NewText;
-                    record.Corrected = true;
-                    operations.Store(record.Indexed());
-                }
+                operations.Patch<DecisionRecord>(itemId).Set(r => r.Text, c.NewText).Set(r => r.Corrected, true);
                 break;
         }
+        return ValueTask.CompletedTask;
     }
 }

@@ -26,20 +26,11 @@ public sealed class DecisionRecord
     /// <summary>The meeting's minutes are approved: from then on the decision is a public record.</summary>
     public bool Approved { get; set; }
 
-    /// <summary>What the full-text search reads: title, wording and kind.</summary>
-    public string SearchText { get; set; } = "";
-
     public static DecisionRecord From(Guid itemId, Guid meetingId, OutcomeContext c, OutcomeKind outcome, string text, DecisionRule? rule, IEnumerable<string> objectors) =>
         new DecisionRecord
         {
             Id = itemId, MeetingId = meetingId, MeetingDate = c.MeetingDate, Year = c.MeetingDate.Year, Body = c.Body, MeetingKind = c.MeetingKind,
             ItemNumber = c.ItemNumber, ItemTitle = c.ItemTitle, Kind = c.MatterKind, RaisedByMunicipalityCode = c.RaisedByMunicipalityCode,
             Outcome = outcome, Text = text, Rule = rule, Objectors = [.. objectors],
-        }.Indexed();
-
-    public DecisionRecord Indexed()
-    {
-        SearchText = $"{ItemTitle} {Text} {Kind}";
-        return this;
-    }
+        };
 }

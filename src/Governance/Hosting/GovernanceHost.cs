@@ -64,7 +64,7 @@ public static class GovernanceHost
                 $"connect with: {cluster.PsqlHint(DatabaseSetup.DatabaseName)}");
             try
             {
-                builder.AddServices(local, stateFolder);
+                builder.AddServices(local, stateFolder, localCluster: true);
             }
             catch
             {
@@ -73,19 +73,23 @@ public static class GovernanceHost
             }
             return cluster.StartedHere ? cluster : null;
         }
-        builder.AddServices(connectionString, stateFolder);
+        builder.AddServices(connectionString, stateFolder, localCluster: false);
         return null;
     }
 
-    private static void AddServices(this WebApplicationBuilder builder, string connectionString, string stateFolder)
+    private static void AddServices(this WebApplicationBuilder builder, string connectionString, string stateFolder,
+        bool localCluster)
     {
         var services = builder.Services;
+        // Off in production by default: the service's database user needs no DDL rights (README, "Schema changes").
+        var applySchema = SchemaOnStart.IsOn(builder.Configuration, builder.Environment, localCluster);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
 
-        services.AddMarten(options =>
+        var marten = services.AddMarten(options =>
             {
                 options.DatabaseSchemaName = "governance";
+                options.AutoCreateSchemaObjects = SchemaOnStart.AutoCreate(applySchema);
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.CausationIdEnabled = true;
@@ -104,13 +108,14 @@ public static class GovernanceHost
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
             .AddAsyncDaemon(DaemonMode.HotCold)
-            .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(integration =>
             {
                 integration.MessageStorageSchemaName = "wolverine";
                 // Events that create a duty to send reach the distribution handlers through the outbox, after commit.
                 integration.UseFastEventForwarding = true;
             });
+        if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();
+        else services.AddSchemaCheck();
 
         builder.Host.UseWolverine(options =>
         {
@@ -118,6 +123,7 @@ public static class GovernanceHost
             // at build time (Governance:CodeGeneration=Static). See README, "Code generation".
             options.UseRuntimeCompilation();
             options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Governance:CodeGeneration", TypeLoadMode.Dynamic);
+            options.AutoBuildMessageStorageOnStartup = SchemaOnStart.AutoCreate(applySchema);
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.EnableRelayOfUserName = true;

@@ -27,10 +27,11 @@ public sealed class BackupRestoreTests
             var source = await TestDatabase.FreshDatabaseAsync("governance_backup_tests");
             SortedDictionary<string, string> before;
             string backup;
-            await using (var original = await ServiceUnderTest.StartAsync(Clock, source, smtp,
+            await using (var host = await ServiceHost.StartAsync(Clock, source, smtp,
                 new Dictionary<string, string?> { ["Governance:ApplySchemaOnStart"] = "true" }))
             {
-                await CommitteeYear.RecordAsync(original.Client, ServiceUnderTest.Tokens, Year);
+                var original = host.Service;
+                await CommitteeYear.RecordAsync(original.Client, RunningService.Tokens, Year);
                 await original.WaitUntilDistributedAsync();
                 await original.AcknowledgeSomeMinutesAsync(3);
                 before = await original.Answers().CollectAsync(Year);
@@ -60,14 +61,13 @@ public sealed class BackupRestoreTests
 
             // The restored service does not apply the schema itself (the production default): the restore brought it.
             owner.Database = "governance";
-            await using var copy = await ServiceUnderTest.StartAsync(Clock, owner.ConnectionString, smtp);
-            var after = await copy.Answers().CollectAsync(Year);
+            await using var copy = await ServiceHost.StartAsync(Clock, owner.ConnectionString, smtp);
+            var after = await copy.Service.Answers().CollectAsync(Year);
 
             Assert.True(after.Count > 400, $"Only {after.Count} answers were compared.");
             Assert.Equal(before.Keys, after.Keys);
-            var differences = before.Where(a => after[a.Key] != a.Value).Select(a => a.Key).ToList();
-            Assert.True(differences.Count == 0, $"{differences.Count} answers differ, first {differences.FirstOrDefault()}:\n" +
-                $"original: {Excerpt(before, differences)}\nrestored: {Excerpt(after, differences)}");
+            var differences = ReadModelAnswers.Differences(before, after);
+            Assert.True(differences.Length == 0, $"Restored, {differences}");
         }
         finally
         {
@@ -130,7 +130,4 @@ public sealed class BackupRestoreTests
         var c = new NpgsqlConnectionStringBuilder(connectionString);
         return $"postgresql://{Uri.EscapeDataString(c.Username!)}:{Uri.EscapeDataString(c.Password!)}@{c.Host}:{c.Port}/{c.Database}";
     }
-
-    private static string Excerpt(SortedDictionary<string, string> answers, List<string> keys) =>
-        keys.Count == 0 ? "" : answers[keys[0]][..Math.Min(answers[keys[0]].Length, 3000)];
 }

@@ -60,6 +60,21 @@ public sealed partial class ReadModelAnswers(HttpClient client, string secretary
     public static string WithoutRequestTokens(string body) =>
         TraceId().Replace(AntiforgeryToken().Replace(body, "(antiforgery token)"), "\"traceId\":\"(request)\"");
 
+    /// <summary>Where two collections differ: how many answers, and the first of them around its first difference.</summary>
+    public static string Differences(IDictionary<string, string> expected, IDictionary<string, string> actual,
+        Func<string, string>? normalise = null)
+    {
+        normalise ??= a => a;
+        var keys = expected.Keys.Where(k => !actual.TryGetValue(k, out var a) || normalise(a) != normalise(expected[k])).ToList();
+        if (keys.Count == 0) return "";
+        var (e, a) = (normalise(expected[keys[0]]), actual.TryGetValue(keys[0], out var found) ? normalise(found) : "(no answer)");
+        var at = e.Zip(a).TakeWhile(p => p.First == p.Second).Count();
+        var from = Math.Max(0, at - 300);
+        return $"{keys.Count} answers differ, first {keys[0]} at character {at}:\n" +
+            $"expected …{e[from..Math.Min(e.Length, at + 300)]}…\nactual   …{a[from..Math.Min(a.Length, at + 300)]}…\n" +
+            $"all: {string.Join(", ", keys.Take(20))}";
+    }
+
     private IEnumerable<string> Urls(string operation, string path, StoreIds ids)
     {
         var template = path;
