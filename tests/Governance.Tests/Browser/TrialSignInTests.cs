@@ -16,6 +16,7 @@ public sealed class TrialSignInTests
         {
             ["GOVERNANCE_DB"] = await TestDatabase.FreshDatabaseAsync("governance_trial_tests"),
             ["Governance:LoadReferenceData"] = "false",
+            ["Governance:ApplySchemaOnStart"] = "true",
             ["Auth:AllowDevelopmentTokens"] = "true",
             ["Auth:DevelopmentSigningKey"] = Convert.ToBase64String(AppFixture.SigningKeyBytes),
             ["Auth:AllowReferenceUsers"] = allowReferenceUsers ? "true" : "false",
