@@ -48,6 +48,7 @@ public static class GovernanceHost
         builder.AddGovernanceAuthentication(stateFolder);
         builder.AddBrowserProtection();
         builder.AddGovernanceRateLimits();
+        builder.AddForwardedHeadersTrust();
 
         var connectionString = DatabaseSetup.Configured(builder.Configuration);
         if (generatingCode)
@@ -184,6 +185,7 @@ public static class GovernanceHost
 
     public static void UseGovernance(this WebApplication app)
     {
+        app.UseForwardedHeadersTrust();
         app.UseBrowserProtection();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
