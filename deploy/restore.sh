@@ -13,7 +13,8 @@
 #                        its rights afterwards (deploy/grant-service-role.sql)
 #   GOVERNANCE_CLI       how to run the service's commands for the check (default: dotnet Governance.dll, run in
 #                        GOVERNANCE_APP_DIR, default the current folder); it runs with the service's configuration
-#                        from the environment, its database pointed at the restored one; GOVERNANCE_SKIP_ASSERT=1 skips it
+#                        from the environment, its database pointed at the restored one
+#   GOVERNANCE_SKIP_ASSERT=1  skips the check
 #   PG_BIN               the folder of psql and pg_restore
 set -euo pipefail
 
@@ -54,7 +55,9 @@ echo "restore: $database has $events events"
 
 if [[ ${GOVERNANCE_SKIP_ASSERT:-} != 1 ]]; then
   npgsql() { local v=${1//\"/\"\"}; printf '"%s"' "$v"; }
-  export GOVERNANCE_DB="Host=$(npgsql "${PGHOST:-localhost}");Port=${PGPORT:-5432};Database=$(npgsql "$database");Username=$(npgsql "$login")${PGPASSWORD:+;Password=$(npgsql "$PGPASSWORD")}${PGSSLMODE:+;SSL Mode=$PGSSLMODE}"
+  GOVERNANCE_DB="Host=$(npgsql "${PGHOST:-localhost}");Port=${PGPORT:-5432};Database=$(npgsql "$database")"
+  GOVERNANCE_DB+=";Username=$(npgsql "$login")${PGPASSWORD:+;Password=$(npgsql "$PGPASSWORD")}"
+  export GOVERNANCE_DB=$GOVERNANCE_DB${PGSSLMODE:+;SSL Mode=$PGSSLMODE}
   cd "${GOVERNANCE_APP_DIR:-.}"
   # shellcheck disable=SC2086 # the command is words, e.g. "dotnet Governance.dll"
   ${GOVERNANCE_CLI:-dotnet Governance.dll} db-assert

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Governance.Scenarios;
 
-/// <summary>§2 and §9: a party's council terminates the agreement, the chair informs the others, the rest amend it.</summary>
+/// <summary>§2 and §9: a party terminates the agreement, the chair informs the others, they amend it.</summary>
 internal sealed class AgreementOfTheYear(ScenarioApi api, int year, CancellationToken ct)
 {
     private const string Agreement = "/api/agreement";
@@ -25,8 +25,9 @@ internal sealed class AgreementOfTheYear(ScenarioApi api, int year, Cancellation
             if (await IsInformedAsync(party.Code)) continue;
             try
             {
-                await api.PostAtCurrentVersionAsync($"{Agreement}/termination-notices/{Terminating}/informed", Agreement,
-                    version => new { informedMunicipalityCode = party.Code, informedOn = Iso(received.AddDays(2)), version },
+                var informedOn = Iso(received.AddDays(2));
+                await api.PostAtCurrentVersionAsync($"{Agreement}/termination-notices/{Terminating}/informed",
+                    Agreement, version => new { informedMunicipalityCode = party.Code, informedOn, version },
                     ct, "chair");
             }
             catch (HttpRequestException e) when (e.StatusCode == HttpStatusCode.Conflict)
@@ -37,7 +38,7 @@ internal sealed class AgreementOfTheYear(ScenarioApi api, int year, Cancellation
         }
     }
 
-    /// <summary>§9 the remaining parties adopt the amendment the withdrawal requires, by the committee's decision.</summary>
+    /// <summary>§9 the remaining parties adopt the amendment the withdrawal requires, as decided.</summary>
     public Task AmendAsync(DateOnly adoptedOn) =>
         api.PostAtCurrentVersionAsync($"{Agreement}/amendments", Agreement, version => new
         {
@@ -48,7 +49,7 @@ internal sealed class AgreementOfTheYear(ScenarioApi api, int year, Cancellation
             adoptedBy = Cast.Parties.Where(p => p.Code != Terminating).Select(p => p.Code), version,
         }, ct);
 
-    /// <summary>§4 a member asks the chair for an extra meeting (one request: far from the five that oblige the chair).</summary>
+    /// <summary>§4 a member asks the chair for an extra meeting (one request: five oblige the chair).</summary>
     public async Task RequestExtraMeetingAsync()
     {
         var version = (await api.GetAsync("/api/extra-meeting-requests", ct)).GetProperty("version").GetInt32();
@@ -64,7 +65,8 @@ internal sealed class AgreementOfTheYear(ScenarioApi api, int year, Cancellation
         // As of the far future: an informing the service recorded from a delivery is dated the day it was sent.
         var state = await api.GetAsync($"{Agreement}?asOf=2199-12-31", ct);
         return state.GetProperty("parties").EnumerateArray()
-            .Single(p => p.GetProperty("code").GetString() == Terminating).GetProperty("partiesToInform").EnumerateArray()
+            .Single(p => p.GetProperty("code").GetString() == Terminating)
+            .GetProperty("partiesToInform").EnumerateArray()
             .Any(p => p.GetProperty("code").GetString() == code && p.GetProperty("informed").GetBoolean());
     }
 

@@ -40,17 +40,18 @@ internal sealed class CommitteeMeetings(ScenarioApi api, int year, CancellationT
         await m.AttendAsync(Cast.Of("0126").Director, "director", "0126", "inPerson", "12:00");
         await m.AttendAsync("Eva Strand, Region Stockholm", "guest", null, "inPerson", "13:00", "13:45");
         // Botkyrka's member left early: the secretary adds the departure to the presence already recorded.
-        await m.CorrectAttendanceAsync(early, Cast.Of("0127").Representative, "member", "0127", "inPerson", "12:00", "14:30");
+        await m.CorrectAttendanceAsync(early, Cast.Of("0127").Representative, "member", "0127", "inPerson",
+            "12:00", "14:30");
 
-        await m.DecideAsync(analysis, "Kommittén ger kansliet i uppdrag att ta fram en gemensam bostadsförsörjningsanalys " +
-            "till sammanträdet i september.", "13:00");
+        await m.DecideAsync(analysis, "Kommittén ger kansliet i uppdrag att ta fram en gemensam " +
+            "bostadsförsörjningsanalys till sammanträdet i september.", "13:00");
         await m.DecideAsync(calendar, $"Kommittén fastställer sammanträdesplanen för {year + 1}.", "14:45");
         await m.WriteMinutesAsync(null, "Ordföranden hälsade välkommen. Ebba Östlin lämnade sammanträdet kl. 14.30.");
         await m.WriteMinutesAsync(analysis, "Botkyrka presenterade förslaget. Ledamöterna var eniga.");
         await HoldAndApproveAsync(m, "15:30");
     }
 
-    /// <summary>April: the plan adopted by a decision (returned), a proposal that an objection stops, an item tabled.</summary>
+    /// <summary>April: the plan adopted by a decision (returned), an objection stops a proposal, one tabled.</summary>
     public async Task<(Guid MeetingId, Guid PlanItem)> AprilAsync()
     {
         var m = await ScheduleAsync(YearCalendar.Thursday(year, 4, 1), "0128", "Salems kommunhus");
@@ -60,7 +61,10 @@ internal sealed class CommitteeMeetings(ScenarioApi api, int year, CancellationT
         var cycling = await m.PutOnAgendaAsync("Regional cykelplan", "yttrande");
         await m.IssueNoticeAsync();
         foreach (var code in new[] { "0127", "0136", "0126", "0128", "0181", "0138" })
-            await m.AttendAsync(Cast.Of(code).Representative, "member", code, code == "0136" ? "phone" : "inPerson", "12:00");
+        {
+            await m.AttendAsync(Cast.Of(code).Representative, "member", code, code == "0136" ? "phone" : "inPerson",
+                "12:00");
+        }
         await m.AttendAsync(Cast.Of("0192").Representative, "member", "0192", "video", "12:15");
 
         await m.DecideAsync(plan, $"Kommittén fastställer verksamhetsplan och budget för {year}.", "12:30");
@@ -80,12 +84,14 @@ internal sealed class CommitteeMeetings(ScenarioApi api, int year, CancellationT
         var skills = await m.PutOnAgendaAsync("Information om kompetensförsörjning", "information");
         await m.IssueNoticeAsync();
         await AllMembersAsync(m, "12:00");
-        await m.DecideAsync(transport, $"Kommittén avger yttrande över transportplanen senast den 30 juni {year}.", "12:45");
+        await m.DecideAsync(transport, $"Kommittén avger yttrande över transportplanen senast den 30 juni {year}.",
+            "12:45");
         await m.DecideAsync(skills, "Informationen noteras.", "13:30");
         await HoldAndApproveAsync(m, "15:30");
         await m.CorrectAsync(transport, "decisionWording",
             $"Kommittén avger yttrande över transportplanen senast den 15 augusti {year}.",
-            "Datum i beslutet", "Remisstiden förlängdes före sammanträdet; minnesanteckningarna angav det gamla datumet.");
+            "Datum i beslutet",
+            "Remisstiden förlängdes före sammanträdet; minnesanteckningarna angav det gamla datumet.");
     }
 
     public async Task SeptemberAsync()
@@ -96,7 +102,8 @@ internal sealed class CommitteeMeetings(ScenarioApi api, int year, CancellationT
         await m.IssueNoticeAsync();
         await AllMembersAsync(m, "12:00");
         await m.DecideAsync(cycling, "Kommittén ställer sig bakom förslaget till regional cykelplan.", "12:30");
-        await m.DecideAsync(notice, "Informationen noteras. Kansliet bereder de ändringar av avtalet som utträdet kräver.", "13:00");
+        await m.DecideAsync(notice,
+            "Informationen noteras. Kansliet bereder de ändringar av avtalet som utträdet kräver.", "13:00");
         await HoldAndApproveAsync(m, "14:30");
     }
 
@@ -133,7 +140,8 @@ internal sealed class CommitteeMeetings(ScenarioApi api, int year, CancellationT
 
     private static async Task AllMembersAsync(MeetingRecorder m, string arrived)
     {
-        foreach (var party in Cast.Parties) await m.AttendAsync(party.Representative, "member", party.Code, "inPerson", arrived);
+        foreach (var party in Cast.Parties)
+            await m.AttendAsync(party.Representative, "member", party.Code, "inPerson", arrived);
     }
 
     private async Task HoldAndApproveAsync(MeetingRecorder m, string closedAt)

@@ -7,7 +7,8 @@ internal sealed class FeesOfTheYear(ScenarioApi api, int year, CancellationToken
     public async Task InvoiceAndPayAsync()
     {
         var version = (await api.GetAsync($"/api/fees/{year}", ct)).GetProperty("version").GetInt32();
-        version = (await api.PostAsync($"/api/fees/{year}/invoices", new { version }, ct)).GetProperty("version").GetInt32();
+        version = (await api.PostAsync($"/api/fees/{year}/invoices", new { version }, ct))
+            .GetProperty("version").GetInt32();
         var fees = (await api.GetAsync($"/api/fees/{year}", ct)).GetProperty("lines").EnumerateArray()
             .ToDictionary(l => l.GetProperty("code").GetString()!, l => l.GetProperty("fee").GetDecimal());
         var payments = new List<(string Code, decimal Amount, DateOnly PaidOn)>

@@ -42,7 +42,8 @@ public sealed class MeetingRecorder
         return _meeting.GetProperty("matters").EnumerateArray().Last().GetProperty("matterId").GetGuid();
     }
 
-    public Task DeclineAsync(Guid matterId, string reason) => Act($"/matters/{matterId}/decline", new { reason }, "chair");
+    public Task DeclineAsync(Guid matterId, string reason) =>
+        Act($"/matters/{matterId}/decline", new { reason }, "chair");
 
     /// <summary>The chair puts a raised matter on the agenda; returns the item's id.</summary>
     public async Task<Guid> PutOnAgendaAsync(Guid matterId)
@@ -88,7 +89,8 @@ public sealed class MeetingRecorder
     public Task DecideAsync(Guid itemId, string wording, string at, params string[] objectors) =>
         Act($"/agenda/{itemId}/decision", new { wording, at, objectors });
 
-    public Task TableAsync(Guid itemId, string reason, string at) => Act($"/agenda/{itemId}/tabled", new { reason, at });
+    public Task TableAsync(Guid itemId, string reason, string at) =>
+        Act($"/agenda/{itemId}/tabled", new { reason, at });
 
     public Task WriteMinutesAsync(Guid? itemId, string text) => Act("/minutes/text", new { itemId, text });
 
@@ -110,5 +112,6 @@ public sealed class MeetingRecorder
         Version = _meeting.GetProperty("version").GetInt32();
     }
 
-    internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Iso(DateOnly date) =>
+        date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -19,7 +19,7 @@ internal sealed class PlanOfTheYear(ScenarioApi api, int year, CancellationToken
         var responses = new[]
         {
             ("0127", "Botkyrka tillstyrker förslaget.", Iso(year, 2, 3)),
-            ("0138", "Tyresö tillstyrker förslaget men vill se en tidplan för kollektivtrafikstudien.", Iso(year, 2, 5)),
+            ("0138", "Tyresö tillstyrker förslaget men vill se en tidplan för trafikstudien.", Iso(year, 2, 5)),
             ("0192", "Nynäshamn har inget att invända.", Iso(year, 2, 10)),
         };
         foreach (var (code, response, respondedOn) in responses)
@@ -66,12 +66,15 @@ internal sealed class PlanOfTheYear(ScenarioApi api, int year, CancellationToken
         },
         activities = new object[]
         {
-            Activity("Infrastruktur", "Yttrande över den regionala transportplanen", ["SUP-gruppen"], "Inom budget", "Vår"),
+            Activity("Infrastruktur", "Yttrande över regional transportplan", ["SUP-gruppen"], "Inom budget", "Vår"),
             Activity("Utbildning", "Seminarium om kompetensförsörjning", ["YH-nätverket"], "40 000 kr", "Maj"),
-            Activity("Infrastruktur", "Studie av kollektivtrafiken på tvären", ["Huddinge", "Botkyrka"], "150 000 kr", "Hösten"),
+            Activity("Infrastruktur", "Studie av tvärgående kollektivtrafik", ["Huddinge", "Botkyrka"], "150 000 kr",
+                "Hösten"),
             Activity("Näringsliv", "Gemensam närvaro på fastighetsmässan", ["Kansliet"], "60 000 kr", "September"),
-            Activity("Funktionell samordning", "Klimatveckan på Södertörn", ["Klimatnätverket"], "30 000 kr", "Oktober"),
-            Activity("Funktionell samordning", "Ny webbplats för samarbetet", ["Kommunikationsnätverket"], "50 000 kr", "Året"),
+            Activity("Funktionell samordning", "Klimatveckan på Södertörn", ["Klimatnätverket"], "30 000 kr",
+                "Oktober"),
+            Activity("Funktionell samordning", "Ny webbplats för samarbetet", ["Kommunikationsnätverket"],
+                "50 000 kr", "Året"),
         },
         budget = new
         {
@@ -93,5 +96,6 @@ internal sealed class PlanOfTheYear(ScenarioApi api, int year, CancellationToken
 
     private static string Iso(int year, int month, int day) => MeetingRecorder.Iso(new DateOnly(year, month, day));
 
-    private static async Task<int> Version(Task<JsonElement> command) => (await command).GetProperty("version").GetInt32();
+    private static async Task<int> Version(Task<JsonElement> command) =>
+        (await command).GetProperty("version").GetInt32();
 }

@@ -32,11 +32,13 @@ internal static class RegisterOfTheYear
         if (offices > 0) throw new InvalidOperationException($"The offices of {year} are already recorded.");
         var version2 = await VersionAfter(api.PostAsync("/api/offices/chair", new
         {
-            year, body = "committee", municipalityCode = Cast.Chair.Code, personName = Cast.Chair.Representative, version = 0,
+            year, body = "committee", municipalityCode = Cast.Chair.Code, personName = Cast.Chair.Representative,
+            version = 0,
         }, ct));
         version2 = await VersionAfter(api.PostAsync("/api/offices/vice-chair", new
         {
-            year, municipalityCode = Cast.ViceChair.Code, personName = Cast.ViceChair.Representative, version = version2,
+            year, municipalityCode = Cast.ViceChair.Code, personName = Cast.ViceChair.Representative,
+            version = version2,
         }, ct));
         await api.PostAsync("/api/offices/chair", new
         {
@@ -45,7 +47,7 @@ internal static class RegisterOfTheYear
         }, ct);
     }
 
-    /// <summary>As the reference data would: the eight parties, the agreement of 2010 and the per-capita fee rule.</summary>
+    /// <summary>As the reference data would: the eight parties, the 2010 agreement and the per-capita fee.</summary>
     private static async Task RegisterPartiesAsync(ScenarioApi api, CancellationToken ct)
     {
         foreach (var party in Cast.Parties)

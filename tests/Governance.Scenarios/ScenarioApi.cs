@@ -21,7 +21,10 @@ public sealed class ScenarioApi(HttpClient client, Func<string, string?, string>
         return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
     }
 
-    /// <summary>A command as <paramref name="role"/> (for <paramref name="municipality"/>); the answer, which names the new version.</summary>
+    /// <summary>
+    /// A command as <paramref name="role"/> (for <paramref name="municipality"/>); the answer, which names the new
+    /// version.
+    /// </summary>
     public async Task<JsonElement> PostAsync(string path, object body, CancellationToken ct, string role = "secretary",
         string? municipality = null)
     {
@@ -45,7 +48,8 @@ public sealed class ScenarioApi(HttpClient client, Func<string, string?, string>
             using var request = Request(HttpMethod.Post, path, role, null);
             request.Content = JsonContent.Create(body(version));
             using var response = await client.SendAsync(request, ct);
-            if (attempt < 5 && response.StatusCode == HttpStatusCode.Conflict && await IsStaleAsync(response, ct)) continue;
+            var stale = response.StatusCode == HttpStatusCode.Conflict && await IsStaleAsync(response, ct);
+            if (stale && attempt < 5) continue;
             await EnsureSuccessAsync(response, path, ct);
             return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
         }

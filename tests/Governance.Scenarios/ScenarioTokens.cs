@@ -6,7 +6,7 @@ namespace Governance.Scenarios;
 /// <summary>Development tokens for the cast, for a service that accepts them (Development, or a trial).</summary>
 public static class ScenarioTokens
 {
-    /// <summary>Tokens signed with the service's development key, named after <see cref="Cast"/>, valid for a few hours.</summary>
+    /// <summary>Tokens signed with the service's development key, named after <see cref="Cast"/>.</summary>
     public static Func<string, string?, string> Development(byte[] signingKey)
     {
         var key = new SymmetricSecurityKey(signingKey);

@@ -17,8 +17,9 @@ public static partial class SearchDecisionsEndpoint
 {
     public const int MaxPageSize = 100;
 
-    /// <summary>Title, wording and kind: the expression of the full-text index (DecisionsStore), so the index is used.</summary>
-    private const string SearchedText = "((data ->> 'ItemTitle') || ' ' || (data ->> 'Text') || ' ' || (data ->> 'Kind'))";
+    /// <summary>Title, wording and kind: the full-text index's own expression (DecisionsStore), so the index is used.</summary>
+    private const string SearchedText =
+        "((data ->> 'ItemTitle') || ' ' || (data ->> 'Text') || ' ' || (data ->> 'Kind'))";
 
     /// <summary>
     /// The decision history: every outcome ever recorded, newest first or best match first. Words are matched in
@@ -39,7 +40,8 @@ public static partial class SearchDecisionsEndpoint
         {
             // Full-text match on the Swedish stem, or the stem inside a longer (compound) word.
             where.Append($" and (to_tsvector('swedish', {SearchedText}) @@ plainto_tsquery('swedish', ?)" +
-                         $" or {SearchedText} ilike '%' || coalesce((ts_lexize('swedish_stem', lower(?)))[1], lower(?)) || '%')");
+                         $" or {SearchedText} ilike '%' || " +
+                         "coalesce((ts_lexize('swedish_stem', lower(?)))[1], lower(?)) || '%')");
             parameters.AddRange([word, word, word]);
         }
         void Filter(string sql, object? value)
@@ -60,7 +62,8 @@ public static partial class SearchDecisionsEndpoint
 
         var table = "governance.mt_doc_decisionrecord";
         var total = (await session.QueryAsync<long>($"select count(*) from {table} where {where}", ct, [.. parameters])).Single();
-        var byRank = words.Count == 0 ? "" : $"ts_rank(to_tsvector('swedish', {SearchedText}), plainto_tsquery('swedish', ?)) desc, ";
+        var byRank = words.Count == 0 ? ""
+            : $"ts_rank(to_tsvector('swedish', {SearchedText}), plainto_tsquery('swedish', ?)) desc, ";
         var pageParameters = new List<object>(parameters);
         if (words.Count > 0) pageParameters.Add(string.Join(' ', words));
         pageParameters.AddRange([size, (number - 1) * size]);

@@ -90,10 +90,12 @@ public sealed class BackupRestoreTests
     [Fact]
     public async Task a_restore_refuses_a_database_that_exists()
     {
-        var existing = new NpgsqlConnectionStringBuilder(await TestDatabase.FreshDatabaseAsync("governance_restore_exists"));
+        var existing = new NpgsqlConnectionStringBuilder(
+            await TestDatabase.FreshDatabaseAsync("governance_restore_exists"));
         var dump = Path.GetTempFileName();
         var result = await OperatorCommands.RunAsync(OperatorCommands.Script("restore.sh"),
-            [dump, Url(existing.ConnectionString)], new Dictionary<string, string?> { ["GOVERNANCE_DATABASE"] = existing.Database });
+            [dump, Url(existing.ConnectionString)],
+            new Dictionary<string, string?> { ["GOVERNANCE_DATABASE"] = existing.Database });
         File.Delete(dump);
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("exists already", result.Output, StringComparison.Ordinal);
@@ -104,7 +106,8 @@ public sealed class BackupRestoreTests
     {
         await using var connection = new NpgsqlConnection(server.ConnectionString("postgres"));
         await connection.OpenAsync();
-        await using var create = new NpgsqlCommand("create role governance_owner login password 'owner-secret'", connection);
+        await using var create = new NpgsqlCommand(
+            "create role governance_owner login password 'owner-secret'", connection);
         await create.ExecuteNonQueryAsync();
         return new NpgsqlConnectionStringBuilder(server.ConnectionString("postgres"))
         {
@@ -128,6 +131,7 @@ public sealed class BackupRestoreTests
     private static string Url(string connectionString)
     {
         var c = new NpgsqlConnectionStringBuilder(connectionString);
-        return $"postgresql://{Uri.EscapeDataString(c.Username!)}:{Uri.EscapeDataString(c.Password!)}@{c.Host}:{c.Port}/{c.Database}";
+        var user = $"{Uri.EscapeDataString(c.Username!)}:{Uri.EscapeDataString(c.Password!)}";
+        return $"postgresql://{user}@{c.Host}:{c.Port}/{c.Database}";
     }
 }

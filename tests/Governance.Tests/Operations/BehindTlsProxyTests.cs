@@ -20,7 +20,8 @@ public sealed partial class BehindTlsProxyTests
     [Fact]
     public async Task through_a_known_proxy_the_cookie_is_secure_and_the_provider_and_the_feeds_name_the_https_address()
     {
-        await using var picker = await StartAsync("governance_proxy_tests", new() { ["Governance:LoadReferenceData"] = "true" });
+        await using var picker = await StartAsync("governance_proxy_tests",
+            new() { ["Governance:LoadReferenceData"] = "true" });
         using var browser = Browser(picker);
 
         var session = await SignInAsync(browser);
@@ -28,9 +29,11 @@ public sealed partial class BehindTlsProxyTests
         Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
 
         var calendar = await SendAsync(browser, HttpMethod.Get, "/calendar.ics");
-        Assert.Contains($"URL:https://{PublicHost}/sammantraden/", await calendar.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains($"URL:https://{PublicHost}/sammantraden/", await calendar.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
         var atom = await SendAsync(browser, HttpMethod.Get, "/minutes.atom");
-        Assert.Contains($"href=\"https://{PublicHost}/minutes.atom\"", await atom.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains($"href=\"https://{PublicHost}/minutes.atom\"", await atom.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
 
         await using var provider = await FakeProvider.StartAsync();
         await using var withProvider = await StartAsync("governance_proxy_oidc_tests", new()
@@ -41,19 +44,20 @@ public sealed partial class BehindTlsProxyTests
             ["Proxy:KnownNetworks"] = "127.0.0.0/8",
         });
         using var toProvider = Browser(withProvider);
-        var challenge = await PostFormAsync(toProvider, "/logga-in?handler=Provider", new() { ["returnUrl"] = "/utskick" });
+        var challenge = await PostFormAsync(toProvider, "/logga-in?handler=Provider",
+            new() { ["returnUrl"] = "/utskick" });
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
         var query = System.Web.HttpUtility.ParseQueryString(challenge.Headers.Location!.Query);
         Assert.Equal($"https://{PublicHost}/signin-oidc", query["redirect_uri"]);
     }
 
-    /// <summary>With the documented variable, in the service's own process: ASP.NET Core alone would trust anyone.</summary>
+    /// <summary>With the documented variable, in the service's own process: ASP.NET Core alone trusts anyone.</summary>
     [Fact]
     public async Task forwarded_headers_from_an_address_that_is_not_a_known_proxy_are_ignored()
     {
         var state = Directory.CreateTempSubdirectory("governance-proxy").FullName;
-        await using var service = ServiceProcess.Start(await TestDatabase.FreshDatabaseAsync("governance_proxy_unknown_tests"),
-            state, new Dictionary<string, string?>
+        var database = await TestDatabase.FreshDatabaseAsync("governance_proxy_unknown_tests");
+        await using var service = ServiceProcess.Start(database, state, new Dictionary<string, string?>
             {
                 ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
                 ["Proxy__KnownProxies"] = "192.0.2.10",
@@ -111,21 +115,25 @@ public sealed partial class BehindTlsProxyTests
     /// <summary>Signs in with the reference-user picker; the Set-Cookie of the session.</summary>
     private static async Task<string> SignInAsync(HttpClient browser)
     {
-        var signedIn = await PostFormAsync(browser, "/logga-in?handler=ReferenceUser", new() { ["user"] = "secretary" });
+        var signedIn = await PostFormAsync(browser, "/logga-in?handler=ReferenceUser",
+            new() { ["user"] = "secretary" });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(AuthenticationSetup.CookieName + "=", StringComparison.Ordinal));
+        return signedIn.Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith(AuthenticationSetup.CookieName + "=", StringComparison.Ordinal));
     }
 
     /// <summary>
     /// A form posted with the antiforgery cookie and token of the page. Cookies are carried by hand: a cookie marked
     /// Secure is one the browser sends only over HTTPS, which the proxy gives it and this test does not.
     /// </summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string url, Dictionary<string, string> fields)
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string url,
+        Dictionary<string, string> fields)
     {
         var page = await SendAsync(browser, HttpMethod.Get, "/logga-in");
         var cookies = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]);
-        fields["__RequestVerificationToken"] = RequestToken().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
+        fields["__RequestVerificationToken"] =
+            RequestToken().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Add("Cookie", string.Join("; ", cookies));
         return await SendAsync(browser, request);
     }
@@ -133,7 +141,7 @@ public sealed partial class BehindTlsProxyTests
     private static Task<HttpResponseMessage> SendAsync(HttpClient browser, HttpMethod method, string url) =>
         SendAsync(browser, new HttpRequestMessage(method, url));
 
-    /// <summary>What the proxy adds: the client's address, that it spoke HTTPS, and the host it was asked for.</summary>
+    /// <summary>What the proxy adds: the client's address, that it spoke HTTPS, the host it was asked for.</summary>
     private static async Task<HttpResponseMessage> SendAsync(HttpClient browser, HttpRequestMessage request)
     {
         request.Headers.Add("X-Forwarded-For", "203.0.113.7");
@@ -143,7 +151,10 @@ public sealed partial class BehindTlsProxyTests
     }
 
     private static HttpClient Browser(Product product) =>
-        new(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(product.Url) };
+        new(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(product.Url),
+        };
 
     private sealed class Product(WebApplication app) : IAsyncDisposable
     {
@@ -156,7 +167,7 @@ public sealed partial class BehindTlsProxyTests
         }
     }
 
-    /// <summary>An OpenID Connect provider that publishes its discovery document, enough for the product's challenge.</summary>
+    /// <summary>An OpenID Connect provider that publishes its discovery document: enough for the challenge.</summary>
     private sealed class FakeProvider(WebApplication app) : IAsyncDisposable
     {
         public string Url => app.Urls.First();
@@ -171,9 +182,10 @@ public sealed partial class BehindTlsProxyTests
                 var issuer = $"{r.Scheme}://{r.Host}";
                 return Results.Json(new Dictionary<string, object>
                 {
-                    ["issuer"] = issuer, ["authorization_endpoint"] = issuer + "/authorize", ["token_endpoint"] = issuer + "/token",
-                    ["jwks_uri"] = issuer + "/jwks", ["response_types_supported"] = new[] { "code" },
-                    ["subject_types_supported"] = new[] { "public" }, ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+                    ["issuer"] = issuer, ["authorization_endpoint"] = issuer + "/authorize",
+                    ["token_endpoint"] = issuer + "/token", ["jwks_uri"] = issuer + "/jwks",
+                    ["response_types_supported"] = new[] { "code" }, ["subject_types_supported"] = new[] { "public" },
+                    ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
                 });
             });
             app.MapGet("/jwks", () => Results.Json(new { keys = Array.Empty<object>() }));

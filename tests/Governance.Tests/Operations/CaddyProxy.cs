@@ -40,7 +40,8 @@ public sealed class CaddyProxy : IAsyncDisposable
     public static CaddyProxy Start(string upstream)
     {
         if (!File.Exists(Program))
-            throw new InvalidOperationException($"The proxy test needs Caddy at {Program}: on Debian `apt-get install caddy` (.ci/run does).");
+            throw new InvalidOperationException(
+                $"The proxy test needs Caddy at {Program}: on Debian `apt-get install caddy` (.ci/run does).");
         var folder = Directory.CreateTempSubdirectory("governance-caddy").FullName;
         var port = FreePort();
         var config = Path.Combine(folder, "Caddyfile");
@@ -77,7 +78,8 @@ public sealed class CaddyProxy : IAsyncDisposable
         var root = Path.Combine(_folder, "data", "pki", "authorities", "local", "root.crt");
         for (var attempt = 0; !File.Exists(root); attempt++)
         {
-            if (_process.HasExited || attempt == 300) throw new InvalidOperationException($"Caddy did not start:\n{Output}");
+            if (_process.HasExited || attempt == 300)
+                throw new InvalidOperationException($"Caddy did not start:\n{Output}");
             await Task.Delay(100);
         }
         var trusted = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(root));

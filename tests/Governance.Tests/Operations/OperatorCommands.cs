@@ -56,7 +56,8 @@ public static class OperatorCommands
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish in 5 minutes:\n{output}");
+            throw new TimeoutException(
+                $"{program} {string.Join(' ', arguments)} did not finish in 5 minutes:\n{output}");
         }
         process.WaitForExit();
         lock (output) return new Result(process.ExitCode, output.ToString());

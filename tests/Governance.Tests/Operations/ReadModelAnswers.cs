@@ -12,7 +12,8 @@ namespace Governance.Tests.Operations;
 /// as the secretary. An operation whose path names an id this class cannot list fails the collection, so a new read
 /// endpoint is not silently left out.
 /// </summary>
-public sealed partial class ReadModelAnswers(HttpClient client, string secretaryToken, Func<Guid, string> receiptSignature)
+public sealed partial class ReadModelAnswers(
+    HttpClient client, string secretaryToken, Func<Guid, string> receiptSignature)
 {
     /// <summary>"GET path as who" → status, content type and body.</summary>
     public async Task<SortedDictionary<string, string>> CollectAsync(int year)
@@ -44,7 +45,8 @@ public sealed partial class ReadModelAnswers(HttpClient client, string secretary
         foreach (var who in new[] { "the public", "the secretary" })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            if (who == "the secretary") request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secretaryToken);
+            if (who == "the secretary")
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secretaryToken);
             using var response = await client.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
             answers[$"GET {url} as {who}"] =
@@ -60,18 +62,21 @@ public sealed partial class ReadModelAnswers(HttpClient client, string secretary
     public static string WithoutRequestTokens(string body) =>
         TraceId().Replace(AntiforgeryToken().Replace(body, "(antiforgery token)"), "\"traceId\":\"(request)\"");
 
-    /// <summary>Where two collections differ: how many answers, and the first of them around its first difference.</summary>
+    /// <summary>Where two collections differ: how many answers, the first one around its first difference.</summary>
     public static string Differences(IDictionary<string, string> expected, IDictionary<string, string> actual,
         Func<string, string>? normalise = null)
     {
         normalise ??= a => a;
-        var keys = expected.Keys.Where(k => !actual.TryGetValue(k, out var a) || normalise(a) != normalise(expected[k])).ToList();
+        var keys = expected.Keys
+            .Where(k => !actual.TryGetValue(k, out var a) || normalise(a) != normalise(expected[k])).ToList();
         if (keys.Count == 0) return "";
-        var (e, a) = (normalise(expected[keys[0]]), actual.TryGetValue(keys[0], out var found) ? normalise(found) : "(no answer)");
+        var e = normalise(expected[keys[0]]);
+        var a = actual.TryGetValue(keys[0], out var found) ? normalise(found) : "(no answer)";
         var at = e.Zip(a).TakeWhile(p => p.First == p.Second).Count();
         var from = Math.Max(0, at - 300);
         return $"{keys.Count} answers differ, first {keys[0]} at character {at}:\n" +
-            $"expected …{e[from..Math.Min(e.Length, at + 300)]}…\nactual   …{a[from..Math.Min(a.Length, at + 300)]}…\n" +
+            $"expected …{e[from..Math.Min(e.Length, at + 300)]}…\n" +
+            $"actual   …{a[from..Math.Min(a.Length, at + 300)]}…\n" +
             $"all: {string.Join(", ", keys.Take(20))}";
     }
 
@@ -84,7 +89,8 @@ public sealed partial class ReadModelAnswers(HttpClient client, string secretary
             var name = parameter.Groups[1].Value;
             var values = ids.For(name) ?? throw new InvalidOperationException(
                 $"{operation} ({path}) names {{{name}}}, and no ids of that kind are listed: add them to StoreIds.");
-            filled = filled.SelectMany(url => values.Select(v => url.Replace($"{{{name}}}", v, StringComparison.Ordinal)));
+            filled = filled.SelectMany(url =>
+                values.Select(v => url.Replace($"{{{name}}}", v, StringComparison.Ordinal)));
         }
         return filled.SelectMany(url => QueryVariants(operation, url, ids)).ToList();
     }
@@ -118,8 +124,8 @@ public sealed partial class ReadModelAnswers(HttpClient client, string secretary
     private static IEnumerable<string> Screens(StoreIds ids) =>
     [
         "/", $"/kalender?ar={ids.Year}", "/kalender?ar=2020", "/beslut", "/beslut?q=trafik", $"/beslut?ar={ids.Year}",
-        $"/plan?ar={ids.Year}", "/plan?ar=2020", "/avtal", $"/avtal?per={ids.Year}-07-01", "/kommuner", $"/avgifter?ar={ids.Year}",
-        "/utskick", "/handelser", "/logga-in",
+        $"/plan?ar={ids.Year}", "/plan?ar=2020", "/avtal", $"/avtal?per={ids.Year}-07-01", "/kommuner",
+        $"/avgifter?ar={ids.Year}", "/utskick", "/handelser", "/logga-in",
         .. ids.Meetings.SelectMany(m => new[] { $"/sammantraden/{m}", $"/sammantraden/{m}/minnesanteckningar" }),
     ];
 

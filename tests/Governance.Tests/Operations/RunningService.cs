@@ -8,12 +8,13 @@ using Npgsql;
 
 namespace Governance.Tests.Operations;
 
-/// <summary>A service answering over HTTP (in this process or its own) on a database: what the operations tests ask of it.</summary>
+/// <summary>A service answering over HTTP (in this process or its own) on a database; what tests ask of it.</summary>
 public sealed class RunningService(HttpClient client, string database)
 {
     public static readonly byte[] ReceiptKey = Enumerable.Range(100, 32).Select(i => (byte)i).ToArray();
     public const string PublicBaseUrl = "https://samarbetskommitten.example";
-    public static Func<string, string?, string> Tokens { get; } = ScenarioTokens.Development(AppFixture.SigningKeyBytes);
+    public static Func<string, string?, string> Tokens { get; } =
+        ScenarioTokens.Development(AppFixture.SigningKeyBytes);
 
     public HttpClient Client { get; } = client;
     public string Database { get; } = database;
@@ -50,24 +51,30 @@ public sealed class RunningService(HttpClient client, string database)
         {
             var deliveries = (await GetAsync("/api/distribution")).GetProperty("documents").EnumerateArray()
                 .SelectMany(d => d.GetProperty("deliveries").EnumerateArray()).ToList();
-            if (deliveries.Count > 0 && deliveries.All(d => d.GetProperty("status").GetString() is "sent" or "acknowledged") &&
-                await WaitingMessagesAsync() == 0) return;
-            if (attempt == 600) throw new TimeoutException($"Deliveries still under way after two minutes: {deliveries.Count}");
+            var delivered = deliveries.All(d => d.GetProperty("status").GetString() is "sent" or "acknowledged");
+            if (deliveries.Count > 0 && delivered && await WaitingMessagesAsync() == 0) return;
+            if (attempt == 600)
+                throw new TimeoutException($"Deliveries still under way after two minutes: {deliveries.Count}");
             await Task.Delay(200);
         }
     }
 
-    /// <summary>Registries acknowledge the minutes of the year's first approved meeting with their diarienummer.</summary>
+    /// <summary>Registries acknowledge the minutes first approved with their diarienummer.</summary>
     public async Task AcknowledgeSomeMinutesAsync(int count)
     {
-        var minutes = (await GetAsync("/api/distribution?kind=minutes")).GetProperty("documents").EnumerateArray().Last();
-        foreach (var (delivery, number) in minutes.GetProperty("deliveries").EnumerateArray().Take(count).Select((d, i) => (d, i)))
+        var minutes = (await GetAsync("/api/distribution?kind=minutes")).GetProperty("documents")
+            .EnumerateArray().Last();
+        var deliveries = minutes.GetProperty("deliveries").EnumerateArray().Take(count);
+        foreach (var (delivery, number) in deliveries.Select((d, i) => (d, i)))
         {
             var code = delivery.GetProperty("municipalityCode").GetString()!;
             using var request = new HttpRequestMessage(HttpMethod.Post,
                 $"/api/distribution/{delivery.GetProperty("deliveryId").GetGuid()}/acknowledgement")
             {
-                Content = JsonContent.Create(new { diarienummer = $"KS-{code}/{number + 101}", version = delivery.GetProperty("version").GetInt32() }),
+                Content = JsonContent.Create(new
+                {
+                    diarienummer = $"KS-{code}/{number + 101}", version = delivery.GetProperty("version").GetInt32(),
+                }),
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens("registry", code));
             (await Client.SendAsync(request)).EnsureSuccessStatusCode();

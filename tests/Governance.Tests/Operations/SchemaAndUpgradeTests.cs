@@ -12,7 +12,7 @@ namespace Governance.Tests.Operations;
 public sealed partial class SchemaAndUpgradeTests
 {
     [Fact]
-    public async Task without_db_apply_the_service_refuses_to_start_and_says_what_to_run_instead_of_changing_the_schema()
+    public async Task without_db_apply_the_service_refuses_to_start_and_says_what_to_run_instead_of_any_ddl()
     {
         var roles = await SeparateRoles.CreateAsync("governance_refusal_tests");
         await roles.GrantServiceRoleAsync();
@@ -43,8 +43,10 @@ public sealed partial class SchemaAndUpgradeTests
         var applied = await Operator("db-apply", roles.Owner, state);
         Assert.True(applied.ExitCode == 0, applied.ToString());
         var service = new NpgsqlConnectionStringBuilder(roles.Service).Username;
-        Assert.False(await roles.ScalarAsync<bool>($"select has_database_privilege('{service}', current_database(), 'CREATE')"));
-        Assert.False(await roles.ScalarAsync<bool>($"select has_schema_privilege('{service}', 'governance', 'CREATE')"));
+        Assert.False(await roles.ScalarAsync<bool>(
+            $"select has_database_privilege('{service}', current_database(), 'CREATE')"));
+        Assert.False(await roles.ScalarAsync<bool>(
+            $"select has_schema_privilege('{service}', 'governance', 'CREATE')"));
 
         SortedDictionary<string, string> before;
         await using (var running = ServiceProcess.Start(roles.Service, state, ServiceProcess.Mail(smtp)))
@@ -70,21 +72,24 @@ public sealed partial class SchemaAndUpgradeTests
         Directory.Delete(state, recursive: true);
     }
 
-    /// <summary>The documents the projections write (`projections list`); the stored files and mail documents are not projected.</summary>
+    /// <summary>The documents the projections write (`projections list`); files and mail are not projected.</summary>
     private static readonly string[] ProjectedDocuments =
     [
-        "mt_doc_municipality", "mt_doc_officeyear", "mt_doc_cooperationagreement", "mt_doc_meeting", "mt_doc_extrameetingdemand",
-        "mt_doc_decisionrecord", "mt_doc_feeledger", "mt_doc_specialproject", "mt_doc_activityplan", "mt_doc_delivery",
+        "mt_doc_municipality", "mt_doc_officeyear", "mt_doc_cooperationagreement", "mt_doc_meeting",
+        "mt_doc_extrameetingdemand", "mt_doc_decisionrecord", "mt_doc_feeledger", "mt_doc_specialproject",
+        "mt_doc_activityplan", "mt_doc_delivery",
     ];
 
     /// <summary>
     /// The calendar feed's DTSTAMP is the moment the feed was generated (RFC 5545), so with the real clock it honestly
     /// differs between two services answering minutes apart; nothing else is left out.
     /// </summary>
-    private static string WithoutGenerationTime(string answer) => CalendarStamp().Replace(answer, "DTSTAMP:(generated)");
+    private static string WithoutGenerationTime(string answer) =>
+        CalendarStamp().Replace(answer, "DTSTAMP:(generated)");
 
     private static Task<OperatorCommands.Result> Operator(string command, string database, string state) =>
-        OperatorCommands.RunAsync("dotnet", [Path.Combine(OperatorCommands.ServiceFolder, "Governance.dll"), .. command.Split(' ')],
+        OperatorCommands.RunAsync("dotnet",
+            [Path.Combine(OperatorCommands.ServiceFolder, "Governance.dll"), .. command.Split(' ')],
             OperatorCommands.ServiceSettings(database, state), OperatorCommands.ServiceFolder);
 
     [GeneratedRegex(@"DTSTAMP:\d{8}T\d{6}Z")]

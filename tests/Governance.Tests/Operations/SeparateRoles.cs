@@ -12,15 +12,19 @@ public sealed record SeparateRoles(string Owner, string Service, string Superuse
     /// <summary>A fresh database <paramref name="name"/> on the tests' server, with roles named after it.</summary>
     public static async Task<SeparateRoles> CreateAsync(string name)
     {
-        var admin = new NpgsqlConnectionStringBuilder(await TestDatabase.ConnectionStringAsync()) { Database = "postgres" };
+        var admin = new NpgsqlConnectionStringBuilder(await TestDatabase.ConnectionStringAsync())
+        {
+            Database = "postgres",
+        };
         var (owner, service) = ($"{name}_owner", $"{name}_service");
         await using (var connection = new NpgsqlConnection(admin.ConnectionString))
         {
             await connection.OpenAsync();
             foreach (var sql in new[]
             {
-                $"drop database if exists {name} with (force)", $"drop role if exists {owner}", $"drop role if exists {service}",
-                $"create role {owner} login password 'owner-secret'", $"create role {service} login password 'service-secret'",
+                $"drop database if exists {name} with (force)", $"drop role if exists {owner}",
+                $"drop role if exists {service}", $"create role {owner} login password 'owner-secret'",
+                $"create role {service} login password 'service-secret'",
                 $"create database {name} owner {owner}",
             })
             {
@@ -29,8 +33,12 @@ public sealed record SeparateRoles(string Owner, string Service, string Superuse
             }
         }
         string As(string user, string password) =>
-            new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = name, Username = user, Password = password }.ConnectionString;
-        return new SeparateRoles(As(owner, "owner-secret"), As(service, "service-secret"), As(admin.Username!, admin.Password!));
+            new NpgsqlConnectionStringBuilder(admin.ConnectionString)
+            {
+                Database = name, Username = user, Password = password,
+            }.ConnectionString;
+        return new SeparateRoles(As(owner, "owner-secret"), As(service, "service-secret"),
+            As(admin.Username!, admin.Password!));
     }
 
     /// <summary>Runs deploy/grant-service-role.sql with psql, as the operator would.</summary>
@@ -43,7 +51,8 @@ public sealed record SeparateRoles(string Owner, string Service, string Superuse
             "-f", OperatorCommands.Script("grant-service-role.sql"),
         ], new Dictionary<string, string?>
         {
-            ["PGHOST"] = superuser.Host, ["PGPORT"] = superuser.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PGHOST"] = superuser.Host,
+            ["PGPORT"] = superuser.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["PGUSER"] = superuser.Username, ["PGPASSWORD"] = superuser.Password, ["PGDATABASE"] = superuser.Database,
         });
         Assert.True(result.ExitCode == 0, result.ToString());

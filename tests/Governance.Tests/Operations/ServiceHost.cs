@@ -11,7 +11,8 @@ namespace Governance.Tests.Operations;
 /// </summary>
 public sealed class ServiceHost(WebApplication app, string database) : IAsyncDisposable
 {
-    public RunningService Service { get; } = new(new HttpClient { BaseAddress = new Uri(ProductHost.BaseUrl(app)) }, database);
+    public RunningService Service { get; } =
+        new(new HttpClient { BaseAddress = new Uri(ProductHost.BaseUrl(app)) }, database);
 
     public static async Task<ServiceHost> StartAsync(TimeProvider clock, string database, TestSmtpServer smtp,
         IDictionary<string, string?>? more = null)

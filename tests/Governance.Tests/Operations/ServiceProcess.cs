@@ -30,8 +30,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    /// <summary>Starts the service on a free loopback port with the given settings on top of <see cref="Settings"/>.</summary>
-    public static ServiceProcess Start(string database, string stateFolder, IReadOnlyDictionary<string, string?> settings)
+    /// <summary>Starts it on a free loopback port, the given settings on top of <see cref="Settings"/>.</summary>
+    public static ServiceProcess Start(string database, string stateFolder,
+        IReadOnlyDictionary<string, string?> settings)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet", [Path.Combine(OperatorCommands.ServiceFolder, "Governance.dll")])

@@ -18,7 +18,7 @@ public static class ProductionService
         {
             web.UseEnvironment("Production");
             web.UseSetting("GOVERNANCE_DB", database);
-            // A fresh database with a user that may create tables: the service applies its schema itself, as in a trial.
+            // A fresh database whose user may create tables: the service applies its schema, as in a trial.
             web.UseSetting("Governance:ApplySchemaOnStart", "true");
             web.UseSetting("Governance:LoadReferenceData", "true");
             web.UseSetting("Auth:AllowDevelopmentTokens", "true");

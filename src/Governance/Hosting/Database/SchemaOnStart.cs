@@ -19,12 +19,12 @@ public static class SchemaOnStart
 
     public static AutoCreate AutoCreate(bool on) => on ? JasperFx.AutoCreate.CreateOrUpdate : JasperFx.AutoCreate.None;
 
-    /// <summary>Checks the schema before anything else starts (first of the hosted services): no DDL is ever tried.</summary>
+    /// <summary>Checks the schema before anything else starts (the first hosted service): no DDL is tried.</summary>
     public static void AddSchemaCheck(this IServiceCollection services) =>
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaCheck>());
 }
 
-/// <summary>Refuses to start, saying what to run, when the database's schema is not the one this version expects.</summary>
+/// <summary>Refuses to start, saying what to run, when the schema is not the one this version expects.</summary>
 internal sealed class SchemaCheck(IEnumerable<IDatabaseSource> sources) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -49,8 +49,10 @@ internal sealed class SchemaCheck(IEnumerable<IDatabaseSource> sources) : IHoste
         throw new InvalidOperationException(
             $"The database schema is not the one this version of the service expects, and {SchemaOnStart.Setting} is " +
             "off, so the service does not change it itself. Apply it as a database user with DDL rights: " +
-            "`dotnet Governance.dll db-apply` (or `dotnet Governance.dll db-patch <file.sql>` to hand the script to a " +
-            "DBA), then start the service again. See README, \"Backups, restore, schema and upgrades\".\n" +
+            "`dotnet Governance.dll db-apply` (or, to hand scripts to a DBA, " +
+            "`dotnet Governance.dll db-patch <file.sql> -d marten://store/` and `-d wolverine://messages/main`), " +
+            "then start the service again. See README, " +
+            "\"Backups, restore, schema and upgrades\".\n" +
             string.Join('\n', differences));
     }
 

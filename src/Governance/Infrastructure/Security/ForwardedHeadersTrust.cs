@@ -20,8 +20,9 @@ public static class ForwardedHeadersTrust
         var section = builder.Configuration.GetSection("Proxy");
         var proxies = Split(section["KnownProxies"]).Select(a => IPAddress.TryParse(a, out var address) ? address
             : throw Invalid("Proxy:KnownProxies", a)).ToList();
-        var networks = Split(section["KnownNetworks"]).Select(n => System.Net.IPNetwork.TryParse(n, out var network) ? network
-            : throw Invalid("Proxy:KnownNetworks", n)).ToList();
+        var networks = Split(section["KnownNetworks"]).Select(n =>
+            System.Net.IPNetwork.TryParse(n, out var network) ? network : throw Invalid("Proxy:KnownNetworks", n))
+            .ToList();
         if (proxies.Count == 0 && networks.Count == 0) proxies = [IPAddress.Loopback, IPAddress.IPv6Loopback];
 
         // After ASP.NET Core's own setup, which empties both lists when the variable is set.
@@ -37,8 +38,8 @@ public static class ForwardedHeadersTrust
     }
 
     /// <summary>
-    /// First in the pipeline. ASP.NET Core adds the same middleware when it sees the variable at start; the first to run
-    /// consumes the headers, so they are applied once, and only from a known proxy.
+    /// First in the pipeline. ASP.NET Core adds the same middleware when it sees the variable at start; the first to
+    /// run consumes the headers, so they are applied once, and only from a known proxy.
     /// </summary>
     public static void UseForwardedHeadersTrust(this WebApplication app)
     {
