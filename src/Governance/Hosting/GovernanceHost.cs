@@ -82,7 +82,8 @@ public static class GovernanceHost
         bool localCluster)
     {
         var services = builder.Services;
-        // Off in production by default: the service's database user needs no DDL rights (README, "Schema changes").
+        // Off in production by default: the service's database user needs no DDL rights (README, "The database user
+        // without DDL rights").
         var applySchema = SchemaOnStart.IsOn(builder.Configuration, builder.Environment, localCluster);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
