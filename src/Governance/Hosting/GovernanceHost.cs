@@ -55,6 +55,7 @@ public static class GovernanceHost
         builder.AddGovernanceAuthentication(stateFolder);
         builder.AddBrowserProtection();
         builder.AddGovernanceRateLimits();
+        builder.AddForwardedHeadersTrust();
 
         var connectionString = DatabaseSetup.Configured(builder.Configuration);
         if (generatingCode)
@@ -71,7 +72,7 @@ public static class GovernanceHost
                 $"connect with: {cluster.PsqlHint(DatabaseSetup.DatabaseName)}");
             try
             {
-                builder.AddServices(local, settings);
+                builder.AddServices(local, settings, localCluster: true);
             }
             catch
             {
@@ -80,20 +81,25 @@ public static class GovernanceHost
             }
             return cluster.StartedHere ? cluster : null;
         }
-        builder.AddServices(connectionString, settings);
+        builder.AddServices(connectionString, settings, localCluster: false);
         return null;
     }
 
-    private static void AddServices(this WebApplicationBuilder builder, string connectionString, GovernanceSettings settings)
+    private static void AddServices(this WebApplicationBuilder builder, string connectionString, GovernanceSettings settings,
+        bool localCluster)
     {
         var services = builder.Services;
+        // Off in production by default: the service's database user needs no DDL rights (README, "The database user
+        // without DDL rights").
+        var applySchema = SchemaOnStart.IsOn(builder.Configuration, builder.Environment, localCluster);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => TelemetrySetup.CreateDataSource(connectionString));
         builder.AddGovernanceTelemetry();
 
-        services.AddMarten(options =>
+        var marten = services.AddMarten(options =>
             {
                 options.DatabaseSchemaName = "governance";
+                options.AutoCreateSchemaObjects = SchemaOnStart.AutoCreate(applySchema);
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.CausationIdEnabled = true;
@@ -113,13 +119,14 @@ public static class GovernanceHost
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
             .AddAsyncDaemon(DaemonMode.HotCold)
-            .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(integration =>
             {
                 integration.MessageStorageSchemaName = MessageSchema;
                 // Events that create a duty to send reach the distribution handlers through the outbox, after commit.
                 integration.UseFastEventForwarding = true;
             });
+        if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();
+        else services.AddSchemaCheck();
 
         builder.Host.UseWolverine(options =>
         {
@@ -127,6 +134,7 @@ public static class GovernanceHost
             // at build time (Governance:CodeGeneration=Static). See README, "Code generation".
             options.UseRuntimeCompilation();
             options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Governance:CodeGeneration", TypeLoadMode.Dynamic);
+            options.AutoBuildMessageStorageOnStartup = SchemaOnStart.AutoCreate(applySchema);
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.EnableRelayOfUserName = true;
@@ -191,6 +199,7 @@ public static class GovernanceHost
 
     public static void UseGovernance(this WebApplication app)
     {
+        app.UseForwardedHeadersTrust();
         CommandMetrics.UseCommandMetrics(app);
         app.UseBrowserProtection();
         app.UseExceptionHandler();

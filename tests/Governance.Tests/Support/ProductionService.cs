@@ -29,6 +29,8 @@ public static class ProductionService
         {
             web.UseEnvironment("Production");
             web.UseSetting("GOVERNANCE_DB", database);
+            // A fresh database whose user may create tables: the service applies its schema, as in a trial.
+            web.UseSetting("Governance:ApplySchemaOnStart", "true");
             web.UseSetting("Governance:LoadReferenceData", "true");
             foreach (var (key, value) in Settings) web.UseSetting(key, value);
             web.ConfigureServices(services =>
