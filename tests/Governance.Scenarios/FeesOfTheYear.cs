@@ -9,8 +9,12 @@ internal sealed class FeesOfTheYear(ScenarioApi api, int year, CancellationToken
         var version = (await api.GetAsync($"/api/fees/{year}", ct)).GetProperty("version").GetInt32();
         version = (await api.PostAsync($"/api/fees/{year}/invoices", new { version }, ct))
             .GetProperty("version").GetInt32();
-        var fees = (await api.GetAsync($"/api/fees/{year}", ct)).GetProperty("lines").EnumerateArray()
+        var schedule = await api.GetAsync($"/api/fees/{year}", ct);
+        var fees = schedule.GetProperty("lines").EnumerateArray()
             .ToDictionary(l => l.GetProperty("code").GetString()!, l => l.GetProperty("fee").GetDecimal());
+        // Invoiced on the service's today: with a real clock a later year; no payment is made before the invoice.
+        var invoicedOn = DateOnly.Parse(schedule.GetProperty("invoicedOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        DateOnly After(DateOnly day) => day < invoicedOn ? invoicedOn : day;
         var payments = new List<(string Code, decimal Amount, DateOnly PaidOn)>
         {
             ("0127", fees["0127"], new(year, 3, 10)), ("0136", fees["0136"], new(year, 3, 12)),
@@ -22,7 +26,7 @@ internal sealed class FeesOfTheYear(ScenarioApi api, int year, CancellationToken
         foreach (var (code, amount, paidOn) in payments)
         {
             version = (await api.PostAsync($"/api/fees/{year}/payments",
-                new { municipalityCode = code, amount, paidOn = MeetingRecorder.Iso(paidOn), version }, ct))
+                new { municipalityCode = code, amount, paidOn = MeetingRecorder.Iso(After(paidOn)), version }, ct))
                 .GetProperty("version").GetInt32();
         }
     }

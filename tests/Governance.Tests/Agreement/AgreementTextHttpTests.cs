@@ -102,8 +102,8 @@ public class AgreementTextHttpTests(AppFixture fixture) : IntegrationContext(fix
         var document = await Get<JsonElement>("/openapi/v1.json");
         var operation = document.GetProperty("paths").GetProperty("/api/agreement/text").GetProperty("get");
         Assert.Equal("GetAgreementText", Text(operation, "operationId"));
-        Assert.Equal("The cooperation agreement's text as in force on a date.", Text(operation, "summary"));
-        Assert.Contains("Public, without signing in", Text(operation, "description"), StringComparison.Ordinal);
+        Assert.Equal("The cooperation agreement's text as in force on a date", Text(operation, "summary"));
+        Assert.Contains("Öppen: ingen inloggning krävs.", Text(operation, "description"), StringComparison.Ordinal);
     }
 
     [Fact]

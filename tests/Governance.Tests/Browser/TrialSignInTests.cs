@@ -16,7 +16,6 @@ public sealed class TrialSignInTests
         {
             ["GOVERNANCE_DB"] = await TestDatabase.FreshDatabaseAsync("governance_trial_tests"),
             ["Governance:LoadReferenceData"] = "false",
-            ["Governance:ApplySchemaOnStart"] = "true",
             ["Auth:AllowReferenceUsers"] = allowReferenceUsers ? "true" : "false",
         }, environment: "Production");
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })

@@ -43,6 +43,7 @@ public class GeneratedClientTests(AppFixture fixture) : MeetingScenario(fixture)
             Title = "Kollektivtrafikplan 2050", Kind = "remissvar", Version = 1,
         });
         meeting = await chair.Api.Meetings[id].Notice.PostAsync(new IssueMeetingNotice { Version = meeting!.Version });
+        OnTheMeetingDay();
         foreach (var code in new[] { "0127", "0126", "0181", "0140" })
             meeting = await secretary.Api.Meetings[id].Attendance.PostAsync(new RecordAttendance
             {

@@ -74,5 +74,6 @@ public static class OperatorCommands
         ["GOVERNANCE_DATA_DIR"] = stateFolder,
         ["Auth__AllowDevelopmentTokens"] = "true",
         ["Auth__DevelopmentSigningKey"] = Convert.ToBase64String(Support.AppFixture.SigningKeyBytes),
+        ["DataProtection__Key"] = Support.ProductionService.Settings["DataProtection:Key"],
     };
 }

@@ -28,6 +28,7 @@ public sealed class ServiceHost(WebApplication app, string database) : IAsyncDis
             ["Smtp:Security"] = "None",
             ["Distribution:PublicBaseUrl"] = RunningService.PublicBaseUrl,
             ["Distribution:ReceiptKey"] = Convert.ToBase64String(RunningService.ReceiptKey),
+            ["DataProtection:Key"] = ProductionService.Settings["DataProtection:Key"],
         };
         foreach (var (key, value) in more ?? new Dictionary<string, string?>()) settings[key] = value;
         var host = new ServiceHost(await ProductHost.StartAsync(clock, settings, "Production"), database);

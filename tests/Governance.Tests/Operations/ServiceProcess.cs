@@ -58,6 +58,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         settings["Governance__LoadReferenceData"] = "true";
         settings["Distribution__PublicBaseUrl"] = RunningService.PublicBaseUrl;
         settings["Distribution__ReceiptKey"] = Convert.ToBase64String(RunningService.ReceiptKey);
+        settings["Smtp__Host"] = "127.0.0.1"; // a mail server the test starts is given with Mail()
         return settings;
     }
 
