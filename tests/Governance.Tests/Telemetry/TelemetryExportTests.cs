@@ -28,7 +28,17 @@ public sealed class ExportingService : IAsyncLifetime
     public async Task DisposeAsync() => await Service.DisposeAsync();
 }
 
-[Collection(IntegrationCollection.Name)]
+/// <summary>
+/// Alone: every host in this process shares the meters' names, so deliveries of tests running beside this one would
+/// be counted with its own.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AloneCollection
+{
+    public const string Name = "alone";
+}
+
+[Collection(AloneCollection.Name)]
 public sealed class TelemetryExportTests(ExportingService exporting) : IClassFixture<ExportingService>, IAsyncLifetime
 {
     private const string Salem = "0128";
