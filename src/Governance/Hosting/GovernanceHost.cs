@@ -7,6 +7,7 @@ using Governance.Distribution;
 using Governance.Fees;
 using Governance.Projects;
 using Governance.Meetings;
+using Governance.Hosting.Cluster;
 using Governance.Hosting.Database;
 using Governance.Hosting.Telemetry;
 using Governance.Infrastructure.Aggregates;
@@ -125,6 +126,8 @@ public static class GovernanceHost
                 // Events that create a duty to send reach the distribution handlers through the outbox, after commit.
                 integration.UseFastEventForwarding = true;
             });
+        // Inserted first, then the schema check before it: the first key is made once the schema is known to be there.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, FirstKeyAtStart>());
         if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();
         else services.AddSchemaCheck();
 
@@ -140,6 +143,8 @@ public static class GovernanceHost
             options.EnableRelayOfUserName = true;
             // The cluster's health check every few seconds would be a trace of its own each time.
             options.Durability.NodeAssignmentHealthCheckTracingEnabled = false;
+            // How soon the other nodes take over a dead node's work (README, "Several nodes").
+            settings.Durability.ApplyTo(options.Durability);
             // Deliveries of one termination notice complete together; recording them on the one agreement stream goes one at a time.
             options.LocalQueueFor<RecordPartyInformedByDelivery>().Sequential();
             // Two messages racing on one stream: the loser tries again on the new version.

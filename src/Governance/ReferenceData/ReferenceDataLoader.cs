@@ -1,23 +1,30 @@
 using Governance.Agreement;
+using Governance.Hosting.Cluster;
 using Governance.Infrastructure.Ids;
 using Governance.Fees;
 using Governance.Meetings;
 using Governance.Plans;
 using Governance.Municipalities;
 using Governance.Offices;
+using Npgsql;
 
 namespace Governance.ReferenceData;
 
 /// <summary>
 /// Loads Södertörn's reference data as ordinary events when the event store is empty, so a first run
-/// shows a working register. Governance:LoadReferenceData=false turns it off (the tests do).
+/// shows a working register. Governance:LoadReferenceData=false turns it off (the tests do). Nodes starting together
+/// on an empty store load it once: one at a time (<see cref="StartLock"/>), each looking first.
 /// </summary>
-internal sealed class ReferenceDataLoader(IDocumentStore store, IConfiguration configuration, TimeProvider clock,
-    ILogger<ReferenceDataLoader> log) : IHostedService
+internal sealed class ReferenceDataLoader(IDocumentStore store, NpgsqlDataSource dataSource, IConfiguration configuration,
+    TimeProvider clock, ILogger<ReferenceDataLoader> log) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        configuration.GetValue("Governance:LoadReferenceData", true)
+            ? StartLock.RunAsync(dataSource, "reference-data", LoadIfEmptyAsync, cancellationToken)
+            : Task.CompletedTask;
+
+    private async Task LoadIfEmptyAsync(CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue("Governance:LoadReferenceData", true)) return;
         await using var session = store.LightweightSession();
         if (await session.Events.QueryAllRawEvents().AnyAsync(cancellationToken)) return;
 

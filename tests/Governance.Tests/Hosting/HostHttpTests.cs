@@ -8,6 +8,7 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace Governance.Tests.Hosting;
 
@@ -88,7 +89,7 @@ public class HostHttpTests(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     private ReferenceDataLoader ReferenceDataLoaderFor(bool load) => new(
-        Host.Services.GetRequiredService<IDocumentStore>(),
+        Host.Services.GetRequiredService<IDocumentStore>(), Host.Services.GetRequiredService<NpgsqlDataSource>(),
         new ConfigurationBuilder().AddInMemoryCollection([new("Governance:LoadReferenceData", load.ToString())]).Build(),
         Fixture.Clock, NullLogger<ReferenceDataLoader>.Instance);
 }

@@ -79,7 +79,8 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     protected async Task GivenReferenceData()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Governance:LoadReferenceData", "true")]).Build();
-        await new ReferenceDataLoader(Store, configuration, Fixture.Clock, NullLogger<ReferenceDataLoader>.Instance).StartAsync(CancellationToken.None);
+        await new ReferenceDataLoader(Store, Host.Services.GetRequiredService<NpgsqlDataSource>(), configuration,
+            Fixture.Clock, NullLogger<ReferenceDataLoader>.Instance).StartAsync(CancellationToken.None);
     }
 
     protected async Task<int> AgreementVersion()

@@ -9,14 +9,43 @@ using SmtpServer.Storage;
 
 namespace Governance.Tests.Support;
 
-/// <summary>A real SMTP server on loopback (the SmtpServer library) that keeps what it receives; it can be stopped and started again on its port.</summary>
+/// <summary>
+/// A real SMTP server on loopback (the SmtpServer library) that keeps what it receives, with the moment it arrived; it
+/// can be stopped and started again on its port, and held: a sender then waits in the middle of its delivery.
+/// </summary>
 public sealed class TestSmtpServer : IDisposable
 {
     private CancellationTokenSource? _running;
     private Task? _serving;
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _open = Opened();
+    private int _waiting;
 
     public int Port { get; } = FreePort();
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
+    public ConcurrentQueue<(DateTimeOffset At, MimeMessage Message)> Arrivals { get; } = new();
+
+    /// <summary>Senders held at MAIL FROM now; nothing of theirs has arrived.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    /// <summary>From now on every sender waits at MAIL FROM until <see cref="Release"/> (or its own timeout).</summary>
+    public void Hold()
+    {
+        lock (_gate)
+        {
+            if (_open.Task.IsCompleted) _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public void Release()
+    {
+        lock (_gate) _open.TrySetResult();
+    }
+
+    private Task Opening
+    {
+        get { lock (_gate) return _open.Task; }
+    }
 
     public void Start()
     {
@@ -24,7 +53,8 @@ public sealed class TestSmtpServer : IDisposable
         _running = new CancellationTokenSource();
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(Received));
+        services.Add(new Store(Received, Arrivals));
+        services.Add(new Gate(this));
         _serving = new SmtpServer.SmtpServer(options, services).StartAsync(_running.Token);
     }
 
@@ -37,7 +67,11 @@ public sealed class TestSmtpServer : IDisposable
         _running = null;
     }
 
-    public void Clear() => Received.Clear();
+    public void Clear()
+    {
+        Received.Clear();
+        Arrivals.Clear();
+    }
 
     public void Dispose() => Stop();
 
@@ -48,13 +82,41 @@ public sealed class TestSmtpServer : IDisposable
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> received) : MessageStore
+    private static TaskCompletionSource Opened()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
+    }
+
+    private sealed class Store(ConcurrentQueue<MimeMessage> received,
+        ConcurrentQueue<(DateTimeOffset, MimeMessage)> arrivals) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             await using var stream = new MemoryStream(buffer.ToArray());
-            received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            received.Enqueue(message);
+            arrivals.Enqueue((DateTimeOffset.UtcNow, message));
             return SmtpResponse.Ok;
+        }
+    }
+
+    private sealed class Gate(TestSmtpServer server) : MailboxFilter
+    {
+        public override async Task<bool> CanAcceptFromAsync(ISessionContext context, SmtpServer.Mail.IMailbox from, int size,
+            CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref server._waiting);
+            try
+            {
+                await server.Opening.WaitAsync(cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref server._waiting);
+            }
+            return true;
         }
     }
 }

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using Microsoft.IdentityModel.Tokens;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
@@ -85,8 +86,8 @@ public sealed class TelemetryHost : IAsyncDisposable
         await Host.ResetAllMartenDataAsync();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection([new("Governance:LoadReferenceData", "true")]).Build();
-        await new ReferenceDataLoader(Host.Services.GetRequiredService<IDocumentStore>(), configuration, Clock,
-            NullLogger<ReferenceDataLoader>.Instance).StartAsync(CancellationToken.None);
+        await new ReferenceDataLoader(Host.Services.GetRequiredService<IDocumentStore>(),
+            Host.Services.GetRequiredService<NpgsqlDataSource>(), configuration, Clock, NullLogger<ReferenceDataLoader>.Instance).StartAsync(CancellationToken.None);
     }
 
     /// <summary>Exports at once whatever each provider holds (nothing, without an exporter).</summary>

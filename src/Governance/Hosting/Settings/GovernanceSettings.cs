@@ -1,13 +1,15 @@
 using Governance.Decisions;
 using Governance.Decisions.Swedish;
 using Governance.Distribution;
+using Governance.Hosting.Cluster;
 using Governance.Hosting.Database;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Hosting.Settings;
 
 /// <summary>The typed settings the service runs with, bound and checked once at start.</summary>
-public sealed record GovernanceSettings(SmtpOptions Smtp, DistributionOptions Distribution, KeyProtectionOptions KeyProtection)
+public sealed record GovernanceSettings(SmtpOptions Smtp, DistributionOptions Distribution, KeyProtectionOptions KeyProtection,
+    DurabilityOptions Durability)
 {
     /// <summary>
     /// Binds every setting and checks them all before anything starts. Outside Development, running the service
@@ -23,10 +25,12 @@ public sealed record GovernanceSettings(SmtpOptions Smtp, DistributionOptions Di
         var distribution = Bind<DistributionOptions>(configuration, DistributionOptions.Section, problems);
         var keys = Bind<KeyProtectionOptions>(configuration, KeyProtectionOptions.Section, problems);
         var search = Bind<SearchOptions>(configuration, SearchOptions.Section, problems);
+        var durability = Bind<DurabilityOptions>(configuration, DurabilityOptions.Section, problems);
         var analyser = search.Start(problems);
         smtp.Check(problems);
         distribution.Check(problems);
         keys.Check(problems);
+        durability.Check(problems);
         Infrastructure.Security.AuthenticationSetup.Check(configuration, problems);
         if (DatabaseSetup.Configured(configuration) is null)
             problems.Missing("ConnectionStrings:Governance", "the PostgreSQL connection string (or GOVERNANCE_DB); " +
@@ -46,7 +50,7 @@ public sealed record GovernanceSettings(SmtpOptions Smtp, DistributionOptions Di
         var lemmas = new SwedishLemmas(analyser, ReferenceData.Sodertorn.Parties.Select(p => p.Name));
         services.AddSingleton(analyser).AddSingleton(lemmas);
         services.AddSingleton<IConfigureMarten>(new DecisionsStore(lemmas));
-        return new GovernanceSettings(smtp, distribution, keys);
+        return new GovernanceSettings(smtp, distribution, keys, durability);
     }
 
     private static T Bind<T>(IConfiguration configuration, string section, SettingProblems problems) where T : new()

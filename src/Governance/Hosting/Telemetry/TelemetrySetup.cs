@@ -74,6 +74,7 @@ public static class TelemetrySetup
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
+        Cluster.NodeName.Apply(builder.ConnectionStringBuilder);
         builder.ConfigureTracing(tracing => tracing
             .ConfigureCommandFilter(_ => System.Diagnostics.Activity.Current is not null)
             .ConfigureBatchFilter(_ => System.Diagnostics.Activity.Current is not null));

@@ -29,7 +29,8 @@ public sealed class DatabaseKeyRing(IDocumentStore store, TimeProvider clock) : 
     public void StoreElement(XElement element, string friendlyName) => Task.Run(async () =>
     {
         await using var session = store.LightweightSession();
-        // A key is written once; two nodes creating a key at the same moment each store their own.
+        // A key is written once. The first is made by one node only (FirstKeyAtStart); a later one ahead of
+        // expiry may be made by two nodes at once, each storing its own, read by all before it is used.
         session.Insert(new StoredKey { Id = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting), StoredAt = clock.GetUtcNow() });
         await session.SaveChangesAsync();
     }).GetAwaiter().GetResult();
