@@ -81,6 +81,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>The machine dies under it: SIGKILL, no shutdown of any kind (its connections simply drop).</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>Stops it as a service manager does: SIGTERM, then a graceful shutdown.</summary>
     public async ValueTask DisposeAsync()
     {
