@@ -2,7 +2,9 @@
 # Two Governance nodes behind Caddy on this machine, for trying the cluster out (README, "Several nodes"):
 #   dotnet build src/Governance && deploy/two-nodes.sh
 # serves http://127.0.0.1:5080, spread over nodes on 5081 and 5082, both on the local PostgreSQL that the first one
-# starts (or GOVERNANCE_DB). Ctrl-C stops all three. Kill one node (its pid is printed) and the other carries on.
+# starts (or GOVERNANCE_DB). Ctrl-C stops all three. Kill one node (its pid is printed) and the other carries on; when
+# the first one is killed, the local PostgreSQL it started outlives it (the next start reuses it; `pg_ctl stop -D
+# .governance/postgres/data` stops it).
 # Variables: GOVERNANCE_PORTS (default "5081 5082"), GOVERNANCE_LISTEN (default http://127.0.0.1:5080).
 set -euo pipefail
 

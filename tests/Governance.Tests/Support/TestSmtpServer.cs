@@ -33,7 +33,8 @@ public sealed class TestSmtpServer : IDisposable
     {
         lock (_gate)
         {
-            if (_open.Task.IsCompleted) _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_open.Task.IsCompleted)
+                _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
     }
 
@@ -104,8 +105,8 @@ public sealed class TestSmtpServer : IDisposable
 
     private sealed class Gate(TestSmtpServer server) : MailboxFilter
     {
-        public override async Task<bool> CanAcceptFromAsync(ISessionContext context, SmtpServer.Mail.IMailbox from, int size,
-            CancellationToken cancellationToken)
+        public override async Task<bool> CanAcceptFromAsync(ISessionContext context, SmtpServer.Mail.IMailbox from,
+            int size, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref server._waiting);
             try

@@ -53,12 +53,14 @@ public sealed class DurabilityOptions
             (nameof(NodeReassignmentPollingTime), NodeReassignmentPollingTime),
         })
         {
-            if (value <= TimeSpan.Zero) problems.Invalid($"{Section}:{name}", $"is {value}: a positive time, e.g. 00:00:05");
+            if (value <= TimeSpan.Zero)
+                problems.Invalid($"{Section}:{name}", $"is {value}: a positive time, e.g. 00:00:05");
         }
         if (StaleNodeTimeout < 3 * HealthCheckPollingTime)
             problems.Invalid($"{Section}:{nameof(StaleNodeTimeout)}", $"is {StaleNodeTimeout}: at least three " +
                 $"heartbeats ({nameof(HealthCheckPollingTime)} {HealthCheckPollingTime}), or live nodes are ejected");
-        if (RecoveryBatchSize < 1) problems.Invalid($"{Section}:{nameof(RecoveryBatchSize)}", "is not a positive number");
+        if (RecoveryBatchSize < 1)
+            problems.Invalid($"{Section}:{nameof(RecoveryBatchSize)}", "is not a positive number");
     }
 
     public void ApplyTo(DurabilitySettings durability)

@@ -98,7 +98,8 @@ public sealed class NodeDeathTests(ITestOutputHelper output)
 
     private static ScenarioApi Api(RunningService service) => new(service.Client, RunningService.Tokens);
 
-    /// <summary>A committee meeting today, held and closed: approving its minutes sends them to every registry.</summary>
+    /// <summary>A committee meeting today, held and closed: approving its minutes sends them to every
+    /// registry.</summary>
     private static async Task<MeetingRecorder> ClosedMeetingAsync(RunningService service)
     {
         var stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");

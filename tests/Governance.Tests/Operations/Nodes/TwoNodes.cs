@@ -1,6 +1,8 @@
 namespace Governance.Tests.Operations.Nodes;
 
-/// <summary>Two nodes started at the same moment on one database whose store is empty, as after a first deployment.</summary>
+/// <summary>
+/// Two nodes started at the same moment on one database whose store is empty, as after a first deployment.
+/// </summary>
 public sealed class TwoNodes : IAsyncLifetime
 {
     private NodeCluster _cluster = null!;

@@ -23,6 +23,11 @@ public sealed partial class TwoNodesTests(TwoNodes nodes, ITestOutputHelper outp
         Assert.Equal(8L, await nodes.Cluster.ScalarAsync<long>(
             "select count(*) from governance.mt_events where type = 'municipality_registered'"));
         Assert.Equal(1L, await nodes.Cluster.ScalarAsync<long>("select count(*) from governance.mt_doc_storedkey"));
+        // Each node names its connections (application_name): what an operator counts against max_connections.
+        output.WriteLine("Connections per node after start: " + await nodes.Cluster.ScalarAsync<string>(
+            "select string_agg(application_name || ': ' || n, ', ') from (select application_name, count(*) n " +
+            "from pg_stat_activity where datname = current_database() and application_name like 'governance %' " +
+            "group by application_name) c"));
     }
 
     [Fact]
@@ -76,8 +81,12 @@ public sealed partial class TwoNodesTests(TwoNodes nodes, ITestOutputHelper outp
     {
         var cookies = new CookieContainer();
         await SignInAsync(nodes.A.Client.BaseAddress!, cookies);
-        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = Moved(cookies, nodes.B), AllowAutoRedirect = false });
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri(nodes.B.Client.BaseAddress!, "/api/agreement"))).StatusCode);
+        using var browser = new HttpClient(new HttpClientHandler
+        {
+            CookieContainer = Moved(cookies, nodes.B), AllowAutoRedirect = false,
+        });
+        var signedIn = await browser.GetAsync(new Uri(nodes.B.Client.BaseAddress!, "/api/agreement"));
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
 
         nodes.Cluster.Smtp.Clear();
         await IssueANoticeAsync(nodes.A);
@@ -105,10 +114,12 @@ public sealed partial class TwoNodesTests(TwoNodes nodes, ITestOutputHelper outp
         {
             Content = JsonContent.Create(new { year, population, isSample = false, version }),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RunningService.Tokens("secretary", null));
+        request.Headers.Authorization =
+            new AuthenticationHeaderValue("Bearer", RunningService.Tokens("secretary", null));
         using var response = await node.Client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, response.IsSuccessStatusCode ? default : JsonDocument.Parse(body).RootElement.Clone());
+        return (response.StatusCode,
+            response.IsSuccessStatusCode ? default : JsonDocument.Parse(body).RootElement.Clone());
     }
 
     private Task<long> StoredAsync(int population) => nodes.Cluster.ScalarAsync<long>(
@@ -117,7 +128,8 @@ public sealed partial class TwoNodesTests(TwoNodes nodes, ITestOutputHelper outp
 
     private static async Task SignInAsync(Uri node, CookieContainer cookies)
     {
-        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
+        using var browser = new HttpClient(
+            new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
         {
             BaseAddress = node,
         };
@@ -138,7 +150,9 @@ public sealed partial class TwoNodesTests(TwoNodes nodes, ITestOutputHelper outp
         return moved;
     }
 
-    /// <summary>A meeting with an agenda whose notice the chair issues through this node: it sends the copies.</summary>
+    /// <summary>
+    /// A meeting with an agenda whose notice the chair issues through this node: it sends the copies.
+    /// </summary>
     private static async Task IssueANoticeAsync(RunningService node)
     {
         var api = new ScenarioApi(node.Client, RunningService.Tokens);
