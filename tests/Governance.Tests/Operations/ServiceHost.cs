@@ -14,6 +14,8 @@ public sealed class ServiceHost(WebApplication app, string database) : IAsyncDis
     public RunningService Service { get; } =
         new(new HttpClient { BaseAddress = new Uri(ProductHost.BaseUrl(app)) }, database);
 
+    public IServiceProvider Services => app.Services;
+
     public static async Task<ServiceHost> StartAsync(TimeProvider clock, string database, TestSmtpServer smtp,
         IDictionary<string, string?>? more = null)
     {
