@@ -56,8 +56,10 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         foreach (var (key, value) in settings) start.Environment[key] = value;
         var startedAt = Stopwatch.GetTimestamp();
         var process = Process.Start(start) ?? throw new InvalidOperationException("the service did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"service: {e.Data}"); };
+        // The service's own log (warnings and errors) beside the benchmark's state, for a failure's cause.
+        var log = TextWriter.Synchronized(new StreamWriter(Path.Combine(stateFolder, "bench-service.log"), append: true));
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine(e.Data); log.Flush(); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine(e.Data); log.Flush(); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new ServiceUnderTest(process, port) { StartedAt = startedAt };
