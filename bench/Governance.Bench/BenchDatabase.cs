@@ -18,9 +18,13 @@ public sealed class BenchDatabase : IDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<BenchDatabase> StartAsync(string? given, string stateFolder)
+    /// <summary>
+    /// A fresh database for the scale, or with <paramref name="reuse"/> the one a completed earlier run seeded (a
+    /// large store takes long to record through the API; the measurements after seeding are repeatable on it).
+    /// </summary>
+    public static async Task<BenchDatabase> StartAsync(string? given, string stateFolder, string scale, bool reuse)
     {
-        const string name = "governance_bench";
+        var name = $"governance_bench_{scale}";
         if (given is not null)
         {
             var builder = new NpgsqlConnectionStringBuilder(given);
@@ -32,9 +36,15 @@ public sealed class BenchDatabase : IDisposable
             return new(builder.ConnectionString, null);
         }
         var cluster = LocalPostgresCluster.Start(Path.Combine(stateFolder, "bench-postgres"));
-        await cluster.EnsureDatabaseAsync(name, recreate: true);
+        await cluster.EnsureDatabaseAsync(name, recreate: !reuse);
         return new(cluster.ConnectionString(name), cluster);
     }
+
+    /// <summary>Whether a run completed its seeding here (the mark is written after the outbox drained).</summary>
+    public async Task<bool> SeededAsync() =>
+        await ScalarAsync(ConnectionString, "select count(*) from pg_tables where tablename = 'bench_seeded'") > 0;
+
+    public Task MarkSeededAsync() => ExecuteAsync(ConnectionString, "create table if not exists bench_seeded ()");
 
     /// <summary>Plain Npgsql at <paramref name="clients"/> tasks, each a one-row insert in its own transaction.</summary>
     public async Task<Measurement> CeilingAsync(int clients, TimeSpan duration)

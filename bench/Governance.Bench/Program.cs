@@ -11,7 +11,7 @@ var tokens = ScenarioTokens.Development(ServiceUnderTest.SigningKey);
 var report = new Report();
 Console.Error.WriteLine($"bench: scale {options.Scale}, {options.Meetings} meetings of {options.ItemsPerMeeting} items");
 
-using var database = await BenchDatabase.StartAsync(options.ConnectionString, state);
+using var database = await BenchDatabase.StartAsync(options.ConnectionString, state, options.Scale, options.Reuse);
 var ceiling = await database.CeilingAsync(BenchOptions.Clients, TimeSpan.FromSeconds(Math.Max(3, options.Measure.TotalSeconds)));
 report.Add(ceiling);
 var copyRate = await database.CopyRateAsync(options.Scale == "small" ? 50_000 : 300_000);
@@ -27,12 +27,21 @@ await using (var seeding = ServiceUnderTest.Start(database.ConnectionString, sta
     await seeding.WaitUntilReadyAsync(http);
     var seeder = new Seeder(http, tokens, options);
     years = seeder.Years;
-    var watch = Stopwatch.StartNew();
-    lastYear = await seeder.SeedAsync();
-    var events = await BenchDatabase.ScalarAsync(database.ConnectionString, "select count(*) from governance.mt_events");
-    report.Add(new Measurement("seeding through the API (events)", BenchOptions.Clients, events / watch.Elapsed.TotalSeconds,
-        0, 0, 0, 0, $"{events:N0} events in {watch.Elapsed.TotalSeconds:F0} s"));
-    await WaitForOutboxAsync(database.ConnectionString);
+    lastYear = seeder.LastYear;
+    if (options.Reuse && await database.SeededAsync())
+    {
+        Console.Error.WriteLine("bench: reusing the store seeded by an earlier run");
+    }
+    else
+    {
+        var watch = Stopwatch.StartNew();
+        await seeder.SeedAsync();
+        var events = await BenchDatabase.ScalarAsync(database.ConnectionString, "select count(*) from governance.mt_events");
+        report.Add(new Measurement("seeding through the API (events)", BenchOptions.Clients,
+            events / watch.Elapsed.TotalSeconds, 0, 0, 0, 0, $"{events:N0} events in {watch.Elapsed.TotalSeconds:F0} s"));
+        await WaitForOutboxAsync(database.ConnectionString);
+        await database.MarkSeededAsync();
+    }
 }
 
 // Cold start: from the process's start to the first command answered (the schema is in place, as after a deploy).
@@ -116,10 +125,13 @@ report.Goal("every read and page p95 ≤ 20 ms at 8 clients, no errors",
 report.Goal("resident memory ≤ 300 MB through the reads", $"{peakMemory:F0} MB", peakMemory <= 300);
 report.Goal("cold start to the first command ≤ 2.5 s", $"{coldStart:F2} s ({options.CodeGeneration} code)", coldStart <= 2.5);
 
+var store = $"{await BenchDatabase.ScalarAsync(database.ConnectionString, "select count(*) from governance.mt_events"):N0} events, " +
+    $"{await BenchDatabase.ScalarAsync(database.ConnectionString, "select count(*) from governance.mt_doc_meeting"):N0} meetings, " +
+    $"{await BenchDatabase.ScalarAsync(database.ConnectionString, "select count(*) from governance.mt_doc_decisionrecord"):N0} decisions";
 var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
 Console.WriteLine(report.Render(string.Create(CultureInfo.InvariantCulture,
     $"Governance benchmark, scale {options.Scale} ({options.Meetings} meetings × {options.ItemsPerMeeting} items), " +
-    $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {machine}")));
+    $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {machine}; store: {store}")));
 return 0;
 
 static async Task WaitForOutboxAsync(string database)

@@ -17,7 +17,10 @@ public sealed class Seeder(HttpClient client, Func<string, string?, string> toke
     public IReadOnlyList<int> Years =>
         [.. Enumerable.Range(options.FirstYear, options.Years + 1).Where(y => y != 2020).Take(options.Years)];
 
-    public async Task<int> SeedAsync()
+    /// <summary>The year of the full committee year recorded after the others.</summary>
+    public int LastYear => Years[^1] + 1;
+
+    public async Task SeedAsync()
     {
         var api = new ScenarioApi(client, tokens);
         foreach (var year in Years) await NameOfficeHoldersAsync(api, year);
@@ -30,9 +33,7 @@ public sealed class Seeder(HttpClient client, Func<string, string?, string> toke
                 if (done % Math.Max(1, options.Meetings / 20) == 0) Console.Error.WriteLine($"seeded {done} meetings");
             }
         })));
-        var lastYear = Years[^1] + 1;
-        await CommitteeYear.RecordAsync(client, tokens, lastYear);
-        return lastYear;
+        await CommitteeYear.RecordAsync(client, tokens, LastYear);
     }
 
     /// <summary>Each party's member and director from the first of January, as the register records them.</summary>

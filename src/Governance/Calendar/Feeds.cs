@@ -11,7 +11,13 @@ namespace Governance.Calendar;
 
 public static class FeedsEndpoint
 {
-    /// <summary>The calendar of both bodies to subscribe to (public); meetings after a dissolution cancelled.</summary>
+    /// <summary>Entries in the minutes feed: a reader polls it, so the latest are enough.</summary>
+    public const int FeedEntries = 30;
+
+    /// <summary>
+    /// The calendar of both bodies to subscribe to (public): the meetings of the last twelve months and all planned
+    /// ones, those after a dissolution cancelled.
+    /// </summary>
     [AllowAnonymous]
     [EnableRateLimiting(RateLimits.Feeds)]
     [WolverineGet("/calendar.ics", OperationId = "GetCalendarFeed")]
@@ -19,20 +25,25 @@ public static class FeedsEndpoint
     {
         // Subscribers' calendar programs do not sign in: the feed is public, whoever fetches it.
         var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
-        var meetings = (await session.Query<Meeting>().OrderBy(m => m.Date).ToListAsync(ct))
+        // A subscriber's calendar keeps what it has fetched before; the feed carries what may still change.
+        var from = clock.Today().AddYears(-1);
+        var meetings = (await MeetingHeaders.Of(session.Query<Meeting>().Where(m => m.Date >= from).OrderBy(m => m.Date))
+                .ToListAsync(ct))
             .Select(m => PublicView.PublicPartOf(MeetingsAfterDissolution.AsShown(m, dissolution)));
         var ics = ICalendar.Render(meetings, await MunicipalityNames.LoadAsync(session, ct), options.PublicBaseUrl, clock.GetUtcNow());
         return Results.Text(ics, "text/calendar; charset=utf-8", Encoding.UTF8);
     }
 
-    /// <summary>Approved minutes as an Atom feed (public records), newest first, with corrections as updates.</summary>
+    /// <summary>
+    /// The latest approved minutes as an Atom feed (public records), newest first, with corrections as updates.
+    /// </summary>
     [AllowAnonymous]
     [EnableRateLimiting(RateLimits.Feeds)]
     [WolverineGet("/minutes.atom", OperationId = "GetMinutesFeed")]
     public static async Task<IResult> GetMinutes(IQuerySession session, DistributionOptions options, TimeProvider clock, CancellationToken ct)
     {
-        var approved = (await session.Query<Meeting>().ToListAsync(ct)).Select(PublicView.PublicPartOf)
-            .Where(m => m.Approval is not null).OrderByDescending(m => m.Date).Take(100).ToList();
+        var approved = (await session.Query<Meeting>().Where(m => m.Approval != null).OrderByDescending(m => m.Date)
+            .Take(FeedEntries).ToListAsync(ct)).Select(PublicView.PublicPartOf).ToList();
         var items = approved.Select(m =>
         {
             var updated = m.Corrections.Select(c => c.CorrectedAt).Append(m.Approval!.ApprovedAt).Max();

@@ -25,7 +25,7 @@ public static class GetMeetingsEndpoint
         var query = session.Query<Meeting>().AsQueryable();
         if (year is { } y) query = query.Where(m => m.Date >= new DateOnly(y, 1, 1) && m.Date <= new DateOnly(y, 12, 31));
         if (body is { } b) query = query.Where(m => m.Body == b);
-        var meetings = await query.OrderBy(m => m.Date).ThenBy(m => m.StartsAt).ToListAsync(ct);
+        var meetings = await MeetingHeaders.Of(query.OrderBy(m => m.Date).ThenBy(m => m.StartsAt)).ToListAsync(ct);
         var names = await MunicipalityNames.LoadAsync(session, ct);
         var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
         var shown = meetings.Select(m => PublicView.For(user, MeetingsAfterDissolution.AsShown(m, dissolution)));
