@@ -62,6 +62,11 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine(e.Data); log.Flush(); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        // A benchmark stopped by a signal does not leave its service running.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            if (!process.HasExited) process.Kill();
+        };
         return new ServiceUnderTest(process, port) { StartedAt = startedAt };
     }
 

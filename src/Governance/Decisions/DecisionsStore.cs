@@ -9,6 +9,9 @@ public sealed class DecisionsStore(SwedishLemmas lemmas) : IConfigureMarten
     /// <summary>The expression the search index is built on, and the search matches against.</summary>
     public const string SearchVector = "to_tsvector('simple'::regconfig, data ->> 'Lexemes')";
 
+    /// <summary>The meeting date as Marten's index on it is built (so an order by it reads the index).</summary>
+    public const string MeetingDateIndexed = "mt_immutable_date(data ->> 'MeetingDate')";
+
     public void Configure(IServiceProvider services, StoreOptions options)
     {
         options.Projections.Add(new DecisionHistoryProjection(lemmas), ProjectionLifecycle.Inline);
