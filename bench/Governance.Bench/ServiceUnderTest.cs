@@ -96,8 +96,12 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         throw new TimeoutException("the service was not ready within a minute");
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             // SIGTERM: the service stops its hosted services and flushes as in production.
