@@ -14,9 +14,12 @@ public static class FeedsEndpoint
     /// <summary>Entries in the minutes feed: a reader polls it, so the latest are enough.</summary>
     public const int FeedEntries = 30;
 
+    /// <summary>Past meetings in the calendar feed: years of this committee's history, bounded in any archive.</summary>
+    public const int PastMeetings = 200;
+
     /// <summary>
-    /// The calendar of both bodies to subscribe to (public): the meetings of the last twelve months and all planned
-    /// ones, those after a dissolution cancelled.
+    /// The calendar of both bodies to subscribe to (public): every planned meeting and the latest 200 held or
+    /// cancelled, those after a dissolution cancelled.
     /// </summary>
     [AllowAnonymous]
     [EnableRateLimiting(RateLimits.Feeds)]
@@ -25,10 +28,12 @@ public static class FeedsEndpoint
     {
         // Subscribers' calendar programs do not sign in: the feed is public, whoever fetches it.
         var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
-        // A subscriber's calendar keeps what it has fetched before; the feed carries what may still change.
-        var from = clock.Today().AddYears(-1);
-        var meetings = (await MeetingHeaders.Of(session.Query<Meeting>().Where(m => m.Date >= from).OrderBy(m => m.Date))
-                .ToListAsync(ct))
+        var today = clock.Today();
+        var past = await MeetingHeaders.Of(session.Query<Meeting>().Where(m => m.Date < today)
+            .OrderByDescending(m => m.Date).Take(PastMeetings)).ToListAsync(ct);
+        var planned = await MeetingHeaders.Of(session.Query<Meeting>().Where(m => m.Date >= today)
+            .OrderBy(m => m.Date)).ToListAsync(ct);
+        var meetings = past.AsEnumerable().Reverse().Concat(planned)
             .Select(m => PublicView.PublicPartOf(MeetingsAfterDissolution.AsShown(m, dissolution)));
         var ics = ICalendar.Render(meetings, await MunicipalityNames.LoadAsync(session, ct), options.PublicBaseUrl, clock.GetUtcNow());
         return Results.Text(ics, "text/calendar; charset=utf-8", Encoding.UTF8);

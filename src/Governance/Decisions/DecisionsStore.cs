@@ -10,7 +10,7 @@ public sealed class DecisionsStore(SwedishLemmas lemmas) : IConfigureMarten
     public const string SearchVector = "to_tsvector('simple'::regconfig, data ->> 'Lexemes')";
 
     /// <summary>The meeting date as Marten's index on it is built (so an order by it reads the index).</summary>
-    public const string MeetingDateIndexed = "mt_immutable_date(data ->> 'MeetingDate')";
+    public const string MeetingDateIndexed = "governance.mt_immutable_date(data ->> 'MeetingDate')";
 
     public void Configure(IServiceProvider services, StoreOptions options)
     {

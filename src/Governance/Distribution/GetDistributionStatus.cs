@@ -38,7 +38,7 @@ public static class GetDistributionStatusEndpoint
         var query = session.Query<DistributionDocument>().AsQueryable();
         if (kind is not null) query = query.Where(d => d.Kind == kind);
         // The documents' bodies stay in the database: a page shows their titles.
-        var documents = await query.OrderByDescending(d => d.CreatedAt).Skip((number - 1) * size).Take(size + 1)
+        var documents = await query.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id).Skip((number - 1) * size).Take(size + 1)
             .Select(d => new DistributionDocument
             {
                 Id = d.Id, Kind = d.Kind, Title = d.Title, MeetingId = d.MeetingId, CreatedAt = d.CreatedAt,

@@ -82,9 +82,10 @@ public static class GetDocumentEndpoint
     private static async Task<IReadOnlyList<Meeting>> ListingAsync(
         IQuerySession session, string sha256, CancellationToken ct)
     {
+        var listing = new { Agenda = new[] { new { Documents = new[] { new { Sha256 = sha256 } } } } };
         return await session.QueryAsync<Meeting>(
-            $"select data from governance.mt_doc_meeting where {Meeting.ListedDocuments} @> jsonb_build_array(?::text)",
-            ct, sha256);
+            "select data from governance.mt_doc_meeting where data @> ?::jsonb", ct,
+            System.Text.Json.JsonSerializer.Serialize(listing));
     }
 
     private static string Extension(string contentType) => contentType switch
