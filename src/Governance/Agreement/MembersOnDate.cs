@@ -8,12 +8,24 @@ public sealed record MembersOnDate(DateOnly On, IReadOnlyList<string> Codes, IRe
     /// <summary>Before the agreement is recorded every registered municipality counts as a member.</summary>
     public static async Task<MembersOnDate> LoadAsync(IQuerySession session, DateOnly on, CancellationToken ct)
     {
+        var agreement = await session.AgreementAsync(ct);
         // In Swedish alphabetical order, whatever order the rows are stored in (a rebuild or a restore rewrites them).
         var register = (await session.Query<Municipality>().ToListAsync(ct))
             .OrderBy(m => m.Name, SwedishOrder).ToList();
-        var agreement = await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, ct);
         IReadOnlyList<string> codes = agreement is null ? [.. register.Select(m => m.Code)] : agreement.MembersOn(on);
         return new(on, codes, register, agreement);
+    }
+
+    /// <summary>
+    /// Only who is a member (and the agreement's rules): what a command on a meeting decides by. The register is not
+    /// read unless there is no agreement yet; <see cref="Register"/> is then empty and names are the codes.
+    /// </summary>
+    public static async Task<MembersOnDate> CodesAsync(IQuerySession session, DateOnly on, CancellationToken ct)
+    {
+        var agreement = await session.AgreementAsync(ct);
+        IReadOnlyList<string> codes = agreement is not null ? agreement.MembersOn(on)
+            : await session.Query<Municipality>().Select(m => m.Code).ToListAsync(ct);
+        return new(on, codes, [], agreement);
     }
 
     private static readonly StringComparer SwedishOrder =

@@ -87,7 +87,7 @@ public static class ReadOnlyAfterDissolution
     private static async Task<IResult> Answer(
         IQuerySession session, AfterDissolutionAccess access, Guid? meetingId, CancellationToken ct)
     {
-        var agreement = await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, ct);
+        var agreement = await session.AgreementAsync(ct);
         return AfterDissolution.Check(agreement, access, meetingId) is { } refused
             ? Results.Problem(refused.ToProblem())
             : Wolverine.Http.WolverineContinue.Result();

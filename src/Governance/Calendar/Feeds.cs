@@ -11,7 +11,16 @@ namespace Governance.Calendar;
 
 public static class FeedsEndpoint
 {
-    /// <summary>The calendar of both bodies to subscribe to (public); meetings after a dissolution cancelled.</summary>
+    /// <summary>Entries in the minutes feed: a reader polls it, so the latest are enough.</summary>
+    public const int FeedEntries = 30;
+
+    /// <summary>Past meetings in the calendar feed: years of this committee's history, bounded in any archive.</summary>
+    public const int PastMeetings = 200;
+
+    /// <summary>
+    /// The calendar of both bodies to subscribe to (public): every planned meeting and the latest 200 held or
+    /// cancelled, those after a dissolution cancelled.
+    /// </summary>
     [AllowAnonymous]
     [EnableRateLimiting(RateLimits.Feeds)]
     [WolverineGet("/calendar.ics", OperationId = "GetCalendarFeed")]
@@ -19,20 +28,27 @@ public static class FeedsEndpoint
     {
         // Subscribers' calendar programs do not sign in: the feed is public, whoever fetches it.
         var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
-        var meetings = (await session.Query<Meeting>().OrderBy(m => m.Date).ToListAsync(ct))
+        var today = clock.Today();
+        var past = await MeetingHeaders.Of(session.Query<Meeting>().Where(m => m.Date < today)
+            .OrderByDescending(m => m.Date).Take(PastMeetings)).ToListAsync(ct);
+        var planned = await MeetingHeaders.Of(session.Query<Meeting>().Where(m => m.Date >= today)
+            .OrderBy(m => m.Date)).ToListAsync(ct);
+        var meetings = past.AsEnumerable().Reverse().Concat(planned)
             .Select(m => PublicView.PublicPartOf(MeetingsAfterDissolution.AsShown(m, dissolution)));
         var ics = ICalendar.Render(meetings, await MunicipalityNames.LoadAsync(session, ct), options.PublicBaseUrl, clock.GetUtcNow());
         return Results.Text(ics, "text/calendar; charset=utf-8", Encoding.UTF8);
     }
 
-    /// <summary>Approved minutes as an Atom feed (public records), newest first, with corrections as updates.</summary>
+    /// <summary>
+    /// The latest approved minutes as an Atom feed (public records), newest first, with corrections as updates.
+    /// </summary>
     [AllowAnonymous]
     [EnableRateLimiting(RateLimits.Feeds)]
     [WolverineGet("/minutes.atom", OperationId = "GetMinutesFeed")]
     public static async Task<IResult> GetMinutes(IQuerySession session, DistributionOptions options, TimeProvider clock, CancellationToken ct)
     {
-        var approved = (await session.Query<Meeting>().ToListAsync(ct)).Select(PublicView.PublicPartOf)
-            .Where(m => m.Approval is not null).OrderByDescending(m => m.Date).Take(100).ToList();
+        var approved = (await session.Query<Meeting>().Where(m => m.Approval != null).OrderByDescending(m => m.Date)
+            .Take(FeedEntries).ToListAsync(ct)).Select(PublicView.PublicPartOf).ToList();
         var items = approved.Select(m =>
         {
             var updated = m.Corrections.Select(c => c.CorrectedAt).Append(m.Approval!.ApprovedAt).Max();

@@ -9,6 +9,9 @@ public sealed class DecisionsStore(SwedishLemmas lemmas) : IConfigureMarten
     /// <summary>The expression the search index is built on, and the search matches against.</summary>
     public const string SearchVector = "to_tsvector('simple'::regconfig, data ->> 'Lexemes')";
 
+    /// <summary>The meeting date as Marten's index on it is built (so an order by it reads the index).</summary>
+    public const string MeetingDateIndexed = "governance.mt_immutable_date(data ->> 'MeetingDate')";
+
     public void Configure(IServiceProvider services, StoreOptions options)
     {
         options.Projections.Add(new DecisionHistoryProjection(lemmas), ProjectionLifecycle.Inline);
@@ -16,5 +19,7 @@ public sealed class DecisionsStore(SwedishLemmas lemmas) : IConfigureMarten
         records.FullTextIndex("simple", d => d.Lexemes);
         records.Index(d => d.MeetingId);
         records.Index(d => d.MeetingDate);
+        // The search's filters, each its own index: a filter on its own finds its decisions without reading the rest.
+        records.Index(d => d.Outcome).Index(d => d.Body).Index(d => d.Kind).Index(d => d.RaisedByMunicipalityCode);
     }
 }

@@ -4,35 +4,60 @@ using JasperFx.Events.Projections;
 namespace Governance.Distribution;
 
 public sealed record DeliveryState(
-    Guid DeliveryId, string MunicipalityCode, string Municipality, DeliveryChannel Channel, string Address, DeliveryStatus Status, int Attempts,
-    string? LastError, DateTimeOffset? SentAt, DateTimeOffset? AcknowledgedAt, string? Diarienummer, int Version);
+    Guid DeliveryId, string MunicipalityCode, string Municipality, DeliveryChannel Channel, string Address,
+    DeliveryStatus Status, int Attempts, string? LastError, DateTimeOffset? SentAt, DateTimeOffset? AcknowledgedAt,
+    string? Diarienummer, int Version);
 
-public sealed record DocumentDistribution(string DocumentKey, string Kind, string Title, Guid? MeetingId, DateTimeOffset CreatedAt, IReadOnlyList<DeliveryState> Deliveries);
+public sealed record DocumentDistribution(string DocumentKey, string Kind, string Title, Guid? MeetingId,
+    DateTimeOffset CreatedAt, IReadOnlyList<DeliveryState> Deliveries);
 
-public sealed record DistributionStatus(IReadOnlyList<DocumentDistribution> Documents, IReadOnlyList<string> OpenDuties);
+/// <summary>
+/// A page of documents, newest first, with their deliveries; the duties still open across every document (the
+/// oldest <see cref="GetDistributionStatusEndpoint.MaxDutiesListed"/> listed, all counted) and the dead-lettered
+/// deliveries counted.
+/// </summary>
+public sealed record DistributionStatus(IReadOnlyList<DocumentDistribution> Documents, IReadOnlyList<string> OpenDuties,
+    int OpenDutyCount, int DeadLettered, int Page, int PageSize, bool MoreDocuments);
 
 public static class GetDistributionStatusEndpoint
 {
-    /// <summary>Per document and municipality: pending, sent, failed (with the error), dead-lettered, acknowledged; and the duties still open.</summary>
+    public const int MaxPageSize = 100;
+    public const int MaxDutiesListed = 50;
+
+    /// <summary>
+    /// Per document and municipality: pending, sent, failed (with the error), dead-lettered, acknowledged, a page of
+    /// documents at a time (newest first); and the duties still open.
+    /// </summary>
     [Authorize]
     [WolverineGet("/api/distribution", OperationId = "GetDistributionStatus")]
-    public static async Task<DistributionStatus> Get(string? kind, IQuerySession session, CancellationToken ct)
+    public static async Task<DistributionStatus> Get(string? kind, int? page, int? pageSize, IQuerySession session,
+        CancellationToken ct)
     {
-        var documents = await session.Query<DistributionDocument>().ToListAsync(ct);
-        var deliveries = (await session.Query<Delivery>().ToListAsync(ct)).ToLookup(d => d.DocumentKey);
+        var size = Math.Clamp(pageSize ?? 50, 1, MaxPageSize);
+        var number = Math.Max(page ?? 1, 1);
+        var query = session.Query<DistributionDocument>().AsQueryable();
+        if (kind is not null) query = query.Where(d => d.Kind == kind);
+        // The documents' bodies stay in the database: a page shows their titles.
+        var documents = await query.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id).Skip((number - 1) * size).Take(size + 1)
+            .Select(d => new DistributionDocument
+            {
+                Id = d.Id, Kind = d.Kind, Title = d.Title, MeetingId = d.MeetingId, CreatedAt = d.CreatedAt,
+            }).ToListAsync(ct);
+        var shown = documents.Take(size).ToList();
+        var keys = shown.Select(d => d.Id).ToArray();
+        var deliveries = (await session.Query<Delivery>().Where(d => d.DocumentKey.IsOneOf(keys)).ToListAsync(ct))
+            .ToLookup(d => d.DocumentKey);
         var names = await MunicipalityNames.LoadAsync(session, ct);
-        var list = documents.Where(d => kind is null || d.Kind == kind).OrderByDescending(d => d.CreatedAt).Select(doc => new DocumentDistribution(
-            doc.Id, doc.Kind, doc.Title, doc.MeetingId, doc.CreatedAt,
-            [.. deliveries[doc.Id].OrderBy(d => names.NameOr(d.MunicipalityCode), StringComparer.Ordinal).Select(d => new DeliveryState(d.Id, d.MunicipalityCode,
-                names.NameOr(d.MunicipalityCode), d.Channel, d.Address, d.Status, d.Attempts, d.LastError, d.SentAt, d.AcknowledgedAt, d.Diarienummer, d.Version))])).ToList();
+        var list = shown.Select(doc => new DocumentDistribution(doc.Id, doc.Kind, doc.Title, doc.MeetingId, doc.CreatedAt,
+            [.. deliveries[doc.Id].OrderBy(d => names.NameOr(d.MunicipalityCode), StringComparer.Ordinal)
+                .Select(d => new DeliveryState(d.Id, d.MunicipalityCode, names.NameOr(d.MunicipalityCode), d.Channel,
+                    d.Address, d.Status, d.Attempts, d.LastError, d.SentAt, d.AcknowledgedAt, d.Diarienummer,
+                    d.Version))])).ToList();
 
-        // A duty is open for each recipient whose registry has not acknowledged the document on any channel.
-        var open = list.SelectMany(doc => doc.Deliveries.GroupBy(d => d.MunicipalityCode)
-                .Where(g => g.All(d => d.Status != DeliveryStatus.Acknowledged))
-                .Select(g => $"{doc.Title}: ännu inte kvitterad av {g.First().Municipality}" +
-                    (g.Any(d => d.Status == DeliveryStatus.DeadLettered) ? " (leveransen misslyckades, skicka om)" : "")))
-            .ToList();
-        return new DistributionStatus(list, open);
+        var open = await OpenDuties.LoadAsync(session, MaxDutiesListed, ct);
+        var dead = await session.Query<Delivery>().CountAsync(d => d.Status == DeliveryStatus.DeadLettered, ct);
+        return new DistributionStatus(list, [.. open.Listed.Select(d => d.Describe(names))], open.Count, dead, number,
+            size, documents.Count > size);
     }
 }
 
@@ -41,8 +66,10 @@ public static class DistributionStore
     public static void ConfigureDistribution(this StoreOptions options)
     {
         options.Projections.Snapshot<Delivery>(SnapshotLifecycle.Inline);
-        options.Schema.For<Delivery>().Index(d => d.DocumentKey);
-        options.Schema.For<DistributionDocument>();
+        // Columns of their own, indexed: the open duties are found among the deliveries not acknowledged.
+        options.Schema.For<Delivery>().Duplicate(d => d.DocumentKey).Duplicate(d => d.MunicipalityCode)
+            .Duplicate(d => d.Status);
+        options.Schema.For<DistributionDocument>().Index(d => d.CreatedAt);
         options.MaskPlainWebhookSecrets();
     }
 }

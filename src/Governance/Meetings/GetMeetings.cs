@@ -15,17 +15,18 @@ public sealed record PresentMember(string Code, string Name);
 public static class GetMeetingsEndpoint
 {
     /// <summary>
-    /// The calendar of both bodies (or one), by year; cancelled meetings included and marked, those planned after the
+    /// The calendar of both bodies (or one), by year (this year unless given); cancelled meetings included and marked, those planned after the
     /// committee's dissolution as cancelled by it.
     /// </summary>
     [WolverineGet("/api/meetings", OperationId = "GetMeetings")]
     public static async Task<IReadOnlyList<MeetingSummary>> Get(
-        int? year, Body? body, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        int? year, Body? body, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        var query = session.Query<Meeting>().AsQueryable();
-        if (year is { } y) query = query.Where(m => m.Date >= new DateOnly(y, 1, 1) && m.Date <= new DateOnly(y, 12, 31));
+        // One year at a time, this one unless asked: a list as long as the archive would grow without end.
+        var y = year ?? clock.Today().Year;
+        var query = session.Query<Meeting>().Where(m => m.Date >= new DateOnly(y, 1, 1) && m.Date <= new DateOnly(y, 12, 31));
         if (body is { } b) query = query.Where(m => m.Body == b);
-        var meetings = await query.OrderBy(m => m.Date).ThenBy(m => m.StartsAt).ToListAsync(ct);
+        var meetings = await MeetingHeaders.Of(query.OrderBy(m => m.Date).ThenBy(m => m.StartsAt)).ToListAsync(ct);
         var names = await MunicipalityNames.LoadAsync(session, ct);
         var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
         var shown = meetings.Select(m => PublicView.For(user, MeetingsAfterDissolution.AsShown(m, dissolution)));

@@ -26,7 +26,7 @@ public static class MeetingsAfterDissolution
 
     /// <summary>The dissolution, if any: what <see cref="AsShown"/> needs, read once per request.</summary>
     public static async Task<Dissolution?> LoadAsync(IQuerySession session, CancellationToken ct) =>
-        (await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, ct))?.Dissolution;
+        (await session.AgreementAsync(ct))?.Dissolution;
 }
 
 public sealed partial class Meeting

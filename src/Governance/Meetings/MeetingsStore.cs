@@ -7,7 +7,11 @@ public static class MeetingsStore
     public static void ConfigureMeetings(this StoreOptions options)
     {
         options.Projections.Snapshot<Meeting>(SnapshotLifecycle.Inline);
-        options.Schema.For<Meeting>().Index(m => m.Date);
+        options.Schema.For<Meeting>().Index(m => m.Date).Index(m => m.Date, index =>
+        {
+            index.Name = MeetingsAwaitingApproval.Index;
+            index.Predicate = MeetingsAwaitingApproval.Condition;
+        });
         options.Projections.Snapshot<ExtraMeetingDemand>(SnapshotLifecycle.Inline);
         options.Schema.For<StoredDocument>();
     }

@@ -7,7 +7,7 @@ public sealed record OutcomeMoment(AgendaItem? Item, MembersOnDate Members, Quor
 {
     public static async Task<OutcomeMoment> LoadAsync(Meeting meeting, Guid itemId, TimeOnly at, IQuerySession session, CancellationToken ct)
     {
-        var members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);
+        var members = await MembersOnDate.CodesAsync(session, meeting.Date, ct);
         return new OutcomeMoment(meeting.Item(itemId), members, Governance.Meetings.Quorum.At(meeting, members.Codes, at));
     }
 

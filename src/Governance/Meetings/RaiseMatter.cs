@@ -24,7 +24,7 @@ public static class RaiseMatterEndpoint
     public static async Task<ProblemDetails> ValidateAsync(RaiseMatter command, Meeting meeting, IQuerySession session, CancellationToken ct)
     {
         if (MeetingRules.IsOpen(meeting) is { } closed) return closed.ToProblem();
-        var members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);
+        var members = await MembersOnDate.CodesAsync(session, meeting.Date, ct);
         return members.Codes.Contains(command.MunicipalityCode) ? WolverineContinue.NoProblems
             : new RuleViolation(MeetingRules.Agenda, $"Frågor väcks av ledamot; {command.MunicipalityCode} är inte medlem den {Dates.Iso(meeting.Date)}.").ToProblem();
     }

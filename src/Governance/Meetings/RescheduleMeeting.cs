@@ -17,7 +17,7 @@ public static class RescheduleMeetingEndpoint
     public static async Task<ProblemDetails> ValidateAsync(RescheduleMeeting command, Meeting meeting, IQuerySession session, CancellationToken ct)
     {
         if (MeetingRules.CanChangeSchedule(meeting) is { } refused) return refused.ToProblem();
-        var members = await MembersOnDate.LoadAsync(session, command.Date, ct);
+        var members = await MembersOnDate.CodesAsync(session, command.Date, ct);
         return MeetingPlaces.HostIsMember(command, members.Codes).OrContinue();
     }
 

@@ -21,7 +21,7 @@ public record ScheduleMeeting(
 public static class ScheduleMeetingEndpoint
 {
     public static Task<MembersOnDate> LoadAsync(ScheduleMeeting command, IQuerySession session, CancellationToken ct) =>
-        MembersOnDate.LoadAsync(session, command.Date, ct);
+        MembersOnDate.CodesAsync(session, command.Date, ct);
 
     public static ProblemDetails Validate(ScheduleMeeting command, MembersOnDate members) =>
         MeetingPlaces.HostIsMember(command, members.Codes).OrContinue();

@@ -20,29 +20,35 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = clock.Today();
-        var upcoming = await session.Query<Meeting>().Where(m => m.Date >= today).OrderBy(m => m.Date).Take(6)
-            .ToListAsync(ct);
         var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
+        var upcoming = await MeetingHeaders.Of(session.Query<Meeting>().Where(m => m.Date >= today)
+            .OrderBy(m => m.Date).Take(6)).ToListAsync(ct);
         Upcoming = [.. upcoming.Select(m => PublicView.For(User, MeetingsAfterDissolution.AsShown(m, dissolution)))];
-        var all = (await session.Query<Meeting>().ToListAsync(ct))
-            .Select(m => MeetingsAfterDissolution.AsShown(m, dissolution)).ToList();
-        Approved = [.. all.Where(m => PublicView.Of(m).Record).OrderByDescending(m => m.Date).Take(6)];
-        if (SignedIn) Duties = await OpenDutiesAsync(all, today, ct);
+        var approved = await MeetingHeaders.Of(session.Query<Meeting>().Where(m => m.Approval != null)
+            .OrderByDescending(m => m.Date).Take(6)).ToListAsync(ct);
+        Approved = [.. approved.Select(m => MeetingsAfterDissolution.AsShown(m, dissolution))];
+        if (SignedIn) Duties = await OpenDutiesAsync(today, dissolution, ct);
     }
 
-    private async Task<IReadOnlyList<Duty>> OpenDutiesAsync(IReadOnlyList<Meeting> meetings, DateOnly today, CancellationToken ct)
+    private async Task<IReadOnlyList<Duty>> OpenDutiesAsync(DateOnly today, Governance.Agreement.Dissolution? dissolution,
+        CancellationToken ct)
     {
         var duties = new List<Duty>();
-        foreach (var m in meetings.Where(m => m.Status == MeetingStatus.Closed && m.Approval is null).OrderBy(m => m.Date))
-            duties.Add(new($"Minnesanteckningarna från {Labels.Of(m.Kind).ToLowerInvariant()} {m.Date:yyyy-MM-dd} väntar på justering.", $"/sammantraden/{m.Id}/minnesanteckningar"));
-        foreach (var m in meetings.Where(m => m.Status == MeetingStatus.Scheduled && m.Notice is null && m.Date >= today && m.Date <= today.AddDays(14)).OrderBy(m => m.Date))
-            duties.Add(new($"Kallelse till {Labels.Of(m.Kind).ToLowerInvariant()} {m.Date:yyyy-MM-dd} är inte skickad.", $"/sammantraden/{m.Id}"));
+        foreach (var m in await MeetingsAwaitingApproval.LoadAsync(session, ct))
+            duties.Add(new($"Minnesanteckningarna från {Labels.Of(m.Kind).ToLowerInvariant()} {m.Date:yyyy-MM-dd} " +
+                "väntar på justering.", $"/sammantraden/{m.Id}/minnesanteckningar"));
+        var soon = await MeetingHeaders.Of(session.Query<Meeting>().Where(m => m.Date >= today &&
+            m.Date <= today.AddDays(14)).OrderBy(m => m.Date)).ToListAsync(ct);
+        foreach (var m in soon.Select(m => MeetingsAfterDissolution.AsShown(m, dissolution))
+                     .Where(m => m.Status == MeetingStatus.Scheduled && m.Notice is null))
+            duties.Add(new($"Kallelse till {Labels.Of(m.Kind).ToLowerInvariant()} {m.Date:yyyy-MM-dd} är inte skickad.",
+                $"/sammantraden/{m.Id}"));
 
-        var distribution = await GetDistributionStatusEndpoint.Get(null, session, ct);
-        var unacknowledged = distribution.OpenDuties.Count;
-        var failed = distribution.Documents.SelectMany(d => d.Deliveries).Count(d => d.Status == DeliveryStatus.DeadLettered);
+        var open = await OpenDuties.LoadAsync(session, 1, ct);
+        var failed = await session.Query<Delivery>().CountAsync(d => d.Status == DeliveryStatus.DeadLettered, ct);
         if (failed > 0) duties.Add(new($"{failed} utskick misslyckades och behöver skickas om.", "/utskick"));
-        if (unacknowledged > 0) duties.Add(new($"{unacknowledged} utskick är inte kvitterade av kommunernas registratur.", "/utskick"));
+        if (open.Count > 0)
+            duties.Add(new($"{open.Count} utskick är inte kvitterade av kommunernas registratur.", "/utskick"));
 
         if (await GetAgreementStateEndpoint.Get(today, session, clock, ct) is { } agreement)
         {

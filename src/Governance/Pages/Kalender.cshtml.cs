@@ -23,8 +23,8 @@ public sealed class KalenderModel(IQuerySession session, TimeProvider clock) : P
         var (from, to) = (new DateOnly(Year, 1, 1), new DateOnly(Year, 12, 31));
         Names = await MunicipalityNames.LoadAsync(session, ct);
         if (User.Identity?.IsAuthenticated == true) ExtraMeetingDemand = await GetExtraMeetingRequestsEndpoint.Get(session, ct);
-        var meetings = await session.Query<Meeting>().Where(m => m.Date >= from && m.Date <= to)
-            .OrderBy(m => m.Date).ThenBy(m => m.StartsAt).ToListAsync(ct);
+        var meetings = await MeetingHeaders.Of(session.Query<Meeting>().Where(m => m.Date >= from && m.Date <= to)
+            .OrderBy(m => m.Date).ThenBy(m => m.StartsAt)).ToListAsync(ct);
         var dissolution = Dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
         Meetings = [.. meetings.Select(m => PublicView.For(User, MeetingsAfterDissolution.AsShown(m, dissolution)))];
     }

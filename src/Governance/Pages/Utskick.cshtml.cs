@@ -9,7 +9,10 @@ public sealed class UtskickModel(IQuerySession session) : PageModel
 {
     public DistributionStatus Status { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Status = await GetDistributionStatusEndpoint.Get(null, session, ct);
+    public const int PageSize = 20;
+
+    public async Task OnGetAsync([FromQuery(Name = "sida")] int? page, CancellationToken ct) =>
+        Status = await GetDistributionStatusEndpoint.Get(null, page, PageSize, session, ct);
 
     public bool MayAcknowledge(DeliveryState delivery) =>
         (User.IsInRole(Roles.Registry) || User.IsInRole(Roles.Secretary)) && User.MayActFor(delivery.MunicipalityCode) &&

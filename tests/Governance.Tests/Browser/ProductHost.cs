@@ -15,7 +15,8 @@ namespace Governance.Tests.Browser;
 /// <summary>The product as `dotnet run` builds it, on a free loopback port of real Kestrel, with the settings and clock a test gives.</summary>
 public static class ProductHost
 {
-    public static async Task<WebApplication> StartAsync(TimeProvider clock, IDictionary<string, string?> settings, string environment = "Development")
+    public static async Task<WebApplication> StartAsync(TimeProvider clock, IDictionary<string, string?> settings,
+        string environment = "Development", Action<IServiceCollection>? services = null)
     {
         var contentRoot = Path.Combine(RepositoryRoot(), "src", "Governance");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -35,6 +36,7 @@ public static class ProductHost
         builder.Services.AddSingleton(clock);
         builder.Services.MartenDaemonModeIsSolo();
         builder.Services.RunWolverineInSoloMode();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseGovernance();
         await app.StartAsync();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Governance.Tests.Browser;
 using Governance.Tests.Support;
@@ -14,8 +15,10 @@ public sealed class ServiceHost(WebApplication app, string database) : IAsyncDis
     public RunningService Service { get; } =
         new(new HttpClient { BaseAddress = new Uri(ProductHost.BaseUrl(app)) }, database);
 
+    public IServiceProvider Services => app.Services;
+
     public static async Task<ServiceHost> StartAsync(TimeProvider clock, string database, TestSmtpServer smtp,
-        IDictionary<string, string?>? more = null)
+        IDictionary<string, string?>? more = null, Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -31,7 +34,7 @@ public sealed class ServiceHost(WebApplication app, string database) : IAsyncDis
             ["DataProtection:Key"] = ProductionService.Settings["DataProtection:Key"],
         };
         foreach (var (key, value) in more ?? new Dictionary<string, string?>()) settings[key] = value;
-        var host = new ServiceHost(await ProductHost.StartAsync(clock, settings, "Production"), database);
+        var host = new ServiceHost(await ProductHost.StartAsync(clock, settings, "Production", services), database);
         await host.Service.WaitUntilReadyAsync();
         return host;
     }

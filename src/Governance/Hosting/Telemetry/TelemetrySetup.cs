@@ -67,13 +67,13 @@ public static class TelemetrySetup
     }
 
     /// <summary>
-    /// The service's data source. Npgsql traces only commands that run inside a trace (a request, a handler):
+    /// The service's data source, with the service's connection defaults (ConnectionDefaults). Npgsql traces only commands that run inside a trace (a request, a handler):
     /// the polling of Wolverine's durability agent and Marten's daemon would otherwise start a trace of one span
     /// every few seconds, burying the traces that matter.
     /// </summary>
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var builder = new NpgsqlDataSourceBuilder(Database.ConnectionDefaults.Apply(connectionString));
         Cluster.NodeName.Apply(builder.ConnectionStringBuilder);
         builder.ConfigureTracing(tracing => tracing
             .ConfigureCommandFilter(_ => System.Diagnostics.Activity.Current is not null)

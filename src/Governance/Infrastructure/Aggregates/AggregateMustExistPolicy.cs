@@ -9,8 +9,10 @@ using Wolverine.Persistence.EventSourcing;
 namespace Governance.Infrastructure.Aggregates;
 
 /// <summary>
-/// An unknown stream id in the route is a 404. Without this check the stream is first fetched at the
-/// command's expected version, and a missing stream would come back as a version conflict (409).
+/// An unknown stream id in the route is a 404, not a version conflict. A command carrying its expected version is
+/// fetched at that version in one query; a missing stream then fails as "expected N but was 0" (a stream that exists
+/// has at least one event), which <see cref="MissingStream"/> turns into the 404. A command without a version in its
+/// body (an upload) checks the stream first.
 /// </summary>
 internal sealed class AggregateMustExistPolicy : IHttpPolicy
 {
@@ -26,6 +28,9 @@ internal sealed class AggregateMustExistPolicy : IHttpPolicy
             var routeName = attribute.RouteOrParameterName ?? JsonNamingPolicy.CamelCase.ConvertName(parameter.ParameterType.Name) + "Id";
             if (!chain.FindRouteVariable(typeof(Guid), routeName, out var id)) continue;
 
+            chain.Metadata.WithMetadata(new MissingStream(AggregateExistence.DisplayName(parameter.ParameterType), routeName));
+            if (chain.RequestType?.GetProperty("Version") is not null) continue;
+
             var method = typeof(AggregateExistence).GetMethod(nameof(AggregateExistence.CheckAsync))!
                 .MakeGenericMethod(parameter.ParameterType);
             var call = new MethodCall(typeof(AggregateExistence), method) { CommentText = "404 for an unknown stream" };
@@ -35,13 +40,20 @@ internal sealed class AggregateMustExistPolicy : IHttpPolicy
     }
 }
 
+/// <summary>What an endpoint's route names a stream by, for the 404 of an unknown one.</summary>
+public sealed record MissingStream(string DisplayName, string RouteName)
+{
+    public ProblemDetails Problem(RouteValueDictionary? route) =>
+        Problems.Problems.NotFound($"Det finns {DisplayName} med id {route?[RouteName]}.");
+}
+
 public static class AggregateExistence
 {
     public static async Task<IResult> CheckAsync<T>(Guid id, IQuerySession session, CancellationToken cancellationToken) =>
         await session.Events.FetchStreamStateAsync(id, cancellationToken) is null
-            ? Results.Problem(Governance.Infrastructure.Problems.Problems.NotFound($"Det finns {DisplayName<T>()} med id {id}."))
+            ? Results.Problem(Problems.Problems.NotFound($"Det finns {DisplayName(typeof(T))} med id {id}."))
             : WolverineContinue.Result();
 
-    private static string DisplayName<T>() =>
-        typeof(T).GetCustomAttribute<System.ComponentModel.DisplayNameAttribute>()?.DisplayName ?? "ingen sådan post";
+    public static string DisplayName(Type type) =>
+        type.GetCustomAttribute<System.ComponentModel.DisplayNameAttribute>()?.DisplayName ?? "ingen sådan post";
 }

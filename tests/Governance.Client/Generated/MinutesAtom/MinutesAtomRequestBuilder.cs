@@ -34,7 +34,7 @@ namespace Governance.Client.MinutesAtom
         {
         }
         /// <summary>
-        /// Approved minutes as an Atom feed (public records), newest first, with corrections as updates.Öppen: ingen inloggning krävs.
+        /// The latest approved minutes as an Atom feed (public records), newest first, with corrections as updates.Öppen: ingen inloggning krävs.
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -57,7 +57,7 @@ namespace Governance.Client.MinutesAtom
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Approved minutes as an Atom feed (public records), newest first, with corrections as updates.Öppen: ingen inloggning krävs.
+        /// The latest approved minutes as an Atom feed (public records), newest first, with corrections as updates.Öppen: ingen inloggning krävs.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -7,13 +7,16 @@ using System.IO;
 using System;
 namespace Governance.Client.Models
 {
+    /// <summary>
+    /// A page of documents, newest first, with their deliveries; the duties still open across every document (theoldest int GetDistributionStatusEndpoint.MaxDutiesListed listed, all counted) and the dead-lettereddeliveries counted.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public partial class DistributionStatus : IAdditionalDataHolder, IParsable
-    #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The deadLettered property</summary>
+        public int? DeadLettered { get; set; }
         /// <summary>The documents property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -22,6 +25,8 @@ namespace Governance.Client.Models
 #else
         public List<global::Governance.Client.Models.DocumentDistribution> Documents { get; set; }
 #endif
+        /// <summary>The moreDocuments property</summary>
+        public bool? MoreDocuments { get; set; }
         /// <summary>The openDuties property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -30,6 +35,12 @@ namespace Governance.Client.Models
 #else
         public List<string> OpenDuties { get; set; }
 #endif
+        /// <summary>The openDutyCount property</summary>
+        public int? OpenDutyCount { get; set; }
+        /// <summary>The page property</summary>
+        public int? Page { get; set; }
+        /// <summary>The pageSize property</summary>
+        public int? PageSize { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Governance.Client.Models.DistributionStatus"/> and sets the default values.
         /// </summary>
@@ -55,8 +66,13 @@ namespace Governance.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "deadLettered", n => { DeadLettered = n.GetIntValue(); } },
                 { "documents", n => { Documents = n.GetCollectionOfObjectValues<global::Governance.Client.Models.DocumentDistribution>(global::Governance.Client.Models.DocumentDistribution.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "moreDocuments", n => { MoreDocuments = n.GetBoolValue(); } },
                 { "openDuties", n => { OpenDuties = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "openDutyCount", n => { OpenDutyCount = n.GetIntValue(); } },
+                { "page", n => { Page = n.GetIntValue(); } },
+                { "pageSize", n => { PageSize = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -66,8 +82,13 @@ namespace Governance.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteIntValue("deadLettered", DeadLettered);
             writer.WriteCollectionOfObjectValues<global::Governance.Client.Models.DocumentDistribution>("documents", Documents);
+            writer.WriteBoolValue("moreDocuments", MoreDocuments);
             writer.WriteCollectionOfPrimitiveValues<string>("openDuties", OpenDuties);
+            writer.WriteIntValue("openDutyCount", OpenDutyCount);
+            writer.WriteIntValue("page", Page);
+            writer.WriteIntValue("pageSize", PageSize);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

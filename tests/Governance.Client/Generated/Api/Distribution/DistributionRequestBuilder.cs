@@ -48,7 +48,7 @@ namespace Governance.Client.Api.Distribution
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public DistributionRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/distribution{?kind*}", pathParameters)
+        public DistributionRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/distribution{?kind*,page*,pageSize*}", pathParameters)
         {
         }
         /// <summary>
@@ -56,11 +56,11 @@ namespace Governance.Client.Api.Distribution
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public DistributionRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/distribution{?kind*}", rawUrl)
+        public DistributionRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/distribution{?kind*,page*,pageSize*}", rawUrl)
         {
         }
         /// <summary>
-        /// Per document and municipality: pending, sent, failed (with the error), dead-lettered, acknowledged; and the duties still open.Roller: inloggad.
+        /// Per document and municipality: pending, sent, failed (with the error), dead-lettered, acknowledged, a page of documents at a time (newest first); and the duties still open.Roller: inloggad.
         /// </summary>
         /// <returns>A <see cref="global::Governance.Client.Models.DistributionStatus"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -85,7 +85,7 @@ namespace Governance.Client.Api.Distribution
             return await RequestAdapter.SendAsync<global::Governance.Client.Models.DistributionStatus>(requestInfo, global::Governance.Client.Models.DistributionStatus.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Per document and municipality: pending, sent, failed (with the error), dead-lettered, acknowledged; and the duties still open.Roller: inloggad.
+        /// Per document and municipality: pending, sent, failed (with the error), dead-lettered, acknowledged, a page of documents at a time (newest first); and the duties still open.Roller: inloggad.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -113,7 +113,7 @@ namespace Governance.Client.Api.Distribution
             return new global::Governance.Client.Api.Distribution.DistributionRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Per document and municipality: pending, sent, failed (with the error), dead-lettered, acknowledged; and the duties still open.Roller: inloggad.
+        /// Per document and municipality: pending, sent, failed (with the error), dead-lettered, acknowledged, a page of documents at a time (newest first); and the duties still open.Roller: inloggad.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class DistributionRequestBuilderGetQueryParameters 
@@ -131,6 +131,14 @@ namespace Governance.Client.Api.Distribution
             public string Kind { get; set; }
             #pragma warning restore CS1591
 #endif
+            #pragma warning disable CS1591
+            [QueryParameter("page")]
+            public int? Page { get; set; }
+            #pragma warning restore CS1591
+            #pragma warning disable CS1591
+            [QueryParameter("pageSize")]
+            public int? PageSize { get; set; }
+            #pragma warning restore CS1591
         }
         /// <summary>
         /// Configuration for the request such as headers, query parameters, and middleware options.

@@ -60,7 +60,7 @@ namespace Governance.Client.Api.Meetings
         {
         }
         /// <summary>
-        /// The calendar of both bodies (or one), by year; cancelled meetings included and marked, those planned after the committee&apos;s dissolution as cancelled by it.Öppen: ingen inloggning krävs.
+        /// The calendar of both bodies (or one), by year (this year unless given); cancelled meetings included and marked, those planned after the committee&apos;s dissolution as cancelled by it.Öppen: ingen inloggning krävs.
         /// </summary>
         /// <returns>A List&lt;global::Governance.Client.Models.MeetingSummary&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -115,7 +115,7 @@ namespace Governance.Client.Api.Meetings
             return await RequestAdapter.SendAsync<global::Governance.Client.Models.CreationResponseOfGuid>(requestInfo, global::Governance.Client.Models.CreationResponseOfGuid.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The calendar of both bodies (or one), by year; cancelled meetings included and marked, those planned after the committee&apos;s dissolution as cancelled by it.Öppen: ingen inloggning krävs.
+        /// The calendar of both bodies (or one), by year (this year unless given); cancelled meetings included and marked, those planned after the committee&apos;s dissolution as cancelled by it.Öppen: ingen inloggning krävs.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -165,7 +165,7 @@ namespace Governance.Client.Api.Meetings
             return new global::Governance.Client.Api.Meetings.MeetingsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// The calendar of both bodies (or one), by year; cancelled meetings included and marked, those planned after the committee&apos;s dissolution as cancelled by it.Öppen: ingen inloggning krävs.
+        /// The calendar of both bodies (or one), by year (this year unless given); cancelled meetings included and marked, those planned after the committee&apos;s dissolution as cancelled by it.Öppen: ingen inloggning krävs.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class MeetingsRequestBuilderGetQueryParameters 

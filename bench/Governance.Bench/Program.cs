@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using Governance.Bench;
+using Governance.Scenarios;
+
+// dotnet run -c Release --project bench/Governance.Bench -- --scale small|medium|large [--connection "Host=…"]
+var options = BenchOptions.Parse(args);
+var state = Path.Combine(ServiceUnderTest.RepositoryRoot(), ".governance");
+var tokens = ScenarioTokens.Development(ServiceUnderTest.SigningKey);
+var report = new Report();
+Console.Error.WriteLine($"bench: scale {options.Scale}, {options.Meetings} meetings of {options.ItemsPerMeeting} items");
+
+using var database = await BenchDatabase.StartAsync(options.ConnectionString, state, options.Scale, options.Reuse);
+var ceiling = await database.CeilingAsync(BenchOptions.Clients, TimeSpan.FromSeconds(Math.Max(3, options.Measure.TotalSeconds)));
+report.Add(ceiling);
+var copyRate = await database.CopyRateAsync(options.Scale == "small" ? 50_000 : 300_000);
+report.Add(new Measurement("indexed binary COPY (rows)", 1, copyRate, 0, 0, 0, 0));
+
+using var mail = new MailSink();
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(60) };
+int lastYear;
+IReadOnlyList<int> years;
+await using (var seeding = ServiceUnderTest.Start(database.ConnectionString, state, mail.Port, options.CodeGeneration))
+{
+    http.BaseAddress = seeding.BaseAddress;
+    await seeding.WaitUntilReadyAsync(http);
+    var seeder = new Seeder(http, tokens, options);
+    years = seeder.Years;
+    lastYear = seeder.LastYear;
+    if (options.Reuse && await database.SeededAsync())
+    {
+        Console.Error.WriteLine("bench: reusing the store seeded by an earlier run");
+    }
+    else
+    {
+        var watch = Stopwatch.StartNew();
+        await seeder.SeedAsync();
+        var events = await BenchDatabase.ScalarAsync(database.ConnectionString, "select count(*) from governance.mt_events");
+        report.Add(new Measurement("seeding through the API (events)", BenchOptions.Clients,
+            events / watch.Elapsed.TotalSeconds, 0, 0, 0, 0, $"{events:N0} events in {watch.Elapsed.TotalSeconds:F0} s"));
+        await WaitForOutboxAsync(database.ConnectionString);
+        await database.MarkSeededAsync();
+    }
+}
+
+// Cold start: from the process's start to the first command answered (the schema is in place, as after a deploy).
+await using var service = ServiceUnderTest.Start(database.ConnectionString, state, mail.Port, options.CodeGeneration);
+using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
+{
+    BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(60),
+};
+var commands = new Commands(client, tokens);
+double coldStart;
+while (true)
+{
+    try
+    {
+        if (await commands.ScheduleMeetingAsync(CancellationToken.None) is not null) break;
+    }
+    catch (HttpRequestException)
+    {
+        // not listening yet
+    }
+    await Task.Delay(20);
+}
+coldStart = Stopwatch.GetElapsedTime(service.StartedAt).TotalSeconds;
+
+foreach (var clients in new[] { 1, BenchOptions.Clients })
+    report.Add(await LoadRunner.RunAsync("POST /api/meetings (ScheduleMeeting)", clients, options.Measure * 2, commands.ScheduleAsync));
+Measurement raise = null!;
+foreach (var clients in new[] { 1, BenchOptions.Clients })
+    report.Add(raise = await LoadRunner.RunAsync("POST /api/meetings/{id}/matters (RaiseMatter)", clients, options.Measure * 2,
+        commands.RaiseMatter(clients)));
+
+var paths = await ReadPaths.ListAsync(client, tokens("secretary", null), years, lastYear);
+var peakMemory = 0.0;
+using var sampling = new CancellationTokenSource();
+var sampler = Task.Run(async () =>
+{
+    while (!sampling.IsCancellationRequested)
+    {
+        peakMemory = Math.Max(peakMemory, service.ResidentMegabytes());
+        await Task.Delay(100);
+    }
+});
+var secretary = tokens("secretary", null);
+foreach (var path in paths)
+{
+    foreach (var clients in new[] { 1, BenchOptions.Clients })
+    {
+        var random = new Random(clients);
+        report.Add(await LoadRunner.RunAsync(path.Name, clients, options.Measure, async (c, ct) =>
+        {
+            string url;
+            lock (random) url = path.Url(random);
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (path.SignedIn) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secretary);
+            using var response = await client.SendAsync(request, ct);
+            await response.Content.ReadAsByteArrayAsync(ct);
+            return response.IsSuccessStatusCode;
+        }));
+    }
+}
+await sampling.CancelAsync();
+await sampler;
+await service.DisposeAsync();
+
+var rebuild = await Rebuilder.RunAsync(database.ConnectionString, state);
+report.Add(new Measurement("rebuild of every projection (events)", 1, rebuild.EventsPerSecond, 0, 0, 0, rebuild.Identical ? 0 : 1,
+    $"{rebuild.Events:N0} events in {rebuild.Seconds:F1} s; identical: {(rebuild.Identical ? "yes" : "no")}"));
+if (rebuild.Difference is { } difference) Console.Error.WriteLine($"rebuild differs: {difference}");
+
+var reads = report.Rows.Where(r => r.Clients == BenchOptions.Clients && (r.Path.StartsWith("GET", StringComparison.Ordinal) ||
+    r.Path.StartsWith("page", StringComparison.Ordinal))).ToList();
+var slowest = reads.MaxBy(r => r.P95)!;
+var share = raise.PerSecond / ceiling.PerSecond;
+report.Goal("rebuild ≥ 50 % of indexed COPY, identical", $"{rebuild.EventsPerSecond / copyRate:P0} of COPY; identical " +
+    (rebuild.Identical ? "yes" : "no"), rebuild.EventsPerSecond >= copyRate / 2 && rebuild.Identical);
+report.Goal("RaiseMatter at 8 clients ≥ 50 % of plain Npgsql, p99 ≤ 30 ms",
+    $"{share:P0}, p99 {raise.P99:F1} ms", share >= 0.5 && raise.P99 <= 30);
+report.Goal("every read and page p95 ≤ 20 ms at 8 clients, no errors",
+    $"slowest {slowest.Path} {slowest.P95:F1} ms; {reads.Sum(r => r.Errors)} errors",
+    reads.All(r => r.P95 <= 20) && reads.Sum(r => r.Errors) == 0);
+report.Goal("resident memory ≤ 300 MB through the reads", $"{peakMemory:F0} MB", peakMemory <= 300);
+report.Goal("cold start to the first command ≤ 2.5 s", $"{coldStart:F2} s ({options.CodeGeneration} code)", coldStart <= 2.5);
+
+var store = $"{await BenchDatabase.ScalarAsync(database.ConnectionString, "select count(*) from governance.mt_events"):N0} events, " +
+    $"{await BenchDatabase.ScalarAsync(database.ConnectionString, "select count(*) from governance.mt_doc_meeting"):N0} meetings, " +
+    $"{await BenchDatabase.ScalarAsync(database.ConnectionString, "select count(*) from governance.mt_doc_decisionrecord"):N0} decisions";
+var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
+Console.WriteLine(report.Render(string.Create(CultureInfo.InvariantCulture,
+    $"Governance benchmark, scale {options.Scale} ({options.Meetings} meetings × {options.ItemsPerMeeting} items), " +
+    $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {machine}; store: {store}")));
+return 0;
+
+static async Task WaitForOutboxAsync(string database)
+{
+    for (var i = 0; i < 3000; i++)
+    {
+        var waiting = await BenchDatabase.ScalarAsync(database,
+            "select (select count(*) from wolverine.wolverine_incoming_envelopes where status <> 'Handled') + " +
+            "(select count(*) from wolverine.wolverine_outgoing_envelopes)");
+        if (waiting == 0) return;
+        await Task.Delay(100);
+    }
+}

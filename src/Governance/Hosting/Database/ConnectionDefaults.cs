@@ -1,0 +1,32 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Governance.Hosting.Database;
+
+/// <summary>
+/// The service's own defaults for its connections, under whatever the connection string says. Every command runs
+/// a handful of the same statements: prepared once per connection they skip PostgreSQL's parse and plan (Max Auto
+/// Prepare), and a connection going back to the pool keeps them instead of being reset with DISCARD ALL (No Reset
+/// On Close). Nothing here depends on per-connection state that a reset would clear.
+/// </summary>
+public static class ConnectionDefaults
+{
+    private static readonly (string Key, string[] Synonyms, string Value)[] Defaults =
+    [
+        ("No Reset On Close", ["noresetonclose"], "true"),
+        ("Max Auto Prepare", ["maxautoprepare"], "50"),
+    ];
+
+    /// <summary>The connection string with each default added where it names no value of its own.</summary>
+    public static string Apply(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var named = given.Keys.Cast<string>().Select(Normalised).ToHashSet(StringComparer.Ordinal);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        foreach (var (key, synonyms, value) in Defaults)
+            if (!synonyms.Any(named.Contains)) builder[key] = value;
+        return builder.ConnectionString;
+    }
+
+    private static string Normalised(string key) => key.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+}

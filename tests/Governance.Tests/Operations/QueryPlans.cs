@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Npgsql;
+
+namespace Governance.Tests.Operations;
+
+/// <summary>
+/// What PostgreSQL would do for a query when told to avoid reading whole tables: a step that still reads all of a
+/// table (a sequential scan, or a whole index without a limit above it) is work that grows with the store.
+/// </summary>
+public static class QueryPlans
+{
+    public static async Task<IReadOnlyList<string>> UnboundedStepsAsync(string database, CapturedQueries.Query query,
+        IReadOnlySet<string> tables)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using (var off = new NpgsqlCommand("set enable_seqscan = off", connection)) await off.ExecuteNonQueryAsync();
+        await using var explain = new NpgsqlCommand("explain (format json) " + query.Sql, connection);
+        foreach (var (value, type) in query.Parameters)
+            explain.Parameters.Add(type is { } t ? new NpgsqlParameter { Value = value, NpgsqlDbType = t }
+                : new NpgsqlParameter { Value = value });
+        var json = (string)(await explain.ExecuteScalarAsync())!;
+        var found = new List<string>();
+        using var plan = JsonDocument.Parse(json);
+        Walk(plan.RootElement[0].GetProperty("Plan"), underLimit: false, tables, found);
+        return found;
+    }
+
+    private static void Walk(JsonElement node, bool underLimit, IReadOnlySet<string> tables, List<string> found)
+    {
+        var type = node.GetProperty("Node Type").GetString()!;
+        var relation = node.TryGetProperty("Relation Name", out var r) ? r.GetString() : null;
+        if (relation is not null && tables.Contains(relation))
+        {
+            var whole = type == "Seq Scan" || (type is "Index Scan" or "Index Only Scan" &&
+                !node.TryGetProperty("Index Cond", out _) && !underLimit);
+            if (whole) found.Add($"{type} on {relation}");
+        }
+        var limited = underLimit || type == "Limit";
+        if (node.TryGetProperty("Plans", out var children))
+            foreach (var child in children.EnumerateArray()) Walk(child, limited, tables, found);
+    }
+}

@@ -1,0 +1,38 @@
+using Governance.Hosting.Projections;
+using Governance.Scenarios;
+using Governance.Tests.Support;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Tests.Operations;
+
+/// <summary>
+/// Every read model is a function of the events: a recorded year's documents, rebuilt from the events by Marten's
+/// daemon, come out exactly as the commands wrote them, table by table and document by document.
+/// </summary>
+public sealed class RebuildTests
+{
+    private const int Year = 2024;
+    private static readonly TestClock Clock = new(new DateTimeOffset(Year + 1, 1, 20, 10, 0, 0, TimeSpan.FromHours(1)));
+
+    [Fact]
+    public async Task a_rebuild_of_every_projection_reproduces_every_read_model_of_a_recorded_year()
+    {
+        using var smtp = new TestSmtpServer();
+        smtp.Start();
+        var database = await TestDatabase.FreshDatabaseAsync("governance_rebuild_tests");
+        await using var host = await ServiceHost.StartAsync(Clock, database, smtp,
+            new Dictionary<string, string?> { ["Governance:ApplySchemaOnStart"] = "true" });
+        await CommitteeYear.RecordAsync(host.Service.Client, RunningService.Tokens, Year);
+        await host.Service.WaitUntilDistributedAsync();
+        var before = await ReadModelTables.SnapshotAsync(database);
+
+        await ProjectionRebuild.RebuildAllAsync(host.Services.GetRequiredService<IDocumentStore>(), default);
+        var after = await ReadModelTables.SnapshotAsync(database);
+
+        foreach (var table in new[] { "mt_doc_meeting", "mt_doc_decisionrecord", "mt_doc_delivery" })
+            Assert.True(before.TryGetValue(table, out var rows) && rows.Count >= 5, $"Too little in {table} to compare.");
+        var difference = ReadModelTables.FirstDifference(before, after);
+        Assert.True(difference is null, $"Rebuilt, {difference}");
+    }
+}
