@@ -17,6 +17,7 @@ using Governance.Hosting.Settings;
 using Governance.Municipalities;
 using Governance.Offices;
 using Governance.Plans;
+using Governance.Records.Chain;
 using Governance.ReferenceData;
 using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
@@ -103,6 +104,7 @@ public static class GovernanceHost
                 options.ConfigureProjects();
                 options.ConfigurePlans();
                 options.ConfigureDistribution();
+                options.ConfigureRecords();
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
@@ -178,6 +180,10 @@ public static class GovernanceHost
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddGovernanceOpenApi();
         services.AddHostedService<ReferenceDataLoader>();
+        services.AddSingleton<ChainSealer>();
+        services.AddSingleton<ChainVerifier>();
+        services.AddSingleton<RecordAnchors>();
+        services.AddHostedService<SealingService>();
     }
 
     public static void UseGovernance(this WebApplication app)
