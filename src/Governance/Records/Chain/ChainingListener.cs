@@ -17,14 +17,7 @@ public sealed class ChainingListener : DocumentSessionListenerBase
         if (streams.Count == 0) return;
 
         var appended = streams.Where(s => s.ActionType != StreamActionType.Start).Select(s => s.Id).Distinct().ToArray();
-        var heads = appended.Length == 0
-            ? new Dictionary<Guid, (long Version, string? Hash)>()
-            : (await session.AdvancedSql.QueryAsync<Guid, long, string>(
-                $"select s.id, s.version, coalesce(e.headers ->> '{EventHash.Header}', '') " +
-                $"from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams s " +
-                $"left join {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events e " +
-                "on e.stream_id = s.id and e.version = s.version where s.id = any(?)", token, appended))
-            .ToDictionary(r => r.Item1, r => (r.Item2, r.Item3.Length == 0 ? null : r.Item3));
+        var heads = appended.Length == 0 ? [] : await HeadsAsync(session, appended, token);
 
         foreach (var stream in streams)
         {
@@ -42,6 +35,33 @@ public sealed class ChainingListener : DocumentSessionListenerBase
                 }
             }
             foreach (var e in stream.Events) previous = Chain(session, e, stream.Id, previous);
+        }
+    }
+
+    /// <summary>Each stream's current version and the hash of its last event, read through the session's own
+    /// connection when it has one, so events appended earlier in the same transaction count.</summary>
+    private static async Task<Dictionary<Guid, (long Version, string? Hash)>> HeadsAsync(IDocumentSession session, Guid[] ids,
+        CancellationToken token)
+    {
+        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        var own = session.Connection is { State: System.Data.ConnectionState.Open };
+        var connection = own ? session.Connection! : session.Database.CreateConnection();
+        try
+        {
+            if (!own) await connection.OpenAsync(token);
+            await using var command = new Npgsql.NpgsqlCommand(
+                $"select s.id, s.version, e.headers ->> '{EventHash.Header}' from {schema}.mt_streams s " +
+                $"left join {schema}.mt_events e on e.stream_id = s.id and e.version = s.version where s.id = any($1)", connection);
+            command.Parameters.AddWithValue(ids);
+            await using var reader = await command.ExecuteReaderAsync(token);
+            var heads = new Dictionary<Guid, (long, string?)>();
+            while (await reader.ReadAsync(token))
+                heads[reader.GetGuid(0)] = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+            return heads;
+        }
+        finally
+        {
+            if (!own) await connection.DisposeAsync();
         }
     }
 
