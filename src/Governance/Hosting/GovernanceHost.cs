@@ -18,6 +18,7 @@ using Governance.Municipalities;
 using Governance.Offices;
 using Governance.Plans;
 using Governance.Records.Chain;
+using Governance.Records.Pdf;
 using Governance.ReferenceData;
 using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
@@ -184,6 +185,10 @@ public static class GovernanceHost
         services.AddSingleton<ChainVerifier>();
         services.AddSingleton<RecordAnchors>();
         services.AddHostedService<SealingService>();
+        // Razor components rendered to HTML outside a request: the minutes for mail, webhook, PDF and the page.
+        services.AddSingleton(sp => new Microsoft.AspNetCore.Components.Web.HtmlRenderer(sp, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ChromiumPdf>();
+        services.AddSingleton<MinutesPublication>();
     }
 
     public static void UseGovernance(this WebApplication app)

@@ -97,4 +97,64 @@ public sealed class ChainVerificationTests(AppFixture fixture) : RecordedMeeting
         var first = Assert.IsType<ChainProblem>((await VerifyAsync()).FirstProblem);
         Assert.Equal((ChainProblemKind.NotChained, "minutes_approved"), (first.Kind, first.Type));
     }
+
+    [Fact]
+    public async Task the_secretary_sees_the_first_broken_link_on_the_verification_page()
+    {
+        await RecordMeetingWithMinutes();
+        await SealAsync();
+        await Host.Scenario(s =>
+        {
+            s.Get.Url("/handelser/verifiering?kontrollera=true");
+            s.WithBearerToken(ChairToken);
+            s.StatusCodeShouldBe(403);
+        });
+        Assert.Contains("Händelsekedjan är obruten", await VerificationPage(), StringComparison.Ordinal);
+
+        var decision = await SequenceOf("decision_recorded", 1);
+        await Sql($"update governance.mt_events set data = jsonb_set(data, '{{wording}}', '\"Inget beslut.\"') where seq_id = {decision}");
+        var page = await VerificationPage();
+        Assert.Contains("Händelsekedjan är bruten", page, StringComparison.Ordinal);
+        Assert.Contains($"händelse nr {decision} (decision_recorded", page, StringComparison.Ordinal);
+        Assert.Contains("<strong>ändrad</strong>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task the_verify_command_exits_zero_on_an_intact_store_and_names_the_broken_link_otherwise()
+    {
+        await RecordMeetingWithMinutes();
+        await SealAsync();
+        Assert.Equal((0, "The record is intact."), await VerifyCommand());
+
+        var approval = await SequenceOf("minutes_approved");
+        await Sql($"delete from governance.mt_events where seq_id = {approval}");
+        var (exit, output) = await VerifyCommand();
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"Missing (händelse nr {approval}, post", output, StringComparison.Ordinal);
+        Assert.Contains("minutes_approved", output, StringComparison.Ordinal);
+    }
+
+    private async Task<string> VerificationPage()
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.Get.Url("/handelser/verifiering?kontrollera=true");
+            s.WithBearerToken(SecretaryToken);
+        });
+        return System.Net.WebUtility.HtmlDecode(result.ReadAsText());
+    }
+
+    /// <summary>`dotnet Governance.dll verify`, as an operator runs it against the same database.</summary>
+    private async Task<(int Exit, string Output)> VerifyCommand()
+    {
+        await using var verify = ServiceProcess.Start(new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["GOVERNANCE_DB"] = Fixture.ConnectionString,
+            ["Governance__LoadReferenceData"] = "false",
+        }, "verify");
+        var exit = await verify.ExitCodeAsync();
+        return (exit, exit == 0 ? verify.Output.Split('\n').First(l => l.StartsWith("The record", StringComparison.Ordinal)).Trim()
+            : verify.Output);
+    }
 }

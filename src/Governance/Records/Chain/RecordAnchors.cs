@@ -1,3 +1,4 @@
+using Governance.Distribution;
 using Governance.Minutes;
 using Marten.Events;
 using Npgsql;
@@ -7,18 +8,18 @@ namespace Governance.Records.Chain;
 /// <summary>The seal's chain hash at one event: printed in a document so a registry can later check the record.</summary>
 public sealed record RecordAnchor(long Sequence, string ChainHash);
 
-/// <summary>The anchors of a meeting's minutes: at the approval and at each correction, in order.</summary>
-public sealed record MinutesAnchors(RecordAnchor? Approval, IReadOnlyList<RecordAnchor?> Corrections)
-{
-    public static readonly MinutesAnchors None = new(null, []);
-}
+/// <summary>The anchors of a meeting's minutes (at the approval, at each correction) and where to check them.</summary>
+public sealed record MinutesAnchors(RecordAnchor? Approval, IReadOnlyList<RecordAnchor?> Corrections, string CheckUrl);
 
 /// <summary>What the seal says of one chain hash, for a registry checking the one printed in its copy.</summary>
 public sealed record AnchorLookup(long Position, long Sequence, Guid StreamId, long Version, string Type, DateTimeOffset SealedAt);
 
-public sealed class RecordAnchors(NpgsqlDataSource database, IDocumentStore store, ChainSealer sealer)
+public sealed class RecordAnchors(NpgsqlDataSource database, IDocumentStore store, ChainSealer sealer, DistributionOptions options)
 {
     private readonly string _schema = store.Options.DatabaseSchemaName;
+
+    /// <summary>The public page where anyone checks a printed chain hash against the record.</summary>
+    public string CheckUrl => $"{options.PublicBaseUrl.TrimEnd('/')}/kontroll";
 
     /// <summary>The minutes' anchors; <paramref name="sealFirst"/> seals through them first (a document about to go out).</summary>
     public async Task<MinutesAnchors> ForMinutesAsync(IQuerySession session, Guid meetingId, bool sealFirst, CancellationToken ct)
@@ -26,7 +27,7 @@ public sealed class RecordAnchors(NpgsqlDataSource database, IDocumentStore stor
         var events = await session.Events.QueryAllRawEvents()
             .Where(e => e.StreamId == meetingId && e.EventTypesAre(typeof(MinutesApproved), typeof(MinutesCorrected)))
             .OrderBy(e => e.Sequence).ToListAsync(ct);
-        if (events.Count == 0) return MinutesAnchors.None;
+        if (events.Count == 0) return new MinutesAnchors(null, [], CheckUrl);
         if (sealFirst) await sealer.SealThroughAsync(events[^1].Sequence, ct);
 
         var hashes = new Dictionary<long, string>();
@@ -40,7 +41,7 @@ public sealed class RecordAnchors(NpgsqlDataSource database, IDocumentStore stor
         RecordAnchor? Anchor(long sequence) => hashes.TryGetValue(sequence, out var hash) ? new(sequence, hash) : null;
         var approval = events.FirstOrDefault(e => e.Data is MinutesApproved);
         return new MinutesAnchors(approval is null ? null : Anchor(approval.Sequence),
-            [.. events.Where(e => e.Data is MinutesCorrected).Select(e => Anchor(e.Sequence))]);
+            [.. events.Where(e => e.Data is MinutesCorrected).Select(e => Anchor(e.Sequence))], CheckUrl);
     }
 
     public async Task<AnchorLookup?> FindAsync(string chainHash, CancellationToken ct)

@@ -44,5 +44,6 @@ public static class RecordsSchema
         options.Storage.ExtendedSchemaObjects.Add(gaps);
         options.Storage.ExtendedSchemaObjects.Add(origin);
         options.Listeners.Add(new ChainingListener());
+        options.RegisterDocumentType<Pdf.MinutesPdfFile>();
     }
 }
