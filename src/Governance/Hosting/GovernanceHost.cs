@@ -186,7 +186,7 @@ public static class GovernanceHost
         services.AddSingleton<RecordAnchors>();
         services.AddHostedService<SealingService>();
         // Razor components rendered to HTML outside a request: the minutes for mail, webhook, PDF and the page.
-        services.AddSingleton(sp => new Microsoft.AspNetCore.Components.Web.HtmlRenderer(sp, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<Minutes.MinutesRenderer>();
         services.AddSingleton<ChromiumPdf>();
         services.AddSingleton<MinutesPublication>();
     }

@@ -30,20 +30,26 @@ public static class MinutesHtml
 
     private static string Hash(string text) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
+}
+
+/// <summary>Renders the minutes' components to HTML outside a request, each time in a scope of its own.</summary>
+public sealed class MinutesRenderer(IServiceScopeFactory scopes, ILoggerFactory logging)
+{
     /// <summary>The whole printable document (the page around <see cref="MinutesView"/>), as the registries file it.</summary>
-    public static async Task<string> RenderAsync(this HtmlRenderer renderer, MinutesDocument minutes) =>
-        "<!DOCTYPE html>" + await renderer.RenderAsync<MinutesPrintable>(minutes);
+    public async Task<string> DocumentAsync(MinutesDocument minutes) => "<!DOCTYPE html>" + await RenderAsync<MinutesPrintable>(minutes);
 
     /// <summary>The minutes without the page around them: for the minutes screen.</summary>
-    public static Task<string> RenderContentAsync(this HtmlRenderer renderer, MinutesDocument minutes) =>
-        renderer.RenderAsync<MinutesView>(minutes);
+    public Task<string> ContentAsync(MinutesDocument minutes) => RenderAsync<MinutesView>(minutes);
 
-    private static Task<string> RenderAsync<TComponent>(this HtmlRenderer renderer, MinutesDocument minutes)
-        where TComponent : IComponent =>
-        renderer.Dispatcher.InvokeAsync(async () =>
+    private async Task<string> RenderAsync<TComponent>(MinutesDocument minutes) where TComponent : IComponent
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, logging);
+        return await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var output = await renderer.RenderComponentAsync<TComponent>(
                 ParameterView.FromDictionary(new Dictionary<string, object?> { ["Minutes"] = minutes }));
             return output.ToHtmlString();
         });
+    }
 }

@@ -6,7 +6,8 @@ namespace Governance.Records.Pdf;
 /// <summary>
 /// Prints HTML to PDF with the operating system's headless Chromium (Debian's package, in the container image too): the
 /// browser that shows the page also lays out the document, and it embeds a subset of every font it uses and writes a
-/// tagged PDF. One process per document, no script, the document read from a private temporary folder.
+/// tagged PDF. One process per document, read from a private temporary folder; the HTML is the service's own
+/// rendering (every value encoded, no script).
 /// </summary>
 public sealed class ChromiumPdf(IConfiguration configuration)
 {
@@ -28,7 +29,7 @@ public sealed class ChromiumPdf(IConfiguration configuration)
                 ArgumentList =
                 {
                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-extensions", "--no-first-run",
-                    "--blink-settings=scriptEnabled=false", "--no-pdf-header-footer", "--generate-pdf-document-outline",
+                    "--no-pdf-header-footer", "--generate-pdf-document-outline",
                     $"--user-data-dir={Path.Combine(folder.FullName, "profile")}", $"--print-to-pdf={output}",
                     new Uri(input).AbsoluteUri,
                 },

@@ -4,7 +4,6 @@ using Governance.Infrastructure.Swedish;
 using Governance.Meetings;
 using Governance.Minutes;
 using Governance.Records.Chain;
-using Microsoft.AspNetCore.Components.Web;
 
 namespace Governance.Records.Pdf;
 
@@ -20,7 +19,7 @@ public sealed class MinutesPdfFile
 /// The minutes as they go out: with the chain hashes of the approval and corrections, as HTML from the one template and
 /// as PDF/A-2b made from that HTML.
 /// </summary>
-public sealed class MinutesPublication(HtmlRenderer renderer, ChromiumPdf chromium, RecordAnchors anchors, TimeProvider clock)
+public sealed class MinutesPublication(MinutesRenderer renderer, ChromiumPdf chromium, RecordAnchors anchors, TimeProvider clock)
 {
     public const string Committee = "Södertörnskommunernas samarbetskommitté";
 
@@ -32,10 +31,10 @@ public sealed class MinutesPublication(HtmlRenderer renderer, ChromiumPdf chromi
     }
 
     /// <summary>The whole printable document: the e-mail, the webhook, minutes.html and the PDF's source.</summary>
-    public Task<string> HtmlAsync(MinutesDocument minutes) => renderer.RenderAsync(minutes);
+    public Task<string> HtmlAsync(MinutesDocument minutes) => renderer.DocumentAsync(minutes);
 
     /// <summary>The minutes without the page around them, for the minutes screen.</summary>
-    public Task<string> ContentHtmlAsync(MinutesDocument minutes) => renderer.RenderContentAsync(minutes);
+    public Task<string> ContentHtmlAsync(MinutesDocument minutes) => renderer.ContentAsync(minutes);
 
     /// <summary>The stored PDF/A of these minutes at their version, made now if there is none yet.</summary>
     public async Task<(StoredDocument Pdf, string FileName)> PdfAsync(IDocumentSession session, MinutesDocument minutes, CancellationToken ct)
