@@ -189,6 +189,9 @@ public static class GovernanceHost
         services.AddSingleton<Minutes.MinutesRenderer>();
         services.AddSingleton<ChromiumPdf>();
         services.AddSingleton<MinutesPublication>();
+        services.AddSingleton<Records.Archive.IAgreementInForce, Records.Archive.RecordedAgreementInForce>();
+        services.AddSingleton<Records.Archive.YearRecords>();
+        services.AddSingleton<Records.Archive.ArchivePackage>();
     }
 
     public static void UseGovernance(this WebApplication app)
