@@ -13,11 +13,10 @@ public sealed class ExportArchiveInput : NetCoreInput
     public string OutFlag { get; set; } = "";
 }
 
-[Description("Exports a year's public records as an archival information package (FGS Paketstruktur / E-ARK CSIP)")]
+[Description("Exports a year's public records as an archival information package (FGS Paketstruktur / E-ARK CSIP)",
+    Name = "export-archive")]
 public sealed class ExportArchiveCommand : JasperFxAsyncCommand<ExportArchiveInput>
 {
-    public ExportArchiveCommand() => Usage("Export a year").Arguments(x => x.YearFlag, x => x.OutFlag);
-
     public override async Task<bool> Execute(ExportArchiveInput input)
     {
         if (input.YearFlag < 2000 || string.IsNullOrWhiteSpace(input.OutFlag))
