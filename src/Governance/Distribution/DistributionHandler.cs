@@ -17,20 +17,23 @@ namespace Governance.Distribution;
 public static class DistributionHandler
 {
     /// <summary>§3: approved minutes go to every member municipality's registry.</summary>
-    public static Task Handle(IEvent<MinutesApproved> e, IDocumentSession session, IMessageBus bus, MinutesPublication publication,
-        TimeProvider clock, CancellationToken ct) =>
+    public static Task Handle(IEvent<MinutesApproved> e, IDocumentSession session, IMessageBus bus,
+        MinutesPublication publication, TimeProvider clock, CancellationToken ct) =>
         DistributeMinutesAsync(e.StreamId, DocumentKinds.Minutes, DocumentKinds.Minutes,
-            meeting => $"Minnesanteckningar {meeting.Date:yyyy-MM-dd} – {Labels.Of(meeting.Body)}", session, bus, publication, clock, ct);
+            meeting => $"Minnesanteckningar {meeting.Date:yyyy-MM-dd} – {Labels.Of(meeting.Body)}",
+            session, bus, publication, clock, ct);
 
     /// <summary>A correction of approved minutes goes the same way as the minutes.</summary>
-    public static Task Handle(IEvent<MinutesCorrected> e, IDocumentSession session, IMessageBus bus, MinutesPublication publication,
-        TimeProvider clock, CancellationToken ct) =>
+    public static Task Handle(IEvent<MinutesCorrected> e, IDocumentSession session, IMessageBus bus,
+        MinutesPublication publication, TimeProvider clock, CancellationToken ct) =>
         DistributeMinutesAsync(e.StreamId, DocumentKinds.MinutesCorrection, $"{DocumentKinds.MinutesCorrection}:{e.Version}",
-            meeting => $"Rättelse: minnesanteckningar {meeting.Date:yyyy-MM-dd} – {e.Data.What}", session, bus, publication, clock, ct);
+            meeting => $"Rättelse: minnesanteckningar {meeting.Date:yyyy-MM-dd} – {e.Data.What}",
+            session, bus, publication, clock, ct);
 
-    /// <summary>The minutes as HTML in the message and as PDF/A attached, both carrying the chain hash at approval.</summary>
+    /// <summary>The minutes as HTML in the message and as PDF/A attached, both with the chain hash at approval.</summary>
     private static async Task DistributeMinutesAsync(Guid meetingId, string kind, string keyPrefix, Func<Meeting, string> title,
-        IDocumentSession session, IMessageBus bus, MinutesPublication publication, TimeProvider clock, CancellationToken ct)
+        IDocumentSession session, IMessageBus bus, MinutesPublication publication, TimeProvider clock,
+        CancellationToken ct)
     {
         if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting) return;
         if (await session.LoadAsync<DistributionDocument>($"{keyPrefix}:{meeting.Id}", ct) is not null) return;

@@ -182,7 +182,8 @@ public static class GovernanceHost
         services.AddGovernanceOpenApi();
         services.AddHostedService<ReferenceDataLoader>();
         // Events are stamped by the same clock as everything else (the tests set it), not by the machine's directly.
-        services.ConfigureMarten((provider, options) => options.Events.TimeProvider = provider.GetRequiredService<TimeProvider>());
+        services.ConfigureMarten((provider, options) =>
+            options.Events.TimeProvider = provider.GetRequiredService<TimeProvider>());
         services.AddSingleton<ChainSealer>();
         services.AddSingleton<ChainVerifier>();
         services.AddSingleton<RecordAnchors>();

@@ -28,7 +28,7 @@ public static class GetCurrentMinutesEndpoint
         return Results.Content(await publication.HtmlAsync(minutes!), "text/html; charset=utf-8");
     }
 
-    /// <summary>The same minutes as PDF/A-2b, the copy the registries file; public once approved, as the minutes are.</summary>
+    /// <summary>The same minutes as PDF/A-2b, the copy the registries file; public once approved, as they are.</summary>
     [AllowAnonymous]
     [ProducesResponseType<byte[]>(StatusCodes.Status200OK, "application/pdf")]
     [WolverineGet("/api/meetings/{meetingId}/minutes.pdf", OperationId = "GetMinutesPdf")]

@@ -7,16 +7,19 @@ namespace Governance.Minutes;
 
 /// <summary>
 /// The minutes as HTML in Swedish, from one template (<see cref="MinutesView"/>, a Razor component) rendered outside a
-/// request by Blazor's <see cref="HtmlRenderer"/>: the minutes page, the printable copy, the e-mail, the webhook and the PDF.
+/// request by Blazor's <see cref="HtmlRenderer"/>: the minutes page, the printable copy, the e-mail, the webhook and
+/// the PDF.
 /// </summary>
 public static class MinutesHtml
 {
     public const string Style = """
-        body{font-family:Georgia,'Times New Roman','Liberation Serif','DejaVu Serif',serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#111}
+        body{font-family:Georgia,'Times New Roman','Liberation Serif','DejaVu Serif',serif;
+        max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#111}
         h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.1rem;margin-top:1.6rem;border-bottom:1px solid #999}
         .meta{color:#333}.status{display:inline-block;border:1px solid #333;padding:0 .4rem;font-size:.85rem}
         table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.15rem .5rem .15rem 0;vertical-align:top}
-        .outcome{margin:.3rem 0 .3rem 1rem}.quorum,.correction,.anchor{font-size:.85rem;color:#333}.anchor code{word-break:break-all}
+        .outcome{margin:.3rem 0 .3rem 1rem}.quorum,.correction,.anchor{font-size:.85rem;color:#333}
+        .anchor code{word-break:break-all}
         @page{size:A4;margin:18mm 16mm}
         @media print{body{margin:0;max-width:none;font-size:11pt}a{color:inherit;text-decoration:none}h2{break-after:avoid}.item{break-inside:avoid}}
         """;
@@ -35,8 +38,9 @@ public static class MinutesHtml
 /// <summary>Renders the minutes' components to HTML outside a request, each time in a scope of its own.</summary>
 public sealed class MinutesRenderer(IServiceScopeFactory scopes, ILoggerFactory logging)
 {
-    /// <summary>The whole printable document (the page around <see cref="MinutesView"/>), as the registries file it.</summary>
-    public async Task<string> DocumentAsync(MinutesDocument minutes) => "<!DOCTYPE html>" + await RenderAsync<MinutesPrintable>(minutes);
+    /// <summary>The whole printable document (the page around <see cref="MinutesView"/>), as registries file it.</summary>
+    public async Task<string> DocumentAsync(MinutesDocument minutes) =>
+        "<!DOCTYPE html>" + await RenderAsync<MinutesPrintable>(minutes);
 
     /// <summary>The minutes without the page around them: for the minutes screen.</summary>
     public Task<string> ContentAsync(MinutesDocument minutes) => RenderAsync<MinutesView>(minutes);

@@ -59,9 +59,11 @@ public sealed class ChainSealer(NpgsqlDataSource database, IDocumentStore store)
         await using var connection = await database.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await Execute(connection, $"select pg_advisory_xact_lock({LockKey})", ct);
+        // Once per store: how far the events without a hash of their own (from before chaining) reach. The scan of
+        // the events runs only when the row is missing (the select list is evaluated after the where clause).
         await Execute(connection, $"insert into {_schema}.{RecordsSchema.Origin} (id, legacy_through) select 1, " +
             $"coalesce((select max(seq_id) from {_schema}.mt_events where headers ->> '{EventHash.Header}' is null), 0) " +
-            "on conflict (id) do nothing", ct);
+            $"where not exists (select 1 from {_schema}.{RecordsSchema.Origin} where id = 1)", ct);
 
         var (position, chain, maxSealed) = await HeadAsync(connection, ct);
         var late = await ReadAsync(connection, $"select {StoredEvent.Columns("e")} from {_schema}.mt_events e " +
