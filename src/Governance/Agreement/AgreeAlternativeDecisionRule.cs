@@ -8,12 +8,13 @@ public record AgreeAlternativeDecisionRule(
 {
     public class Validator : AbstractValidator<AgreeAlternativeDecisionRule>
     {
-        public Validator()
+        /// <summary>The members have agreed: not after today (and only members of that day: the rule).</summary>
+        public Validator(TimeProvider clock)
         {
             RuleFor(x => x.MatterKind).NotEmpty().MaximumLength(100);
             RuleFor(x => x.Rule).IsInEnum().NotEqual(DecisionRule.Consensus)
                 .WithMessage("Konsensus gäller redan; ange den andra beslutsordningen.");
-            RuleFor(x => x.AgreedOn).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
+            RuleFor(x => x.AgreedOn).PlausibleAndHappened(clock);
             RuleFor(x => x.DecisionReference).NotEmpty().MaximumLength(100);
             RuleFor(x => x.AgreedBy).NotEmpty();
             RuleForEach(x => x.AgreedBy).Must(MunicipalityRules.IsMunicipalityCode).WithMessage(MunicipalityRules.CodeMessage);

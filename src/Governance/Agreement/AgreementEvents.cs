@@ -18,10 +18,14 @@ public record PartyInformedOfTermination(
     Guid AgreementId, string TerminatingMunicipalityCode, string InformedMunicipalityCode, DateOnly InformedOn,
     string RecordedBy, DateTimeOffset RecordedAt);
 
-/// <summary>§9: an amendment adopted by the remaining parties.</summary>
+/// <summary>
+/// §9: an amendment adopted by the remaining parties: the clause's new wording, its new heading when it names one, in
+/// effect from the adoption or from <paramref name="TakesEffectOn"/> (both added later: absent in earlier events).
+/// </summary>
 public record AgreementAmended(
     Guid AgreementId, string Clause, string NewWording, DateOnly AdoptedOn, string DecisionReference,
-    IReadOnlyList<string> AdoptedBy, string RecordedBy, DateTimeOffset RecordedAt);
+    IReadOnlyList<string> AdoptedBy, string RecordedBy, DateTimeOffset RecordedAt, string? Heading = null,
+    DateOnly? TakesEffectOn = null);
 
 /// <summary>§3: all members agreed that matters of a kind are decided by another rule than consensus.</summary>
 public record AlternativeDecisionRuleAgreed(
@@ -30,10 +34,14 @@ public record AlternativeDecisionRuleAgreed(
 
 public record DissolutionShare(string MunicipalityCode, int Population, decimal Assets, decimal Liabilities);
 
-/// <summary>§10: the committee decided to dissolve; assets and liabilities split by population (the fee principle).</summary>
+/// <summary>
+/// §10: the committee decided to dissolve, at the meeting and agenda item named (absent in events recorded before
+/// they were); assets and liabilities split by population (the fee principle).
+/// </summary>
 public record CommitteeDissolved(
     Guid AgreementId, DateOnly DecidedOn, string DecisionReference, decimal Assets, decimal Liabilities,
-    int PopulationYear, IReadOnlyList<DissolutionShare> Shares, string RecordedBy, DateTimeOffset RecordedAt);
+    int PopulationYear, IReadOnlyList<DissolutionShare> Shares, string RecordedBy, DateTimeOffset RecordedAt,
+    Guid? MeetingId = null, Guid? ItemId = null);
 
 public enum DecisionRule
 {

@@ -77,15 +77,6 @@ public static class AgreementRules
             : null;
     }
 
-    public static RuleViolation? CanDissolve(CooperationAgreement agreement, DateOnly decidedOn, DateOnly today)
-    {
-        if (NotDissolved(agreement) is { } dissolved) return dissolved;
-        if (decidedOn > today) return new(Dissolution, $"Upplösningen registreras när kommittén har beslutat den, inte i förväg ({Dates.Iso(decidedOn)}).");
-        return agreement.MembersOn(decidedOn).Count == 0
-            ? new(Dissolution, $"Avtalet gäller inte den {Dates.Iso(decidedOn)}; det finns ingen kommitté att upplösa.")
-            : null;
-    }
-
     public static RuleViolation? NotDissolved(CooperationAgreement agreement) => agreement.Dissolution is { } d
         ? new(Dissolution, $"Kommittén upplöstes {Dates.Iso(d.DecidedOn)} ({d.DecisionReference}); registret kan bara läsas.")
         : null;

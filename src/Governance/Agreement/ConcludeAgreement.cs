@@ -7,14 +7,18 @@ public record ConcludeAgreement(IReadOnlyList<AgreementParty> Parties, DateOnly 
 {
     public class Validator : AbstractValidator<ConcludeAgreement>
     {
-        public Validator()
+        /// <summary>
+        /// The parties have signed: no signature is dated after today. The agreement may take force later than it is
+        /// signed (or earlier: Södertörn's was signed in June 2010 and applies from 1 January 2010).
+        /// </summary>
+        public Validator(TimeProvider clock)
         {
             RuleFor(x => x.Parties).NotEmpty()
                 .Must(p => p.Select(x => x.MunicipalityCode).Distinct().Count() == p.Count).WithMessage("Varje kommun kan bara vara part en gång.");
             RuleForEach(x => x.Parties).ChildRules(party =>
             {
                 party.RuleFor(p => p.MunicipalityCode).Must(MunicipalityRules.IsMunicipalityCode).WithMessage(MunicipalityRules.CodeMessage);
-                party.RuleFor(p => p.SignedOn).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
+                party.RuleFor(p => p.SignedOn).PlausibleAndHappened(clock);
             });
             RuleFor(x => x.InForceFrom).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
         }

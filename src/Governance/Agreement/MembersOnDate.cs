@@ -8,11 +8,16 @@ public sealed record MembersOnDate(DateOnly On, IReadOnlyList<string> Codes, IRe
     /// <summary>Before the agreement is recorded every registered municipality counts as a member.</summary>
     public static async Task<MembersOnDate> LoadAsync(IQuerySession session, DateOnly on, CancellationToken ct)
     {
-        var register = await session.Query<Municipality>().ToListAsync(ct);
+        // In Swedish alphabetical order, whatever order the rows are stored in (a rebuild or a restore rewrites them).
+        var register = (await session.Query<Municipality>().ToListAsync(ct))
+            .OrderBy(m => m.Name, SwedishOrder).ToList();
         var agreement = await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, ct);
         IReadOnlyList<string> codes = agreement is null ? [.. register.Select(m => m.Code)] : agreement.MembersOn(on);
         return new(on, codes, register, agreement);
     }
+
+    private static readonly StringComparer SwedishOrder =
+        StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), false);
 
     public IReadOnlyList<Municipality> Members => [.. Register.Where(m => Codes.Contains(m.Code))];
 

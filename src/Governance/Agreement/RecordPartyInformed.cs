@@ -7,10 +7,11 @@ public record RecordPartyInformed(string InformedMunicipalityCode, DateOnly Info
 {
     public class Validator : AbstractValidator<RecordPartyInformed>
     {
-        public Validator()
+        /// <summary>The chair has informed the party: not after today (nor before the notice: the rule).</summary>
+        public Validator(TimeProvider clock)
         {
             RuleFor(x => x.InformedMunicipalityCode).Must(MunicipalityRules.IsMunicipalityCode).WithMessage(MunicipalityRules.CodeMessage);
-            RuleFor(x => x.InformedOn).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
+            RuleFor(x => x.InformedOn).PlausibleAndHappened(clock);
             RuleFor(x => x.Version).GreaterThan(0);
         }
     }

@@ -15,13 +15,14 @@ public record RegisterTerminationNotice(
 
     public class Validator : AbstractValidator<RegisterTerminationNotice>
     {
-        public Validator()
+        /// <summary>The council's decision and the chair's receipt have happened: neither dated after today.</summary>
+        public Validator(TimeProvider clock)
         {
             RuleFor(x => x.MunicipalityCode).Must(MunicipalityRules.IsMunicipalityCode).WithMessage(MunicipalityRules.CodeMessage);
-            RuleFor(x => x.CouncilDecisionOn).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
+            RuleFor(x => x.CouncilDecisionOn).PlausibleAndHappened(clock);
             RuleFor(x => x.CouncilDecisionReference).NotEmpty().WithMessage(CouncilDecisionNeeded).MaximumLength(100)
                 .WithMessage(CouncilDecisionNeeded);
-            RuleFor(x => x.ReceivedOn).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
+            RuleFor(x => x.ReceivedOn).PlausibleAndHappened(clock);
             RuleFor(x => x.Version).GreaterThan(0);
         }
     }

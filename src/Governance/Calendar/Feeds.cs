@@ -11,15 +11,16 @@ namespace Governance.Calendar;
 
 public static class FeedsEndpoint
 {
-    /// <summary>The calendar of both bodies to subscribe to (public).</summary>
+    /// <summary>The calendar of both bodies to subscribe to (public); meetings after a dissolution cancelled.</summary>
     [AllowAnonymous]
     [EnableRateLimiting(RateLimits.Feeds)]
     [WolverineGet("/calendar.ics", OperationId = "GetCalendarFeed")]
     public static async Task<IResult> GetCalendar(IQuerySession session, DistributionOptions options, TimeProvider clock, CancellationToken ct)
     {
         // Subscribers' calendar programs do not sign in: the feed is public, whoever fetches it.
+        var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
         var meetings = (await session.Query<Meeting>().OrderBy(m => m.Date).ToListAsync(ct))
-            .Select(PublicView.PublicPartOf);
+            .Select(m => PublicView.PublicPartOf(MeetingsAfterDissolution.AsShown(m, dissolution)));
         var ics = ICalendar.Render(meetings, await MunicipalityNames.LoadAsync(session, ct), options.PublicBaseUrl, clock.GetUtcNow());
         return Results.Text(ics, "text/calendar; charset=utf-8", Encoding.UTF8);
     }

@@ -34,7 +34,10 @@ public sealed class ReceiptLinks(IDataProtectionProvider protection, Distributio
 
     public string LinkFor(Guid deliveryId) => $"{options.PublicBaseUrl}/receipts/{deliveryId}?sig={Signature(deliveryId)}";
 
+    /// <summary>The earlier signature: hex HMAC-SHA256 of the delivery id under Distribution:ReceiptKey.</summary>
+    public static string LegacySignature(byte[] key, Guid deliveryId) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(deliveryId.ToString("D"))));
+
     private bool IsLegacyValid(Guid deliveryId, string signature) => CryptographicOperations.FixedTimeEquals(
-        Encoding.ASCII.GetBytes(Convert.ToHexStringLower(HMACSHA256.HashData(_legacyKey!, Encoding.UTF8.GetBytes(deliveryId.ToString("D"))))),
-        Encoding.ASCII.GetBytes(signature.ToLowerInvariant()));
+        Encoding.ASCII.GetBytes(LegacySignature(_legacyKey!, deliveryId)), Encoding.ASCII.GetBytes(signature.ToLowerInvariant()));
 }

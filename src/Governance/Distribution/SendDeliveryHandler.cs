@@ -1,36 +1,50 @@
 using Governance.Meetings;
 using Governance.Municipalities;
 using Wolverine;
+using Wolverine.Attributes;
 
 namespace Governance.Distribution;
 
-/// <summary>Send one delivery. Carried by Wolverine's durable local queue: a crash before the commit sends it again, with the same id.</summary>
-public record SendDelivery(Guid DeliveryId);
+/// <summary>
+/// Send one delivery. Carried by Wolverine's durable local queue: a crash before the commit sends it again, with the
+/// same id. The id is audited: Wolverine's logs of the message and its span (tag delivery.id) name it.
+/// </summary>
+public record SendDelivery([property: Audit] Guid DeliveryId);
 
 public static class SendDeliveryHandler
 {
     public static async Task Handle(SendDelivery message, IDocumentSession session, IMessageBus bus, DistributionOptions options,
-        EmailSender email, WebhookSender webhook, ReceiptLinks receipts, WebhookSecrets secrets, TimeProvider clock, CancellationToken ct)
+        EmailSender email, WebhookSender webhook, ReceiptLinks receipts, WebhookSecrets secrets, DeliveryOutcomes outcomes,
+        TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Delivery>(message.DeliveryId, ct);
         // Nothing to do for an unknown delivery, one already delivered, or one waiting in the dead-letter store.
         if (stream.Aggregate is not { Status: DeliveryStatus.Pending or DeliveryStatus.Failed } delivery) return;
 
+        var attempt = delivery.Attempts + 1;
         try
         {
             await SendAsync(delivery, session, email, webhook, receipts, secrets, ct);
-            stream.AppendOne(new DeliverySent(delivery.Id, delivery.Attempts + 1, clock.GetUtcNow()));
+            stream.AppendOne(new DeliverySent(delivery.Id, attempt, clock.GetUtcNow()));
+            outcomes.Sent(delivery, attempt);
             if (delivery.DocumentKind == DocumentKinds.TerminationNotice) await bus.PublishAsync(new RecordPartyInformedByDelivery(delivery.Id));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var error = e.Message.Length > 500 ? e.Message[..500] : e.Message;
-            stream.AppendOne(new DeliveryAttemptFailed(delivery.Id, delivery.Attempts + 1, error, clock.GetUtcNow()));
-            var attempt = delivery.AttemptsSinceResend + 1;
-            if (attempt > options.Delays.Count)
-                stream.AppendOne(new DeliveryDeadLettered(delivery.Id, delivery.Attempts + 1, error, clock.GetUtcNow()));
+            stream.AppendOne(new DeliveryAttemptFailed(delivery.Id, attempt, error, clock.GetUtcNow()));
+            var sinceResend = delivery.AttemptsSinceResend + 1;
+            if (sinceResend > options.Delays.Count)
+            {
+                outcomes.AttemptFailed(delivery, attempt, error, retryIn: null);
+                stream.AppendOne(new DeliveryDeadLettered(delivery.Id, attempt, error, clock.GetUtcNow()));
+                outcomes.DeadLettered(delivery, attempt, error);
+            }
             else
-                await bus.ScheduleAsync(message, options.Delays[attempt - 1]);
+            {
+                outcomes.AttemptFailed(delivery, attempt, error, options.Delays[sinceResend - 1]);
+                await bus.ScheduleAsync(message, options.Delays[sinceResend - 1]);
+            }
         }
     }
 

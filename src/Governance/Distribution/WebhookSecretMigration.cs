@@ -45,7 +45,8 @@ public static class WebhookSecretMigration
         session.Events.QueryRawEventDataOnly<DeliveryChannelsConfigured>().AnyAsync(e => e.Channels.WebhookSecret != null, ct);
 }
 
-[Description("Encrypts webhook secrets stored in plain text by earlier versions and masks them out of the event log")]
+[Description("Encrypts webhook secrets stored in plain text by earlier versions and masks them out of the event log",
+    Name = "protect-webhook-secrets")]
 public sealed class ProtectWebhookSecretsCommand : JasperFxAsyncCommand<NetCoreInput>
 {
     public override async Task<bool> Execute(NetCoreInput input)

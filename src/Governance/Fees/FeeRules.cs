@@ -13,11 +13,18 @@ public static class FeeRules
         return calculation.Lines.Count == 0 ? new(Fee, $"Det finns inga avtalsparter som betalar avgift för {year}.") : null;
     }
 
-    /// <summary>Payments are recorded against issued invoices; overpaying is refused, and §9: nothing is paid back.</summary>
-    public static RuleViolation? CanRecordPayment(FeeContext context, int year, string code, decimal amount)
+    /// <summary>
+    /// Payments are recorded against issued invoices, so none is dated before they were issued; overpaying is refused,
+    /// and §9: nothing is paid back.
+    /// </summary>
+    public static RuleViolation? CanRecordPayment(
+        FeeContext context, int year, string code, decimal amount, DateOnly paidOn)
     {
         if (context.Ledger?.InvoicesOf(year) is not { } run)
             return new(Fee, $"Avgifterna för {year} är inte fakturerade.");
+        if (paidOn < run.IssuedOn)
+            return new(Fee, $"Avgifterna för {year} fakturerades {Dates.Iso(run.IssuedOn)}; en betalning kan inte " +
+                $"vara gjord dessförinnan ({Dates.Iso(paidOn)}).");
         if (run.Invoices.FirstOrDefault(i => i.MunicipalityCode == code) is not { } invoice)
             return new(Fee, $"{context.NameOf(code)} har ingen faktura för {year}.");
         var outstanding = invoice.Amount - context.Ledger.PaidBy(year, code);

@@ -6,11 +6,12 @@ public record RecordPayment(string MunicipalityCode, decimal Amount, DateOnly Pa
 {
     public class Validator : AbstractValidator<RecordPayment>
     {
-        public Validator()
+        /// <summary>A payment has been made: not after today (and not before the invoices: the rule).</summary>
+        public Validator(TimeProvider clock)
         {
             RuleFor(x => x.MunicipalityCode).Must(MunicipalityRules.IsMunicipalityCode).WithMessage(MunicipalityRules.CodeMessage);
             RuleFor(x => x.Amount).GreaterThan(0).PrecisionScale(15, 2, true);
-            RuleFor(x => x.PaidOn).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
+            RuleFor(x => x.PaidOn).PlausibleAndHappened(clock);
             RuleFor(x => x.Version).GreaterThan(0);
         }
     }
@@ -22,7 +23,7 @@ public static class RecordPaymentEndpoint
         (await FeeContext.LoadAsync(session, ct), await FeeLedgerStream.FetchAsync(session, command.Version, ct));
 
     public static ProblemDetails Validate(int year, RecordPayment command, FeeContext context) =>
-        FeeRules.CanRecordPayment(context, year, command.MunicipalityCode, command.Amount).OrContinue();
+        FeeRules.CanRecordPayment(context, year, command.MunicipalityCode, command.Amount, command.PaidOn).OrContinue();
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/fees/{year}/payments", OperationId = nameof(RecordPayment))]

@@ -5,7 +5,11 @@ public record SetFeeRule(FeeRuleKind Kind, int FromYear, decimal? Total, decimal
 {
     public class Validator : AbstractValidator<SetFeeRule>
     {
-        public Validator()
+        /// <summary>
+        /// The committee has decided the rule: not after today. It may apply from a later fee year (decided ahead for
+        /// next year) or an earlier one: an invoiced year keeps its invoices whatever rule follows.
+        /// </summary>
+        public Validator(TimeProvider clock)
         {
             RuleFor(x => x.Kind).IsInEnum();
             RuleFor(x => x.FromYear).InclusiveBetween(Dates.FirstYear, Dates.LastYear);
@@ -13,7 +17,7 @@ public record SetFeeRule(FeeRuleKind Kind, int FromYear, decimal? Total, decimal
                 .WithMessage("Den indexerade regeln anger en totalsumma i hela kronor.");
             RuleFor(x => x.PerInhabitant).NotNull().GreaterThan(0).PrecisionScale(9, 2, true).When(x => x.Kind == FeeRuleKind.PerCapita)
                 .WithMessage("Regeln per invånare anger ett belopp per invånare.");
-            RuleFor(x => x.DecidedOn).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
+            RuleFor(x => x.DecidedOn).PlausibleAndHappened(clock);
             RuleFor(x => x.DecisionReference).NotEmpty().MaximumLength(200);
             RuleFor(x => x.Version).GreaterThanOrEqualTo(0);
         }

@@ -8,6 +8,7 @@ using Governance.Fees;
 using Governance.Projects;
 using Governance.Meetings;
 using Governance.Hosting.Database;
+using Governance.Hosting.Telemetry;
 using Governance.Infrastructure.Aggregates;
 using Governance.Infrastructure.Api;
 using Governance.Infrastructure.Health;
@@ -34,6 +35,9 @@ public static class GovernanceHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    /// <summary>The schema of Wolverine's durable inbox, outbox and dead letters.</summary>
+    public const string MessageSchema = "wolverine";
+
     /// <summary>
     /// Configures the service. Returns the local PostgreSQL cluster it started (null when a database is configured or
     /// the cluster was already running): the caller stops it if the service fails to start; a normal stop already does.
@@ -53,6 +57,7 @@ public static class GovernanceHost
         builder.AddGovernanceAuthentication(stateFolder);
         builder.AddBrowserProtection();
         builder.AddGovernanceRateLimits();
+        builder.AddForwardedHeadersTrust();
 
         var connectionString = DatabaseSetup.Configured(builder.Configuration);
         if (generatingCode)
@@ -69,7 +74,7 @@ public static class GovernanceHost
                 $"connect with: {cluster.PsqlHint(DatabaseSetup.DatabaseName)}");
             try
             {
-                builder.AddServices(local, settings);
+                builder.AddServices(local, settings, localCluster: true);
             }
             catch
             {
@@ -78,19 +83,25 @@ public static class GovernanceHost
             }
             return cluster.StartedHere ? cluster : null;
         }
-        builder.AddServices(connectionString, settings);
+        builder.AddServices(connectionString, settings, localCluster: false);
         return null;
     }
 
-    private static void AddServices(this WebApplicationBuilder builder, string connectionString, GovernanceSettings settings)
+    private static void AddServices(this WebApplicationBuilder builder, string connectionString, GovernanceSettings settings,
+        bool localCluster)
     {
         var services = builder.Services;
+        // Off in production by default: the service's database user needs no DDL rights (README, "The database user
+        // without DDL rights").
+        var applySchema = SchemaOnStart.IsOn(builder.Configuration, builder.Environment, localCluster);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(_ => TelemetrySetup.CreateDataSource(connectionString));
+        builder.AddGovernanceTelemetry();
 
-        services.AddMarten(options =>
+        var marten = services.AddMarten(options =>
             {
                 options.DatabaseSchemaName = "governance";
+                options.AutoCreateSchemaObjects = SchemaOnStart.AutoCreate(applySchema);
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.CausationIdEnabled = true;
@@ -106,17 +117,19 @@ public static class GovernanceHost
                 options.ConfigurePlans();
                 options.ConfigureDistribution();
                 options.ConfigureRecords();
+                options.TrackTelemetry();
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
             .AddAsyncDaemon(DaemonMode.HotCold)
-            .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(integration =>
             {
-                integration.MessageStorageSchemaName = "wolverine";
+                integration.MessageStorageSchemaName = MessageSchema;
                 // Events that create a duty to send reach the distribution handlers through the outbox, after commit.
                 integration.UseFastEventForwarding = true;
             });
+        if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();
+        else services.AddSchemaCheck();
 
         builder.Host.UseWolverine(options =>
         {
@@ -124,9 +137,12 @@ public static class GovernanceHost
             // at build time (Governance:CodeGeneration=Static). See README, "Code generation".
             options.UseRuntimeCompilation();
             options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Governance:CodeGeneration", TypeLoadMode.Dynamic);
+            options.AutoBuildMessageStorageOnStartup = SchemaOnStart.AutoCreate(applySchema);
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.EnableRelayOfUserName = true;
+            // The cluster's health check every few seconds would be a trace of its own each time.
+            options.Durability.NodeAssignmentHealthCheckTracingEnabled = false;
             // Deliveries of one termination notice complete together; recording them on the one agreement stream goes one at a time.
             options.LocalQueueFor<RecordPartyInformedByDelivery>().Sequential();
             // Two messages racing on one stream: the loser tries again on the new version.
@@ -146,6 +162,7 @@ public static class GovernanceHost
         services.AddSingleton<ReceiptLinks>();
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<EmailSender>();
+        services.AddSingleton<DeliveryOutcomes>();
         services.AddSingleton<WebhookSender>();
         var webhooks = new WebhookConnections(development: builder.Environment.IsDevelopment());
         services.AddSingleton(webhooks);
@@ -199,6 +216,8 @@ public static class GovernanceHost
 
     public static void UseGovernance(this WebApplication app)
     {
+        app.UseForwardedHeadersTrust();
+        CommandMetrics.UseCommandMetrics(app);
         app.UseBrowserProtection();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -225,6 +244,7 @@ public static class GovernanceHost
             http.AddPolicy<MunicipalityScopePolicy>();
             http.AddPolicy<FluentValidationPolicy>();
             http.AddPolicy<CommandBodyPolicy>();
+            http.AddPolicy<OpenApiDocumentationPolicy>();
         });
     }
 }

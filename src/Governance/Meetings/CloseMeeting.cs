@@ -11,7 +11,8 @@ public record CloseMeeting(TimeOnly At, int Version)
 
 public static class CloseMeetingEndpoint
 {
-    public static ProblemDetails Validate(CloseMeeting command, Meeting meeting) => MeetingRules.CanClose(meeting, command.At).OrContinue();
+    public static ProblemDetails Validate(CloseMeeting command, Meeting meeting, TimeProvider clock) =>
+        (MeetingRules.IsBeingHeld(meeting, clock.Today()) ?? MeetingRules.CanClose(meeting, command.At)).OrContinue();
 
     [Authorize(Roles = $"{Roles.Secretary},{Roles.Chair}")]
     [WolverinePost("/api/meetings/{meetingId}/close", OperationId = nameof(CloseMeeting))]

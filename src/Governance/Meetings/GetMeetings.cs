@@ -14,7 +14,10 @@ public sealed record PresentMember(string Code, string Name);
 
 public static class GetMeetingsEndpoint
 {
-    /// <summary>The calendar of both bodies (or one), by year; cancelled meetings included and marked.</summary>
+    /// <summary>
+    /// The calendar of both bodies (or one), by year; cancelled meetings included and marked, those planned after the
+    /// committee's dissolution as cancelled by it.
+    /// </summary>
     [WolverineGet("/api/meetings", OperationId = "GetMeetings")]
     public static async Task<IReadOnlyList<MeetingSummary>> Get(
         int? year, Body? body, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
@@ -24,7 +27,9 @@ public static class GetMeetingsEndpoint
         if (body is { } b) query = query.Where(m => m.Body == b);
         var meetings = await query.OrderBy(m => m.Date).ThenBy(m => m.StartsAt).ToListAsync(ct);
         var names = await MunicipalityNames.LoadAsync(session, ct);
-        return [.. meetings.Select(m => PublicView.For(user, m)).Select(m => new MeetingSummary(
+        var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
+        var shown = meetings.Select(m => PublicView.For(user, MeetingsAfterDissolution.AsShown(m, dissolution)));
+        return [.. shown.Select(m => new MeetingSummary(
             m.Id, m.Body, m.Kind, m.Date, m.StartsAt, m.EndDate, m.EndsAt, m.HostMunicipalityCode,
             names.GetValueOrDefault(m.HostMunicipalityCode), m.Place, m.Status, m.CancellationReason,
             m.Notice is not null, m.Approval is not null, m.Version))];
@@ -38,7 +43,10 @@ public static class GetMeetingsEndpoint
     [WolverineGet("/api/meetings/{meetingId}", OperationId = "GetMeeting")]
     public static async Task<Meeting?> GetOne(
         Guid meetingId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<Meeting>(meetingId, ct) is { } meeting ? PublicView.For(user, meeting) : null;
+        await session.LoadAsync<Meeting>(meetingId, ct) is { } meeting
+            ? PublicView.For(user,
+                MeetingsAfterDissolution.AsShown(meeting, await MeetingsAfterDissolution.LoadAsync(session, ct)))
+            : null;
 
     /// <summary>
     /// §3: members on the meeting date, members present at the moment (now if not given), required and met.

@@ -16,6 +16,7 @@ public static class MeetingRules
     public const string Held = "hållet sammanträde";
     public const string OneOutcome = "ett utfall per ärende";
     public const string Minutes = "§3 minnesanteckningar";
+    public const string MeetingDay = "sammanträdesdagen";
 
     /// <summary>Agenda, notice, attendance and outcomes are recorded only while the meeting is scheduled (not cancelled, not closed).</summary>
     public static RuleViolation? IsOpen(Meeting meeting) => meeting.Status switch
@@ -24,6 +25,19 @@ public static class MeetingRules
         MeetingStatus.Closed => new(Closed, $"Sammanträdet {Dates.Iso(meeting.Date)} är avslutat."),
         _ => null,
     };
+
+    /// <summary>
+    /// Attendance, outcomes and the closing are what happened at the meeting: recorded from its day on, never ahead
+    /// (today is the date in Stockholm). Within the day the times are the meeting's own and not compared with the
+    /// clock: the secretary may note a departure announced for later, or record the afternoon in the evening.
+    /// </summary>
+    public static RuleViolation? HasBegun(Meeting meeting, DateOnly today) => meeting.Date <= today ? null
+        : new(MeetingDay, $"Sammanträdet hålls {Dates.Iso(meeting.Date)}: närvaro, utfall och avslutning antecknas " +
+            $"från den dagen (i dag är det {Dates.Iso(today)}).");
+
+    /// <summary>What is recorded at a meeting needs it open and its day come.</summary>
+    public static RuleViolation? IsBeingHeld(Meeting meeting, DateOnly today) =>
+        IsOpen(meeting) ?? HasBegun(meeting, today);
 
     /// <summary>Once attendance or an outcome is recorded the meeting has been held: it is no longer cancelled or moved.</summary>
     public static RuleViolation? CanChangeSchedule(Meeting meeting) =>

@@ -17,6 +17,9 @@ public abstract class MeetingTimeAndPlaceValidator<T> : AbstractValidator<T> whe
 {
     protected MeetingTimeAndPlaceValidator()
     {
+        // Any plausible day: meetings are planned ahead, and a past meeting may be entered into the record afterwards.
+        // What depends on the day (the host a member then) is MeetingPlaces.HostIsMember; what happens at the
+        // meeting is recorded from its day on (MeetingRules.HasBegun).
         RuleFor(x => x.Date).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
         RuleFor(x => x.EndDate).Must((m, end) => end is null || (end >= m.Date && end.Value.DayNumber - m.Date.DayNumber <= 3))
             .WithMessage("Slutdatum ska vara samma dag eller högst tre dagar efter startdagen.");

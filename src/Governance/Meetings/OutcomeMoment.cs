@@ -11,10 +11,10 @@ public sealed record OutcomeMoment(AgendaItem? Item, MembersOnDate Members, Quor
         return new OutcomeMoment(meeting.Item(itemId), members, Governance.Meetings.Quorum.At(meeting, members.Codes, at));
     }
 
-    /// <summary>Why no outcome may be recorded at this moment (unknown item, closed meeting, no quorum), or null.</summary>
-    public RuleViolation? Refusal(Meeting meeting, Guid itemId) => Item is null
+    /// <summary>Why no outcome may be recorded now (unknown item, closed, its day not come, no quorum).</summary>
+    public RuleViolation? Refusal(Meeting meeting, Guid itemId, DateOnly today) => Item is null
         ? RuleViolation.Missing($"Ärendet {itemId} finns inte på dagordningen.")
-        : MeetingRules.CanRecordOutcome(meeting, Item, Quorum);
+        : MeetingRules.IsBeingHeld(meeting, today) ?? MeetingRules.CanRecordOutcome(meeting, Item, Quorum);
 }
 
 /// <summary>An outcome decided once, when the moment is loaded: the event to append, or the rule that refuses it.</summary>

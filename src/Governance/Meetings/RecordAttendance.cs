@@ -29,8 +29,10 @@ public record RecordAttendance(
 
 public static class RecordAttendanceEndpoint
 {
-    public static async Task<ProblemDetails> ValidateAsync(RecordAttendance command, Meeting meeting, IQuerySession session, CancellationToken ct)
+    public static async Task<ProblemDetails> ValidateAsync(
+        RecordAttendance command, Meeting meeting, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
+        if (MeetingRules.IsBeingHeld(meeting, clock.Today()) is { } notHeld) return notHeld.ToProblem();
         if (command.AttendanceId is { } id && meeting.Attendance.All(a => a.AttendanceId != id))
             return Problems.NotFound($"Ingen närvaro med id {id} är antecknad vid sammanträdet.");
         var members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);

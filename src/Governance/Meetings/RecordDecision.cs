@@ -23,7 +23,7 @@ public static class RecordDecisionEndpoint
         IQuerySession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         var moment = await OutcomeMoment.LoadAsync(meeting, itemId, command.At, session, ct);
-        if (moment.Refusal(meeting, itemId) is { } refused) return new OutcomeDecision(null, refused);
+        if (moment.Refusal(meeting, itemId, clock.Today()) is { } refused) return new OutcomeDecision(null, refused);
         var proposal = new Consensus.Proposal(command.Wording.Trim(), command.Objectors ?? [], command.Votes);
         var (outcome, broken) = Consensus.Decide(meeting, moment.Item!, proposal, moment.Quorum,
             moment.Members.RuleFor(moment.Item!.Kind), user.ActorName(), clock.GetUtcNow());

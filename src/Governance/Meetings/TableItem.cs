@@ -20,7 +20,7 @@ public static class TableItemEndpoint
         IQuerySession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         var moment = await OutcomeMoment.LoadAsync(meeting, itemId, command.At, session, ct);
-        return moment.Refusal(meeting, itemId) is { } refused
+        return moment.Refusal(meeting, itemId, clock.Today()) is { } refused
             ? new OutcomeDecision(null, refused)
             : new OutcomeDecision(new ItemTabled(meeting.Id, itemId, command.Reason.Trim(), moment.Quorum,
                 meeting.ContextOf(moment.Item!), user.ActorName(), clock.GetUtcNow()), null);

@@ -13,6 +13,8 @@ public abstract class PersonNamingValidator<T> : AbstractValidator<T> where T : 
     protected PersonNamingValidator()
     {
         RuleFor(x => x.PersonName).NotEmpty().MaximumLength(200);
+        // From any plausible day, later than today too: an executive board chair elected in May takes office in June,
+        // and the register records it when known. Nothing comes before it: the posts are the municipality's own.
         RuleFor(x => x.From).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
         RuleFor(x => x.Version).GreaterThan(0);
     }

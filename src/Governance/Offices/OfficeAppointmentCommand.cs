@@ -21,6 +21,8 @@ public abstract class OfficeAppointmentValidator<T> : AbstractValidator<T> where
         RuleFor(x => x.MunicipalityCode).Must(MunicipalityRules.IsMunicipalityCode)
             .WithMessage(MunicipalityRules.CodeMessage);
         RuleFor(x => x.PersonName).NotEmpty().MaximumLength(200);
+        // Within the year of office, later than today too: the committee elects next year's chair in December. What it
+        // depends on, membership and the post held on that day, is the rule's (OfficeRules.CanAppoint).
         RuleFor(x => x.From).Must((c, from) => from is null || from.Value.Year == c.Year)
             .WithMessage("Datumet ska ligga inom mandatåret.");
         RuleFor(x => x.Version).GreaterThanOrEqualTo(0);

@@ -1,4 +1,6 @@
 using Governance.Agreement;
+using Governance.Meetings;
+using Governance.Offices;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Governance.Pages;
@@ -19,5 +21,18 @@ public sealed class AvtalModel(IQuerySession session, TimeProvider clock) : Page
     public bool IsChair => User.IsInRole(Roles.Chair) && ShowsToday;
     public IEnumerable<PartyState> Members => State?.Parties.Where(p => p.Status != PartyStatus.Withdrawn) ?? [];
 
-    public async Task OnGetAsync(CancellationToken ct) => State = await GetAgreementStateEndpoint.Get(AsOf, session, clock, ct);
+    /// <summary>§10: decisions of the committee's meetings up to today, latest first: one dissolves it.</summary>
+    public IReadOnlyList<(Meeting Meeting, AgendaItem Item)> DissolutionDecisions { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        State = await GetAgreementStateEndpoint.Get(AsOf, session, clock, ct);
+        if (!IsSecretary || State is not { Status: not AgreementStatus.Dissolved }) return;
+        var today = Today;
+        var meetings = await session.Query<Meeting>()
+            .Where(m => m.Body == Body.Committee && m.Date <= today && m.Status != MeetingStatus.Cancelled)
+            .OrderByDescending(m => m.Date).Take(6).ToListAsync(ct);
+        DissolutionDecisions = [.. meetings.SelectMany(m => m.Agenda.Where(i => i.Outcome?.Kind == OutcomeKind.Decided)
+            .OrderBy(i => i.Number).Select(i => (m, i)))];
+    }
 }

@@ -22,8 +22,10 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
         var today = clock.Today();
         var upcoming = await session.Query<Meeting>().Where(m => m.Date >= today).OrderBy(m => m.Date).Take(6)
             .ToListAsync(ct);
-        Upcoming = [.. upcoming.Select(m => PublicView.For(User, m))];
-        var all = await session.Query<Meeting>().ToListAsync(ct);
+        var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
+        Upcoming = [.. upcoming.Select(m => PublicView.For(User, MeetingsAfterDissolution.AsShown(m, dissolution)))];
+        var all = (await session.Query<Meeting>().ToListAsync(ct))
+            .Select(m => MeetingsAfterDissolution.AsShown(m, dissolution)).ToList();
         Approved = [.. all.Where(m => PublicView.Of(m).Record).OrderByDescending(m => m.Date).Take(6)];
         if (SignedIn) Duties = await OpenDutiesAsync(all, today, ct);
     }

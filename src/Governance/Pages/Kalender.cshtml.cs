@@ -10,7 +10,9 @@ public sealed class KalenderModel(IQuerySession session, TimeProvider clock) : P
     public int Year { get; private set; }
     public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
-    public bool MaySchedule => User.IsInRole(Roles.Secretary) || User.IsInRole(Roles.Chair);
+    /// <summary>Nothing is planned after the committee's dissolution (§10).</summary>
+    public bool MaySchedule => (User.IsInRole(Roles.Secretary) || User.IsInRole(Roles.Chair)) && Dissolution is null;
+    public Governance.Agreement.Dissolution? Dissolution { get; private set; }
     public DateOnly Today => clock.Today();
     public ExtraMeetingDemandState? ExtraMeetingDemand { get; private set; }
     public bool MayRequestExtraMeeting => User.IsInRole(Roles.Member) || User.IsInRole(Roles.Secretary);
@@ -23,6 +25,7 @@ public sealed class KalenderModel(IQuerySession session, TimeProvider clock) : P
         if (User.Identity?.IsAuthenticated == true) ExtraMeetingDemand = await GetExtraMeetingRequestsEndpoint.Get(session, ct);
         var meetings = await session.Query<Meeting>().Where(m => m.Date >= from && m.Date <= to)
             .OrderBy(m => m.Date).ThenBy(m => m.StartsAt).ToListAsync(ct);
-        Meetings = [.. meetings.Select(m => PublicView.For(User, m))];
+        var dissolution = Dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
+        Meetings = [.. meetings.Select(m => PublicView.For(User, MeetingsAfterDissolution.AsShown(m, dissolution)))];
     }
 }

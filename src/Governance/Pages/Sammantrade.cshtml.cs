@@ -29,17 +29,23 @@ public sealed class SammantradeModel(IQuerySession session, TimeProvider clock) 
     public bool IsChair => User.IsInRole(Roles.Chair);
     public bool IsStaff => IsSecretary || IsChair;
     public bool IsOpen => Meeting.Status == MeetingStatus.Scheduled;
+
+    /// <summary>Its day has come: attendance, outcomes and the closing are recorded (MeetingRules.HasBegun).</summary>
+    public bool HasBegun { get; private set; }
+    public bool IsBeingHeld => IsOpen && HasBegun;
     public bool SignedIn => User.Identity?.IsAuthenticated == true;
 
     public async Task<IActionResult> OnGetAsync(Guid meetingId, CancellationToken ct)
     {
         if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } stored) return NotFound();
-        var meeting = PublicView.For(User, stored);
+        var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
+        var meeting = PublicView.For(User, MeetingsAfterDissolution.AsShown(stored, dissolution));
         Meeting = meeting;
         View = PublicView.Of(stored);
         Members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);
         Names = await MunicipalityNames.LoadAsync(session, ct);
         IsToday = meeting.Date == clock.Today();
+        HasBegun = MeetingRules.HasBegun(meeting, clock.Today()) is null;
         Quorum = GetMeetingsEndpoint.QuorumOf(meeting, Members, At ?? DefaultMoment(meeting));
         return Page();
     }

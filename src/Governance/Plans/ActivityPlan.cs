@@ -54,6 +54,7 @@ public sealed partial class ActivityPlan
 
     public bool WasSentTo(string code) => ProposalSent.Any(p => p.MunicipalityCode == code);
 
-    /// <summary>§4: the proposal adopted is the one the municipality received: the current revision.</summary>
-    public bool WasSentCurrentRevisionTo(string code) => ProposalSent.Any(p => p.MunicipalityCode == code && p.Revision == Revision);
+    /// <summary>§4: the proposal adopted is the one the municipality received: this revision, by the day.</summary>
+    public bool WasSentCurrentRevisionTo(string code, DateOnly by) =>
+        ProposalSent.Any(p => p.MunicipalityCode == code && p.Revision == Revision && p.SentOn <= by);
 }

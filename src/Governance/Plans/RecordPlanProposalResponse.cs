@@ -8,11 +8,12 @@ public record RecordPlanProposalResponse(string MunicipalityCode, string Respons
 {
     public class Validator : AbstractValidator<RecordPlanProposalResponse>
     {
-        public Validator()
+        /// <summary>The municipality responded: not after today (nor before it got the proposal: the rule).</summary>
+        public Validator(TimeProvider clock)
         {
             RuleFor(x => x.MunicipalityCode).Must(MunicipalityRules.IsMunicipalityCode).WithMessage(MunicipalityRules.CodeMessage);
             RuleFor(x => x.Response).NotEmpty().MaximumLength(20_000);
-            RuleFor(x => x.RespondedOn).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
+            RuleFor(x => x.RespondedOn).PlausibleAndHappened(clock);
             RuleFor(x => x.Version).GreaterThan(0);
         }
     }
@@ -24,8 +25,7 @@ public static class RecordPlanProposalResponseEndpoint
         PlanStream.FetchAsync(session, year, command.Version, ct);
 
     public static ProblemDetails Validate(RecordPlanProposalResponse command, PlanStream plan) =>
-        plan.Decide(p => p.WasSentTo(command.MunicipalityCode) ? null
-            : new RuleViolation(PlanRules.Plan, $"Förslaget har inte skickats till {command.MunicipalityCode}."));
+        plan.Decide(p => PlanRules.CanRecordResponse(p, command.MunicipalityCode, command.RespondedOn));
 
     [Authorize(Roles = $"{Roles.Secretary},{Roles.Registry}")]
     [WolverinePost("/api/plans/{year}/proposal/responses", OperationId = nameof(RecordPlanProposalResponse))]

@@ -8,10 +8,11 @@ public record SendPlanProposal(IReadOnlyList<string>? MunicipalityCodes, DateOnl
 {
     public class Validator : AbstractValidator<SendPlanProposal>
     {
-        public Validator()
+        /// <summary>The proposal has been sent: not after today; in any year before the plan is adopted.</summary>
+        public Validator(TimeProvider clock)
         {
             RuleForEach(x => x.MunicipalityCodes).Must(MunicipalityRules.IsMunicipalityCode).WithMessage(MunicipalityRules.CodeMessage);
-            RuleFor(x => x.SentOn).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
+            RuleFor(x => x.SentOn).PlausibleAndHappened(clock);
             RuleFor(x => x.Version).GreaterThan(0);
         }
     }

@@ -11,13 +11,14 @@ public record StartSpecialProject(string Name, string? Description, decimal Cost
 
     public class Validator : AbstractValidator<StartSpecialProject>
     {
-        public Validator()
+        /// <summary>The committee decided the project: not after today (participants are the rule's).</summary>
+        public Validator(TimeProvider clock)
         {
             RuleFor(x => x.Name).NotEmpty().MaximumLength(300);
             RuleFor(x => x.Description).MaximumLength(10_000);
             RuleFor(x => x.Cost).GreaterThan(0).PrecisionScale(15, 2, true);
             RuleForEach(x => x.Participants).Must(MunicipalityRules.IsMunicipalityCode).WithMessage(MunicipalityRules.CodeMessage);
-            RuleFor(x => x.DecidedOn).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
+            RuleFor(x => x.DecidedOn).PlausibleAndHappened(clock);
             RuleFor(x => x.DecisionReference).NotEmpty().MaximumLength(200);
         }
     }

@@ -46,7 +46,8 @@ public class AgreementRulesTests
         Assert.Equal(AgreementRules.Dissolution, AgreementRules.CanRegisterNotice(agreement, "0140", Received, Received)!.Rule);
         Assert.Equal(AgreementRules.Dissolution, AgreementRules.CanAmend(agreement, Received, AgreementFixtures.Sodertorn)!.Rule);
         Assert.Equal(AgreementRules.Dissolution, AgreementRules.CanAgreeAlternativeRule(agreement, Received, AgreementFixtures.Sodertorn)!.Rule);
-        Assert.Equal(AgreementRules.Dissolution, AgreementRules.CanDissolve(agreement, Received, Received)!.Rule);
+        Assert.Equal(AgreementRules.Dissolution, DissolutionRules.CanDissolve(agreement, null, Guid.NewGuid(), Received,
+            LaterRecords.None, c => c)!.Rule);
     }
 
     [Fact]
@@ -97,18 +98,4 @@ public class AgreementRulesTests
         Assert.Equal(AgreementRules.Parties, AgreementRules.CanConclude(null, ["0127", "0180"], registered)!.Rule);
         Assert.Equal(AgreementRules.Parties, AgreementRules.CanConclude(AgreementFixtures.Concluded(), AgreementFixtures.Sodertorn, registered)!.Rule);
     }
-}
-
-public class ReadOnlyAfterDissolutionTests
-{
-    [Theory]
-    [InlineData("/api/meetings/{meetingId}/minutes/approval", true)]
-    [InlineData("/api/meetings/{meetingId}/close", true)]
-    [InlineData("/api/distribution/{deliveryId}/acknowledgement", true)]
-    [InlineData("/receipts/{deliveryId}", true)]
-    [InlineData("/api/meetings/{meetingId}/agenda", false)]
-    [InlineData("/api/municipalities", false)]
-    [InlineData("/api/agreement/termination-notices", false)]
-    public void after_dissolution_only_the_last_record_and_its_distribution_can_be_finished(string route, bool open) =>
-        Assert.Equal(open, Governance.Agreement.ReadOnlyAfterDissolutionPolicy.FinishesTheRecord(route));
 }

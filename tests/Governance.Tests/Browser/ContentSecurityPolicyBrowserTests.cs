@@ -18,8 +18,8 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture) : 
         var response = await page.GotoAsync("/api-docs/");
         Assert.True(response is { Ok: true }, $"/api-docs/: {response?.Status}");
         Assert.Contains("'nonce-", response!.Headers["content-security-policy"], StringComparison.Ordinal);
-        await Assertions.Expect(page.GetByText("SearchDecisions").First).ToBeAttachedAsync(new() { Timeout = 20_000 });
-        await page.GetByText("SearchDecisions").First.ClickAsync();
+        await Assertions.Expect(page.GetByText("The cooperation agreement's text as in force on a date").First).ToBeAttachedAsync(new() { Timeout = 20_000 });
+        await page.GetByText("The cooperation agreement's text as in force on a date").First.ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.Context.CloseAsync();
         // The bundle's schema library tries `Function('')` to see whether it may compile; refused, it interprets.

@@ -14,6 +14,7 @@ public sealed class EveryPageBrowserTests(BrowserFixture fixture) : BrowserTest
     public static readonly TheoryData<string, string?> Pages = new()
     {
         { "/", null }, { "/kalender?ar=2020", null }, { "/beslut?q=plan", null }, { "/plan?ar=2020", null }, { "/logga-in", null },
+        { "/avtal/lydelse", null }, { "/avtal/lydelse?datum=2020-06-01", "Sekretariatet Huddinge" },
         { "{meeting}", null },
         { "/", "Sekretariatet Huddinge" }, { "/kalender?ar=2020", "Sekretariatet Huddinge" }, { "{meeting}", "Sekretariatet Huddinge" },
         { "{meeting}/minnesanteckningar", "Sekretariatet Huddinge" }, { "/beslut", "Sekretariatet Huddinge" },

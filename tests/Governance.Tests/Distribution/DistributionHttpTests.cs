@@ -65,7 +65,12 @@ public class DistributionHttpTests(AppFixture fixture) : DistributionScenario(fi
         const string secret = "nykvarns-delade-hemlighet";
         var nykvarn = await Get<JsonElement>($"/api/municipalities/{Municipality.IdFor("0140")}");
         await Post($"/api/municipalities/{Municipality.IdFor("0140")}/channels", new { email = false, webhookUrl = receiver.Url, webhookSecret = secret, version = nykvarn.GetProperty("version").GetInt32() }, SecretaryToken, 200);
-        await ApprovedMinutes();
+        // A meeting held today: the delivery's timestamp is now, as the verifier's clock is.
+        var today = Governance.Infrastructure.Time.StockholmTime.Today(Fixture.Clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var meeting = await Schedule(date: today);
+        await Act(meeting, "/agenda", new { title = "Information om kollektivtrafikplanen", kind = "information" }, ChairToken);
+        await Act(meeting, "/close", new { at = "15:00" }, SecretaryToken);
+        await Act(meeting, "/minutes/approval", new { }, ChairToken);
 
         var status = await WaitFor(s => s.Documents.Any(d => d.Deliveries.Any(x => x.Channel == DeliveryChannel.Webhook && x.Status == DeliveryStatus.Sent)));
         var delivery = status.Documents.Single().Deliveries.Single(d => d.MunicipalityCode == "0140");

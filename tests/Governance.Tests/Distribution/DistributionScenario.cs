@@ -19,6 +19,7 @@ public abstract class DistributionScenario(AppFixture fixture) : MeetingScenario
     {
         var meeting = await Schedule();
         await Act(meeting, "/agenda", new { title = "Information om kollektivtrafikplanen", kind = "information" }, ChairToken);
+        OnTheMeetingDay();
         await Act(meeting, "/close", new { at = "15:00" }, SecretaryToken);
         await Act(meeting, "/minutes/approval", new { }, ChairToken);
         return meeting;

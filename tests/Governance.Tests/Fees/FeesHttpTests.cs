@@ -33,6 +33,8 @@ public class FeesHttpTests(AppFixture fixture) : IntegrationContext(fixture)
         var again = await Post("/api/fees/2020/invoices", new { version }, SecretaryToken, 409);
         Assert.Equal(FeeRules.Fee, again.ReadAsJson<JsonElement>().GetProperty("rule").GetString());
 
+        // Payments are dated today at the latest.
+        Fixture.Clock.Set(new DateTimeOffset(2020, 3, 10, 16, 0, 0, TimeSpan.FromHours(1)));
         await Post("/api/fees/2020/payments", new { municipalityCode = "0126", amount = 452_000m, paidOn = "2020-03-10", version }, SecretaryToken, 200);
         var over = await Post("/api/fees/2020/payments", new { municipalityCode = "0140", amount = 50_000m, paidOn = "2020-03-10", version = version + 1 }, SecretaryToken, 409);
         Assert.Equal(FeeRules.Fee, over.ReadAsJson<JsonElement>().GetProperty("rule").GetString());
@@ -53,6 +55,7 @@ public class FeesHttpTests(AppFixture fixture) : IntegrationContext(fixture)
     public async Task a_withdrawn_party_pays_for_the_years_it_was_a_member_only()
     {
         await GivenReferenceData();
+        Fixture.Clock.Set(new DateTimeOffset(2020, 6, 15, 16, 0, 0, TimeSpan.FromHours(2))); // the notice is received
         await Post("/api/agreement/termination-notices", new { municipalityCode = "0140", councilDecisionOn = "2020-05-17", councilDecisionReference = "KF §1", receivedOn = "2020-06-15", version = 1 }, SecretaryToken, 200);
         Fixture.Clock.Set(new DateTimeOffset(2022, 1, 10, 9, 0, 0, TimeSpan.Zero));
         var csv = "0127;Botkyrka;95000\n0136;Haninge;92000\n0126;Huddinge;114000\n0140;Nykvarn;11200\n0192;Nynäshamn;28700\n0128;Salem;17400\n0181;Södertälje;99500\n0138;Tyresö;49000";
@@ -83,6 +86,7 @@ public class FeesHttpTests(AppFixture fixture) : IntegrationContext(fixture)
     public async Task a_special_project_splits_its_cost_by_population_among_those_taking_part()
     {
         await GivenReferenceData();
+        Fixture.Clock.Set(new DateTimeOffset(2020, 6, 4, 16, 0, 0, TimeSpan.FromHours(2))); // the committee decides it
         var created = await Post("/api/special-projects", new { name = "Gemensam mässmonter", cost = 100_000.01m, participants = new[] { "0127", "0128", "0138" }, decidedOn = "2020-06-04", decisionReference = "Minnesanteckningar 2020-06-04 §5" }, SecretaryToken, 201);
         var id = (await created.ReadAsJsonAsync<JsonElement>()).GetProperty("value").GetGuid();
         var project = await Get<SpecialProject>($"/api/special-projects/{id}", MemberToken);

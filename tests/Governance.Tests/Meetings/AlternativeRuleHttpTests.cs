@@ -17,6 +17,7 @@ public class AlternativeRuleHttpTests(AppFixture fixture) : MeetingScenario(fixt
         await Act(meeting, "/agenda", new { title = "Remissvar om bostadsförsörjning", kind = "remissvar" }, ChairToken);
         var consensusItem = await Act(meeting, "/agenda", new { title = "Gemensam konferens", kind = "konferens" }, ChairToken);
         var items = consensusItem.GetProperty("agenda").EnumerateArray().Select(i => i.GetProperty("itemId").GetGuid()).ToArray();
+        OnTheMeetingDay();
         foreach (var code in new[] { "0127", "0136", "0126", "0140", "0181" }) await Attend(meeting, code);
 
         // Without votes the agreed rule cannot be applied; with them, three of five present carry it over two objections.

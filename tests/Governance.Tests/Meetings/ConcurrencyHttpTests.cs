@@ -13,6 +13,7 @@ public class ConcurrencyHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         await GivenSodertornWithAllRepresentatives();
         var meeting = await Schedule();
         var codes = new[] { "0127", "0136", "0126", "0140", "0192", "0128" };
+        OnTheMeetingDay();
 
         async Task<int> Record(string code, int version)
         {

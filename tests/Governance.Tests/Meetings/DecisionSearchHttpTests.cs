@@ -22,6 +22,7 @@ public class DecisionSearchHttpTests(AppFixture fixture) : MeetingScenario(fixtu
                 await Act(meeting, "/agenda", new { matterId }, ChairToken);
             }
         }
+        OnTheMeetingDay(date);
         foreach (var code in new[] { "0127", "0126", "0181", "0140" }) await Attend(meeting, code);
         var items = (await Get<Meeting>($"/api/meetings/{meeting}", MemberToken)).Agenda;
         for (var i = 0; i < decisions.Length; i++)

@@ -41,6 +41,7 @@ public class FeedsHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         await GivenSodertornWithAllRepresentatives();
         var meeting = await Schedule();
         await Act(meeting, "/agenda", new { title = "Information", kind = "information" }, ChairToken);
+        OnTheMeetingDay();
         await Act(meeting, "/close", new { at = "15:00" }, SecretaryToken);
         Assert.Empty(Load((await Host.Scenario(s => s.Get.Url("/minutes.atom"))).ReadAsText()).Items);
 

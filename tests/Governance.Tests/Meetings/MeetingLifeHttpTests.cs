@@ -43,6 +43,7 @@ public class MeetingLifeHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         Assert.Equal("2020-04-16", noticed.GetProperty("notice").GetProperty("deadline").GetString());
 
         // §3: three members at noon, a fourth by phone at 12.40; a director and a guest.
+        OnTheMeetingDay();
         foreach (var code in new[] { "0127", "0126", "0181" }) await Attend(meeting, code);
         var quorumBefore = await Get<QuorumStatus>($"/api/meetings/{meeting}/quorum?at=12:30", MemberToken);
         Assert.Equal((8, 3, 4, false), (quorumBefore.Members, quorumBefore.Present, quorumBefore.Required, quorumBefore.Met));
@@ -137,6 +138,7 @@ public class MeetingLifeHttpTests(AppFixture fixture) : MeetingScenario(fixture)
     {
         await GivenSodertornWithAllRepresentatives();
         var meeting = await Schedule();
+        OnTheMeetingDay();
         var refused = await Act(meeting, "/attendance", new { personName = "Någon Annan", role = "member", municipalityCode = "0127", mode = "inPerson", arrivedAt = "12:00" }, SecretaryToken, 409);
         Assert.Equal(MeetingRules.Composition, refused.GetProperty("rule").GetString());
         await Act(meeting, "/attendance", new { personName = "Stockholmare", role = "member", municipalityCode = "0180", mode = "inPerson", arrivedAt = "12:00" }, SecretaryToken, 409);

@@ -53,6 +53,18 @@ public abstract class MeetingScenario(AppFixture fixture) : IntegrationContext(f
         return answer;
     }
 
+    /// <summary>
+    /// What happens at a meeting is recorded from its day on (MeetingRules.HasBegun): the clock moves to that day's
+    /// afternoon, after the notice went out on time.
+    /// </summary>
+    protected void OnTheMeetingDay(string date = "2020-04-23")
+    {
+        var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+        var local = day.ToDateTime(new TimeOnly(16, 0));
+        var offset = Governance.Infrastructure.Time.StockholmTime.Zone.GetUtcOffset(local);
+        Fixture.Clock.Set(new DateTimeOffset(local, offset));
+    }
+
     protected static string RepresentativeOf(string code) => Representatives.Single(r => r.Code == code).Name;
 
     protected Task<JsonElement> Attend(Guid meetingId, string code, string mode = "inPerson", string arrived = "12:00", string? departed = null) =>

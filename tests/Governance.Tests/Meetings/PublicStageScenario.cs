@@ -55,6 +55,7 @@ public abstract class PublicStageScenario(AppFixture fixture) : MeetingScenario(
         await Act(meeting, "/notice", new { }, ChairToken);
         if (stage == Stage.NoticeIssued) return meeting;
 
+        OnTheMeetingDay();
         foreach (var code in new[] { "0127", "0126", "0181", "0140" }) await Attend(meeting, code);
         var guest = new { personName = Guest, role = "guest", mode = "video", arrivedAt = "12:45" };
         await Act(meeting, "/attendance", guest, SecretaryToken);

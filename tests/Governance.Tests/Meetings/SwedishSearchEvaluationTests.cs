@@ -95,6 +95,7 @@ public class SwedishSearchEvaluationTests(AppFixture fixture, ITestOutputHelper 
         await GivenSodertornWithAllRepresentatives();
         var meeting = await Schedule();
         foreach (var (_, title, _) in Decisions) await Act(meeting, "/agenda", new { title, kind = "ärende" }, ChairToken);
+        OnTheMeetingDay();
         foreach (var code in new[] { "0127", "0126", "0181", "0140" }) await Attend(meeting, code);
         var items = (await Get<Meeting>($"/api/meetings/{meeting}", MemberToken)).Agenda;
         for (var i = 0; i < Decisions.Length; i++)

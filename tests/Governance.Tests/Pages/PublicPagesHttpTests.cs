@@ -45,6 +45,7 @@ public class PublicPagesHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         var meeting = await Schedule();
         var agenda = await Act(meeting, "/agenda", new { title = "Kollektivtrafikplan 2050", kind = "remissvar" }, ChairToken);
         var item = agenda.GetProperty("agenda")[0].GetProperty("itemId").GetGuid();
+        OnTheMeetingDay();
         foreach (var code in new[] { "0127", "0126", "0181", "0140" }) await Attend(meeting, code);
         await Act(meeting, $"/agenda/{item}/decision", new { wording = "Kommittén lämnar ett gemensamt remissvar.", at = "13:00" }, SecretaryToken);
 

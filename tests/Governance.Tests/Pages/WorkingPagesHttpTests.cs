@@ -22,11 +22,11 @@ public class WorkingPagesHttpTests(AppFixture fixture) : IntegrationContext(fixt
     {
         await GivenReferenceData();
         await Post("/api/fees/2020/invoices", new { version = 2 }, SecretaryToken, 200);
+        Fixture.Clock.Set(new DateTimeOffset(2020, 6, 20, 9, 0, 0, TimeSpan.FromHours(2)));
         await Post("/api/agreement/termination-notices", new
         {
             municipalityCode = "0140", councilDecisionOn = "2020-05-17", councilDecisionReference = "KF 2020-05-17 §84", receivedOn = "2020-06-15", version = 1,
         }, SecretaryToken, 200);
-        Fixture.Clock.Set(new DateTimeOffset(2020, 6, 20, 9, 0, 0, TimeSpan.FromHours(2)));
 
         var duties = await Page("/", SecretaryToken);
         Assert.Contains("Att göra", duties, StringComparison.Ordinal);

@@ -45,6 +45,7 @@ public class PlansHttpTests(AppFixture fixture) : MeetingScenario(fixture)
     public async Task adoption_is_refused_until_every_member_was_sent_the_proposal_then_amended_and_followed_up()
     {
         await GivenSodertornWithAllRepresentatives();
+        OnTheMeetingDay("2020-12-10"); // the proposals and the response are dated before it
         var drafted = await Post("/api/plans", new { year = 2021, content = Content() }, SecretaryToken, 200);
         var version = (await drafted.ReadAsJsonAsync<PlanChanged>())!.Version;
         await Post("/api/plans", new { year = 2021, content = Content() }, SecretaryToken, 409);

@@ -20,6 +20,8 @@ public static class ProductionService
         ["Smtp:Host"] = "127.0.0.1",
         ["Smtp:Port"] = "2525",
         ["DataProtection:Key"] = Convert.ToBase64String(Enumerable.Range(100, 32).Select(i => (byte)i).ToArray()),
+        // The tests' databases are new: the service applies its schema itself, as an operator's db-apply would.
+        ["Governance:ApplySchemaOnStart"] = "true",
     };
 
     public static async Task<IAlbaHost> StartAsync(string databaseName)
@@ -29,6 +31,7 @@ public static class ProductionService
         {
             web.UseEnvironment("Production");
             web.UseSetting("GOVERNANCE_DB", database);
+            // A fresh database whose user may create tables: the service applies its schema, as in a trial.
             web.UseSetting("Governance:LoadReferenceData", "true");
             foreach (var (key, value) in Settings) web.UseSetting(key, value);
             web.ConfigureServices(services =>

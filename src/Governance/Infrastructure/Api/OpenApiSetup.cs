@@ -9,12 +9,8 @@ public static class OpenApiSetup
     public static void AddGovernanceOpenApi(this IServiceCollection services) =>
         services.AddOpenApi("v1", options =>
         {
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "Governance – Södertörnskommunernas samarbetskommitté";
-                document.Info.Description = "Kommandon och frågor för kommitténs register: kommuner, uppdrag, avtal, möten och protokoll.";
-                return Task.CompletedTask;
-            });
+            options.AddDocumentTransformer(OpenApiContract.Document);
+            options.AddOperationTransformer(OpenApiContract.Operation);
             // Required means what the body check enforces: not nullable and no default. Optional fields are left out.
             options.AddSchemaTransformer((schema, context, _) =>
             {

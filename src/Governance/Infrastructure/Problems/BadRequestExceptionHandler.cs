@@ -4,7 +4,8 @@ namespace Governance.Infrastructure.Problems;
 
 /// <summary>
 /// A request the framework could not read (a form beyond its limits, a body larger than allowed, a broken
-/// multipart) is the client's fault: 400 or the framework's own 4xx, in Swedish, never a 500.
+/// multipart, one cut short) is the client's fault: 400 or the framework's own 4xx, in Swedish, never a 500 — and,
+/// handled here, never logged as an error of the service.
 /// </summary>
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -14,6 +15,8 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         {
             BadHttpRequestException bad => bad.StatusCode,
             InvalidDataException => StatusCodes.Status400BadRequest,
+            // A multipart body that ends before its closing boundary: the form reader's own complaint.
+            IOException { Source: "Microsoft.AspNetCore.WebUtilities" } => StatusCodes.Status400BadRequest,
             _ => 0,
         };
         if (status is < 400 or >= 500) return false;

@@ -9,6 +9,9 @@ public static class Problems
     public static readonly string NotFoundType = ProblemTypes.NotFound.Path;
     public static readonly string UnavailableType = ProblemTypes.Unavailable.Path;
 
+    /// <summary>The extension of a rule refusal that names the rule.</summary>
+    public const string RuleKey = "rule";
+
     /// <summary>A command that breaks one of the agreement's rules (or another rule of the record): 409, naming the rule.</summary>
     public static ProblemDetails RuleBroken(string rule, string detail) => new()
     {
@@ -16,7 +19,7 @@ public static class Problems
         Status = StatusCodes.Status409Conflict,
         Title = $"Bryter mot regeln: {rule}",
         Detail = detail,
-        Extensions = { ["rule"] = rule },
+        Extensions = { [RuleKey] = rule },
     };
 
     /// <summary>The command was based on an older version of the record than the one stored now.</summary>

@@ -13,6 +13,15 @@ public static class Dates
 
     public static bool IsPlausible(DateOnly date) => date.Year is >= FirstYear and <= LastYear;
 
+    /// <summary>
+    /// An act that has happened (a payment made, a notice received, a decision taken) is dated today at the latest,
+    /// today being the date in Stockholm. Dates of what is planned (a meeting, an office from next month) may be later.
+    /// </summary>
+    public static bool HasHappenedBy(DateOnly date, DateOnly today) => date <= today;
+
+    public static string FutureMessage(DateOnly today) =>
+        $"Datumet kan inte ligga i framtiden: i dag är det {Iso(today)}.";
+
     /// <summary>A date as the record writes it in messages: 2021-06-15.</summary>
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -26,7 +26,6 @@ public sealed class ExportArchiveCommand : JasperFxAsyncCommand<ExportArchiveInp
         }
         using var host = input.BuildHost();
         var store = host.Services.GetRequiredService<IDocumentStore>();
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var package = host.Services.GetRequiredService<ArchivePackage>();
         await using var session = store.LightweightSession();
         if (input.OutFlag.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))

@@ -10,9 +10,6 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<NetCoreInput>
     public override async Task<bool> Execute(NetCoreInput input)
     {
         using var host = input.BuildHost();
-        var store = host.Services.GetRequiredService<IDocumentStore>();
-        // The seal's tables, as the service would create them on start; the events are only read.
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var report = await host.Services.GetRequiredService<ChainVerifier>().VerifyAsync(CancellationToken.None);
         Console.WriteLine($"Checked {report.EventsChecked} events ({report.EventsSealed} sealed, " +
             $"{report.EventsAwaitingSeal} awaiting the seal) in {report.Elapsed.TotalSeconds:0.0} s.");

@@ -47,6 +47,12 @@
         setPath(command, field.name, values);
         continue;
       }
+      // A choice naming several fields at once (data-fields="meetingId itemId"): its value gives each, space-separated.
+      if (field.dataset.fields) {
+        const values = field.value.split(' ');
+        field.dataset.fields.split(' ').forEach((name, i) => setPath(command, name, values[i]));
+        continue;
+      }
       if ((field.type === 'checkbox' || field.type === 'radio') && field.dataset.type !== 'bool' && !field.checked) continue;
       const value = valueOf(field);
       if (Number.isNaN(value)) errors[field.name] = ['Ange ett tal.'];

@@ -1,0 +1,60 @@
+using JasperFx;
+using Weasel.Core.Migrations;
+
+namespace Governance.Hosting.Database;
+
+/// <summary>
+/// Whether the service creates and changes its own tables (Marten's and Wolverine's) when it starts:
+/// Governance:ApplySchemaOnStart. On by default in Development and with the local cluster, where the service owns its
+/// database; off otherwise, so that in production the service's database user needs no DDL rights: an operator applies
+/// each version's schema changes with `db-apply` (or writes them to a file for a DBA with `db-patch`) as a user that
+/// has them. Off, the service only reads and writes, and refuses to start while the schema does not match its version.
+/// </summary>
+public static class SchemaOnStart
+{
+    public const string Setting = "Governance:ApplySchemaOnStart";
+
+    public static bool IsOn(IConfiguration configuration, IHostEnvironment environment, bool localCluster) =>
+        configuration.GetValue<bool?>(Setting) ?? (environment.IsDevelopment() || localCluster);
+
+    public static AutoCreate AutoCreate(bool on) => on ? JasperFx.AutoCreate.CreateOrUpdate : JasperFx.AutoCreate.None;
+
+    /// <summary>Checks the schema before anything else starts (the first hosted service): no DDL is tried.</summary>
+    public static void AddSchemaCheck(this IServiceCollection services) =>
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaCheck>());
+}
+
+/// <summary>Refuses to start, saying what to run, when the schema is not the one this version expects.</summary>
+internal sealed class SchemaCheck(IEnumerable<IDatabaseSource> sources) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var differences = new List<string>();
+        foreach (var source in sources)
+        {
+            foreach (var database in await source.BuildDatabases())
+            {
+                try
+                {
+                    await database.AssertDatabaseMatchesConfigurationAsync(cancellationToken);
+                }
+                catch (DatabaseValidationException e)
+                {
+                    // The message lists the DDL that is missing: enough of it to see what is behind.
+                    differences.Add($"{database.Id}: {e.Message[..Math.Min(e.Message.Length, 2000)]}");
+                }
+            }
+        }
+        if (differences.Count == 0) return;
+        throw new InvalidOperationException(
+            $"The database schema is not the one this version of the service expects, and {SchemaOnStart.Setting} is " +
+            "off, so the service does not change it itself. Apply it as a database user with DDL rights: " +
+            "`dotnet Governance.dll db-apply` (or, to hand scripts to a DBA, " +
+            "`dotnet Governance.dll db-patch <file.sql> -d marten://store/` and `-d wolverine://messages/main`), " +
+            "then start the service again. See README, " +
+            "\"Backups, restore, schema and upgrades\".\n" +
+            string.Join('\n', differences));
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

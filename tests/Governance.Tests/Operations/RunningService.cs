@@ -1,0 +1,102 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Governance.Distribution;
+using Governance.Scenarios;
+using Governance.Tests.Support;
+using Npgsql;
+
+namespace Governance.Tests.Operations;
+
+/// <summary>A service answering over HTTP (in this process or its own) on a database; what tests ask of it.</summary>
+public sealed class RunningService(HttpClient client, string database)
+{
+    public static readonly byte[] ReceiptKey = Enumerable.Range(100, 32).Select(i => (byte)i).ToArray();
+    public const string PublicBaseUrl = "https://samarbetskommitten.example";
+    public static Func<string, string?, string> Tokens { get; } =
+        ScenarioTokens.Development(AppFixture.SigningKeyBytes);
+
+    public HttpClient Client { get; } = client;
+    public string Database { get; } = database;
+
+    public ReadModelAnswers Answers() =>
+        new(Client, Tokens("secretary", null), id => ReceiptLinks.LegacySignature(ReceiptKey, id));
+
+    /// <summary>Ready (PostgreSQL answers) and the reference data in place.</summary>
+    public async Task WaitUntilReadyAsync(Func<string>? whyNot = null)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            try
+            {
+                if ((await Client.GetAsync("/health/ready")).IsSuccessStatusCode &&
+                    (await Client.GetAsync("/api/plans/2020")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The service was not ready within two minutes. {whyNot?.Invoke()}");
+    }
+
+    /// <summary>
+    /// Waits until the background work the year set off is done: every delivery sent and no message waiting in
+    /// Wolverine's tables. Then the store no longer changes by itself, and a copy of it answers the same.
+    /// </summary>
+    public async Task WaitUntilDistributedAsync()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var deliveries = (await GetAsync("/api/distribution")).GetProperty("documents").EnumerateArray()
+                .SelectMany(d => d.GetProperty("deliveries").EnumerateArray()).ToList();
+            var delivered = deliveries.All(d => d.GetProperty("status").GetString() is "sent" or "acknowledged");
+            if (deliveries.Count > 0 && delivered && await WaitingMessagesAsync() == 0) return;
+            if (attempt == 600)
+                throw new TimeoutException($"Deliveries still under way after two minutes: {deliveries.Count}");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Registries acknowledge the minutes first approved with their diarienummer.</summary>
+    public async Task AcknowledgeSomeMinutesAsync(int count)
+    {
+        var minutes = (await GetAsync("/api/distribution?kind=minutes")).GetProperty("documents")
+            .EnumerateArray().Last();
+        var deliveries = minutes.GetProperty("deliveries").EnumerateArray().Take(count);
+        foreach (var (delivery, number) in deliveries.Select((d, i) => (d, i)))
+        {
+            var code = delivery.GetProperty("municipalityCode").GetString()!;
+            using var request = new HttpRequestMessage(HttpMethod.Post,
+                $"/api/distribution/{delivery.GetProperty("deliveryId").GetGuid()}/acknowledgement")
+            {
+                Content = JsonContent.Create(new
+                {
+                    diarienummer = $"KS-{code}/{number + 101}", version = delivery.GetProperty("version").GetInt32(),
+                }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens("registry", code));
+            (await Client.SendAsync(request)).EnsureSuccessStatusCode();
+        }
+    }
+
+    public async Task<JsonElement> GetAsync(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens("secretary", null));
+        using var response = await Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<long> WaitingMessagesAsync()
+    {
+        await using var connection = new NpgsqlConnection(Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select (select count(*) from wolverine.wolverine_incoming_envelopes where status <> 'Handled') + " +
+            "(select count(*) from wolverine.wolverine_outgoing_envelopes)", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
