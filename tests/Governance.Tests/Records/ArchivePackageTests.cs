@@ -38,6 +38,9 @@ public sealed partial class ArchivePackageTests(AppFixture fixture) : RecordedMe
             StringComparison.Ordinal);
         Assert.Contains("\"parties\"", System.Text.Encoding.UTF8.GetString(files[Root + "representations/rep1/data/avtal/samarbetsavtal-2020-12-31.json"]),
             StringComparison.Ordinal);
+        var agreementText = System.Text.Encoding.UTF8.GetString(
+            files[Root + "representations/rep1/data/avtal/samarbetsavtal-text-2020-12-31.json"]);
+        Assert.Contains("Kommitténs namn är Södertörnskommunernas samarbetskommitté.", agreementText, StringComparison.Ordinal);
         Assert.Contains("FGS Paketstruktur", System.Text.Encoding.UTF8.GetString(files[Root + "documentation/LASMIG.txt"]), StringComparison.Ordinal);
     }
 

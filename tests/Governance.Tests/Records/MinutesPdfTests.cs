@@ -78,6 +78,47 @@ public sealed partial class MinutesPdfTests(AppFixture fixture) : RecordedMeetin
     }
 
     [Fact]
+    public async Task a_correction_goes_out_by_mail_and_webhook_as_pdf_a_with_the_new_text_and_its_chain_hash()
+    {
+        await using var receiver = await TestWebhookReceiver.StartAsync();
+        Smtp.Start();
+        await GivenSodertornWithAllRepresentatives();
+        var nykvarn = await Get<JsonElement>($"/api/municipalities/{Municipality.IdFor("0140")}");
+        await Post($"/api/municipalities/{Municipality.IdFor("0140")}/channels", new { email = false, webhookUrl = receiver.Url,
+            webhookSecret = "nykvarns-hemlighet", version = nykvarn.GetProperty("version").GetInt32() }, SecretaryToken, 200);
+        var meeting = await ApprovedMinutes();
+        await WaitFor(s => s.Documents.Any(d => d.Deliveries.Count == 8 && d.Deliveries.All(x => x.Status == Governance.Distribution.DeliveryStatus.Sent)));
+        const string corrected = "Kommittén noterade informationen om kollektivtrafikplanen; Tyresö och Nynäshamn återkommer.";
+        await Act(meeting, "/minutes/corrections", new { target = "text", newText = corrected,
+            what = "Anteckningen kompletterad", why = "Två kommuners besked saknades." }, ChairToken);
+        await WaitFor(s => s.Documents.Any(d => d.Kind == Governance.Distribution.DocumentKinds.MinutesCorrection
+            && d.Deliveries.Count == 8 && d.Deliveries.All(x => x.Status == Governance.Distribution.DeliveryStatus.Sent)), seconds: 60);
+        var correctionHash = await Scalar<string>("select s.chain_hash from governance.record_seal s join governance.mt_events e " +
+            "on e.seq_id = s.seq_id where e.type = 'minutes_corrected'");
+
+        var mail = Smtp.Received.Single(m => m.Subject!.StartsWith("Rättelse", StringComparison.Ordinal)
+            && m.To.ToString().Contains("registrator@botkyrka.se", StringComparison.Ordinal));
+        var attachment = Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>());
+        Assert.Equal("application/pdf", attachment.ContentType.MimeType);
+        using var content = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(content);
+        var mailed = content.ToArray();
+        Assert.Equal(("2", "B"), PdfAIdentification(mailed));
+        Assert.All(await PdfFontsAsync(mailed), f => Assert.True(f.Embedded, $"font {f.Name} is not embedded"));
+        var text = Text(mailed);
+        Assert.Contains(Words(corrected), text, StringComparison.Ordinal);
+        Assert.Contains("Två kommuners besked saknades.", text, StringComparison.Ordinal);
+        Assert.Contains(correctionHash!, text, StringComparison.Ordinal);
+
+        Assert.Equal(2, receiver.Calls.Count);
+        using var call = JsonDocument.Parse(receiver.Calls.Last().Body);
+        Assert.Contains(correctionHash!, call.RootElement.GetProperty("html").GetString(), StringComparison.Ordinal);
+        var file = Assert.Single(call.RootElement.GetProperty("attachments").EnumerateArray());
+        Assert.Equal(mailed, Convert.FromBase64String(file.GetProperty("content").GetString()!));
+        Assert.Equal(mailed, await Host.Server.CreateClient().GetByteArrayAsync($"/api/meetings/{meeting}/minutes.pdf"));
+    }
+
+    [Fact]
     public async Task draft_minutes_have_no_public_pdf()
     {
         await GivenSodertornWithAllRepresentatives();

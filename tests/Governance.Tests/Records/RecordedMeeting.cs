@@ -28,6 +28,7 @@ public abstract class RecordedMeeting(AppFixture fixture) : DistributionScenario
         var first = await Item(meeting, "Yttrande över länsplanen för transportinfrastruktur", "remissvar");
         var second = await Item(meeting, "Åtgärdslista för stråken", "beslut");
         var third = await Item(meeting, "Information om kompetensförsörjning", "information");
+        OnTheMeetingDay();
         foreach (var code in new[] { "0127", "0136", "0126", "0181", "0128" }) await Attend(meeting, code);
         await Act(meeting, $"/agenda/{first}/decision", new { wording = FirstDecision, at = "12:30" }, SecretaryToken);
         await Act(meeting, $"/agenda/{second}/decision", new { wording = SecondDecision, at = "13:10" }, SecretaryToken);
