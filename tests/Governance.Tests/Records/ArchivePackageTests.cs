@@ -23,7 +23,8 @@ public sealed partial class ArchivePackageTests(AppFixture fixture) : RecordedMe
         var mets = XDocument.Parse(System.Text.Encoding.UTF8.GetString(files[Root + "METS.xml"]));
         var listed = mets.Descendants().Where(e => e.Attribute("CHECKSUM") is not null).ToDictionary(
             e => Root + (e.Element(M + "FLocat") ?? e).Attribute(XLink + "href")!.Value,
-            e => (Sha256: e.Attribute("CHECKSUM")!.Value, Size: long.Parse(e.Attribute("SIZE")!.Value, System.Globalization.CultureInfo.InvariantCulture)));
+            e => (Sha256: e.Attribute("CHECKSUM")!.Value,
+                Size: long.Parse(e.Attribute("SIZE")!.Value, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(files.Keys.Where(k => k != Root + "METS.xml").Order(), listed.Keys.Order());
         foreach (var (path, (sha256, size)) in listed)
         {
@@ -31,7 +32,8 @@ public sealed partial class ArchivePackageTests(AppFixture fixture) : RecordedMe
             Assert.Equal(files[path].LongLength, size);
         }
 
-        var pdf = Assert.Single(files, f => f.Key.StartsWith(Root + "representations/rep1/data/minnesanteckningar/", StringComparison.Ordinal)
+        var pdf = Assert.Single(files, f => f.Key.StartsWith(Root + "representations/rep1/data/minnesanteckningar/",
+            StringComparison.Ordinal)
             && f.Key.EndsWith(".pdf", StringComparison.Ordinal)).Value;
         Assert.Equal(("2", "B"), MinutesPdfTests.PdfAIdentification(pdf));
         Assert.Contains(FirstDecision, System.Text.Encoding.UTF8.GetString(files[Root + "representations/rep1/data/beslut/beslut-2020.json"]),
@@ -40,7 +42,8 @@ public sealed partial class ArchivePackageTests(AppFixture fixture) : RecordedMe
             StringComparison.Ordinal);
         var agreementText = System.Text.Encoding.UTF8.GetString(
             files[Root + "representations/rep1/data/avtal/samarbetsavtal-text-2020-12-31.json"]);
-        Assert.Contains("Kommitténs namn är Södertörnskommunernas samarbetskommitté.", agreementText, StringComparison.Ordinal);
+        Assert.Contains("Kommitténs namn är Södertörnskommunernas samarbetskommitté.", agreementText,
+            StringComparison.Ordinal);
         Assert.Contains("FGS Paketstruktur", System.Text.Encoding.UTF8.GetString(files[Root + "documentation/LASMIG.txt"]), StringComparison.Ordinal);
     }
 
@@ -56,15 +59,20 @@ public sealed partial class ArchivePackageTests(AppFixture fixture) : RecordedMe
         Assert.Equal(await EventCount(), events.Count);
         foreach (var e in events)
         {
-            string? S(string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name).GetString();
-            var hashed = new HashedEvent(e.GetProperty("id").GetGuid(), e.GetProperty("streamId").GetGuid(), e.GetProperty("version").GetInt64(),
-                S("type")!, DateTimeOffset.Parse(S("timestamp")!, System.Globalization.CultureInfo.InvariantCulture), S("userName"),
+            string? S(string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name)
+                .GetString();
+            var hashed = new HashedEvent(e.GetProperty("id").GetGuid(), e.GetProperty("streamId").GetGuid(),
+                e.GetProperty("version").GetInt64(),
+                S("type")!, DateTimeOffset.Parse(S("timestamp")!, System.Globalization.CultureInfo.InvariantCulture),
+                    S("userName"),
                 S("correlationId"), S("causationId"), CanonicalJson.Of(e.GetProperty("data")));
             Assert.Equal(S("sha256"), EventHash.Of(hashed, S("previous")));
             var seal = e.GetProperty("seal");
-            var previous = seal.GetProperty("previous").ValueKind == JsonValueKind.Null ? null : seal.GetProperty("previous").GetString();
+            var previous = seal.GetProperty("previous").ValueKind == JsonValueKind.Null ? null
+                : seal.GetProperty("previous").GetString();
             Assert.Equal(seal.GetProperty("chain").GetString(),
-                EventHash.Seal(S("sha256")!, seal.GetProperty("position").GetInt64(), previous, e.GetProperty("sequence").GetInt64()));
+                EventHash.Seal(S("sha256")!, seal.GetProperty("position").GetInt64(), previous,
+                    e.GetProperty("sequence").GetInt64()));
         }
     }
 
@@ -134,9 +142,11 @@ public sealed partial class ArchivePackageTests(AppFixture fixture) : RecordedMe
         return entries;
     }
 
-    private static string CreateDate(byte[] mets) => CreateDateAttribute().Match(System.Text.Encoding.UTF8.GetString(mets)).Value;
+    private static string CreateDate(byte[] mets) => CreateDateAttribute()
+        .Match(System.Text.Encoding.UTF8.GetString(mets)).Value;
 
-    private static string WithoutCreateDate(byte[] mets) => CreateDateAttribute().Replace(System.Text.Encoding.UTF8.GetString(mets), "");
+    private static string WithoutCreateDate(byte[] mets) => CreateDateAttribute()
+        .Replace(System.Text.Encoding.UTF8.GetString(mets), "");
 
     [GeneratedRegex("CREATEDATE=\"[^\"]+\"")]
     private static partial Regex CreateDateAttribute();

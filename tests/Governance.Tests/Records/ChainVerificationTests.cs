@@ -16,7 +16,8 @@ public sealed class ChainVerificationTests(AppFixture fixture) : RecordedMeeting
         Assert.Equal(await EventCount(), report.EventsChecked);
         Assert.Equal(report.EventsChecked, report.EventsSealed);
         Assert.Equal(0, await Scalar<long>("select count(*) from governance.mt_events where headers ->> 'sha256' is null"));
-        Assert.True(report.EventsChecked > 80, $"{report.EventsChecked} events"); // a realistic store, deliveries included
+        // A realistic store, deliveries included.
+        Assert.True(report.EventsChecked > 80, $"{report.EventsChecked} events");
     }
 
     [Fact]
@@ -30,7 +31,8 @@ public sealed class ChainVerificationTests(AppFixture fixture) : RecordedMeeting
             $"where seq_id = {decision}");
 
         var first = Assert.IsType<ChainProblem>((await VerifyAsync()).FirstProblem);
-        Assert.Equal((ChainProblemKind.Changed, decision, "decision_recorded"), (first.Kind, first.Sequence, first.Type));
+        Assert.Equal((ChainProblemKind.Changed, decision, "decision_recorded"),
+            (first.Kind, first.Sequence, first.Type));
     }
 
     [Fact]
@@ -154,7 +156,8 @@ public sealed class ChainVerificationTests(AppFixture fixture) : RecordedMeeting
             ["Governance__LoadReferenceData"] = "false",
         }, "verify");
         var exit = await verify.ExitCodeAsync();
-        return (exit, exit == 0 ? verify.Output.Split('\n').First(l => l.StartsWith("The record", StringComparison.Ordinal)).Trim()
+        return (exit, exit == 0 ? verify.Output.Split('\n')
+            .First(l => l.StartsWith("The record", StringComparison.Ordinal)).Trim()
             : verify.Output);
     }
 }

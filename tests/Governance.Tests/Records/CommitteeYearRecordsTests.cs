@@ -51,11 +51,27 @@ public sealed class CommitteeYearRecordsTests
             var files = archive.Entries.ToDictionary(e => e.FullName, Content);
             var mets = XDocument.Parse(System.Text.Encoding.UTF8.GetString(files[root + "METS.xml"]));
             var listed = mets.Descendants().Where(e => e.Attribute("CHECKSUM") is not null)
-                .ToDictionary(e => root + (e.Element(M + "FLocat") ?? e).Attribute(XLink + "href")!.Value, e => e.Attribute("CHECKSUM")!.Value);
+                .ToDictionary(e => root + (e.Element(M + "FLocat") ?? e).Attribute(XLink + "href")!.Value,
+                    e => e.Attribute("CHECKSUM")!.Value);
             Assert.Equal(files.Keys.Where(k => k != root + "METS.xml").Order(), listed.Keys.Order());
             Assert.All(listed, f => Assert.Equal(Convert.ToHexString(SHA256.HashData(files[f.Key])), f.Value));
-            Assert.True(files.Keys.Count(k => k.EndsWith(".pdf", StringComparison.Ordinal)) >= year.CommitteeMeetings.Count,
+            Assert.True(files.Keys.Count(k => k.EndsWith(".pdf",
+                StringComparison.Ordinal)) >= year.CommitteeMeetings.Count,
                 string.Join('\n', files.Keys));
+        }
+
+        // The event log goes by the year each event was recorded in: all of it the following January here (the clock).
+        var recorded = Path.Combine(state, $"sodertorn-{Year + 1}");
+        exported = await Cli(database, state, "export-archive", "--year", $"{Year + 1}", "--out", recorded);
+        Assert.True(exported.ExitCode == 0, exported.ToString());
+        var logFile = Path.Combine(recorded, $"sodertornskommunernas-samarbetskommitte-{Year + 1}",
+            "representations", "rep1", "data", "handelser", $"handelser-{Year + 1}.json");
+        using (var log = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(logFile)))
+        {
+            var events = log.RootElement.EnumerateArray().ToList();
+            Assert.Equal(await ScalarAsync<long>(database, "select count(*) from governance.mt_events"), events.Count);
+            Assert.All(events, e => Assert.Equal(System.Text.Json.JsonValueKind.Object, e.GetProperty("seal")
+                .ValueKind));
         }
 
         var decision = await ScalarAsync<long>(database,
@@ -68,7 +84,8 @@ public sealed class CommitteeYearRecordsTests
     }
 
     private static Task<OperatorCommands.Result> Cli(string database, string state, params string[] arguments) =>
-        OperatorCommands.RunAsync("dotnet", [Path.Combine(OperatorCommands.ServiceFolder, "Governance.dll"), .. arguments],
+        OperatorCommands.RunAsync("dotnet", [Path.Combine(OperatorCommands.ServiceFolder, "Governance.dll"),
+            .. arguments],
             OperatorCommands.ServiceSettings(database, state), OperatorCommands.ServiceFolder);
 
     private static async Task UntilEverythingIsSealedAsync(string database)

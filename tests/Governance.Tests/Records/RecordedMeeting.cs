@@ -31,15 +31,20 @@ public abstract class RecordedMeeting(AppFixture fixture) : DistributionScenario
         OnTheMeetingDay();
         foreach (var code in new[] { "0127", "0136", "0126", "0181", "0128" }) await Attend(meeting, code);
         await Act(meeting, $"/agenda/{first}/decision", new { wording = FirstDecision, at = "12:30" }, SecretaryToken);
-        await Act(meeting, $"/agenda/{second}/decision", new { wording = SecondDecision, at = "13:10" }, SecretaryToken);
-        await Act(meeting, $"/agenda/{third}/tabled", new { reason = "Föredraganden förhindrad.", at = "14:00" }, SecretaryToken);
-        await Act(meeting, "/minutes/text", new { itemId = first, text = "Ordföranden föredrog ärendet; inga invändningar." }, SecretaryToken);
+        await Act(meeting, $"/agenda/{second}/decision", new { wording = SecondDecision, at = "13:10" },
+            SecretaryToken);
+        await Act(meeting, $"/agenda/{third}/tabled", new { reason = "Föredraganden förhindrad.", at = "14:00" },
+            SecretaryToken);
+        await Act(meeting, "/minutes/text", new { itemId = first,
+            text = "Ordföranden föredrog ärendet; inga invändningar." }, SecretaryToken);
         await Act(meeting, "/close", new { at = "15:00" }, SecretaryToken);
         await Act(meeting, "/minutes/approval", new { }, ChairToken);
         await WaitFor(s => s.Documents.Any(d => d.Kind == DocumentKinds.Minutes && d.Deliveries.Count == 8
             && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent)), seconds: 120);
-        await Act(meeting, "/minutes/corrections", new { itemId = second, target = "decisionWording", newText = CorrectedWording,
-            what = "Älvsjö-stråket struket", why = "Älvsjö ligger i Stockholms stad, inte i en medlemskommun." }, ChairToken);
+        await Act(meeting, "/minutes/corrections",
+            new { itemId = second, target = "decisionWording", newText = CorrectedWording,
+            what = "Älvsjö-stråket struket", why = "Älvsjö ligger i Stockholms stad, inte i en medlemskommun." },
+                ChairToken);
         await WaitFor(s => s.Documents.Any(d => d.Kind == DocumentKinds.MinutesCorrection && d.Deliveries.Count == 8
             && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent)), seconds: 120);
         return meeting;
@@ -53,7 +58,8 @@ public abstract class RecordedMeeting(AppFixture fixture) : DistributionScenario
 
     protected Task SealAsync() => Host.Services.GetRequiredService<ChainSealer>().SealAsync(CancellationToken.None);
 
-    protected Task<ChainReport> VerifyAsync() => Host.Services.GetRequiredService<ChainVerifier>().VerifyAsync(CancellationToken.None);
+    protected Task<ChainReport> VerifyAsync() => Host.Services.GetRequiredService<ChainVerifier>()
+        .VerifyAsync(CancellationToken.None);
 
     /// <summary>Tampering as someone with database access would: straight SQL on the event table.</summary>
     protected async Task Sql(string sql)

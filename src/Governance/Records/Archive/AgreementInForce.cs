@@ -19,7 +19,8 @@ public sealed class RecordedAgreementInForce : IAgreementInForce
 {
     public async Task<IReadOnlyList<ArchiveFile>> OnAsync(IQuerySession session, DateOnly date, CancellationToken ct)
     {
-        if (await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, ct) is not { } agreement) return [];
+        if (await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId,
+            ct) is not { } agreement) return [];
         var state = AgreementState.Of(agreement, await session.Query<Municipality>().ToListAsync(ct), date);
         var text = AgreementText.On(date, agreement, AgreementText2010.Title, AgreementText2010.Preamble,
             AgreementText2010.Clauses, AgreementText2010.Signatures);

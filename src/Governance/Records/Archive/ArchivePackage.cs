@@ -22,7 +22,8 @@ public sealed class ArchivePackage(YearRecords records, TimeProvider clock)
         var files = new List<ArchiveFile> { Describe(year), ReadMe(year, content) };
         files.AddRange(content);
         var label = $"{Committee} – allmänna handlingar {year}";
-        return [new ArchiveFile("METS.xml", "text/xml", Mets.Of(PackageId(year), label, files, clock.GetUtcNow())), .. files];
+        return [new ArchiveFile("METS.xml", "text/xml", Mets.Of(PackageId(year), label, files, clock.GetUtcNow())),
+            .. files];
     }
 
     public async Task WriteZipAsync(IDocumentSession session, int year, Stream output, CancellationToken ct)
@@ -95,6 +96,7 @@ public sealed class ArchivePackage(YearRecords records, TimeProvider clock)
             Alla JSON-filer är UTF-8 med nycklar i bokstavsordning. Två exporter av samma år skiljer sig bara i
             METS.xml:s skapandedatum (CREATEDATE).
             """;
-        return new ArchiveFile("documentation/LASMIG.txt", "text/plain", Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n") + "\n"));
+        return new ArchiveFile("documentation/LASMIG.txt", "text/plain",
+            Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n") + "\n"));
     }
 }

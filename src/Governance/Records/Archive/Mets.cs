@@ -20,9 +20,12 @@ public static class Mets
 
     public static byte[] Of(string packageId, string label, IReadOnlyList<ArchiveFile> files, DateTimeOffset created)
     {
-        var descriptive = files.Where(f => f.Path.StartsWith("metadata/descriptive/", StringComparison.Ordinal)).ToList();
-        var groups = files.Except(descriptive).GroupBy(f => f.Path.StartsWith("representations/rep1/", StringComparison.Ordinal)
-            ? "Representations/rep1" : "Documentation").OrderBy(g => g.Key == "Documentation" ? 0 : 1).ToList();
+        var descriptive = files.Where(f => f.Path.StartsWith("metadata/descriptive/", StringComparison.Ordinal))
+            .ToList();
+        var groups = files.Except(descriptive)
+            .GroupBy(f => f.Path.StartsWith("representations/rep1/", StringComparison.Ordinal)
+                ? "Representations/rep1" : "Documentation")
+            .OrderBy(g => g.Key == "Documentation" ? 0 : 1).ToList();
         var ids = files.Select((f, i) => (f, Id: $"ID-{i + 1:D4}")).ToDictionary(x => x.f.Path, x => x.Id);
 
         var mets = new XElement(M + "mets",
@@ -34,18 +37,23 @@ public static class Mets
             new XAttribute("PROFILE", "https://earkcsip.dilcis.eu/profile/E-ARK-CSIP.xml"),
             new XAttribute(Xsi + "schemaLocation", "http://www.loc.gov/METS/ http://www.loc.gov/standards/mets/mets.xsd"),
             new XElement(M + "metsHdr",
-                new XAttribute("CREATEDATE", created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
+                new XAttribute("CREATEDATE", created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'",
+                    CultureInfo.InvariantCulture)),
                 new XAttribute("RECORDSTATUS", "NEW"), new XAttribute(Csip + "OAISPACKAGETYPE", "SIP"),
                 Agent("ORGANIZATION", null, "Södertörnskommunernas samarbetskommitté"),
                 Agent("OTHER", "SOFTWARE", "Governance")),
-            descriptive.Select(f => new XElement(M + "dmdSec", new XAttribute("ID", ids[f.Path]), new XAttribute("STATUS", "CURRENT"),
+            descriptive.Select(f => new XElement(M + "dmdSec", new XAttribute("ID", ids[f.Path]),
+                new XAttribute("STATUS", "CURRENT"),
                 Reference(M + "mdRef", f, new XAttribute("MDTYPE", "DC"), new XAttribute("LOCTYPE", "URL")))),
             new XElement(M + "fileSec", new XAttribute("ID", "filesec-1"),
-                groups.Select(g => new XElement(M + "fileGrp", new XAttribute("ID", $"grp-{g.Key.Replace('/', '-')}"), new XAttribute("USE", g.Key),
-                    g.Select(f => new XElement(M + "file", new XAttribute("ID", ids[f.Path]), new XAttribute("MIMETYPE", f.MimeType),
+                groups.Select(g => new XElement(M + "fileGrp", new XAttribute("ID", $"grp-{g.Key.Replace('/', '-')}"),
+                    new XAttribute("USE", g.Key),
+                    g.Select(f => new XElement(M + "file", new XAttribute("ID", ids[f.Path]),
+                        new XAttribute("MIMETYPE", f.MimeType),
                         new XAttribute("SIZE", f.Content.Length), new XAttribute("CHECKSUM", Sha256(f.Content)),
                         new XAttribute("CHECKSUMTYPE", "SHA-256"),
-                        new XElement(M + "FLocat", new XAttribute("LOCTYPE", "URL"), new XAttribute(XLink + "type", "simple"),
+                        new XElement(M + "FLocat", new XAttribute("LOCTYPE", "URL"),
+                            new XAttribute(XLink + "type", "simple"),
                             new XAttribute(XLink + "href", f.Path))))))),
             new XElement(M + "structMap", new XAttribute("TYPE", "PHYSICAL"), new XAttribute("LABEL", "CSIP"),
                 new XElement(M + "div", new XAttribute("LABEL", packageId),
@@ -55,7 +63,8 @@ public static class Mets
                         g.Select(f => new XElement(M + "fptr", new XAttribute("FILEID", ids[f.Path]))))))));
 
         var output = new MemoryStream();
-        using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        using (var writer = XmlWriter.Create(output,
+            new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
             new XDocument(new XDeclaration("1.0", "UTF-8", null), mets).Save(writer);
         return output.ToArray();
     }

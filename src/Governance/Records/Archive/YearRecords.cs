@@ -10,7 +10,8 @@ using Npgsql;
 namespace Governance.Records.Archive;
 
 /// <summary>What the archive receives of a year, each file in a fixed order with fixed content.</summary>
-public sealed class YearRecords(MinutesPublication publication, IAgreementInForce agreement, NpgsqlDataSource database, IDocumentStore store)
+public sealed class YearRecords(MinutesPublication publication, IAgreementInForce agreement, NpgsqlDataSource database,
+    IDocumentStore store)
 {
     public const string Data = "representations/rep1/data";
 
@@ -31,16 +32,19 @@ public sealed class YearRecords(MinutesPublication publication, IAgreementInForc
 
         var approved = meetings.Select(m => m.Id).ToHashSet();
         var decisions = (await session.Query<DecisionRecord>().Where(d => d.Year == year).ToListAsync(ct))
-            .Where(d => approved.Contains(d.MeetingId)).OrderBy(d => d.MeetingDate).ThenBy(d => d.MeetingId).ThenBy(d => d.ItemNumber)
+            .Where(d => approved.Contains(d.MeetingId)).OrderBy(d => d.MeetingDate).ThenBy(d => d.MeetingId)
+                .ThenBy(d => d.ItemNumber)
             .Select(d => new
             {
-                d.Id, d.MeetingId, d.MeetingDate, d.Body, d.MeetingKind, d.ItemNumber, d.ItemTitle, d.Kind, d.RaisedByMunicipalityCode,
+                d.Id, d.MeetingId, d.MeetingDate, d.Body, d.MeetingKind, d.ItemNumber, d.ItemTitle, d.Kind,
+                    d.RaisedByMunicipalityCode,
                 d.Outcome, d.Text, d.Rule, d.Objectors, d.Corrected,
             });
         files.Add(new ArchiveFile($"{Data}/beslut/beslut-{year}.json", "application/json",
             ArchiveJson.Of(JsonSerializer.SerializeToElement(decisions, ArchiveJson.Options))));
 
-        files.Add(new ArchiveFile($"{Data}/handelser/handelser-{year}.json", "application/json", await EventsAsync(year, ct)));
+        files.Add(new ArchiveFile($"{Data}/handelser/handelser-{year}.json", "application/json",
+            await EventsAsync(year, ct)));
         foreach (var file in await agreement.OnAsync(session, last, ct))
             files.Add(file with { Path = $"{Data}/{file.Path}" });
         return files;
@@ -74,11 +78,14 @@ public sealed class YearRecords(MinutesPublication publication, IAgreementInForc
             if (n++ > 0) json.Append(',');
             json.Append(JsonSerializer.Serialize(new
             {
-                sequence = e.Sequence, id = e.Event.Id, streamId = e.Event.StreamId, version = e.Event.Version, type = e.Event.Type,
-                timestamp = EventHash.Timestamp(e.Event.Timestamp), userName = e.Event.UserName, correlationId = e.Event.CorrelationId,
+                sequence = e.Sequence, id = e.Event.Id, streamId = e.Event.StreamId, version = e.Event.Version,
+                    type = e.Event.Type,
+                timestamp = EventHash.Timestamp(e.Event.Timestamp), userName = e.Event.UserName,
+                    correlationId = e.Event.CorrelationId,
                 causationId = e.Event.CausationId, data = JsonDocument.Parse(e.Event.CanonicalData).RootElement,
                 sha256 = e.Hash, previous = e.Previous,
-                seal = reader.IsDBNull(at) ? null : new { position = reader.GetInt64(at), previous = Text(1), chain = Text(2) },
+                seal = reader.IsDBNull(at) ? null : new { position = reader.GetInt64(at), previous = Text(1),
+                    chain = Text(2) },
             }));
         }
         return ArchiveJson.Of(json.Append(']').ToString());

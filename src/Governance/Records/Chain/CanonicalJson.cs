@@ -65,7 +65,9 @@ public static class CanonicalJson
         }
     }
 
-    /// <summary>An exact decimal keeps its scale (2012800.00 stays so, as in jsonb); an exponent is written out.</summary>
+    /// <summary>
+    /// An exact decimal keeps its scale (2012800.00 stays so, as in jsonb); an exponent is written out.
+    /// </summary>
     private static string Number(string raw) =>
         decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value.ToString(CultureInfo.InvariantCulture)

@@ -21,7 +21,8 @@ public enum ChainProblemKind
     SealChanged,
 }
 
-public sealed record ChainProblem(ChainProblemKind Kind, long Sequence, Guid StreamId, long Version, string Type, string Detail)
+public sealed record ChainProblem(ChainProblemKind Kind, long Sequence, Guid StreamId, long Version, string Type,
+    string Detail)
 {
     public string Label => Kind switch
     {
@@ -37,7 +38,8 @@ public sealed record ChainProblem(ChainProblemKind Kind, long Sequence, Guid Str
         $"{Kind} (händelse nr {Sequence}, post {StreamId}, version {Version}, {Type}): {Detail}";
 }
 
-/// <summary>The result of checking the whole record; at most <see cref="ChainVerifier.ProblemsKept"/> problems listed.</summary>
+/// <summary>The result of checking the whole record; at most <see cref="ChainVerifier.ProblemsKept"/> problems
+/// listed.</summary>
 public sealed record ChainReport(
     long EventsChecked, long EventsSealed, long EventsAwaitingSeal, string? Head, long? HeadSequence, long ProblemCount,
     IReadOnlyList<ChainProblem> Problems, TimeSpan Elapsed)

@@ -32,7 +32,9 @@ public sealed class ChainSealer(NpgsqlDataSource database, IDocumentStore store)
         }
     }
 
-    /// <summary>Seals until the event with this sequence number is sealed (a document about to print its anchor).</summary>
+    /// <summary>
+    /// Seals until the event with this sequence number is sealed (a document about to print its anchor).
+    /// </summary>
     public async Task SealThroughAsync(long sequence, CancellationToken ct)
     {
         // Waiting is about transactions in flight, not business time: the real clock, not the injected one.
@@ -100,7 +102,9 @@ public sealed class ChainSealer(NpgsqlDataSource database, IDocumentStore store)
         return (toSeal.Count, !waiting && fresh.Count == Batch);
     }
 
-    /// <summary>A gap is given up on once it has been seen unfilled for the patience: it is recorded for a late commit.</summary>
+    /// <summary>
+    /// A gap is given up on once it has been seen unfilled for the patience: it is recorded for a late commit.
+    /// </summary>
     private async Task<bool> GapAbandonedAsync(NpgsqlConnection connection, long from, long to, CancellationToken ct)
     {
         var seen = _gapsSeen.GetOrAdd(from, _ => DateTimeOffset.UtcNow);
@@ -114,7 +118,8 @@ public sealed class ChainSealer(NpgsqlDataSource database, IDocumentStore store)
         return true;
     }
 
-    private async Task<(long Position, string? Chain, long MaxSealed)> HeadAsync(NpgsqlConnection connection, CancellationToken ct)
+    private async Task<(long Position, string? Chain, long MaxSealed)> HeadAsync(NpgsqlConnection connection,
+        CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
             $"select (select position from {_schema}.{RecordsSchema.Seal} order by position desc limit 1), " +
@@ -122,10 +127,12 @@ public sealed class ChainSealer(NpgsqlDataSource database, IDocumentStore store)
             $"(select coalesce(max(seq_id), 0) from {_schema}.{RecordsSchema.Seal})", connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return (reader.IsDBNull(0) ? 0 : reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2));
+        return (reader.IsDBNull(0) ? 0 : reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+            reader.GetInt64(2));
     }
 
-    private static async Task<List<StoredEvent>> ReadAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    private static async Task<List<StoredEvent>> ReadAsync(NpgsqlConnection connection, string sql,
+        CancellationToken ct)
     {
         var events = new List<StoredEvent>();
         await using var command = new NpgsqlCommand(sql, connection);

@@ -20,15 +20,19 @@ public sealed class ChainVerifier(NpgsqlDataSource database, IDocumentStore stor
         var problems = new Problems();
         await using var connection = await database.OpenConnectionAsync(ct);
         // One snapshot for both passes: appends while verifying are not mistaken for damage.
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var legacyThrough = await ScalarAsync(connection, $"select legacy_through from {_schema}.{RecordsSchema.Origin} where id = 1", ct);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead,
+            ct);
+        var legacyThrough = await ScalarAsync(connection,
+            $"select legacy_through from {_schema}.{RecordsSchema.Origin} where id = 1", ct);
 
         var (sealedCount, head, headSequence, maxSealed) = await CheckSealAsync(connection, problems, ct);
         var checkedCount = await CheckStreamsAsync(connection, legacyThrough ?? long.MaxValue, problems, ct);
         await CheckUnsealedAsync(connection, maxSealed, problems, ct);
-        var awaiting = await ScalarAsync(connection, $"select count(*) from {_schema}.mt_events e where e.seq_id > {maxSealed}", ct) ?? 0;
+        var awaiting = await ScalarAsync(connection,
+            $"select count(*) from {_schema}.mt_events e where e.seq_id > {maxSealed}", ct) ?? 0;
         await transaction.CommitAsync(ct);
-        return new ChainReport(checkedCount, sealedCount, awaiting, head, headSequence, problems.Count, problems.Ordered(), watch.Elapsed);
+        return new ChainReport(checkedCount, sealedCount, awaiting, head, headSequence, problems.Count,
+            problems.Ordered(), watch.Elapsed);
     }
 
     private async Task<(long Count, string? Head, long? HeadSequence, long MaxSealed)> CheckSealAsync(
@@ -45,7 +49,8 @@ public sealed class ChainVerifier(NpgsqlDataSource database, IDocumentStore stor
         while (await reader.ReadAsync(ct))
         {
             count++;
-            var (position, sequence, streamId, version) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetGuid(2), reader.GetInt64(3));
+            var (position, sequence, streamId, version) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetGuid(2),
+                reader.GetInt64(3));
             var (type, eventHash, chainHash) = (reader.GetString(4), reader.GetString(5), reader.GetString(6));
             if (EventHash.Seal(eventHash, position, chain, sequence) != chainHash)
                 problems.Add(new(ChainProblemKind.SealChanged, sequence, streamId, version, type,
@@ -56,7 +61,8 @@ public sealed class ChainVerifier(NpgsqlDataSource database, IDocumentStore stor
 
             var stored = StoredEvent.Read(reader, 7);
             if (stored is null)
-                problems.Add(new(ChainProblemKind.Missing, sequence, streamId, version, type, "Händelsen finns inte längre i händelsetabellen."));
+                problems.Add(new(ChainProblemKind.Missing, sequence, streamId, version, type,
+                    "Händelsen finns inte längre i händelsetabellen."));
             else if (stored.Event.StreamId != streamId || stored.Event.Version != version)
                 problems.Add(new(ChainProblemKind.OutOfOrder, sequence, streamId, version, type,
                     $"På plats nr {sequence} står nu post {stored.Event.StreamId} version {stored.Event.Version} " +
@@ -68,10 +74,12 @@ public sealed class ChainVerifier(NpgsqlDataSource database, IDocumentStore stor
         return (count, chain, headSequence, maxSealed);
     }
 
-    private async Task<long> CheckStreamsAsync(NpgsqlConnection connection, long legacyThrough, Problems problems, CancellationToken ct)
+    private async Task<long> CheckStreamsAsync(NpgsqlConnection connection, long legacyThrough, Problems problems,
+        CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            $"select {StoredEvent.Columns("e")} from {_schema}.mt_events e order by e.stream_id, e.version", connection);
+            $"select {StoredEvent.Columns("e")} from {_schema}.mt_events e order by e.stream_id, e.version",
+                connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         long count = 0;
         StoredEvent? before = null;
@@ -97,7 +105,8 @@ public sealed class ChainVerifier(NpgsqlDataSource database, IDocumentStore stor
                 problems.Add(new(ChainProblemKind.Missing, sequence, streamId, expectedVersion, "okänd typ",
                     $"Version {expectedVersion}{(version - 1 > expectedVersion ? $"–{version - 1}" : "")} av posten saknas " +
                     $"före händelse nr {sequence}."));
-            else if (e.Hash is not null && before?.Event.StreamId == streamId && before.Hash is not null && e.Previous != before.Hash)
+            else if (e.Hash is not null && before?.Event.StreamId == streamId && before.Hash is not null
+                && e.Previous != before.Hash)
                 problems.Add(new(ChainProblemKind.OutOfOrder, sequence, streamId, version, type,
                     $"Händelsen är inte kedjad till version {before.Event.Version} av posten, som står före den."));
             before = e;
@@ -105,7 +114,8 @@ public sealed class ChainVerifier(NpgsqlDataSource database, IDocumentStore stor
         return count;
     }
 
-    private async Task CheckUnsealedAsync(NpgsqlConnection connection, long maxSealed, Problems problems, CancellationToken ct)
+    private async Task CheckUnsealedAsync(NpgsqlConnection connection, long maxSealed, Problems problems,
+        CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
             $"select {StoredEvent.Columns("e")} from {_schema}.mt_events e where e.seq_id <= {maxSealed} " +
@@ -116,7 +126,8 @@ public sealed class ChainVerifier(NpgsqlDataSource database, IDocumentStore stor
         while (await reader.ReadAsync(ct))
         {
             var e = StoredEvent.Read(reader, 0)!;
-            problems.Add(new(ChainProblemKind.AddedAfterSealing, e.Sequence, e.Event.StreamId, e.Event.Version, e.Event.Type,
+            problems.Add(new(ChainProblemKind.AddedAfterSealing, e.Sequence, e.Event.StreamId, e.Event.Version,
+                e.Event.Type,
                 "Händelsen är äldre än förseglingen men förseglades aldrig: den har lagts till i efterhand."));
         }
     }
@@ -132,7 +143,8 @@ public sealed class ChainVerifier(NpgsqlDataSource database, IDocumentStore stor
     /// </summary>
     private sealed class Problems
     {
-        private readonly SortedDictionary<(long Sequence, ChainProblemKind Kind, Guid Stream, long Version), ChainProblem> _kept = new();
+        private readonly SortedDictionary<(long Sequence, ChainProblemKind Kind, Guid Stream, long Version),
+            ChainProblem> _kept = new();
         private readonly HashSet<(ChainProblemKind, Guid, long)> _seen = [];
 
         public long Count { get; private set; }

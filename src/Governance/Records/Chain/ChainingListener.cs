@@ -16,7 +16,8 @@ public sealed class ChainingListener : DocumentSessionListenerBase
         var streams = session.PendingChanges.Streams().Where(s => s.Events.Count > 0).ToList();
         if (streams.Count == 0) return;
 
-        var appended = streams.Where(s => s.ActionType != StreamActionType.Start).Select(s => s.Id).Distinct().ToArray();
+        var appended = streams.Where(s => s.ActionType != StreamActionType.Start).Select(s => s.Id).Distinct()
+            .ToArray();
         var heads = appended.Length == 0 ? [] : await HeadsAsync(session, appended, token);
 
         foreach (var stream in streams)
@@ -40,8 +41,8 @@ public sealed class ChainingListener : DocumentSessionListenerBase
 
     /// <summary>Each stream's current version and the hash of its last event, read through the session's own
     /// connection when it has one, so events appended earlier in the same transaction count.</summary>
-    private static async Task<Dictionary<Guid, (long Version, string? Hash)>> HeadsAsync(IDocumentSession session, Guid[] ids,
-        CancellationToken token)
+    private static async Task<Dictionary<Guid, (long Version, string? Hash)>> HeadsAsync(
+        IDocumentSession session, Guid[] ids, CancellationToken token)
     {
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
         var own = session.Connection is { State: System.Data.ConnectionState.Open };
@@ -51,7 +52,8 @@ public sealed class ChainingListener : DocumentSessionListenerBase
             if (!own) await connection.OpenAsync(token);
             await using var command = new Npgsql.NpgsqlCommand(
                 $"select s.id, s.version, e.headers ->> '{EventHash.Header}' from {schema}.mt_streams s " +
-                $"left join {schema}.mt_events e on e.stream_id = s.id and e.version = s.version where s.id = any($1)", connection);
+                $"left join {schema}.mt_events e on e.stream_id = s.id and e.version = s.version where s.id = any($1)",
+                    connection);
             command.Parameters.AddWithValue(ids);
             await using var reader = await command.ExecuteReaderAsync(token);
             var heads = new Dictionary<Guid, (long, string?)>();

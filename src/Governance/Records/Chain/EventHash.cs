@@ -4,24 +4,31 @@ using System.Text;
 
 namespace Governance.Records.Chain;
 
-/// <summary>What an event's hash covers: its content as stored and the metadata that says what, where, when and who.</summary>
+/// <summary>
+/// What an event's hash covers: its content as stored and the metadata that says what, where, when and who.
+/// </summary>
 public sealed record HashedEvent(
-    Guid Id, Guid StreamId, long Version, string Type, DateTimeOffset Timestamp, string? UserName, string? CorrelationId,
+    Guid Id, Guid StreamId, long Version, string Type, DateTimeOffset Timestamp, string? UserName,
+        string? CorrelationId,
     string? CausationId, string CanonicalData);
 
 /// <summary>
 /// The two hashes of the record. An event's hash is SHA-256 over the canonical JSON object
 /// <c>{causationId, correlationId, data, id, previous, streamId, timestamp, type, userName, version}</c> (keys in that
 /// order, <c>previous</c> the hash of the stream's preceding event, <c>timestamp</c> UTC to the microsecond as
-/// PostgreSQL keeps it); a seal's hash is SHA-256 over <c>{event, position, previous, sequence}</c>, chaining every event
-/// in the order it was sealed. Both are lower-case hex. The README gives the same recipe for the registries and archives.
+/// PostgreSQL keeps it); a seal's hash is SHA-256 over <c>{event, position, previous, sequence}</c>, chaining every
+/// event
+/// in the order it was sealed. Both are lower-case hex. The README gives the same recipe for the registries and
+/// archives.
 /// </summary>
 public static class EventHash
 {
     /// <summary>The event header holding the event's hash.</summary>
     public const string Header = "sha256";
 
-    /// <summary>The event header holding the hash of the stream's preceding event (absent on a stream's first).</summary>
+    /// <summary>
+    /// The event header holding the hash of the stream's preceding event (absent on a stream's first).
+    /// </summary>
     public const string PreviousHeader = "previous";
 
     public static string Of(HashedEvent e, string? previous)

@@ -5,24 +5,32 @@ using Npgsql;
 
 namespace Governance.Records.Chain;
 
-/// <summary>The seal's chain hash at one event: printed in a document so a registry can later check the record.</summary>
+/// <summary>
+/// The seal's chain hash at one event: printed in a document so a registry can later check the record.
+/// </summary>
 public sealed record RecordAnchor(long Sequence, string ChainHash);
 
 /// <summary>The anchors of a meeting's minutes (at the approval, at each correction) and where to check them.</summary>
 public sealed record MinutesAnchors(RecordAnchor? Approval, IReadOnlyList<RecordAnchor?> Corrections, string CheckUrl);
 
 /// <summary>What the seal says of one chain hash, for a registry checking the one printed in its copy.</summary>
-public sealed record AnchorLookup(long Position, long Sequence, Guid StreamId, long Version, string Type, DateTimeOffset SealedAt);
+public sealed record AnchorLookup(long Position, long Sequence, Guid StreamId, long Version, string Type,
+    DateTimeOffset SealedAt);
 
-public sealed class RecordAnchors(NpgsqlDataSource database, IDocumentStore store, ChainSealer sealer, DistributionOptions options)
+public sealed class RecordAnchors(NpgsqlDataSource database, IDocumentStore store, ChainSealer sealer,
+    DistributionOptions options)
 {
     private readonly string _schema = store.Options.DatabaseSchemaName;
 
     /// <summary>The public page where anyone checks a printed chain hash against the record.</summary>
     public string CheckUrl => $"{options.PublicBaseUrl.TrimEnd('/')}/kontroll";
 
-    /// <summary>The minutes' anchors; <paramref name="sealFirst"/> seals through them first (a document about to go out).</summary>
-    public async Task<MinutesAnchors> ForMinutesAsync(IQuerySession session, Guid meetingId, bool sealFirst, CancellationToken ct)
+    /// <summary>
+    /// The minutes' anchors; <paramref name="sealFirst"/> seals through them first (a document about to go
+    /// out).
+    /// </summary>
+    public async Task<MinutesAnchors> ForMinutesAsync(IQuerySession session, Guid meetingId, bool sealFirst,
+        CancellationToken ct)
     {
         var events = await session.Events.QueryAllRawEvents()
             .Where(e => e.StreamId == meetingId && e.EventTypesAre(typeof(MinutesApproved), typeof(MinutesCorrected)))
@@ -51,7 +59,8 @@ public sealed class RecordAnchors(NpgsqlDataSource database, IDocumentStore stor
         command.Parameters.AddWithValue(chainHash.Trim().ToLowerInvariant());
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
-        return new AnchorLookup(reader.GetInt64(0), reader.GetInt64(1), reader.GetGuid(2), reader.GetInt64(3), reader.GetString(4),
+        return new AnchorLookup(reader.GetInt64(0), reader.GetInt64(1), reader.GetGuid(2), reader.GetInt64(3),
+            reader.GetString(4),
             reader.GetFieldValue<DateTimeOffset>(5));
     }
 }

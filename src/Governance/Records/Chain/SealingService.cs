@@ -1,7 +1,8 @@
 namespace Governance.Records.Chain;
 
 /// <summary>Seals committed events every few seconds (Records:SealIntervalSeconds; 0 turns it off).</summary>
-public sealed class SealingService(ChainSealer sealer, IConfiguration configuration, ILogger<SealingService> log) : BackgroundService
+public sealed class SealingService(ChainSealer sealer, IConfiguration configuration, ILogger<SealingService> log)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -12,7 +12,8 @@ namespace Governance.Records.Pdf;
 public sealed class ChromiumPdf(IConfiguration configuration)
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
-    private readonly string _chromium = configuration["Pdf:Chromium"] is { Length: > 0 } path ? path : "/usr/bin/chromium";
+    private readonly string _chromium = configuration["Pdf:Chromium"] is { Length: > 0 } path ? path
+        : "/usr/bin/chromium";
 
     public async Task<byte[]> PrintAsync(string html, CancellationToken ct)
     {
@@ -34,7 +35,8 @@ public sealed class ChromiumPdf(IConfiguration configuration)
                     new Uri(input).AbsoluteUri,
                 },
             };
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"{_chromium} did not start.");
+            using var process = Process.Start(start)
+                ?? throw new InvalidOperationException($"{_chromium} did not start.");
             var errors = process.StandardError.ReadToEndAsync(ct);
             _ = process.StandardOutput.ReadToEndAsync(ct);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -104,7 +104,8 @@ public static partial class PdfA
         var startxref = StartXref().Match(tail);
         var trailerAt = tail.LastIndexOf("trailer", StringComparison.Ordinal);
         if (!startxref.Success || trailerAt < 0) throw new InvalidOperationException("No classic trailer to update.");
-        var dictionary = tail[(tail.IndexOf("<<", trailerAt, StringComparison.Ordinal) + 2)..tail.IndexOf(">>", trailerAt, StringComparison.Ordinal)];
+        var dictionary = tail[(tail.IndexOf("<<", trailerAt, StringComparison.Ordinal) + 2)..tail.IndexOf(">>",
+            trailerAt, StringComparison.Ordinal)];
         dictionary = PrevEntry().Replace(dictionary, "");
 
         using var output = new MemoryStream();
