@@ -22,8 +22,8 @@ public static class RecordsSchema
         seal.AddColumn<Guid>("stream_id").NotNull();
         seal.AddColumn<long>("version").NotNull();
         seal.AddColumn("type", "varchar(500)").NotNull();
-        seal.AddColumn("event_hash", "char(64)").NotNull();
-        seal.AddColumn("chain_hash", "char(64)").NotNull();
+        seal.AddColumn("event_hash", "varchar(64)").NotNull();
+        seal.AddColumn("chain_hash", "varchar(64)").NotNull();
         seal.AddColumn("sealed_at", "timestamp with time zone").NotNull().DefaultValueByExpression("now()");
         seal.Indexes.Add(new IndexDefinition($"ux_{Seal}_seq_id") { Columns = ["seq_id"], IsUnique = true });
         seal.Indexes.Add(new IndexDefinition($"ix_{Seal}_chain_hash") { Columns = ["chain_hash"] });
