@@ -4,6 +4,7 @@ using Governance.Meetings;
 using Governance.Minutes;
 using Governance.Municipalities;
 using Governance.Plans;
+using Governance.Records.Pdf;
 using JasperFx.Events;
 using Wolverine;
 
@@ -16,24 +17,34 @@ namespace Governance.Distribution;
 public static class DistributionHandler
 {
     /// <summary>§3: approved minutes go to every member municipality's registry.</summary>
-    public static Task Handle(IEvent<MinutesApproved> e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        DistributeMinutesAsync(e.StreamId, DocumentKinds.Minutes, DocumentKinds.Minutes, meeting => $"Minnesanteckningar {meeting.Date:yyyy-MM-dd} – {Labels.Of(meeting.Body)}",
-            session, bus, clock, ct);
+    public static Task Handle(IEvent<MinutesApproved> e, IDocumentSession session, IMessageBus bus,
+        MinutesPublication publication, TimeProvider clock, CancellationToken ct) =>
+        DistributeMinutesAsync(e.StreamId, DocumentKinds.Minutes, DocumentKinds.Minutes,
+            meeting => $"Minnesanteckningar {meeting.Date:yyyy-MM-dd} – {Labels.Of(meeting.Body)}",
+            session, bus, publication, clock, ct);
 
     /// <summary>A correction of approved minutes goes the same way as the minutes.</summary>
-    public static Task Handle(IEvent<MinutesCorrected> e, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+    public static Task Handle(IEvent<MinutesCorrected> e, IDocumentSession session, IMessageBus bus,
+        MinutesPublication publication, TimeProvider clock, CancellationToken ct) =>
         DistributeMinutesAsync(e.StreamId, DocumentKinds.MinutesCorrection, $"{DocumentKinds.MinutesCorrection}:{e.Version}",
-            meeting => $"Rättelse: minnesanteckningar {meeting.Date:yyyy-MM-dd} – {e.Data.What}", session, bus, clock, ct);
+            meeting => $"Rättelse: minnesanteckningar {meeting.Date:yyyy-MM-dd} – {e.Data.What}",
+            session, bus, publication, clock, ct);
 
+    /// <summary>The minutes as HTML in the message and as PDF/A attached, both with the chain hash at approval.</summary>
     private static async Task DistributeMinutesAsync(Guid meetingId, string kind, string keyPrefix, Func<Meeting, string> title,
-        IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct)
+        IDocumentSession session, IMessageBus bus, MinutesPublication publication, TimeProvider clock,
+        CancellationToken ct)
     {
         if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting) return;
+        if (await session.LoadAsync<DistributionDocument>($"{keyPrefix}:{meeting.Id}", ct) is not null) return;
         var members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);
-        var minutes = MinutesDocument.Of(meeting, members.Register.ToDictionary(m => m.Code, m => m.Name));
+        var minutes = await publication.LoadAsync(session, meeting, sealFirst: true, ct);
+        var (pdf, fileName) = await publication.PdfAsync(session, minutes, ct);
         var document = new DistributionDocument
         {
-            Id = $"{keyPrefix}:{meeting.Id}", Kind = kind, MeetingId = meeting.Id, Title = title(meeting), Html = MinutesHtml.Render(minutes),
+            Id = $"{keyPrefix}:{meeting.Id}", Kind = kind, MeetingId = meeting.Id, Title = title(meeting),
+            Html = await publication.HtmlAsync(minutes),
+            Attachments = [new DocumentAttachment("Minnesanteckningar (PDF/A)", fileName, pdf.ContentType, pdf.Id)],
         };
         await DistributeAsync(document, members.Codes, session, bus, clock, ct);
     }

@@ -19,6 +19,8 @@ using Governance.Hosting.Settings;
 using Governance.Municipalities;
 using Governance.Offices;
 using Governance.Plans;
+using Governance.Records.Chain;
+using Governance.Records.Pdf;
 using Governance.ReferenceData;
 using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
@@ -115,6 +117,7 @@ public static class GovernanceHost
                 options.ConfigureProjects();
                 options.ConfigurePlans();
                 options.ConfigureDistribution();
+                options.ConfigureRecords();
                 options.TrackTelemetry();
             })
             .UseNpgsqlDataSource()
@@ -200,6 +203,20 @@ public static class GovernanceHost
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddGovernanceOpenApi();
         services.AddHostedService<ReferenceDataLoader>();
+        // Events are stamped by the same clock as everything else (the tests set it), not by the machine's directly.
+        services.ConfigureMarten((provider, options) =>
+            options.Events.TimeProvider = provider.GetRequiredService<TimeProvider>());
+        services.AddSingleton<ChainSealer>();
+        services.AddSingleton<ChainVerifier>();
+        services.AddSingleton<RecordAnchors>();
+        services.AddHostedService<SealingService>();
+        // Razor components rendered to HTML outside a request: the minutes for mail, webhook, PDF and the page.
+        services.AddSingleton<Minutes.MinutesRenderer>();
+        services.AddSingleton<ChromiumPdf>();
+        services.AddSingleton<MinutesPublication>();
+        services.AddSingleton<Records.Archive.IAgreementInForce, Records.Archive.RecordedAgreementInForce>();
+        services.AddSingleton<Records.Archive.YearRecords>();
+        services.AddSingleton<Records.Archive.ArchivePackage>();
     }
 
     public static void UseGovernance(this WebApplication app)

@@ -1,6 +1,7 @@
 using Governance.Agreement;
 using Governance.Meetings;
 using Governance.Offices;
+using Governance.Records.Chain;
 
 namespace Governance.Minutes;
 
@@ -27,7 +28,8 @@ public sealed record MinutesDocument(
     Guid MeetingId, Body Body, MeetingKind Kind, DateOnly Date, TimeOnly StartsAt, TimeOnly? ClosedAt, string Place, string HostMunicipalityCode,
     string HostMunicipality, MeetingStatus MeetingStatus, MinutesStatus Status, int Version, string? Preamble,
     IReadOnlyList<MinutesAttendee> Members, IReadOnlyList<MinutesAttendee> Directors, IReadOnlyList<MinutesAttendee> Guests,
-    IReadOnlyList<MinutesItem> Items, Approval? Approval, IReadOnlyList<Correction> Corrections)
+    IReadOnlyList<MinutesItem> Items, Approval? Approval, IReadOnlyList<Correction> Corrections,
+    MinutesAnchors? Anchors = null)
 {
     /// <summary>The minutes drafted from the meeting's events and the secretary's text, as they stand now.</summary>
     public static MinutesDocument Of(Meeting meeting, IReadOnlyDictionary<string, string> names)

@@ -1,5 +1,5 @@
 using Governance.Meetings;
-using Governance.Municipalities;
+using Governance.Records.Pdf;
 
 namespace Governance.Minutes;
 
@@ -9,9 +9,10 @@ public static class GetCurrentMinutesEndpoint
     [AllowAnonymous]
     [ProducesResponseType<MinutesDocument>(StatusCodes.Status200OK)]
     [WolverineGet("/api/meetings/{meetingId}/minutes", OperationId = "GetCurrentMinutes")]
-    public static async Task<IResult> Get(Guid meetingId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(Guid meetingId, ClaimsPrincipal user, IQuerySession session,
+        MinutesPublication publication, CancellationToken ct)
     {
-        var (minutes, refusal) = await Load(meetingId, user, session, ct);
+        var (minutes, refusal) = await Load(meetingId, user, session, publication, ct);
         return refusal ?? Results.Json(minutes);
     }
 
@@ -19,21 +20,36 @@ public static class GetCurrentMinutesEndpoint
     [AllowAnonymous]
     [WolverineGet("/api/meetings/{meetingId}/minutes.html", OperationId = "GetPrintableMinutes")]
     public static async Task<IResult> GetHtml(Guid meetingId, ClaimsPrincipal user, IQuerySession session,
-        HttpResponse response, CancellationToken ct)
+        MinutesPublication publication, HttpResponse response, CancellationToken ct)
     {
-        var (minutes, refusal) = await Load(meetingId, user, session, ct);
+        var (minutes, refusal) = await Load(meetingId, user, session, publication, ct);
         if (refusal is not null) return refusal;
         response.Headers.ContentSecurityPolicy = MinutesHtml.ContentSecurityPolicy;
-        return Results.Content(MinutesHtml.Render(minutes!), "text/html; charset=utf-8");
+        return Results.Content(await publication.HtmlAsync(minutes!), "text/html; charset=utf-8");
     }
 
-    private static async Task<(MinutesDocument? Minutes, IResult? Refusal)> Load(Guid meetingId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    /// <summary>The same minutes as PDF/A-2b, the copy the registries file; public once approved, as they are.</summary>
+    [AllowAnonymous]
+    [ProducesResponseType<byte[]>(StatusCodes.Status200OK, "application/pdf")]
+    [WolverineGet("/api/meetings/{meetingId}/minutes.pdf", OperationId = "GetMinutesPdf")]
+    public static async Task<IResult> GetPdf(Guid meetingId, ClaimsPrincipal user, IDocumentSession session,
+        MinutesPublication publication, CancellationToken ct)
+    {
+        var (minutes, refusal) = await Load(meetingId, user, session, publication, ct);
+        if (refusal is not null) return refusal;
+        var (pdf, fileName) = await publication.PdfAsync(session, minutes!, ct);
+        return Results.File(pdf.Content, pdf.ContentType, fileName);
+    }
+
+    private static async Task<(MinutesDocument? Minutes, IResult? Refusal)> Load(Guid meetingId, ClaimsPrincipal user,
+        IQuerySession session, MinutesPublication publication, CancellationToken ct)
     {
         if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting)
             return (null, Results.Problem(Problems.NotFound($"Det finns inget sammanträde med id {meetingId}.")));
         // Drafts are working papers of the signed-in: the minutes are public once approved (PublicView).
         if (user.Identity?.IsAuthenticated != true && !PublicView.Of(meeting).Record)
             return (null, Results.Unauthorized());
-        return (MinutesDocument.Of(meeting, await MunicipalityNames.LoadAsync(session, ct)), null);
+        // Approved minutes print the chain hash at approval: sealed through it first (a second or two at most).
+        return (await publication.LoadAsync(session, meeting, sealFirst: meeting.Approval is not null, ct), null);
     }
 }

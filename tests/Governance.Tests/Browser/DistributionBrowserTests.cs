@@ -70,7 +70,9 @@ public sealed class DistributionBrowserTests(BrowserFixture fixture) : BrowserTe
     private static async Task ReloadUntilAsync(IPage page, ILocator row, string text)
     {
         var status = row.Locator(".status-pill");
-        await PageChecks.ReloadUntilAsync(page, async () => (await status.TextContentAsync())?.Trim() == text);
+        // The row appears once the minutes' PDF/A is printed.
+        await PageChecks.ReloadUntilAsync(page, async () => await status.CountAsync() > 0
+            && (await status.TextContentAsync())?.Trim() == text);
         await Expect(status).ToHaveTextAsync(text);
     }
 }

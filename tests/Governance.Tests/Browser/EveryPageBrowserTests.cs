@@ -21,6 +21,8 @@ public sealed class EveryPageBrowserTests(BrowserFixture fixture) : BrowserTest
         { "/plan?ar=2020", "Sekretariatet Huddinge" }, { "/avtal", "Sekretariatet Huddinge" }, { "/kommuner", "Sekretariatet Huddinge" },
         { "/avgifter?ar=2020", "Sekretariatet Huddinge" }, { "/utskick", "Sekretariatet Huddinge" }, { "/handelser", "Sekretariatet Huddinge" },
         { "{meeting}", "Daniel Dronjak" }, { "/plan?ar=2020", "Ledamot Botkyrka" }, { "/utskick", "Registrator Botkyrka" },
+        { "/kontroll?kontrollsumma=" + new string('0', 64), null }, { "/handelser/verifiering?kontrollera=true", "Sekretariatet Huddinge" },
+        { "/arkiv?ar=2020", "Sekretariatet Huddinge" },
     };
 
     [Theory]

@@ -66,10 +66,13 @@ public static class PageChecks
         Assert.True(withoutOutline.Count == 0, $"Focus not visible on {page.Url}: {string.Join(", ", withoutOutline)}");
     }
 
-    /// <summary>Reloads the page (every half second, up to 20 s) until what the background work records is shown.</summary>
+    /// <summary>
+    /// Reloads the page (every half second, up to 60 s: the minutes go out after Chromium has printed them) until what
+    /// the background work records is shown.
+    /// </summary>
     public static async Task ReloadUntilAsync(IPage page, Func<Task<bool>> shown)
     {
-        for (var attempt = 0; attempt < 40 && !await shown(); attempt++)
+        for (var attempt = 0; attempt < 120 && !await shown(); attempt++)
         {
             await Task.Delay(500);
             await page.ReloadAsync();

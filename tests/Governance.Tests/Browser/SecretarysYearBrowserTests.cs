@@ -144,7 +144,9 @@ public sealed partial class SecretarysYearBrowserTests(BrowserFixture fixture) :
         foreach (var municipality in new[] { "Botkyrka", "Haninge", "Huddinge", "Nykvarn", "Nynäshamn", "Salem", "Södertälje", "Tyresö" })
         {
             var row = minutes.Locator("tr", new() { HasText = municipality });
-            await PageChecks.ReloadUntilAsync(secretary, async () => (await row.TextContentAsync() ?? "").Contains("skickad", StringComparison.Ordinal));
+            // The row appears once the minutes' PDF/A is printed, then turns "skickad" when sent.
+            await PageChecks.ReloadUntilAsync(secretary, async () => await row.CountAsync() > 0
+                && (await row.TextContentAsync() ?? "").Contains("skickad", StringComparison.Ordinal));
             await Expect(row).ToContainTextAsync("skickad");
         }
         // The correction is distributed too (in the background, as the minutes were).

@@ -48,10 +48,31 @@ public sealed partial class ReadModelAnswers(
             if (who == "the secretary")
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secretaryToken);
             using var response = await client.SendAsync(request);
-            var body = await response.Content.ReadAsStringAsync();
+            var body = response.Content.Headers.ContentType?.MediaType == "application/zip"
+                ? ZipEntries(await response.Content.ReadAsByteArrayAsync())
+                : await response.Content.ReadAsStringAsync();
             answers[$"GET {url} as {who}"] =
                 $"{(int)response.StatusCode} {response.Content.Headers.ContentType}\n{WithoutRequestTokens(body)}";
         }
+    }
+
+    /// <summary>
+    /// An archival package as its entries and their SHA-256, METS.xml without its creation date (the one thing two
+    /// exports of a year may differ in).
+    /// </summary>
+    private static string ZipEntries(byte[] zip)
+    {
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
+        return string.Join('\n', archive.Entries.Select(entry =>
+        {
+            using var content = new MemoryStream();
+            using (var stream = entry.Open()) stream.CopyTo(content);
+            var bytes = entry.Name == "METS.xml"
+                ? System.Text.Encoding.UTF8.GetBytes(CreateDate().Replace(System.Text.Encoding.UTF8.GetString(
+                    content.ToArray()), ""))
+                : content.ToArray();
+            return $"{entry.FullName} {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))}";
+        }));
     }
 
     /// <summary>
@@ -125,7 +146,8 @@ public sealed partial class ReadModelAnswers(
     [
         "/", $"/kalender?ar={ids.Year}", "/kalender?ar=2020", "/beslut", "/beslut?q=trafik", $"/beslut?ar={ids.Year}",
         $"/plan?ar={ids.Year}", "/plan?ar=2020", "/avtal", $"/avtal?per={ids.Year}-07-01", "/kommuner",
-        $"/avgifter?ar={ids.Year}", "/utskick", "/handelser", "/logga-in",
+        $"/avgifter?ar={ids.Year}", "/utskick", "/handelser", "/logga-in", "/handelser/verifiering",
+        $"/arkiv?ar={ids.Year}", .. ids.ChainHashes.Select(h => $"/kontroll?kontrollsumma={h}"),
         .. ids.Meetings.SelectMany(m => new[] { $"/sammantraden/{m}", $"/sammantraden/{m}/minnesanteckningar" }),
     ];
 
@@ -134,6 +156,9 @@ public sealed partial class ReadModelAnswers(
 
     [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
     private static partial Regex TraceId();
+
+    [GeneratedRegex("CREATEDATE=\"[^\"]+\"")]
+    private static partial Regex CreateDate();
 
     [GeneratedRegex("CfDJ8[A-Za-z0-9_-]+")]
     private static partial Regex AntiforgeryToken();

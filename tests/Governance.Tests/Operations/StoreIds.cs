@@ -3,7 +3,7 @@ namespace Governance.Tests.Operations;
 /// <summary>The ids of everything in the store, read through the API as the secretary, to fill routes with.</summary>
 internal sealed record StoreIds(
     int Year, IReadOnlyList<string> Meetings, IReadOnlyList<string> Municipalities, IReadOnlyList<string> Documents,
-    IReadOnlyList<string> Deliveries, IReadOnlyList<string> Projects)
+    IReadOnlyList<string> Deliveries, IReadOnlyList<string> Projects, IReadOnlyList<string> ChainHashes)
 {
     /// <summary>The reference data's year, the recorded year and the next (with no fees or plan yet).</summary>
     private IReadOnlyList<string> Years => ["2020", $"{Year}", $"{Year + 1}"];
@@ -16,6 +16,7 @@ internal sealed record StoreIds(
         "sha256" => Documents,
         "deliveryId" => Deliveries,
         "projectId" => Projects,
+        "chainHash" => ChainHashes,
         _ => null,
     };
 
@@ -37,6 +38,20 @@ internal sealed record StoreIds(
             .Select(d => d.GetProperty("deliveryId").GetString()!).ToList();
         var projects = (await api.GetJsonAsync("/api/special-projects")).EnumerateArray()
             .Select(p => p.GetProperty("id").GetString()!).ToList();
-        return new StoreIds(year, meetings, municipalities, [.. documents.Distinct()], deliveries, projects);
+        // The chain hashes printed in the minutes (at each approval and correction), and one the record never held.
+        var chainHashes = new List<string> { new('0', 64) };
+        foreach (var meeting in meetings)
+        {
+            var anchors = (await api.GetJsonAsync($"/api/meetings/{meeting}/minutes")).GetProperty("anchors");
+            if (anchors.ValueKind != System.Text.Json.JsonValueKind.Object) continue;
+            var approval = anchors.GetProperty("approval");
+            if (approval.ValueKind == System.Text.Json.JsonValueKind.Object)
+                chainHashes.Add(approval.GetProperty("chainHash").GetString()!);
+            chainHashes.AddRange(anchors.GetProperty("corrections").EnumerateArray()
+                .Where(c => c.ValueKind == System.Text.Json.JsonValueKind.Object)
+                .Select(c => c.GetProperty("chainHash").GetString()!));
+        }
+        return new StoreIds(year, meetings, municipalities, [.. documents.Distinct()], deliveries, projects,
+            chainHashes);
     }
 }

@@ -37,6 +37,8 @@ public sealed class AppFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("Distribution__PublicBaseUrl", "http://governance.test");
         // Off for the tests, which sign in and search far more often than people do; RateLimitHttpTests turns it on.
         Environment.SetEnvironmentVariable("RateLimits__Enabled", "false");
+        // The tests seal when they need the seal: a sealer in the background would race the reset between tests.
+        Environment.SetEnvironmentVariable("Records__SealIntervalSeconds", "0");
 
         Host = await AlbaHost.For<Program>(web =>
         {

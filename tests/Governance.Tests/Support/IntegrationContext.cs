@@ -31,6 +31,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
             try
             {
                 await Host.ResetAllMartenDataAsync();
+                await ResetSealAsync();
                 return;
             }
             catch (Exception e) when (attempt < 5 && IsDeadlock(e))
@@ -48,6 +49,16 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The seal of the event order lives beside Marten's tables: emptied with the events.</summary>
+    private async Task ResetSealAsync()
+    {
+        await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "truncate governance.record_seal, governance.record_seal_gap, governance.record_chain_origin", connection);
+        await command.ExecuteNonQueryAsync();
+    }
 
     /// <summary>
     /// A write through HTTP that returns only when the messages it set off (forwarded events, deliveries) are handled,

@@ -24,6 +24,7 @@ internal sealed class OpenApiDocumentationPolicy : IHttpPolicy
         ["Municipalities"] = ("Municipalities", "Kommunregistret: ledamöter, direktörer, invånarantal och utskickskanaler."),
         ["Offices"] = ("Offices", "Ordförande och vice ordförande per år."),
         ["Calendar"] = ("Feeds", "Kalender (iCalendar) och flöde av justerade minnesanteckningar (Atom)."),
+        ["Records"] = ("Records", "Allmänna handlingar som består: händelseloggens kontrollsummor och årets arkivpaket."),
     };
 
     public void Apply(IReadOnlyList<HttpChain> chains, GenerationRules rules, IServiceContainer container)

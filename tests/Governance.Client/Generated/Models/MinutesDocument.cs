@@ -15,6 +15,14 @@ namespace Governance.Client.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The anchors property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Governance.Client.Models.MinutesAnchors? Anchors { get; set; }
+#nullable restore
+#else
+        public global::Governance.Client.Models.MinutesAnchors Anchors { get; set; }
+#endif
         /// <summary>The approval property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -138,6 +146,7 @@ namespace Governance.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "anchors", n => { Anchors = n.GetObjectValue<global::Governance.Client.Models.MinutesAnchors>(global::Governance.Client.Models.MinutesAnchors.CreateFromDiscriminatorValue); } },
                 { "approval", n => { Approval = n.GetObjectValue<global::Governance.Client.Models.Approval>(global::Governance.Client.Models.Approval.CreateFromDiscriminatorValue); } },
                 { "body", n => { Body = n.GetEnumValue<global::Governance.Client.Models.Body>(); } },
                 { "closedAt", n => { ClosedAt = n.GetTimeValue(); } },
@@ -166,6 +175,7 @@ namespace Governance.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteObjectValue<global::Governance.Client.Models.MinutesAnchors>("anchors", Anchors);
             writer.WriteObjectValue<global::Governance.Client.Models.Approval>("approval", Approval);
             writer.WriteEnumValue<global::Governance.Client.Models.Body>("body", Body);
             writer.WriteTimeValue("closedAt", ClosedAt);

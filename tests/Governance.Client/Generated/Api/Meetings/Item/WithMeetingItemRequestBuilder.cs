@@ -7,6 +7,7 @@ using Governance.Client.Api.Meetings.Item.Close;
 using Governance.Client.Api.Meetings.Item.Matters;
 using Governance.Client.Api.Meetings.Item.Minutes;
 using Governance.Client.Api.Meetings.Item.MinutesHtml;
+using Governance.Client.Api.Meetings.Item.MinutesPdf;
 using Governance.Client.Api.Meetings.Item.Notice;
 using Governance.Client.Api.Meetings.Item.Quorum;
 using Governance.Client.Api.Meetings.Item.Reschedule;
@@ -61,6 +62,11 @@ namespace Governance.Client.Api.Meetings.Item
         public global::Governance.Client.Api.Meetings.Item.MinutesHtml.MinutesHtmlRequestBuilder MinutesHtml
         {
             get => new global::Governance.Client.Api.Meetings.Item.MinutesHtml.MinutesHtmlRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The minutesPdf property</summary>
+        public global::Governance.Client.Api.Meetings.Item.MinutesPdf.MinutesPdfRequestBuilder MinutesPdf
+        {
+            get => new global::Governance.Client.Api.Meetings.Item.MinutesPdf.MinutesPdfRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The notice property</summary>
         public global::Governance.Client.Api.Meetings.Item.Notice.NoticeRequestBuilder Notice

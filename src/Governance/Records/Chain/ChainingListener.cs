@@ -1,0 +1,80 @@
+using JasperFx.Events;
+
+namespace Governance.Records.Chain;
+
+/// <summary>
+/// Links every event to the one before it in its stream as it is appended. Marten has prepared the events by now
+/// (version, timestamp, user, correlation), so the hash covers them as they will be stored; the hash and the previous
+/// event's hash travel as event headers in the same batch as the events.
+/// The previous hashes of all the streams touched are read in one query before the batch; the global order is sealed
+/// after the commit (<see cref="ChainSealer"/>), because the database hands out the sequence numbers.
+/// </summary>
+public sealed class ChainingListener : DocumentSessionListenerBase
+{
+    public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    {
+        var streams = session.PendingChanges.Streams().Where(s => s.Events.Count > 0).ToList();
+        if (streams.Count == 0) return;
+
+        var appended = streams.Where(s => s.ActionType != StreamActionType.Start).Select(s => s.Id).Distinct()
+            .ToArray();
+        var heads = appended.Length == 0 ? [] : await HeadsAsync(session, appended, token);
+
+        foreach (var stream in streams)
+        {
+            string? previous = null;
+            if (stream.ActionType != StreamActionType.Start)
+            {
+                var (current, hash) = heads.GetValueOrDefault(stream.Id, (0L, null));
+                previous = hash;
+                if (stream.ExpectedVersionOnServer is null)
+                {
+                    // A plain append: pin it to the version the hashes are computed on. A concurrent append then fails
+                    // as a stale version (and is retried) instead of storing a link to the wrong predecessor.
+                    stream.ExpectedVersionOnServer = current;
+                    for (var i = 0; i < stream.Events.Count; i++) stream.Events[i].Version = current + i + 1;
+                }
+            }
+            foreach (var e in stream.Events) previous = Chain(session, e, stream.Id, previous);
+        }
+    }
+
+    /// <summary>Each stream's current version and the hash of its last event, read through the session's own
+    /// connection when it has one, so events appended earlier in the same transaction count.</summary>
+    private static async Task<Dictionary<Guid, (long Version, string? Hash)>> HeadsAsync(
+        IDocumentSession session, Guid[] ids, CancellationToken token)
+    {
+        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        var own = session.Connection is { State: System.Data.ConnectionState.Open };
+        var connection = own ? session.Connection! : session.Database.CreateConnection();
+        try
+        {
+            if (!own) await connection.OpenAsync(token);
+            await using var command = new Npgsql.NpgsqlCommand(
+                $"select s.id, s.version, e.headers ->> '{EventHash.Header}' from {schema}.mt_streams s " +
+                $"left join {schema}.mt_events e on e.stream_id = s.id and e.version = s.version where s.id = any($1)",
+                    connection);
+            command.Parameters.AddWithValue(ids);
+            await using var reader = await command.ExecuteReaderAsync(token);
+            var heads = new Dictionary<Guid, (long, string?)>();
+            while (await reader.ReadAsync(token))
+                heads[reader.GetGuid(0)] = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+            return heads;
+        }
+        finally
+        {
+            if (!own) await connection.DisposeAsync();
+        }
+    }
+
+    private static string Chain(IDocumentSession session, IEvent e, Guid streamId, string? previous)
+    {
+        e.Timestamp = EventHash.AsStored(e.Timestamp == default ? DateTimeOffset.UtcNow : e.Timestamp);
+        var data = CanonicalJson.Of(session.DocumentStore.Options.Serializer().ToJson(e.Data));
+        var hash = EventHash.Of(new HashedEvent(e.Id, streamId, e.Version, e.EventTypeName, e.Timestamp, e.UserName,
+            e.CorrelationId, e.CausationId, data), previous);
+        e.SetHeader(EventHash.Header, hash);
+        if (previous is not null) e.SetHeader(EventHash.PreviousHeader, previous);
+        return hash;
+    }
+}
