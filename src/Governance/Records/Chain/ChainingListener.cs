@@ -39,32 +39,20 @@ public sealed class ChainingListener : DocumentSessionListenerBase
         }
     }
 
-    /// <summary>Each stream's current version and the hash of its last event, read through the session's own
-    /// connection when it has one, so events appended earlier in the same transaction count.</summary>
+    private sealed record Head(Guid Id, long Version, string? Hash);
+
+    /// <summary>Each stream's current version and the hash of its last event, read through the session (its own
+    /// connection and transaction, traced as the command's), so events appended earlier in the same transaction
+    /// count.</summary>
     private static async Task<Dictionary<Guid, (long Version, string? Hash)>> HeadsAsync(
         IDocumentSession session, Guid[] ids, CancellationToken token)
     {
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
-        var own = session.Connection is { State: System.Data.ConnectionState.Open };
-        var connection = own ? session.Connection! : session.Database.CreateConnection();
-        try
-        {
-            if (!own) await connection.OpenAsync(token);
-            await using var command = new Npgsql.NpgsqlCommand(
-                $"select s.id, s.version, e.headers ->> '{EventHash.Header}' from {schema}.mt_streams s " +
-                $"left join {schema}.mt_events e on e.stream_id = s.id and e.version = s.version where s.id = any($1)",
-                    connection);
-            command.Parameters.AddWithValue(ids);
-            await using var reader = await command.ExecuteReaderAsync(token);
-            var heads = new Dictionary<Guid, (long, string?)>();
-            while (await reader.ReadAsync(token))
-                heads[reader.GetGuid(0)] = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2));
-            return heads;
-        }
-        finally
-        {
-            if (!own) await connection.DisposeAsync();
-        }
+        var heads = await session.QueryAsync<Head>(
+            $"select jsonb_build_object('Id', s.id, 'Version', s.version, 'Hash', e.headers ->> '{EventHash.Header}') " +
+            $"from {schema}.mt_streams s left join {schema}.mt_events e on e.stream_id = s.id " +
+            "and e.version = s.version where s.id = any(?)", token, ids);
+        return heads.ToDictionary(h => h.Id, h => (h.Version, h.Hash));
     }
 
     private static string Chain(IDocumentSession session, IEvent e, Guid streamId, string? previous)
