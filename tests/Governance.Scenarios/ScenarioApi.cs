@@ -49,7 +49,12 @@ public sealed class ScenarioApi(HttpClient client, Func<string, string?, string>
             request.Content = JsonContent.Create(body(version));
             using var response = await client.SendAsync(request, ct);
             var stale = response.StatusCode == HttpStatusCode.Conflict && await IsStaleAsync(response, ct);
-            if (stale && attempt < 5) continue;
+            // Background deliveries may append one after another: wait a little longer each time they win.
+            if (stale && attempt < 20)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), ct);
+                continue;
+            }
             await EnsureSuccessAsync(response, path, ct);
             return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
         }
