@@ -107,6 +107,22 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         return await session.Events.QueryAllRawEvents().CountAsync();
     }
 
+    /// <summary>
+    /// Waits until the background work the setup set off (deliveries and what they record) has ended: no new event
+    /// for a second, for at most a minute. A test proving that a request wrote nothing counts from then.
+    /// </summary>
+    protected async Task WaitUntilQuietAsync()
+    {
+        var last = await EventCount();
+        for (var i = 0; i < 60; i++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var now = await EventCount();
+            if (now == last) return;
+            last = now;
+        }
+    }
+
     protected async Task<T?> Scalar<T>(string sql)
     {
         await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
