@@ -48,15 +48,7 @@ public sealed partial class MinutesPdfTests(AppFixture fixture) : RecordedMeetin
     {
         await using var receiver = await TestWebhookReceiver.StartAsync();
         Smtp.Start();
-        await GivenSodertornWithAllRepresentatives();
-        var nykvarn = await Get<JsonElement>($"/api/municipalities/{Municipality.IdFor("0140")}");
-        await Post($"/api/municipalities/{Municipality.IdFor("0140")}/channels",
-            new { email = false, webhookUrl = receiver.Url,
-            webhookSecret = "nykvarns-hemlighet", version = nykvarn.GetProperty("version").GetInt32() }, SecretaryToken,
-                200);
-        var meeting = await ApprovedMinutes();
-        await WaitFor(s => s.Documents.Any(d => d.Deliveries.Count == 8
-            && d.Deliveries.All(x => x.Status == Governance.Distribution.DeliveryStatus.Sent)));
+        var meeting = await ApprovedMinutesSentByMailAndWebhookAsync(receiver);
         var approvalHash = await Scalar<string>("select s.chain_hash from governance.record_seal s join governance.mt_events e " +
             "on e.seq_id = s.seq_id where e.type = 'minutes_approved'");
 
@@ -87,15 +79,7 @@ public sealed partial class MinutesPdfTests(AppFixture fixture) : RecordedMeetin
     {
         await using var receiver = await TestWebhookReceiver.StartAsync();
         Smtp.Start();
-        await GivenSodertornWithAllRepresentatives();
-        var nykvarn = await Get<JsonElement>($"/api/municipalities/{Municipality.IdFor("0140")}");
-        await Post($"/api/municipalities/{Municipality.IdFor("0140")}/channels",
-            new { email = false, webhookUrl = receiver.Url,
-            webhookSecret = "nykvarns-hemlighet", version = nykvarn.GetProperty("version").GetInt32() }, SecretaryToken,
-                200);
-        var meeting = await ApprovedMinutes();
-        await WaitFor(s => s.Documents.Any(d => d.Deliveries.Count == 8
-            && d.Deliveries.All(x => x.Status == Governance.Distribution.DeliveryStatus.Sent)));
+        var meeting = await ApprovedMinutesSentByMailAndWebhookAsync(receiver);
         const string corrected = "Kommittén noterade informationen om kollektivtrafikplanen; Tyresö och Nynäshamn återkommer.";
         await Act(meeting, "/minutes/corrections", new { target = "text", newText = corrected,
             what = "Anteckningen kompletterad", why = "Två kommuners besked saknades." }, ChairToken);
@@ -143,6 +127,21 @@ public sealed partial class MinutesPdfTests(AppFixture fixture) : RecordedMeetin
         using var document = PdfDocument.Open(pdf);
         return Words(string.Join(" ", document.GetPages()
             .Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))));
+    }
+
+    /// <summary>Nykvarn takes its documents by webhook, the others by mail; minutes approved and sent to all.</summary>
+    private async Task<Guid> ApprovedMinutesSentByMailAndWebhookAsync(TestWebhookReceiver receiver)
+    {
+        await GivenSodertornWithAllRepresentatives();
+        var nykvarn = await Get<JsonElement>($"/api/municipalities/{Municipality.IdFor("0140")}");
+        await Post($"/api/municipalities/{Municipality.IdFor("0140")}/channels",
+            new { email = false, webhookUrl = receiver.Url,
+            webhookSecret = "nykvarns-hemlighet", version = nykvarn.GetProperty("version").GetInt32() }, SecretaryToken,
+                200);
+        var meeting = await ApprovedMinutes();
+        await WaitFor(s => s.Documents.Any(d => d.Deliveries.Count == 8
+            && d.Deliveries.All(x => x.Status == Governance.Distribution.DeliveryStatus.Sent)));
+        return meeting;
     }
 
     /// <summary>Single spaces, and none where the layout broke a line after a dash (2022–2033).</summary>
