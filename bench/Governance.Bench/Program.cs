@@ -16,6 +16,9 @@ var ceiling = await database.CeilingAsync(BenchOptions.Clients, TimeSpan.FromSec
 report.Add(ceiling);
 var copyRate = await database.CopyRateAsync(options.Scale == "small" ? 50_000 : 300_000);
 report.Add(new Measurement("indexed binary COPY (rows)", 1, copyRate, 0, 0, 0, 0));
+var martenAlone = await Floors.MartenAppendAsync(database.ConnectionString, BenchOptions.Clients,
+    TimeSpan.FromSeconds(Math.Max(3, options.Measure.TotalSeconds)));
+report.Add(martenAlone);
 
 using var mail = new MailSink();
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(60) };
@@ -66,6 +69,8 @@ while (true)
 }
 coldStart = Stopwatch.GetElapsedTime(service.StartedAt).TotalSeconds;
 
+var serviceAlone = await Floors.ServiceAloneAsync(client, BenchOptions.Clients, options.Measure * 2);
+report.Add(serviceAlone);
 foreach (var clients in new[] { 1, BenchOptions.Clients })
     report.Add(await LoadRunner.RunAsync("POST /api/meetings (ScheduleMeeting)", clients, options.Measure * 2, commands.ScheduleAsync));
 Measurement raise = null!;
@@ -119,6 +124,9 @@ report.Goal("rebuild ≥ 50 % of indexed COPY, identical", $"{rebuild.EventsPerS
     (rebuild.Identical ? "yes" : "no"), rebuild.EventsPerSecond >= copyRate / 2 && rebuild.Identical);
 report.Goal("RaiseMatter at 8 clients ≥ 50 % of plain Npgsql, p99 ≤ 30 ms",
     $"{share:P0}, p99 {raise.P99:F1} ms", share >= 0.5 && raise.P99 <= 30);
+report.Context("where a one-event command's time goes (8 clients)",
+    $"Marten alone appends at {martenAlone.PerSecond / ceiling.PerSecond:P0} of plain Npgsql " +
+    $"({martenAlone.PerSecond:F0}/s); the service answers a request without the database at {serviceAlone.PerSecond:F0}/s");
 report.Goal("every read and page p95 ≤ 20 ms at 8 clients, no errors",
     $"slowest {slowest.Path} {slowest.P95:F1} ms; {reads.Sum(r => r.Errors)} errors",
     reads.All(r => r.P95 <= 20) && reads.Sum(r => r.Errors) == 0);

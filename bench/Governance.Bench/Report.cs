@@ -7,7 +7,7 @@ namespace Governance.Bench;
 public sealed class Report
 {
     private readonly List<Measurement> _rows = [];
-    private readonly List<(string Goal, string Figure, bool Met)> _goals = [];
+    private readonly List<(string Goal, string Figure, bool? Met)> _goals = [];
 
     public void Add(Measurement row)
     {
@@ -16,6 +16,9 @@ public sealed class Report
     }
 
     public void Goal(string goal, string figure, bool met) => _goals.Add((goal, figure, met));
+
+    /// <summary>A figure beside the goals that explains one (no goal of its own).</summary>
+    public void Context(string what, string figure) => _goals.Add((what, figure, null));
 
     public IReadOnlyList<Measurement> Rows => _rows;
 
@@ -28,7 +31,7 @@ public sealed class Report
             table.AppendLine(CultureInfo.InvariantCulture, $"| {r.Path} | {r.Clients} | {r.PerSecond:F0} | {r.P50:F1} | " +
                 $"{r.P95:F1} | {r.P99:F1} | {r.Errors} | {r.Note} |");
         table.AppendLine().AppendLine("| goal | measured | met |").AppendLine("| --- | --- | --- |");
-        foreach (var (goal, figure, met) in _goals) table.AppendLine(CultureInfo.InvariantCulture, $"| {goal} | {figure} | {(met ? "yes" : "no")} |");
+        foreach (var (goal, figure, met) in _goals) table.AppendLine(CultureInfo.InvariantCulture, $"| {goal} | {figure} | {(met is null ? "" : met.Value ? "yes" : "no")} |");
         return table.ToString();
     }
 }
