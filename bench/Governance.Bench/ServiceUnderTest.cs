@@ -65,7 +65,14 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         // A benchmark stopped by a signal does not leave its service running.
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            if (!process.HasExited) process.Kill();
+            try
+            {
+                if (!process.HasExited) process.Kill();
+            }
+            catch (InvalidOperationException)
+            {
+                // disposed: stopped already
+            }
         };
         return new ServiceUnderTest(process, port) { StartedAt = startedAt };
     }

@@ -14,11 +14,13 @@ public static class FeedsEndpoint
     /// <summary>Entries in the minutes feed: a reader polls it, so the latest are enough.</summary>
     public const int FeedEntries = 30;
 
-    /// <summary>Past meetings in the calendar feed: years of this committee's history, bounded in any archive.</summary>
-    public const int PastMeetings = 200;
+    /// <summary>
+    /// Meetings each way in the calendar feed: years of this committee's history and plans, bounded in any archive.
+    /// </summary>
+    public const int MeetingsEachWay = 200;
 
     /// <summary>
-    /// The calendar of both bodies to subscribe to (public): every planned meeting and the latest 200 held or
+    /// The calendar of both bodies to subscribe to (public): the next 200 meetings and the latest 200 held or
     /// cancelled, those after a dissolution cancelled.
     /// </summary>
     [AllowAnonymous]
@@ -30,9 +32,9 @@ public static class FeedsEndpoint
         var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
         var today = clock.Today();
         var past = await MeetingHeaders.Of(session.Query<Meeting>().Where(m => m.Date < today)
-            .OrderByDescending(m => m.Date).Take(PastMeetings)).ToListAsync(ct);
+            .OrderByDescending(m => m.Date).Take(MeetingsEachWay)).ToListAsync(ct);
         var planned = await MeetingHeaders.Of(session.Query<Meeting>().Where(m => m.Date >= today)
-            .OrderBy(m => m.Date)).ToListAsync(ct);
+            .OrderBy(m => m.Date).Take(MeetingsEachWay)).ToListAsync(ct);
         var meetings = past.AsEnumerable().Reverse().Concat(planned)
             .Select(m => PublicView.PublicPartOf(MeetingsAfterDissolution.AsShown(m, dissolution)));
         var ics = ICalendar.Render(meetings, await MunicipalityNames.LoadAsync(session, ct), options.PublicBaseUrl, clock.GetUtcNow());

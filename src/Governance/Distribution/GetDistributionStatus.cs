@@ -33,7 +33,7 @@ public static class GetDistributionStatusEndpoint
     public static async Task<DistributionStatus> Get(string? kind, int? page, int? pageSize, IQuerySession session,
         CancellationToken ct)
     {
-        var size = Math.Clamp(pageSize ?? 50, 1, MaxPageSize);
+        var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
         var number = Math.Max(page ?? 1, 1);
         var query = session.Query<DistributionDocument>().AsQueryable();
         if (kind is not null) query = query.Where(d => d.Kind == kind);

@@ -11,13 +11,22 @@ public sealed record OpenDuty(string DocumentKey, string Title, string Municipal
 }
 
 /// <summary>
-/// The open duties of the whole distribution, read among the deliveries not yet acknowledged only: the work grows
-/// with the duties still open, not with everything ever sent. The oldest are listed first, up to a bound; all are
-/// counted.
+/// The open duties of the whole distribution, read among the deliveries not yet acknowledged only (a partial index
+/// holds exactly them). Counting stops at <see cref="MaxCounted"/>, as the decision search's does, so a registry that
+/// never acknowledges costs no more than one that does; the oldest of those counted are listed first.
 /// </summary>
 public static class OpenDuties
 {
-    public sealed record Found(IReadOnlyList<OpenDuty> Listed, int Count);
+    public const int MaxCounted = 1000;
+
+    /// <summary>A count as shown: exact up to the bound, "fler än 1 000" above it.</summary>
+    public static string Shown(int count) => count > MaxCounted ? "Fler än 1 000" : $"{count}";
+
+    /// <summary>The duties listed, and how many there are (more than <see cref="MaxCounted"/> when bounded).</summary>
+    public sealed record Found(IReadOnlyList<OpenDuty> Listed, int Count)
+    {
+        public bool CountIsLowerBound => Count > MaxCounted;
+    }
 
     private sealed record Row(string DocumentKey, string Title, string MunicipalityCode, bool DeadLettered, int Total);
 
@@ -31,7 +40,8 @@ public static class OpenDuties
             "bool_or(d.status = 'DeadLettered') as dead, min(d.data ->> 'RequestedAt') as requested " +
             $"from {deliveries} d where d.status <> 'Acknowledged' and not exists (select 1 from {deliveries} a " +
             "where a.document_key = d.document_key and a.municipality_code = d.municipality_code " +
-            "and a.status = 'Acknowledged') group by d.document_key, d.municipality_code) o " +
+            "and a.status = 'Acknowledged') group by d.document_key, d.municipality_code " +
+            $"order by d.document_key, d.municipality_code limit {MaxCounted + 1}) o " +
             "order by o.requested, o.municipality_code limit ?", ct, listed);
         return new Found([.. rows.Select(r => new OpenDuty(r.DocumentKey, r.Title, r.MunicipalityCode, r.DeadLettered))],
             rows.Count > 0 ? rows[0].Total : 0);

@@ -48,7 +48,8 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
         var failed = await session.Query<Delivery>().CountAsync(d => d.Status == DeliveryStatus.DeadLettered, ct);
         if (failed > 0) duties.Add(new($"{failed} utskick misslyckades och behöver skickas om.", "/utskick"));
         if (open.Count > 0)
-            duties.Add(new($"{open.Count} utskick är inte kvitterade av kommunernas registratur.", "/utskick"));
+            duties.Add(new($"{OpenDuties.Shown(open.Count)} utskick är inte kvitterade av kommunernas registratur.",
+                "/utskick"));
 
         if (await GetAgreementStateEndpoint.Get(today, session, clock, ct) is { } agreement)
         {
