@@ -17,10 +17,10 @@ public static class FeedsEndpoint
     /// <summary>
     /// Meetings each way in the calendar feed: years of this committee's history and plans, bounded in any archive.
     /// </summary>
-    public const int MeetingsEachWay = 200;
+    public const int MeetingsEachWay = 100;
 
     /// <summary>
-    /// The calendar of both bodies to subscribe to (public): the next 200 meetings and the latest 200 held or
+    /// The calendar of both bodies to subscribe to (public): the next 100 meetings and the latest 100 held or
     /// cancelled, those after a dissolution cancelled.
     /// </summary>
     [AllowAnonymous]

@@ -17,10 +17,10 @@ public sealed record OpenDuty(string DocumentKey, string Title, string Municipal
 /// </summary>
 public static class OpenDuties
 {
-    public const int MaxCounted = 1000;
+    public const int MaxCounted = 100;
 
-    /// <summary>A count as shown: exact up to the bound, "fler än 1 000" above it.</summary>
-    public static string Shown(int count) => count > MaxCounted ? "Fler än 1 000" : $"{count}";
+    /// <summary>A count as shown: exact up to the bound, "fler än 100" above it.</summary>
+    public static string Shown(int count) => count > MaxCounted ? "Fler än 100" : $"{count}";
 
     /// <summary>The duties listed, and how many there are (more than <see cref="MaxCounted"/> when bounded).</summary>
     public sealed record Found(IReadOnlyList<OpenDuty> Listed, int Count)

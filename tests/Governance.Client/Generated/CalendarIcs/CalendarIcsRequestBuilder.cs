@@ -34,7 +34,7 @@ namespace Governance.Client.CalendarIcs
         {
         }
         /// <summary>
-        /// The calendar of both bodies to subscribe to (public): the next 200 meetings and the latest 200 held or cancelled, those after a dissolution cancelled.Öppen: ingen inloggning krävs.
+        /// The calendar of both bodies to subscribe to (public): the next 100 meetings and the latest 100 held or cancelled, those after a dissolution cancelled.Öppen: ingen inloggning krävs.
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -57,7 +57,7 @@ namespace Governance.Client.CalendarIcs
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The calendar of both bodies to subscribe to (public): the next 200 meetings and the latest 200 held or cancelled, those after a dissolution cancelled.Öppen: ingen inloggning krävs.
+        /// The calendar of both bodies to subscribe to (public): the next 100 meetings and the latest 100 held or cancelled, those after a dissolution cancelled.Öppen: ingen inloggning krävs.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
