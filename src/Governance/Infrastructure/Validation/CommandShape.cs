@@ -30,7 +30,11 @@ public sealed record FieldShape(string Name, bool Required, ValueShape Value);
 public static class CommandShape
 {
     private static readonly ConcurrentDictionary<(Type, JsonSerializerOptions), ValueShape> Cache = new();
-    private static readonly NullabilityInfoContext Nullability = new();
+    // NullabilityInfoContext caches without a lock: one per thread, as the first requests build shapes concurrently.
+    [ThreadStatic]
+    private static NullabilityInfoContext? _nullability;
+
+    private static NullabilityInfoContext Nullability => _nullability ??= new NullabilityInfoContext();
 
     /// <summary>The shape of a request body of the given type, as the serializer options name its fields.</summary>
     public static ValueShape Of(Type type, JsonSerializerOptions options) =>
