@@ -49,7 +49,7 @@ public sealed class RunningService(HttpClient client, string database)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var deliveries = (await GetAsync("/api/distribution")).GetProperty("documents").EnumerateArray()
+            var deliveries = (await GetAsync("/api/distribution?pageSize=100")).GetProperty("documents").EnumerateArray()
                 .SelectMany(d => d.GetProperty("deliveries").EnumerateArray()).ToList();
             var delivered = deliveries.All(d => d.GetProperty("status").GetString() is "sent" or "acknowledged");
             if (deliveries.Count > 0 && delivered && await WaitingMessagesAsync() == 0) return;
@@ -62,7 +62,7 @@ public sealed class RunningService(HttpClient client, string database)
     /// <summary>Registries acknowledge the minutes first approved with their diarienummer.</summary>
     public async Task AcknowledgeSomeMinutesAsync(int count)
     {
-        var minutes = (await GetAsync("/api/distribution?kind=minutes")).GetProperty("documents")
+        var minutes = (await GetAsync("/api/distribution?kind=minutes&pageSize=100")).GetProperty("documents")
             .EnumerateArray().Last();
         var deliveries = minutes.GetProperty("deliveries").EnumerateArray().Take(count);
         foreach (var (delivery, number) in deliveries.Select((d, i) => (d, i)))

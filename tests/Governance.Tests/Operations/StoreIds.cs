@@ -33,7 +33,7 @@ internal sealed record StoreIds(
         }
         var municipalities = (await api.GetJsonAsync("/api/municipalities")).EnumerateArray()
             .Select(m => m.GetProperty("id").GetString()!).ToList();
-        var deliveries = (await api.GetJsonAsync("/api/distribution")).GetProperty("documents").EnumerateArray()
+        var deliveries = (await api.GetJsonAsync("/api/distribution?pageSize=100")).GetProperty("documents").EnumerateArray()
             .SelectMany(d => d.GetProperty("deliveries").EnumerateArray())
             .Select(d => d.GetProperty("deliveryId").GetString()!).ToList();
         var projects = (await api.GetJsonAsync("/api/special-projects")).EnumerateArray()

@@ -112,6 +112,6 @@ public sealed class NodeDeathTests(ITestOutputHelper output)
     }
 
     private static async Task<IReadOnlyList<JsonElement>> Deliveries(RunningService service) =>
-        [.. (await service.GetAsync("/api/distribution?kind=minutes")).GetProperty("documents").EnumerateArray()
+        [.. (await service.GetAsync("/api/distribution?kind=minutes&pageSize=100")).GetProperty("documents").EnumerateArray()
             .SelectMany(d => d.GetProperty("deliveries").EnumerateArray())];
 }
