@@ -55,7 +55,7 @@ public static class GetDistributionStatusEndpoint
                     d.Version))])).ToList();
 
         var open = await OpenDuties.LoadAsync(session, MaxDutiesListed, ct);
-        var dead = await session.Query<Delivery>().CountAsync(d => d.Status == DeliveryStatus.DeadLettered, ct);
+        var dead = await OpenDuties.DeadLetteredAsync(session, ct);
         return new DistributionStatus(list, [.. open.Listed.Select(d => d.Describe(names))], open.Count, dead, number,
             size, documents.Count > size);
     }

@@ -30,6 +30,10 @@ public static class OpenDuties
 
     private sealed record Row(string DocumentKey, string Title, string MunicipalityCode, bool DeadLettered, int Total);
 
+    /// <summary>Deliveries waiting in the dead-letter store for the secretary to resend (an indexed status).</summary>
+    public static Task<int> DeadLetteredAsync(IQuerySession session, CancellationToken ct) =>
+        session.Query<Delivery>().CountAsync(d => d.Status == DeliveryStatus.DeadLettered, ct);
+
     public static async Task<Found> LoadAsync(IQuerySession session, int listed, CancellationToken ct)
     {
         const string deliveries = "governance.mt_doc_delivery";

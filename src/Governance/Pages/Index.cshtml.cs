@@ -45,7 +45,7 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
                 $"/sammantraden/{m.Id}"));
 
         var open = await OpenDuties.LoadAsync(session, 1, ct);
-        var failed = await session.Query<Delivery>().CountAsync(d => d.Status == DeliveryStatus.DeadLettered, ct);
+        var failed = await OpenDuties.DeadLetteredAsync(session, ct);
         if (failed > 0) duties.Add(new($"{failed} utskick misslyckades och behöver skickas om.", "/utskick"));
         if (open.Count > 0)
             duties.Add(new($"{OpenDuties.Shown(open.Count)} utskick är inte kvitterade av kommunernas registratur.",
