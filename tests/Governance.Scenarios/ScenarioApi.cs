@@ -11,7 +11,8 @@ namespace Governance.Scenarios;
 /// </summary>
 public sealed class ScenarioApi(HttpClient client, Func<string, string?, string> tokens)
 {
-    private const string StaleType = "https://governance.example/problems/stale-version";
+    // The problem type is a URI under the service's public address; its last segments name the kind.
+    private const string StaleTypeSuffix = "/problem/inaktuell-version";
 
     public async Task<JsonElement> GetAsync(string path, CancellationToken ct, string role = "secretary")
     {
@@ -88,7 +89,8 @@ public sealed class ScenarioApi(HttpClient client, Func<string, string?, string>
     private static async Task<bool> IsStaleAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-        return problem.TryGetProperty("type", out var type) && type.GetString() == StaleType;
+        return problem.TryGetProperty("type", out var type) &&
+            type.GetString()?.EndsWith(StaleTypeSuffix, StringComparison.Ordinal) == true;
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string path, CancellationToken ct)

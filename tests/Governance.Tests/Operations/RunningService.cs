@@ -42,20 +42,23 @@ public sealed class RunningService(HttpClient client, string database)
     }
 
     /// <summary>
-    /// Waits until the background work the year set off is done: every delivery sent and no message waiting in
-    /// Wolverine's tables. Then the store no longer changes by itself, and a copy of it answers the same.
+    /// Waits until the background work the year set off is done: every delivery sent, no message waiting in
+    /// Wolverine's tables, and no event appended for a moment. Then the store no longer changes by itself, and a copy
+    /// of it answers the same. Read from the tables, so no page size or paging can hide a delivery still under way.
     /// </summary>
     public async Task WaitUntilDistributedAsync()
     {
+        long? lastSequence = null;
         for (var attempt = 0; ; attempt++)
         {
-            var deliveries = (await GetAsync("/api/distribution?pageSize=100")).GetProperty("documents").EnumerateArray()
-                .SelectMany(d => d.GetProperty("deliveries").EnumerateArray()).ToList();
-            var delivered = deliveries.All(d => d.GetProperty("status").GetString() is "sent" or "acknowledged");
-            if (deliveries.Count > 0 && delivered && await WaitingMessagesAsync() == 0) return;
+            var (deliveries, open, waiting, sequence) = await BackgroundWorkAsync();
+            if (deliveries > 0 && open == 0 && waiting == 0 && sequence == lastSequence) return;
+            lastSequence = sequence;
             if (attempt == 600)
-                throw new TimeoutException($"Deliveries still under way after two minutes: {deliveries.Count}");
-            await Task.Delay(200);
+                throw new TimeoutException(
+                    $"Background work still under way after two minutes: {open} of {deliveries} deliveries open, " +
+                    $"{waiting} messages waiting.");
+            await Task.Delay(250);
         }
     }
 
@@ -90,13 +93,18 @@ public sealed class RunningService(HttpClient client, string database)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private async Task<long> WaitingMessagesAsync()
+    private async Task<(long Deliveries, long Open, long Waiting, long Sequence)> BackgroundWorkAsync()
     {
         await using var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "select (select count(*) from wolverine.wolverine_incoming_envelopes where status <> 'Handled') + " +
-            "(select count(*) from wolverine.wolverine_outgoing_envelopes)", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
+            "select (select count(*) from governance.mt_doc_delivery), " +
+            "(select count(*) from governance.mt_doc_delivery where status in ('Pending', 'Failed')), " +
+            "(select count(*) from wolverine.wolverine_incoming_envelopes where status <> 'Handled') + " +
+            "(select count(*) from wolverine.wolverine_outgoing_envelopes), " +
+            "(select coalesce(max(seq_id), 0) from governance.mt_events)", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
 }
