@@ -59,8 +59,7 @@ public static class SearchDecisionsEndpoint
         // The public sees decisions once the minutes are approved (PublicView: the record is public); signed-in users
         // see the drafts' outcomes too. Approval is the meeting's own: read from it, never copied into the records.
         if (user.Identity?.IsAuthenticated != true)
-            where.Append(" and exists (select 1 from governance.mt_doc_meeting m where m.id = (d.data ->> 'MeetingId')::uuid" +
-                         " and jsonb_typeof(m.data -> 'Approval') = 'object')");
+            where.Append(" and ").Append(ApprovedMeetings.Holds("(d.data ->> 'MeetingId')::uuid"));
 
         const string table = "governance.mt_doc_decisionrecord d";
         // Counting stops at a bound: a query matching most of a large archive costs no more than one that does not.

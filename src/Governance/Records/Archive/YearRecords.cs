@@ -11,13 +11,15 @@ namespace Governance.Records.Archive;
 
 /// <summary>What the archive receives of a year, each file in a fixed order with fixed content.</summary>
 public sealed class YearRecords(MinutesPublication publication, IAgreementInForce agreement, NpgsqlDataSource database,
-    IDocumentStore store)
+    IDocumentStore store, ChainSealer sealer)
 {
     public const string Data = "representations/rep1/data";
 
     public async Task<IReadOnlyList<ArchiveFile>> CollectAsync(IDocumentSession session, int year, CancellationToken ct)
     {
         var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        // The event log carries every event's seal: all of it sealed first, so a second export reads the same.
+        await sealer.SealThroughLatestAsync(ct);
         var meetings = (await session.Query<Meeting>().Where(m => m.Date >= first && m.Date <= last).ToListAsync(ct))
             .Where(m => m.Approval is not null).OrderBy(m => m.Date).ThenBy(m => m.StartsAt).ThenBy(m => m.Id).ToList();
 

@@ -44,14 +44,24 @@ public sealed class ChainSealer(NpgsqlDataSource database, IDocumentStore store)
             await SealAsync(ct);
             if (await IsSealedAsync(sequence, ct)) return;
             if (DateTimeOffset.UtcNow > deadline)
-                throw new InvalidOperationException($"Event {sequence} could not be sealed: an earlier transaction is still open.");
+                throw new InvalidOperationException(
+                    $"Event {sequence} could not be sealed: an earlier transaction is still open.");
             await Task.Delay(200, ct);
         }
     }
 
+    /// <summary>Seals every event committed so far (an export whose event log must be sealed to the end).</summary>
+    public async Task SealThroughLatestAsync(CancellationToken ct)
+    {
+        await using var command = database.CreateCommand($"select coalesce(max(seq_id), 0) from {_schema}.mt_events");
+        var latest = (long)(await command.ExecuteScalarAsync(ct))!;
+        if (latest > 0) await SealThroughAsync(latest, ct);
+    }
+
     private async Task<bool> IsSealedAsync(long sequence, CancellationToken ct)
     {
-        await using var command = database.CreateCommand($"select exists (select 1 from {_schema}.{RecordsSchema.Seal} where seq_id = $1)");
+        await using var command = database.CreateCommand(
+            $"select exists (select 1 from {_schema}.{RecordsSchema.Seal} where seq_id = $1)");
         command.Parameters.AddWithValue(sequence);
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }

@@ -26,8 +26,8 @@ public sealed class RecordAnchors(NpgsqlDataSource database, IDocumentStore stor
     public string CheckUrl => $"{options.PublicBaseUrl.TrimEnd('/')}/kontroll";
 
     /// <summary>
-    /// The minutes' anchors; <paramref name="sealFirst"/> seals through them first (a document about to go
-    /// out).
+    /// The minutes' anchors. With <paramref name="sealFirst"/> (a document about to go out, or approved minutes read)
+    /// an anchor not yet sealed is sealed first; once sealed, reading them takes two indexed queries and no lock.
     /// </summary>
     public async Task<MinutesAnchors> ForMinutesAsync(IQuerySession session, Guid meetingId, bool sealFirst,
         CancellationToken ct)
@@ -36,26 +36,36 @@ public sealed class RecordAnchors(NpgsqlDataSource database, IDocumentStore stor
             .Where(e => e.StreamId == meetingId && e.EventTypesAre(typeof(MinutesApproved), typeof(MinutesCorrected)))
             .OrderBy(e => e.Sequence).ToListAsync(ct);
         if (events.Count == 0) return new MinutesAnchors(null, [], CheckUrl);
-        if (sealFirst) await sealer.SealThroughAsync(events[^1].Sequence, ct);
-
-        var hashes = new Dictionary<long, string>();
-        await using (var command = database.CreateCommand(
-            $"select seq_id, chain_hash from {_schema}.{RecordsSchema.Seal} where seq_id = any($1)"))
+        var sequences = events.Select(e => e.Sequence).ToArray();
+        var hashes = await ChainHashesAsync(sequences, ct);
+        if (sealFirst && hashes.Count < sequences.Length)
         {
-            command.Parameters.AddWithValue(events.Select(e => e.Sequence).ToArray());
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) hashes[reader.GetInt64(0)] = reader.GetString(1);
+            await sealer.SealThroughAsync(sequences[^1], ct);
+            hashes = await ChainHashesAsync(sequences, ct);
         }
+
         RecordAnchor? Anchor(long sequence) => hashes.TryGetValue(sequence, out var hash) ? new(sequence, hash) : null;
         var approval = events.FirstOrDefault(e => e.Data is MinutesApproved);
         return new MinutesAnchors(approval is null ? null : Anchor(approval.Sequence),
             [.. events.Where(e => e.Data is MinutesCorrected).Select(e => Anchor(e.Sequence))], CheckUrl);
     }
 
+    private async Task<Dictionary<long, string>> ChainHashesAsync(long[] sequences, CancellationToken ct)
+    {
+        var hashes = new Dictionary<long, string>();
+        await using var command = database.CreateCommand(
+            $"select seq_id, chain_hash from {_schema}.{RecordsSchema.Seal} where seq_id = any($1)");
+        command.Parameters.AddWithValue(sequences);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) hashes[reader.GetInt64(0)] = reader.GetString(1);
+        return hashes;
+    }
+
     public async Task<AnchorLookup?> FindAsync(string chainHash, CancellationToken ct)
     {
         await using var command = database.CreateCommand(
-            $"select position, seq_id, stream_id, version, type, sealed_at from {_schema}.{RecordsSchema.Seal} where chain_hash = $1");
+            $"select position, seq_id, stream_id, version, type, sealed_at from {_schema}.{RecordsSchema.Seal} " +
+            "where chain_hash = $1");
         command.Parameters.AddWithValue(chainHash.Trim().ToLowerInvariant());
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
