@@ -46,33 +46,52 @@ public sealed class BenchDatabase : IDisposable
 
     public Task MarkSeededAsync() => ExecuteAsync(ConnectionString, "create table if not exists bench_seeded ()");
 
-    /// <summary>Plain Npgsql at <paramref name="clients"/> tasks, each a one-row insert in its own transaction.</summary>
+    /// <summary>
+    /// Plain Npgsql at <paramref name="clients"/> tasks, each a one-row insert in its own transaction.
+    /// </summary>
     public async Task<Measurement> CeilingAsync(int clients, TimeSpan duration)
     {
-        await ExecuteAsync(ConnectionString, "create table if not exists bench_ceiling (id bigserial primary key, v text)");
+        await ExecuteAsync(
+            ConnectionString,
+            "create table if not exists bench_ceiling (id bigserial primary key, v text)"
+        );
         await using var source = NpgsqlDataSource.Create(ConnectionString);
-        return await LoadRunner.RunAsync("plain Npgsql one-row transaction", clients, duration, async (_, ct) =>
-        {
-            await using var connection = await source.OpenConnectionAsync(ct);
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            await using var insert = new NpgsqlCommand("insert into bench_ceiling (v) values ($1)", connection, tx);
-            insert.Parameters.AddWithValue("ceiling");
-            await insert.ExecuteNonQueryAsync(ct);
-            await tx.CommitAsync(ct);
-            return true;
-        });
+        return await LoadRunner.RunAsync(
+            "plain Npgsql one-row transaction",
+            clients,
+            duration,
+            async (_, ct) =>
+            {
+                await using var connection = await source.OpenConnectionAsync(ct);
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                await using var insert = new NpgsqlCommand("insert into bench_ceiling (v) values ($1)", connection, tx);
+                insert.Parameters.AddWithValue("ceiling");
+                await insert.ExecuteNonQueryAsync(ct);
+                await tx.CommitAsync(ct);
+                return true;
+            }
+        );
     }
 
-    /// <summary>Rows a second by binary COPY into a table with a primary key and a GIN index, as an event table has.</summary>
+    /// <summary>
+    /// Rows a second by binary COPY into a table with a primary key and a GIN index, as an event table has.
+    /// </summary>
     public async Task<double> CopyRateAsync(int rows)
     {
-        await ExecuteAsync(ConnectionString, "drop table if exists bench_copy; create table bench_copy " +
-            "(id uuid primary key, seq bigint, type text, data jsonb); create index on bench_copy using gin (data)");
+        await ExecuteAsync(
+            ConnectionString,
+            "drop table if exists bench_copy; create table bench_copy "
+                + "(id uuid primary key, seq bigint, type text, data jsonb); "
+                + "create index on bench_copy using gin (data)"
+        );
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         var watch = Stopwatch.StartNew();
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            "copy bench_copy (id, seq, type, data) from stdin (format binary)"))
+        await using (
+            var writer = await connection.BeginBinaryImportAsync(
+                "copy bench_copy (id, seq, type, data) from stdin (format binary)"
+            )
+        )
         {
             for (var i = 0; i < rows; i++)
             {

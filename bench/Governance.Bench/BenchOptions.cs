@@ -1,16 +1,27 @@
 namespace Governance.Bench;
 
 /// <summary>How much to seed and how long to measure, by scale; and where the database is.</summary>
-public sealed record BenchOptions(string Scale, int Meetings, int ItemsPerMeeting, int FirstYear, int Years,
-    TimeSpan Measure, string? ConnectionString, string CodeGeneration, bool Reuse)
+public sealed record BenchOptions(
+    string Scale,
+    int Meetings,
+    int ItemsPerMeeting,
+    int FirstYear,
+    int Years,
+    TimeSpan Measure,
+    string? ConnectionString,
+    string CodeGeneration,
+    bool Reuse
+)
 {
     public const int Clients = 8;
 
     public static BenchOptions Parse(string[] args)
     {
         string? Value(string name) =>
-            args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v && !v.StartsWith("--", StringComparison.Ordinal)
-                ? v : null;
+            args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v
+            && !v.StartsWith("--", StringComparison.Ordinal)
+                ? v
+                : null;
         var scale = Value("--scale") ?? "small";
         var connection = Value("--connection") ?? Environment.GetEnvironmentVariable("GOVERNANCE_BENCH_DB");
         var code = Value("--code") ?? "Dynamic";

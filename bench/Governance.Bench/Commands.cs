@@ -25,13 +25,21 @@ public sealed class Commands(HttpClient client, Func<string, string?, string> to
             if (meetings[c].Id == Guid.Empty || meetings[c].Matters >= MattersPerMeeting)
                 meetings[c] = (await ScheduleMeetingAsync(ct) ?? throw new HttpRequestException("not scheduled"), 1, 0);
             var (id, version, matters) = meetings[c];
-            using var request = Post($"/api/meetings/{id}/matters", new
-            {
-                title = Vocabulary.Title(matters), description = Vocabulary.Description(matters, "Huddinge"),
-                kind = Vocabulary.Kind(matters), municipalityCode = "0126", version,
-            }, tokens("member", "0126"));
+            using var request = Post(
+                $"/api/meetings/{id}/matters",
+                new
+                {
+                    title = Vocabulary.Title(matters),
+                    description = Vocabulary.Description(matters, "Huddinge"),
+                    kind = Vocabulary.Kind(matters),
+                    municipalityCode = "0126",
+                    version,
+                },
+                tokens("member", "0126")
+            );
             using var response = await client.SendAsync(request, ct);
-            if (!response.IsSuccessStatusCode) return false;
+            if (!response.IsSuccessStatusCode)
+                return false;
             var answer = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
             meetings[c] = (id, answer.GetProperty("version").GetInt32(), matters + 1);
             return true;
@@ -42,14 +50,26 @@ public sealed class Commands(HttpClient client, Func<string, string?, string> to
     public async Task<Guid?> ScheduleMeetingAsync(CancellationToken ct)
     {
         var n = Interlocked.Increment(ref _scheduled);
-        var date = new DateOnly(2030, 1, 1).AddDays(n % 3000).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        using var request = Post("/api/meetings", new
-        {
-            body = "committee", kind = "ordinary", date, startsAt = "13:00", endsAt = "16:00",
-            hostMunicipalityCode = "0126", place = "Huddinge kommunhus",
-        }, tokens("secretary", null));
+        var date = new DateOnly(2030, 1, 1)
+            .AddDays(n % 3000)
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var request = Post(
+            "/api/meetings",
+            new
+            {
+                body = "committee",
+                kind = "ordinary",
+                date,
+                startsAt = "13:00",
+                endsAt = "16:00",
+                hostMunicipalityCode = "0126",
+                place = "Huddinge kommunhus",
+            },
+            tokens("secretary", null)
+        );
         using var response = await client.SendAsync(request, ct);
-        if (!response.IsSuccessStatusCode) return null;
+        if (!response.IsSuccessStatusCode)
+            return null;
         return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("value").GetGuid();
     }
 

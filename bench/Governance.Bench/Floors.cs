@@ -24,23 +24,33 @@ public static class Floors
         var streams = Enumerable.Range(0, clients).Select(_ => Guid.CreateVersion7()).ToArray();
         await using (var session = store.LightweightSession())
         {
-            foreach (var stream in streams) session.Events.StartStream(stream, new Appended(stream, DateTimeOffset.UtcNow));
+            foreach (var stream in streams)
+                session.Events.StartStream(stream, new Appended(stream, DateTimeOffset.UtcNow));
             await session.SaveChangesAsync();
         }
-        return await LoadRunner.RunAsync("Marten alone: one event appended to an existing stream", clients, duration,
+        return await LoadRunner.RunAsync(
+            "Marten alone: one event appended to an existing stream",
+            clients,
+            duration,
             async (client, ct) =>
             {
                 await using var session = store.LightweightSession();
                 session.Events.Append(streams[client], new Appended(streams[client], DateTimeOffset.UtcNow));
                 await session.SaveChangesAsync(ct);
                 return true;
-            });
+            }
+        );
     }
 
     public static Task<Measurement> ServiceAloneAsync(HttpClient client, int clients, TimeSpan duration) =>
-        LoadRunner.RunAsync("service alone: GET /health/live (no database)", clients, duration, async (_, ct) =>
-        {
-            using var response = await client.GetAsync("/health/live", ct);
-            return response.IsSuccessStatusCode;
-        });
+        LoadRunner.RunAsync(
+            "service alone: GET /health/live (no database)",
+            clients,
+            duration,
+            async (_, ct) =>
+            {
+                using var response = await client.GetAsync("/health/live", ct);
+                return response.IsSuccessStatusCode;
+            }
+        );
 }

@@ -3,8 +3,16 @@ using System.Diagnostics;
 namespace Governance.Bench;
 
 /// <summary>One row of the table: a path at a number of clients, its rate, latencies and errors.</summary>
-public sealed record Measurement(string Path, int Clients, double PerSecond, double P50, double P95, double P99,
-    int Errors, string Note = "");
+public sealed record Measurement(
+    string Path,
+    int Clients,
+    double PerSecond,
+    double P50,
+    double P95,
+    double P99,
+    int Errors,
+    string Note = ""
+);
 
 /// <summary>Runs an operation from several clients for a while and measures each call.</summary>
 public static class LoadRunner
@@ -13,28 +21,48 @@ public static class LoadRunner
     /// <paramref name="operation"/> gets the client's number and answers whether the call succeeded. A short warm-up
     /// (not measured) comes first, so the figures are of a service that has compiled and cached what the path needs.
     /// </summary>
-    public static async Task<Measurement> RunAsync(string path, int clients, TimeSpan duration,
-        Func<int, CancellationToken, Task<bool>> operation, int warmUp = 2)
+    public static async Task<Measurement> RunAsync(
+        string path,
+        int clients,
+        TimeSpan duration,
+        Func<int, CancellationToken, Task<bool>> operation,
+        int warmUp = 2
+    )
     {
-        for (var i = 0; i < warmUp; i++) await Safely(operation, 0);
+        for (var i = 0; i < warmUp; i++)
+            await Safely(operation, 0);
         var latencies = new List<double>[clients];
         var errors = 0;
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
-        {
-            var own = latencies[client] = [];
-            while (watch.Elapsed < duration)
-            {
-                var started = Stopwatch.GetTimestamp();
-                var ok = await Safely(operation, client);
-                own.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (!ok) Interlocked.Increment(ref errors);
-            }
-        })));
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, clients)
+                .Select(client =>
+                    Task.Run(async () =>
+                    {
+                        var own = latencies[client] = [];
+                        while (watch.Elapsed < duration)
+                        {
+                            var started = Stopwatch.GetTimestamp();
+                            var ok = await Safely(operation, client);
+                            own.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                            if (!ok)
+                                Interlocked.Increment(ref errors);
+                        }
+                    })
+                )
+        );
         var elapsed = watch.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new Measurement(path, clients, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.95),
-            Percentile(all, 0.99), errors);
+        return new Measurement(
+            path,
+            clients,
+            all.Length / elapsed,
+            Percentile(all, 0.50),
+            Percentile(all, 0.95),
+            Percentile(all, 0.99),
+            errors
+        );
     }
 
     private static async Task<bool> Safely(Func<int, CancellationToken, Task<bool>> operation, int client)

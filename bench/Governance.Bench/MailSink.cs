@@ -7,7 +7,9 @@ using SmtpServer.Storage;
 
 namespace Governance.Bench;
 
-/// <summary>The registries' mail server: takes every message and keeps a count, so deliveries succeed at once.</summary>
+/// <summary>
+/// The registries' mail server: takes every message and keeps a count, so deliveries succeed at once.
+/// </summary>
 public sealed class MailSink : IDisposable
 {
     private readonly CancellationTokenSource _running = new();
@@ -20,8 +22,10 @@ public sealed class MailSink : IDisposable
             probe.Start();
             Port = ((IPEndPoint)probe.LocalEndpoint).Port;
         }
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Counter());
         _ = new SmtpServer.SmtpServer(options, services).StartAsync(_running.Token);
@@ -38,8 +42,12 @@ public sealed class MailSink : IDisposable
 
     private sealed class Counter : MessageStore
     {
-        public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
-            ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        public override Task<SmtpResponse> SaveAsync(
+            ISessionContext context,
+            IMessageTransaction transaction,
+            ReadOnlySequence<byte> buffer,
+            CancellationToken cancellationToken
+        )
         {
             Interlocked.Increment(ref _received);
             return Task.FromResult(SmtpResponse.Ok);

@@ -23,15 +23,17 @@ public static class Rebuilder
     public static async Task<Result> RunAsync(string database, string stateFolder)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["GOVERNANCE_DB"] = database,
-            ["Governance:ApplySchemaOnStart"] = "true",
-            ["Governance:LoadReferenceData"] = "false",
-            ["Auth:AllowDevelopmentTokens"] = "true",
-            ["Auth:DevelopmentSigningKey"] = Convert.ToBase64String(ServiceUnderTest.SigningKey),
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
+        builder.Configuration.AddInMemoryCollection(
+            new Dictionary<string, string?>
+            {
+                ["GOVERNANCE_DB"] = database,
+                ["Governance:ApplySchemaOnStart"] = "true",
+                ["Governance:LoadReferenceData"] = "false",
+                ["Auth:AllowDevelopmentTokens"] = "true",
+                ["Auth:DevelopmentSigningKey"] = Convert.ToBase64String(ServiceUnderTest.SigningKey),
+                ["Logging:LogLevel:Default"] = "Warning",
+            }
+        );
         await builder.AddGovernanceAsync(Path.Combine(stateFolder, "bench-service"), runningTheService: false);
         await using var app = builder.Build();
         var store = app.Services.GetRequiredService<IDocumentStore>();

@@ -12,7 +12,9 @@ public sealed class Report
     public void Add(Measurement row)
     {
         _rows.Add(row);
-        Console.Error.WriteLine($"  {row.Path} x{row.Clients}: {row.PerSecond:F0}/s p95 {row.P95:F1} ms, {row.Errors} errors");
+        Console.Error.WriteLine(
+            $"  {row.Path} x{row.Clients}: {row.PerSecond:F0}/s p95 {row.P95:F1} ms, {row.Errors} errors"
+        );
     }
 
     public void Goal(string goal, string figure, bool met) => _goals.Add((goal, figure, met));
@@ -24,14 +26,23 @@ public sealed class Report
 
     public string Render(string heading)
     {
-        var table = new StringBuilder().AppendLine(heading).AppendLine()
+        var table = new StringBuilder()
+            .AppendLine(heading)
+            .AppendLine()
             .AppendLine("| path | clients | per s | p50 ms | p95 ms | p99 ms | errors | note |")
             .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var r in _rows)
-            table.AppendLine(CultureInfo.InvariantCulture, $"| {r.Path} | {r.Clients} | {r.PerSecond:F0} | {r.P50:F1} | " +
-                $"{r.P95:F1} | {r.P99:F1} | {r.Errors} | {r.Note} |");
+            table.AppendLine(
+                CultureInfo.InvariantCulture,
+                $"| {r.Path} | {r.Clients} | {r.PerSecond:F0} | {r.P50:F1} | "
+                    + $"{r.P95:F1} | {r.P99:F1} | {r.Errors} | {r.Note} |"
+            );
         table.AppendLine().AppendLine("| goal | measured | met |").AppendLine("| --- | --- | --- |");
-        foreach (var (goal, figure, met) in _goals) table.AppendLine(CultureInfo.InvariantCulture, $"| {goal} | {figure} | {(met is null ? "" : met.Value ? "yes" : "no")} |");
+        foreach (var (goal, figure, met) in _goals)
+            table.AppendLine(
+                CultureInfo.InvariantCulture,
+                $"| {goal} | {figure} | {(met is null ? "" : met.Value ? "yes" : "no")} |"
+            );
         return table.ToString();
     }
 }

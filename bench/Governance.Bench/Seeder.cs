@@ -23,16 +23,28 @@ public sealed class Seeder(HttpClient client, Func<string, string?, string> toke
     public async Task SeedAsync()
     {
         var api = new ScenarioApi(client, tokens);
-        foreach (var year in Years) await NameOfficeHoldersAsync(api, year);
-        await Task.WhenAll(Enumerable.Range(0, BenchOptions.Clients).Select(_ => Task.Run(async () =>
-        {
-            for (var n = Interlocked.Increment(ref _next); n < options.Meetings; n = Interlocked.Increment(ref _next))
-            {
-                await MeetingAsync(api, n);
-                var done = Interlocked.Increment(ref _done);
-                if (done % Math.Max(1, options.Meetings / 20) == 0) Console.Error.WriteLine($"seeded {done} meetings");
-            }
-        })));
+        foreach (var year in Years)
+            await NameOfficeHoldersAsync(api, year);
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, BenchOptions.Clients)
+                .Select(_ =>
+                    Task.Run(async () =>
+                    {
+                        for (
+                            var n = Interlocked.Increment(ref _next);
+                            n < options.Meetings;
+                            n = Interlocked.Increment(ref _next)
+                        )
+                        {
+                            await MeetingAsync(api, n);
+                            var done = Interlocked.Increment(ref _done);
+                            if (done % Math.Max(1, options.Meetings / 20) == 0)
+                                Console.Error.WriteLine($"seeded {done} meetings");
+                        }
+                    })
+                )
+        );
         await CommitteeYear.RecordAsync(client, tokens, LastYear);
     }
 
@@ -45,9 +57,28 @@ public sealed class Seeder(HttpClient client, Func<string, string?, string> toke
             var url = $"/api/municipalities/{municipality.GetProperty("id").GetGuid()}";
             var party = Cast.Of(municipality.GetProperty("code").GetString()!);
             var version = municipality.GetProperty("version").GetInt32();
-            version = (await api.PostAsync($"{url}/representatives",
-                new { personName = party.Representative, from, version }, default)).GetProperty("version").GetInt32();
-            await api.PostAsync($"{url}/directors", new { personName = party.Director, from, version }, default);
+            version = (
+                await api.PostAsync(
+                    $"{url}/representatives",
+                    new
+                    {
+                        personName = party.Representative,
+                        from,
+                        version,
+                    },
+                    default
+                )
+            ).GetProperty("version").GetInt32();
+            await api.PostAsync(
+                $"{url}/directors",
+                new
+                {
+                    personName = party.Director,
+                    from,
+                    version,
+                },
+                default
+            );
         }
     }
 
@@ -58,36 +89,64 @@ public sealed class Seeder(HttpClient client, Func<string, string?, string> toke
         var date = new DateOnly(year, 1, 2).AddDays(n / years.Count % 360);
         var host = Cast.Parties[n % Cast.Parties.Count];
         var start = Times[n % Times.Length];
-        var m = await MeetingRecorder.ScheduleAsync(api, n % 5 == 0 ? "managementGroup" : "committee", "ordinary",
-            date, start, "17:00", host.Code, $"{host.Name}s kommunhus", default);
+        var m = await MeetingRecorder.ScheduleAsync(
+            api,
+            n % 5 == 0 ? "managementGroup" : "committee",
+            "ordinary",
+            date,
+            start,
+            "17:00",
+            host.Code,
+            $"{host.Name}s kommunhus",
+            default
+        );
         var items = new List<Guid>();
         for (var i = 0; i < options.ItemsPerMeeting; i++)
         {
             var k = n * options.ItemsPerMeeting + i;
             var raiser = Cast.Parties[k % Cast.Parties.Count];
-            items.Add(i % 4 == 3
-                ? await m.PutOnAgendaAsync(Vocabulary.Title(k), Vocabulary.Kind(k))
-                : await m.PutOnAgendaAsync(await m.RaiseAsync(raiser.Code, Vocabulary.Title(k), Vocabulary.Kind(k),
-                    Vocabulary.Description(k, raiser.Name))));
+            items.Add(
+                i % 4 == 3
+                    ? await m.PutOnAgendaAsync(Vocabulary.Title(k), Vocabulary.Kind(k))
+                    : await m.PutOnAgendaAsync(
+                        await m.RaiseAsync(
+                            raiser.Code,
+                            Vocabulary.Title(k),
+                            Vocabulary.Kind(k),
+                            Vocabulary.Description(k, raiser.Name)
+                        )
+                    )
+            );
         }
         await m.IssueNoticeAsync();
         var management = n % 5 == 0;
         foreach (var party in Cast.Parties)
-            await m.AttendAsync(management ? party.Director : party.Representative, management ? "director" : "member",
-                party.Code, "inPerson", start);
+            await m.AttendAsync(
+                management ? party.Director : party.Representative,
+                management ? "director" : "member",
+                party.Code,
+                "inPerson",
+                start
+            );
         var at = TimeOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture);
         for (var i = 0; i < items.Count; i++)
         {
             var k = n * options.ItemsPerMeeting + i;
             var moment = at.AddMinutes(i + 1).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
             var party = Cast.Parties[(k / 3) % Cast.Parties.Count];
-            if (k % 17 == 5) await m.TableAsync(items[i], "Ärendet behöver beredas vidare.", moment);
-            else if (k % 13 == 7) await m.DecideAsync(items[i], Vocabulary.Wording(k, party.Name), moment, party.Code);
-            else await m.DecideAsync(items[i], Vocabulary.Wording(k, party.Name), moment);
-            if (i % 2 == 0) await m.WriteMinutesAsync(items[i], $"{party.Name} föredrog ärendet. Ledamöterna diskuterade.");
+            if (k % 17 == 5)
+                await m.TableAsync(items[i], "Ärendet behöver beredas vidare.", moment);
+            else if (k % 13 == 7)
+                await m.DecideAsync(items[i], Vocabulary.Wording(k, party.Name), moment, party.Code);
+            else
+                await m.DecideAsync(items[i], Vocabulary.Wording(k, party.Name), moment);
+            if (i % 2 == 0)
+                await m.WriteMinutesAsync(items[i], $"{party.Name} föredrog ärendet. Ledamöterna diskuterade.");
         }
         await m.WriteMinutesAsync(null, "Ordföranden hälsade välkommen och förklarade sammanträdet öppnat.");
-        await m.CloseAsync(at.AddMinutes(items.Count + 5).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await m.CloseAsync(
+            at.AddMinutes(items.Count + 5).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+        );
         await m.ApproveAsync();
     }
 }

@@ -53,13 +53,26 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             ["RateLimits__Enabled"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        foreach (var (key, value) in settings) start.Environment[key] = value;
+        foreach (var (key, value) in settings)
+            start.Environment[key] = value;
         var startedAt = Stopwatch.GetTimestamp();
         var process = Process.Start(start) ?? throw new InvalidOperationException("the service did not start");
         // The service's own log (warnings and errors) beside the benchmark's state, for a failure's cause.
-        var log = TextWriter.Synchronized(new StreamWriter(Path.Combine(stateFolder, "bench-service.log"), append: true));
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine(e.Data); log.Flush(); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine(e.Data); log.Flush(); };
+        var log = TextWriter.Synchronized(
+            new StreamWriter(Path.Combine(stateFolder, "bench-service.log"), append: true)
+        );
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                log.WriteLine(e.Data);
+            log.Flush();
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                log.WriteLine(e.Data);
+            log.Flush();
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         // A benchmark stopped by a signal does not leave its service running.
@@ -67,7 +80,8 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         {
             try
             {
-                if (!process.HasExited) process.Kill();
+                if (!process.HasExited)
+                    process.Kill();
             }
             catch (InvalidOperationException)
             {
@@ -80,19 +94,26 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     /// <summary>The service's resident memory now (VmRSS), in megabytes.</summary>
     public double ResidentMegabytes()
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
-            System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+        var line = File.ReadLines($"/proc/{_process.Id}/status")
+            .FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null
+            ? 0
+            : long.Parse(
+                line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
+                System.Globalization.CultureInfo.InvariantCulture
+            ) / 1024.0;
     }
 
     public async Task WaitUntilReadyAsync(HttpClient client)
     {
         for (var attempt = 0; attempt < 1200; attempt++)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"the service exited with {_process.ExitCode}");
+            if (_process.HasExited)
+                throw new InvalidOperationException($"the service exited with {_process.ExitCode}");
             try
             {
-                if ((await client.GetAsync(new Uri(BaseAddress, "/health/ready"))).IsSuccessStatusCode) return;
+                if ((await client.GetAsync(new Uri(BaseAddress, "/health/ready"))).IsSuccessStatusCode)
+                    return;
             }
             catch (HttpRequestException)
             {
@@ -107,12 +128,18 @@ public sealed class ServiceUnderTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_disposed) return;
+        if (_disposed)
+            return;
         _disposed = true;
         if (!_process.HasExited)
         {
             // SIGTERM: the service stops its hosted services and flushes as in production.
-            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            using (
+                var term = Process.Start(
+                    "kill",
+                    ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]
+                )
+            )
                 await term.WaitForExitAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             try
@@ -130,13 +157,19 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Governance.sln"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "Governance.sln")))
+                return dir.FullName;
         throw new InvalidOperationException("Governance.sln not found above the benchmark");
     }
 
     /// <summary>The service built in the benchmark's own configuration (Release when run as the README says).</summary>
+    /// <summary>
+    /// The service as bench/run.sh published it (ReadyToRun), else the build of the same configuration.
+    /// </summary>
     public static string ServiceDll()
     {
+        if (Environment.GetEnvironmentVariable("GOVERNANCE_BENCH_SERVICE_DLL") is { Length: > 0 } published)
+            return published;
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         return Path.Combine(RepositoryRoot(), "src", "Governance", "bin", configuration, "net10.0", "Governance.dll");
     }

@@ -6,11 +6,13 @@ using JasperFx;
 var builder = WebApplication.CreateBuilder(args);
 var stateFolder = DatabaseSetup.LocalStateFolder(builder.Configuration, builder.Environment.ContentRootPath);
 
-if (TokenCommand.Matches(args)) return TokenCommand.Run(args, builder.Configuration, stateFolder, Console.Out);
+if (TokenCommand.Matches(args))
+    return TokenCommand.Run(args, builder.Configuration, stateFolder, Console.Out);
 
 // A start that fails after the local PostgreSQL was started (the address taken, say) stops it again on the way out:
 // disposed last, after the host. A normal stop has already stopped it (LocalPostgresLifetime); Dispose is then a no-op.
 var generatingCode = args.FirstOrDefault() == "codegen";
+
 // The service runs with no command or "run" (options such as --urls may follow); other commands need fewer settings.
 var runningTheService = args.Length == 0 || args[0] == "run" || args[0].StartsWith('-');
 LocalPostgresCluster? started;

@@ -32,11 +32,12 @@ public static class Cast
     public static Party Of(string code) => Parties.Single(p => p.Code == code);
 
     /// <summary>The name a token of the role carries, which the record stores as who acted.</summary>
-    public static string NameFor(string role, string? municipality) => role switch
-    {
-        "chair" => Chair.Representative,
-        "member" => Of(municipality!).Representative,
-        "registry" => $"Registrator {Of(municipality!).Name}",
-        _ => Secretary,
-    };
+    public static string NameFor(string role, string? municipality) =>
+        role switch
+        {
+            "chair" => Chair.Representative,
+            "member" => Of(municipality!).Representative,
+            "registry" => $"Registrator {Of(municipality!).Name}",
+            _ => Secretary,
+        };
 }

@@ -13,15 +13,27 @@ internal sealed class CommitteeMeetings(ScenarioApi api, int year, CancellationT
     public async Task FebruaryAsync()
     {
         var m = await ScheduleAsync(YearCalendar.Thursday(year, 2, 4), "0126", "Huddinge kommunhus, Sessionssalen");
-        var housing = await m.RaiseAsync("0127", "Gemensam bostadsförsörjningsanalys", "beslut",
-            "Botkyrka föreslår att kommunerna tar fram en gemensam analys av bostadsbehoven.");
-        var bridge = await m.RaiseAsync("0136", "Lägesrapport om Tvärförbindelse Södertörn", "information",
-            "Haninge vill att kommittén informeras om hur bygget fortskrider.");
+        var housing = await m.RaiseAsync(
+            "0127",
+            "Gemensam bostadsförsörjningsanalys",
+            "beslut",
+            "Botkyrka föreslår att kommunerna tar fram en gemensam analys av bostadsbehoven."
+        );
+        var bridge = await m.RaiseAsync(
+            "0136",
+            "Lägesrapport om Tvärförbindelse Södertörn",
+            "information",
+            "Haninge vill att kommittén informeras om hur bygget fortskrider."
+        );
         await m.DeclineAsync(bridge, "Ärendet bereds först i ledningsgruppen.");
         var analysis = await m.PutOnAgendaAsync(housing);
         var calendar = await m.PutOnAgendaAsync($"Sammanträdesplan {year + 1}", "beslut");
-        await m.AttachAsync(calendar, $"Förslag till sammanträdesplan {year + 1}", "sammantradesplan.pdf",
-            YearCalendar.Pdf($"Sammanträdesplan {year + 1}"));
+        await m.AttachAsync(
+            calendar,
+            $"Förslag till sammanträdesplan {year + 1}",
+            "sammantradesplan.pdf",
+            YearCalendar.Pdf($"Sammanträdesplan {year + 1}")
+        );
         await m.IssueNoticeAsync();
 
         var early = Guid.Empty;
@@ -35,16 +47,28 @@ internal sealed class CommitteeMeetings(ScenarioApi api, int year, CancellationT
                 _ => ("inPerson", "12:00"),
             };
             var id = await m.AttendAsync(party.Representative, "member", party.Code, mode, arrived);
-            if (party.Code == "0127") early = id;
+            if (party.Code == "0127")
+                early = id;
         }
         await m.AttendAsync(Cast.Of("0126").Director, "director", "0126", "inPerson", "12:00");
         await m.AttendAsync("Eva Strand, Region Stockholm", "guest", null, "inPerson", "13:00", "13:45");
         // Botkyrka's member left early: the secretary adds the departure to the presence already recorded.
-        await m.CorrectAttendanceAsync(early, Cast.Of("0127").Representative, "member", "0127", "inPerson",
-            "12:00", "14:30");
+        await m.CorrectAttendanceAsync(
+            early,
+            Cast.Of("0127").Representative,
+            "member",
+            "0127",
+            "inPerson",
+            "12:00",
+            "14:30"
+        );
 
-        await m.DecideAsync(analysis, "Kommittén ger kansliet i uppdrag att ta fram en gemensam " +
-            "bostadsförsörjningsanalys till sammanträdet i september.", "13:00");
+        await m.DecideAsync(
+            analysis,
+            "Kommittén ger kansliet i uppdrag att ta fram en gemensam "
+                + "bostadsförsörjningsanalys till sammanträdet i september.",
+            "13:00"
+        );
         await m.DecideAsync(calendar, $"Kommittén fastställer sammanträdesplanen för {year + 1}.", "14:45");
         await m.WriteMinutesAsync(null, "Ordföranden hälsade välkommen. Ebba Östlin lämnade sammanträdet kl. 14.30.");
         await m.WriteMinutesAsync(analysis, "Botkyrka presenterade förslaget. Ledamöterna var eniga.");
@@ -56,20 +80,35 @@ internal sealed class CommitteeMeetings(ScenarioApi api, int year, CancellationT
     {
         var m = await ScheduleAsync(YearCalendar.Thursday(year, 4, 1), "0128", "Salems kommunhus");
         var plan = await m.PutOnAgendaAsync($"Fastställande av verksamhetsplan och budget {year}", "verksamhetsplan");
-        var procurement = await m.PutOnAgendaAsync(await m.RaiseAsync("0192", "Gemensam upphandling av pendelbussar",
-            "beslut", "Nynäshamn föreslår en gemensam upphandling."));
+        var procurement = await m.PutOnAgendaAsync(
+            await m.RaiseAsync(
+                "0192",
+                "Gemensam upphandling av pendelbussar",
+                "beslut",
+                "Nynäshamn föreslår en gemensam upphandling."
+            )
+        );
         var cycling = await m.PutOnAgendaAsync("Regional cykelplan", "yttrande");
         await m.IssueNoticeAsync();
         foreach (var code in new[] { "0127", "0136", "0126", "0128", "0181", "0138" })
         {
-            await m.AttendAsync(Cast.Of(code).Representative, "member", code, code == "0136" ? "phone" : "inPerson",
-                "12:00");
+            await m.AttendAsync(
+                Cast.Of(code).Representative,
+                "member",
+                code,
+                code == "0136" ? "phone" : "inPerson",
+                "12:00"
+            );
         }
         await m.AttendAsync(Cast.Of("0192").Representative, "member", "0192", "video", "12:15");
 
         await m.DecideAsync(plan, $"Kommittén fastställer verksamhetsplan och budget för {year}.", "12:30");
-        await m.DecideAsync(procurement, "Kommittén beslutar att genomföra en gemensam upphandling av pendelbussar.",
-            "13:15", "0138");
+        await m.DecideAsync(
+            procurement,
+            "Kommittén beslutar att genomföra en gemensam upphandling av pendelbussar.",
+            "13:15",
+            "0138"
+        );
         await m.TableAsync(cycling, "Remissen inkom för sent för att kunna beredas.", "14:00");
         await m.WriteMinutesAsync(procurement, "Tyresö motsatte sig förslaget; ärendet är inte avgjort.");
         await HoldAndApproveAsync(m, "15:00");
@@ -84,14 +123,20 @@ internal sealed class CommitteeMeetings(ScenarioApi api, int year, CancellationT
         var skills = await m.PutOnAgendaAsync("Information om kompetensförsörjning", "information");
         await m.IssueNoticeAsync();
         await AllMembersAsync(m, "12:00");
-        await m.DecideAsync(transport, $"Kommittén avger yttrande över transportplanen senast den 30 juni {year}.",
-            "12:45");
+        await m.DecideAsync(
+            transport,
+            $"Kommittén avger yttrande över transportplanen senast den 30 juni {year}.",
+            "12:45"
+        );
         await m.DecideAsync(skills, "Informationen noteras.", "13:30");
         await HoldAndApproveAsync(m, "15:30");
-        await m.CorrectAsync(transport, "decisionWording",
+        await m.CorrectAsync(
+            transport,
+            "decisionWording",
             $"Kommittén avger yttrande över transportplanen senast den 15 augusti {year}.",
             "Datum i beslutet",
-            "Remisstiden förlängdes före sammanträdet; minnesanteckningarna angav det gamla datumet.");
+            "Remisstiden förlängdes före sammanträdet; minnesanteckningarna angav det gamla datumet."
+        );
     }
 
     public async Task SeptemberAsync()
@@ -102,8 +147,11 @@ internal sealed class CommitteeMeetings(ScenarioApi api, int year, CancellationT
         await m.IssueNoticeAsync();
         await AllMembersAsync(m, "12:00");
         await m.DecideAsync(cycling, "Kommittén ställer sig bakom förslaget till regional cykelplan.", "12:30");
-        await m.DecideAsync(notice,
-            "Informationen noteras. Kansliet bereder de ändringar av avtalet som utträdet kräver.", "13:00");
+        await m.DecideAsync(
+            notice,
+            "Informationen noteras. Kansliet bereder de ändringar av avtalet som utträdet kräver.",
+            "13:00"
+        );
         await HoldAndApproveAsync(m, "14:30");
     }
 

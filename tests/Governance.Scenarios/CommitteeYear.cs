@@ -2,7 +2,11 @@ namespace Governance.Scenarios;
 
 /// <summary>What a recorded year left in the store, for tests that look at it afterwards.</summary>
 public sealed record CommitteeYearRecord(
-    int Year, IReadOnlyList<Guid> CommitteeMeetings, IReadOnlyList<Guid> ManagementGroupMeetings, Guid SpecialProject);
+    int Year,
+    IReadOnlyList<Guid> CommitteeMeetings,
+    IReadOnlyList<Guid> ManagementGroupMeetings,
+    Guid SpecialProject
+);
 
 /// <summary>
 /// A full year of the committee, recorded through the HTTP API as any client would: the register, the year's
@@ -19,8 +23,12 @@ public static class CommitteeYear
     /// <c>member</c>, <c>registry</c>) and, for members and registries, a municipality code. The store may hold the
     /// Södertörn reference data or nothing; the parties are registered first when it is empty.
     /// </summary>
-    public static async Task<CommitteeYearRecord> RecordAsync(HttpClient client, Func<string, string?, string> tokens,
-        int year, CancellationToken ct = default)
+    public static async Task<CommitteeYearRecord> RecordAsync(
+        HttpClient client,
+        Func<string, string?, string> tokens,
+        int year,
+        CancellationToken ct = default
+    )
     {
         var api = new ScenarioApi(client, tokens);
         await RegisterOfTheYear.RecordAsync(api, year, ct);

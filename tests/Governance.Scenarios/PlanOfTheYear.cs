@@ -14,8 +14,9 @@ internal sealed class PlanOfTheYear(ScenarioApi api, int year, CancellationToken
     public async Task DraftAndSendAsync()
     {
         _version = await Version(api.PostAsync("/api/plans", new { year, content = Content() }, ct));
-        _version = await Version(api.PostAsync($"{Url}/proposal",
-            new { sentOn = Iso(year, 1, 20), version = _version }, ct));
+        _version = await Version(
+            api.PostAsync($"{Url}/proposal", new { sentOn = Iso(year, 1, 20), version = _version }, ct)
+        );
         var responses = new[]
         {
             ("0127", "Botkyrka tillstyrker förslaget.", Iso(year, 2, 3)),
@@ -24,19 +25,46 @@ internal sealed class PlanOfTheYear(ScenarioApi api, int year, CancellationToken
         };
         foreach (var (code, response, respondedOn) in responses)
         {
-            _version = await Version(api.PostAsync($"{Url}/proposal/responses",
-                new { municipalityCode = code, response, respondedOn, version = _version }, ct, "registry", code));
+            _version = await Version(
+                api.PostAsync(
+                    $"{Url}/proposal/responses",
+                    new
+                    {
+                        municipalityCode = code,
+                        response,
+                        respondedOn,
+                        version = _version,
+                    },
+                    ct,
+                    "registry",
+                    code
+                )
+            );
         }
     }
 
     public async Task AdoptAsync(Guid meetingId, Guid itemId) =>
-        _version = await Version(api.PostAsync($"{Url}/adoption", new { meetingId, itemId, version = _version }, ct));
+        _version = await Version(
+            api.PostAsync(
+                $"{Url}/adoption",
+                new
+                {
+                    meetingId,
+                    itemId,
+                    version = _version,
+                },
+                ct
+            )
+        );
 
     /// <summary>The follow-up: the secretary, a member and the chair report how activities stand.</summary>
     public async Task FollowUpAsync()
     {
-        var activities = (await api.GetAsync(Url, ct)).GetProperty("activities").EnumerateArray()
-            .Select(a => a.GetProperty("activityId").GetGuid()).ToList();
+        var activities = (await api.GetAsync(Url, ct))
+            .GetProperty("activities")
+            .EnumerateArray()
+            .Select(a => a.GetProperty("activityId").GetGuid())
+            .ToList();
         var reports = new (Guid Activity, string Status, string Comment, string Role, string? Code)[]
         {
             (activities[0], "ongoing", "Remissvar lämnat i april.", "secretary", null),
@@ -47,52 +75,142 @@ internal sealed class PlanOfTheYear(ScenarioApi api, int year, CancellationToken
         };
         foreach (var (activity, status, comment, role, code) in reports)
         {
-            _version = await Version(api.PostAsync($"{Url}/activities/status",
-                new { activityId = activity, status, comment, version = _version }, ct, role, code));
+            _version = await Version(
+                api.PostAsync(
+                    $"{Url}/activities/status",
+                    new
+                    {
+                        activityId = activity,
+                        status,
+                        comment,
+                        version = _version,
+                    },
+                    ct,
+                    role,
+                    code
+                )
+            );
         }
     }
 
-    private object Content() => new
-    {
-        focusAreas = new object[]
+    private object Content() =>
+        new
         {
-            Area("Infrastruktur", "Södertörn har en väl utbyggd infrastruktur för transporter och bostäder.",
-                ["Tvärförbindelse Södertörn byggs", "Pendeltågstrafiken förbättras"], ["SUP-gruppen"]),
-            Area("Utbildning", "Utbildningsutbudet motsvarar arbetsmarknadens behov.",
-                ["Fler yrkeshögskoleutbildningar"], ["YH-nätverket"]),
-            Area("Näringsliv", "Södertörn är en attraktiv region för företag.", ["Samordnad etableringsservice"], null),
-            Area("Funktionell samordning", "Kommunerna samordnar sig där det ger nytta.",
-                ["Gemensam kommunikation"], ["Kommunikationsnätverket", "Klimatnätverket"]),
-        },
-        activities = new object[]
-        {
-            Activity("Infrastruktur", "Yttrande över regional transportplan", ["SUP-gruppen"], "Inom budget", "Vår"),
-            Activity("Utbildning", "Seminarium om kompetensförsörjning", ["YH-nätverket"], "40 000 kr", "Maj"),
-            Activity("Infrastruktur", "Studie av tvärgående kollektivtrafik", ["Huddinge", "Botkyrka"], "150 000 kr",
-                "Hösten"),
-            Activity("Näringsliv", "Gemensam närvaro på fastighetsmässan", ["Kansliet"], "60 000 kr", "September"),
-            Activity("Funktionell samordning", "Klimatveckan på Södertörn", ["Klimatnätverket"], "30 000 kr",
-                "Oktober"),
-            Activity("Funktionell samordning", "Ny webbplats för samarbetet", ["Kommunikationsnätverket"],
-                "50 000 kr", "Året"),
-        },
-        budget = new
-        {
-            income = new[] { new { label = "Avgifter, 4 kr per invånare", amount = 2_036_400m, approximate = false } },
-            costs = new[]
+            focusAreas = new object[]
             {
-                new { label = "Personal", amount = 1_590_000m, approximate = true },
-                new { label = "Tjänster från Huddinge kommun", amount = 72_000m, approximate = true },
-                new { label = "Möten, webb och utredningar", amount = 374_400m, approximate = false },
+                Area(
+                    "Infrastruktur",
+                    "Södertörn har en väl utbyggd infrastruktur för transporter och bostäder.",
+                    ["Tvärförbindelse Södertörn byggs", "Pendeltågstrafiken förbättras"],
+                    ["SUP-gruppen"]
+                ),
+                Area(
+                    "Utbildning",
+                    "Utbildningsutbudet motsvarar arbetsmarknadens behov.",
+                    ["Fler yrkeshögskoleutbildningar"],
+                    ["YH-nätverket"]
+                ),
+                Area(
+                    "Näringsliv",
+                    "Södertörn är en attraktiv region för företag.",
+                    ["Samordnad etableringsservice"],
+                    null
+                ),
+                Area(
+                    "Funktionell samordning",
+                    "Kommunerna samordnar sig där det ger nytta.",
+                    ["Gemensam kommunikation"],
+                    ["Kommunikationsnätverket", "Klimatnätverket"]
+                ),
             },
-        },
-    };
+            activities = new object[]
+            {
+                Activity(
+                    "Infrastruktur",
+                    "Yttrande över regional transportplan",
+                    ["SUP-gruppen"],
+                    "Inom budget",
+                    "Vår"
+                ),
+                Activity("Utbildning", "Seminarium om kompetensförsörjning", ["YH-nätverket"], "40 000 kr", "Maj"),
+                Activity(
+                    "Infrastruktur",
+                    "Studie av tvärgående kollektivtrafik",
+                    ["Huddinge", "Botkyrka"],
+                    "150 000 kr",
+                    "Hösten"
+                ),
+                Activity("Näringsliv", "Gemensam närvaro på fastighetsmässan", ["Kansliet"], "60 000 kr", "September"),
+                Activity(
+                    "Funktionell samordning",
+                    "Klimatveckan på Södertörn",
+                    ["Klimatnätverket"],
+                    "30 000 kr",
+                    "Oktober"
+                ),
+                Activity(
+                    "Funktionell samordning",
+                    "Ny webbplats för samarbetet",
+                    ["Kommunikationsnätverket"],
+                    "50 000 kr",
+                    "Året"
+                ),
+            },
+            budget = new
+            {
+                income = new[]
+                {
+                    new
+                    {
+                        label = "Avgifter, 4 kr per invånare",
+                        amount = 2_036_400m,
+                        approximate = false,
+                    },
+                },
+                costs = new[]
+                {
+                    new
+                    {
+                        label = "Personal",
+                        amount = 1_590_000m,
+                        approximate = true,
+                    },
+                    new
+                    {
+                        label = "Tjänster från Huddinge kommun",
+                        amount = 72_000m,
+                        approximate = true,
+                    },
+                    new
+                    {
+                        label = "Möten, webb och utredningar",
+                        amount = 374_400m,
+                        approximate = false,
+                    },
+                },
+            },
+        };
 
     private static object Area(string name, string goal, string[] subGoals, string[]? networks) =>
-        new { name, goal, subGoals, networks };
+        new
+        {
+            name,
+            goal,
+            subGoals,
+            networks,
+        };
 
     private static object Activity(string focusArea, string activity, string[] responsible, string cost, string time) =>
-        new { focusArea, subGoal = (string?)null, activity, responsible, cost, time, comment = (string?)null };
+        new
+        {
+            focusArea,
+            subGoal = (string?)null,
+            activity,
+            responsible,
+            cost,
+            time,
+            comment = (string?)null,
+        };
 
     private static string Iso(int year, int month, int day) => MeetingRecorder.Iso(new DateOnly(year, month, day));
 

@@ -9,24 +9,35 @@ namespace Governance.Scenarios;
 public static class ReadModelTables
 {
     public static async Task<SortedDictionary<string, SortedDictionary<string, string>>> SnapshotAsync(
-        string database, CancellationToken ct = default)
+        string database,
+        CancellationToken ct = default
+    )
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync(ct);
         var tables = new List<string>();
-        await using (var list = new NpgsqlCommand("select table_name from information_schema.tables " +
-            "where table_schema = 'governance' and table_name like 'mt_doc_%' order by 1", connection))
+        await using (
+            var list = new NpgsqlCommand(
+                "select table_name from information_schema.tables "
+                    + "where table_schema = 'governance' and table_name like 'mt_doc_%' order by 1",
+                connection
+            )
+        )
         await using (var reader = await list.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct)) tables.Add(reader.GetString(0));
+            while (await reader.ReadAsync(ct))
+                tables.Add(reader.GetString(0));
 
         var snapshot = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
         foreach (var table in tables)
         {
             var rows = snapshot[table] = new SortedDictionary<string, string>(StringComparer.Ordinal);
             await using var select = new NpgsqlCommand(
-                $"select id::text, data::text from governance.{table} order by id", connection);
+                $"select id::text, data::text from governance.{table} order by id",
+                connection
+            );
             await using var reader = await select.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) rows[reader.GetString(0)] = reader.GetString(1);
+            while (await reader.ReadAsync(ct))
+                rows[reader.GetString(0)] = reader.GetString(1);
         }
         return snapshot;
     }
@@ -34,13 +45,15 @@ public static class ReadModelTables
     /// <summary>The first difference between two snapshots, or null when they are identical.</summary>
     public static string? FirstDifference(
         SortedDictionary<string, SortedDictionary<string, string>> before,
-        SortedDictionary<string, SortedDictionary<string, string>> after)
+        SortedDictionary<string, SortedDictionary<string, string>> after
+    )
     {
         if (!before.Keys.SequenceEqual(after.Keys))
             return $"tables {string.Join(',', before.Keys)} became {string.Join(',', after.Keys)}";
         foreach (var (table, rows) in before)
         {
-            if (rows.Count != after[table].Count) return $"{table}: {rows.Count} documents, {after[table].Count} after";
+            if (rows.Count != after[table].Count)
+                return $"{table}: {rows.Count} documents, {after[table].Count} after";
             foreach (var (id, json) in rows)
                 if (!after[table].TryGetValue(id, out var other) || other != json)
                     return $"{table} {id} before:\n{json}\nafter:\n{other}";

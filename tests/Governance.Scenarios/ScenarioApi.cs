@@ -26,8 +26,13 @@ public sealed class ScenarioApi(HttpClient client, Func<string, string?, string>
     /// A command as <paramref name="role"/> (for <paramref name="municipality"/>); the answer, which names the new
     /// version.
     /// </summary>
-    public async Task<JsonElement> PostAsync(string path, object body, CancellationToken ct, string role = "secretary",
-        string? municipality = null)
+    public async Task<JsonElement> PostAsync(
+        string path,
+        object body,
+        CancellationToken ct,
+        string role = "secretary",
+        string? municipality = null
+    )
     {
         using var request = Request(HttpMethod.Post, path, role, municipality);
         request.Content = JsonContent.Create(body);
@@ -40,8 +45,13 @@ public sealed class ScenarioApi(HttpClient client, Func<string, string?, string>
     /// A command on a stream that background work also writes to (the agreement, where deliveries record parties
     /// informed): the version is read just before, and read again when the stream moved on in between.
     /// </summary>
-    public async Task<JsonElement> PostAtCurrentVersionAsync(string path, string versionSource, Func<int, object> body,
-        CancellationToken ct, string role = "secretary")
+    public async Task<JsonElement> PostAtCurrentVersionAsync(
+        string path,
+        string versionSource,
+        Func<int, object> body,
+        CancellationToken ct,
+        string role = "secretary"
+    )
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -62,8 +72,14 @@ public sealed class ScenarioApi(HttpClient client, Func<string, string?, string>
     }
 
     /// <summary>A file attached to an agenda item, sent as the form the screens send.</summary>
-    public async Task<JsonElement> AttachAsync(string path, string title, string fileName, byte[] content, int version,
-        CancellationToken ct)
+    public async Task<JsonElement> AttachAsync(
+        string path,
+        string title,
+        string fileName,
+        byte[] content,
+        int version,
+        CancellationToken ct
+    )
     {
         using var request = Request(HttpMethod.Post, path, "secretary", null);
         var file = new ByteArrayContent(content);
@@ -89,15 +105,19 @@ public sealed class ScenarioApi(HttpClient client, Func<string, string?, string>
     private static async Task<bool> IsStaleAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-        return problem.TryGetProperty("type", out var type) &&
-            type.GetString()?.EndsWith(StaleTypeSuffix, StringComparison.Ordinal) == true;
+        return problem.TryGetProperty("type", out var type)
+            && type.GetString()?.EndsWith(StaleTypeSuffix, StringComparison.Ordinal) == true;
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string path, CancellationToken ct)
     {
-        if (response.IsSuccessStatusCode) return;
+        if (response.IsSuccessStatusCode)
+            return;
         var body = await response.Content.ReadAsStringAsync(ct);
-        throw new HttpRequestException($"{response.RequestMessage?.Method} {path}: {(int)response.StatusCode} {body}",
-            null, response.StatusCode);
+        throw new HttpRequestException(
+            $"{response.RequestMessage?.Method} {path}: {(int)response.StatusCode} {body}",
+            null,
+            response.StatusCode
+        );
     }
 }

@@ -10,7 +10,14 @@ public static class ScenarioTokens
     public static Func<string, string?, string> Development(byte[] signingKey)
     {
         var key = new SymmetricSecurityKey(signingKey);
-        return (role, municipality) => DevelopmentTokens.Issue(key, Cast.NameFor(role, municipality), [role],
-            TimeSpan.FromHours(4), TimeProvider.System, role is "member" or "registry" ? municipality : null);
+        return (role, municipality) =>
+            DevelopmentTokens.Issue(
+                key,
+                Cast.NameFor(role, municipality),
+                [role],
+                TimeSpan.FromHours(4),
+                TimeProvider.System,
+                role is "member" or "registry" ? municipality : null
+            );
     }
 }

@@ -13,6 +13,8 @@ internal static class YearCalendar
         from.AddDays(((int)day - (int)from.DayOfWeek + 7) % 7);
 
     /// <summary>A small PDF, the same bytes each time: the document store addresses files by their SHA-256.</summary>
-    public static byte[] Pdf(string title) => System.Text.Encoding.UTF8.GetBytes(
-        $"%PDF-1.4\n1 0 obj << /Title ({title}) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    public static byte[] Pdf(string title) =>
+        System.Text.Encoding.UTF8.GetBytes(
+            $"%PDF-1.4\n1 0 obj << /Title ({title}) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+        );
 }

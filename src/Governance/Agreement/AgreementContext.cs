@@ -4,8 +4,13 @@ using JasperFx.Events;
 
 namespace Governance.Agreement;
 
-/// <summary>What an agreement command is decided against: the agreement's stream and the municipality register.</summary>
-public sealed record AgreementContext(IEventStream<CooperationAgreement> Stream, IReadOnlyList<Municipality> Municipalities)
+/// <summary>
+/// What an agreement command is decided against: the agreement's stream and the municipality register.
+/// </summary>
+public sealed record AgreementContext(
+    IEventStream<CooperationAgreement> Stream,
+    IReadOnlyList<Municipality> Municipalities
+)
 {
     public CooperationAgreement? Agreement => Stream.Aggregate;
 

@@ -2,7 +2,9 @@ using Governance.Municipalities;
 
 namespace Governance.Agreement;
 
-/// <summary>Records the concluded agreement: its parties with their signing dates and the day it took force (§2).</summary>
+/// <summary>
+/// Records the concluded agreement: its parties with their signing dates and the day it took force (§2).
+/// </summary>
 public record ConcludeAgreement(IReadOnlyList<AgreementParty> Parties, DateOnly InForceFrom)
 {
     public class Validator : AbstractValidator<ConcludeAgreement>
@@ -13,13 +15,19 @@ public record ConcludeAgreement(IReadOnlyList<AgreementParty> Parties, DateOnly 
         /// </summary>
         public Validator(TimeProvider clock)
         {
-            RuleFor(x => x.Parties).NotEmpty()
-                .Must(p => p.Select(x => x.MunicipalityCode).Distinct().Count() == p.Count).WithMessage("Varje kommun kan bara vara part en gång.");
-            RuleForEach(x => x.Parties).ChildRules(party =>
-            {
-                party.RuleFor(p => p.MunicipalityCode).Must(MunicipalityRules.IsMunicipalityCode).WithMessage(MunicipalityRules.CodeMessage);
-                party.RuleFor(p => p.SignedOn).PlausibleAndHappened(clock);
-            });
+            RuleFor(x => x.Parties)
+                .NotEmpty()
+                .Must(p => p.Select(x => x.MunicipalityCode).Distinct().Count() == p.Count)
+                .WithMessage("Varje kommun kan bara vara part en gång.");
+            RuleForEach(x => x.Parties)
+                .ChildRules(party =>
+                {
+                    party
+                        .RuleFor(p => p.MunicipalityCode)
+                        .Must(MunicipalityRules.IsMunicipalityCode)
+                        .WithMessage(MunicipalityRules.CodeMessage);
+                    party.RuleFor(p => p.SignedOn).PlausibleAndHappened(clock);
+                });
             RuleFor(x => x.InForceFrom).Must(Dates.IsPlausible).WithMessage(Dates.PlausibleMessage);
         }
     }
@@ -27,14 +35,33 @@ public record ConcludeAgreement(IReadOnlyList<AgreementParty> Parties, DateOnly 
 
 public static class ConcludeAgreementEndpoint
 {
-    public static Task<AgreementContext> LoadAsync(IDocumentSession session, CancellationToken ct) => AgreementContext.LoadAsync(session, ct);
+    public static Task<AgreementContext> LoadAsync(IDocumentSession session, CancellationToken ct) =>
+        AgreementContext.LoadAsync(session, ct);
 
     public static ProblemDetails Validate(ConcludeAgreement command, AgreementContext context) =>
-        AgreementRules.CanConclude(context.Agreement, [.. command.Parties.Select(p => p.MunicipalityCode)],
-            context.Municipalities.Select(m => m.Code).ToHashSet()).OrContinue();
+        AgreementRules
+            .CanConclude(
+                context.Agreement,
+                [.. command.Parties.Select(p => p.MunicipalityCode)],
+                context.Municipalities.Select(m => m.Code).ToHashSet()
+            )
+            .OrContinue();
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/agreement", OperationId = nameof(ConcludeAgreement))]
-    public static AgreementChanged Post(ConcludeAgreement command, AgreementContext context, ClaimsPrincipal user, TimeProvider clock) =>
-        context.Append(new AgreementConcluded(CooperationAgreement.TheId, command.Parties, command.InForceFrom, user.ActorName(), clock.GetUtcNow()));
+    public static AgreementChanged Post(
+        ConcludeAgreement command,
+        AgreementContext context,
+        ClaimsPrincipal user,
+        TimeProvider clock
+    ) =>
+        context.Append(
+            new AgreementConcluded(
+                CooperationAgreement.TheId,
+                command.Parties,
+                command.InForceFrom,
+                user.ActorName(),
+                clock.GetUtcNow()
+            )
+        );
 }

@@ -10,8 +10,11 @@ namespace Governance.Agreement;
 /// projects decided after it. The agreement's own acts are in its stream.
 /// </summary>
 public sealed record LaterRecords(
-    IReadOnlyList<Meeting> Meetings, FeeLedger? Ledger, IReadOnlyList<ActivityPlan> Plans,
-    IReadOnlyList<SpecialProject> Projects)
+    IReadOnlyList<Meeting> Meetings,
+    FeeLedger? Ledger,
+    IReadOnlyList<ActivityPlan> Plans,
+    IReadOnlyList<SpecialProject> Projects
+)
 {
     public static readonly LaterRecords None = new([], null, [], []);
 
@@ -20,14 +23,18 @@ public sealed record LaterRecords(
             await session.Query<Meeting>().Where(m => m.Date > after).ToListAsync(ct),
             await session.LoadAsync<FeeLedger>(FeeLedger.TheId, ct),
             await session.Query<ActivityPlan>().ToListAsync(ct),
-            await session.Query<SpecialProject>().Where(p => p.DecidedOn > after).ToListAsync(ct));
+            await session.Query<SpecialProject>().Where(p => p.DecidedOn > after).ToListAsync(ct)
+        );
 }
 
 /// <summary>What a dissolution is decided against, loaded once: agreement, deciding meeting, later records.</summary>
 public sealed record DissolutionContext(AgreementContext Agreement, Meeting? Meeting, LaterRecords Later)
 {
     public static async Task<DissolutionContext> LoadAsync(
-        DissolveCommittee command, IDocumentSession session, CancellationToken ct)
+        DissolveCommittee command,
+        IDocumentSession session,
+        CancellationToken ct
+    )
     {
         var agreement = await AgreementContext.LoadAsync(session, ct);
         var meeting = await session.LoadAsync<Meeting>(command.MeetingId, ct);

@@ -13,11 +13,18 @@ namespace Governance.Agreement;
 public static class DissolutionRules
 {
     public static RuleViolation? CanDissolve(
-        CooperationAgreement agreement, Meeting? meeting, Guid itemId, DateOnly today, LaterRecords later,
-        Func<string, string> nameOf)
+        CooperationAgreement agreement,
+        Meeting? meeting,
+        Guid itemId,
+        DateOnly today,
+        LaterRecords later,
+        Func<string, string> nameOf
+    )
     {
-        if (AgreementRules.NotDissolved(agreement) is { } dissolved) return dissolved;
-        if (meeting is null) return RuleViolation.Missing("Sammanträdet där upplösningen beslutades finns inte.");
+        if (AgreementRules.NotDissolved(agreement) is { } dissolved)
+            return dissolved;
+        if (meeting is null)
+            return RuleViolation.Missing("Sammanträdet där upplösningen beslutades finns inte.");
         var on = meeting.Date;
         if (meeting.Item(itemId) is not { } item)
             return RuleViolation.Missing($"Ärendet {itemId} finns inte vid sammanträdet {Dates.Iso(on)}.");
@@ -30,55 +37,94 @@ public static class DissolutionRules
         if (agreement.MembersOn(on).Count == 0)
             return Refused($"Avtalet gäller inte den {Dates.Iso(on)}; det finns ingen kommitté att upplösa.");
         var acts = ActsAfter(on, agreement, later, meeting.Id, nameOf);
-        return acts.Count == 0 ? null
-            : Refused($"Upplösningen beslutades {Dates.Iso(on)}, men senare än så har registrerats: " +
-                $"{string.Join("; ", acts)}.");
+        return acts.Count == 0
+            ? null
+            : Refused(
+                $"Upplösningen beslutades {Dates.Iso(on)}, men senare än så har registrerats: "
+                    + $"{string.Join("; ", acts)}."
+            );
     }
 
     private static RuleViolation Refused(string message) => new(AgreementRules.Dissolution, message);
 
     /// <summary>Each recorded act dated after the day, named with its date; the deciding meeting excepted.</summary>
     public static IReadOnlyList<string> ActsAfter(
-        DateOnly day, CooperationAgreement agreement, LaterRecords later, Guid decidingMeeting,
-        Func<string, string> nameOf)
+        DateOnly day,
+        CooperationAgreement agreement,
+        LaterRecords later,
+        Guid decidingMeeting,
+        Func<string, string> nameOf
+    )
     {
         var acts = new List<(DateOnly On, string What)>();
         foreach (var m in later.Meetings.Where(m => m.Id != decidingMeeting && m.Date > day && WasHeld(m)))
             acts.Add((m.Date, $"{Labels.Of(m.Kind).ToLowerInvariant()} ({Labels.Of(m.Body)}) hölls"));
         foreach (var n in agreement.Notices)
         {
-            if (n.ReceivedOn > day) acts.Add((n.ReceivedOn, $"uppsägning från {nameOf(n.MunicipalityCode)} mottogs"));
+            if (n.ReceivedOn > day)
+                acts.Add((n.ReceivedOn, $"uppsägning från {nameOf(n.MunicipalityCode)} mottogs"));
             foreach (var i in n.Informed.Where(i => i.InformedOn > day))
-                acts.Add((i.InformedOn,
-                    $"{nameOf(i.MunicipalityCode)} underrättades om uppsägningen från {nameOf(n.MunicipalityCode)}"));
+                acts.Add(
+                    (
+                        i.InformedOn,
+                        $"{nameOf(i.MunicipalityCode)} underrättades om uppsägningen från {nameOf(n.MunicipalityCode)}"
+                    )
+                );
         }
-        acts.AddRange(agreement.Amendments.Where(a => a.AdoptedOn > day)
-            .Select(a => (a.AdoptedOn, $"ändring av {a.Clause} antogs")));
-        acts.AddRange(agreement.DecisionRules.Where(r => r.AgreedOn > day)
-            .Select(r => (r.AgreedOn, $"beslutsordning för {r.MatterKind} överenskoms")));
+        acts.AddRange(
+            agreement
+                .Amendments.Where(a => a.AdoptedOn > day)
+                .Select(a => (a.AdoptedOn, $"ändring av {a.Clause} antogs"))
+        );
+        acts.AddRange(
+            agreement
+                .DecisionRules.Where(r => r.AgreedOn > day)
+                .Select(r => (r.AgreedOn, $"beslutsordning för {r.MatterKind} överenskoms"))
+        );
         if (later.Ledger is { } ledger)
         {
-            acts.AddRange(ledger.Rules.Where(r => r.DecidedOn > day)
-                .Select(r => (r.DecidedOn, "avgiftsregel beslutades")));
-            acts.AddRange(ledger.Payments.SelectMany(p => p.Value).Where(p => p.PaidOn > day)
-                .Select(p => (p.PaidOn, $"betalning från {nameOf(p.MunicipalityCode)}")));
+            acts.AddRange(
+                ledger.Rules.Where(r => r.DecidedOn > day).Select(r => (r.DecidedOn, "avgiftsregel beslutades"))
+            );
+            acts.AddRange(
+                ledger
+                    .Payments.SelectMany(p => p.Value)
+                    .Where(p => p.PaidOn > day)
+                    .Select(p => (p.PaidOn, $"betalning från {nameOf(p.MunicipalityCode)}"))
+            );
         }
         foreach (var plan in later.Plans)
         {
-            acts.AddRange(plan.ProposalSent.Where(p => p.SentOn > day)
-                .Select(p => (p.SentOn,
-                    $"förslag till verksamhetsplan {plan.Year} skickades till {nameOf(p.MunicipalityCode)}")));
-            acts.AddRange(plan.Responses.Where(r => r.RespondedOn > day)
-                .Select(r => (r.RespondedOn,
-                    $"{nameOf(r.MunicipalityCode)} svarade på förslaget till verksamhetsplan {plan.Year}")));
+            acts.AddRange(
+                plan.ProposalSent.Where(p => p.SentOn > day)
+                    .Select(p =>
+                        (
+                            p.SentOn,
+                            $"förslag till verksamhetsplan {plan.Year} skickades till {nameOf(p.MunicipalityCode)}"
+                        )
+                    )
+            );
+            acts.AddRange(
+                plan.Responses.Where(r => r.RespondedOn > day)
+                    .Select(r =>
+                        (
+                            r.RespondedOn,
+                            $"{nameOf(r.MunicipalityCode)} svarade på förslaget till verksamhetsplan {plan.Year}"
+                        )
+                    )
+            );
         }
-        acts.AddRange(later.Projects.Where(p => p.DecidedOn > day)
-            .Select(p => (p.DecidedOn, $"särskilt projekt {p.Name} beslutades")));
+        acts.AddRange(
+            later
+                .Projects.Where(p => p.DecidedOn > day)
+                .Select(p => (p.DecidedOn, $"särskilt projekt {p.Name} beslutades"))
+        );
         return [.. acts.OrderBy(a => a.On).Select(a => $"{Dates.Iso(a.On)} {a.What}")];
     }
 
     /// <summary>Something was recorded at the meeting: attendance, an outcome, or its closing.</summary>
     public static bool WasHeld(Meeting meeting) =>
-        meeting.Status == MeetingStatus.Closed || meeting.Attendance.Count > 0 ||
-        meeting.Agenda.Any(i => i.Outcome is not null);
+        meeting.Status == MeetingStatus.Closed
+        || meeting.Attendance.Count > 0
+        || meeting.Agenda.Any(i => i.Outcome is not null);
 }

@@ -5,7 +5,13 @@ namespace Governance.Agreement;
 /// dissolution is dated by that meeting), and the assets and liabilities to split by population.
 /// </summary>
 public record DissolveCommittee(
-    Guid MeetingId, Guid ItemId, string DecisionReference, decimal Assets, decimal Liabilities, int Version)
+    Guid MeetingId,
+    Guid ItemId,
+    string DecisionReference,
+    decimal Assets,
+    decimal Liabilities,
+    int Version
+)
 {
     public class Validator : AbstractValidator<DissolveCommittee>
     {
@@ -22,31 +28,62 @@ public record DissolveCommittee(
 public static class DissolveCommitteeEndpoint
 {
     public static Task<DissolutionContext> LoadAsync(
-        DissolveCommittee command, IDocumentSession session, CancellationToken ct) =>
-        DissolutionContext.LoadAsync(command, session, ct);
+        DissolveCommittee command,
+        IDocumentSession session,
+        CancellationToken ct
+    ) => DissolutionContext.LoadAsync(command, session, ct);
 
     public static ProblemDetails Validate(DissolveCommittee command, DissolutionContext context, TimeProvider clock) =>
-        context.Agreement.Decide(command.Version, agreement =>
-        {
-            var meeting = context.Meeting;
-            if (DissolutionRules.CanDissolve(agreement, meeting, command.ItemId, clock.Today(), context.Later,
-                    context.NameOf) is { } refused) return refused;
-            var members = context.Agreement.MunicipalitiesIn(agreement.MembersOn(meeting!.Date));
-            return DissolutionSplit.Split(members, command.Assets, command.Liabilities, meeting.Date) is null
-                ? DissolutionSplit.NoCommonYear(members)
-                : null;
-        });
+        context.Agreement.Decide(
+            command.Version,
+            agreement =>
+            {
+                var meeting = context.Meeting;
+                if (
+                    DissolutionRules.CanDissolve(
+                        agreement,
+                        meeting,
+                        command.ItemId,
+                        clock.Today(),
+                        context.Later,
+                        context.NameOf
+                    ) is
+                    { } refused
+                )
+                    return refused;
+                var members = context.Agreement.MunicipalitiesIn(agreement.MembersOn(meeting!.Date));
+                return DissolutionSplit.Split(members, command.Assets, command.Liabilities, meeting.Date) is null
+                    ? DissolutionSplit.NoCommonYear(members)
+                    : null;
+            }
+        );
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/agreement/dissolution", OperationId = nameof(DissolveCommittee))]
     public static AgreementChanged Post(
-        DissolveCommittee command, DissolutionContext context, ClaimsPrincipal user, TimeProvider clock)
+        DissolveCommittee command,
+        DissolutionContext context,
+        ClaimsPrincipal user,
+        TimeProvider clock
+    )
     {
         var on = context.Meeting!.Date;
         var members = context.Agreement.MunicipalitiesIn(context.Agreement.Agreement!.MembersOn(on));
         var (year, shares) = DissolutionSplit.Split(members, command.Assets, command.Liabilities, on)!.Value;
-        return context.Agreement.Append(new CommitteeDissolved(CooperationAgreement.TheId, on,
-            command.DecisionReference.Trim(), command.Assets, command.Liabilities, year, shares, user.ActorName(),
-            clock.GetUtcNow(), command.MeetingId, command.ItemId));
+        return context.Agreement.Append(
+            new CommitteeDissolved(
+                CooperationAgreement.TheId,
+                on,
+                command.DecisionReference.Trim(),
+                command.Assets,
+                command.Liabilities,
+                year,
+                shares,
+                user.ActorName(),
+                clock.GetUtcNow(),
+                command.MeetingId,
+                command.ItemId
+            )
+        );
     }
 }

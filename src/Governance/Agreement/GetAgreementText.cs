@@ -15,9 +15,19 @@ public static class GetAgreementTextEndpoint
     [AllowAnonymous]
     [WolverineGet("/api/agreement/text", OperationId = "GetAgreementText")]
     public static async Task<AgreementTextOnDate?> Get(
-        DateOnly? on, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        DateOnly? on,
+        IQuerySession session,
+        TimeProvider clock,
+        CancellationToken ct
+    ) =>
         await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, ct) is { } agreement
-            ? AgreementText.On(on ?? clock.Today(), agreement, AgreementText2010.Title, AgreementText2010.Preamble,
-                AgreementText2010.Clauses, AgreementText2010.Signatures)
+            ? AgreementText.On(
+                on ?? clock.Today(),
+                agreement,
+                AgreementText2010.Title,
+                AgreementText2010.Preamble,
+                AgreementText2010.Clauses,
+                AgreementText2010.Signatures
+            )
             : null;
 }

@@ -3,7 +3,12 @@ using Governance.Municipalities;
 namespace Governance.Agreement;
 
 /// <summary>The member municipalities on a date, with the register and the agreement they were read from.</summary>
-public sealed record MembersOnDate(DateOnly On, IReadOnlyList<string> Codes, IReadOnlyList<Municipality> Register, CooperationAgreement? Agreement)
+public sealed record MembersOnDate(
+    DateOnly On,
+    IReadOnlyList<string> Codes,
+    IReadOnlyList<Municipality> Register,
+    CooperationAgreement? Agreement
+)
 {
     /// <summary>Before the agreement is recorded every registered municipality counts as a member.</summary>
     public static async Task<MembersOnDate> LoadAsync(IQuerySession session, DateOnly on, CancellationToken ct)
@@ -11,7 +16,8 @@ public sealed record MembersOnDate(DateOnly On, IReadOnlyList<string> Codes, IRe
         var agreement = await session.AgreementAsync(ct);
         // In Swedish alphabetical order, whatever order the rows are stored in (a rebuild or a restore rewrites them).
         var register = (await session.Query<Municipality>().ToListAsync(ct))
-            .OrderBy(m => m.Name, SwedishOrder).ToList();
+            .OrderBy(m => m.Name, SwedishOrder)
+            .ToList();
         IReadOnlyList<string> codes = agreement is null ? [.. register.Select(m => m.Code)] : agreement.MembersOn(on);
         return new(on, codes, register, agreement);
     }
@@ -23,13 +29,16 @@ public sealed record MembersOnDate(DateOnly On, IReadOnlyList<string> Codes, IRe
     public static async Task<MembersOnDate> CodesAsync(IQuerySession session, DateOnly on, CancellationToken ct)
     {
         var agreement = await session.AgreementAsync(ct);
-        IReadOnlyList<string> codes = agreement is not null ? agreement.MembersOn(on)
+        IReadOnlyList<string> codes = agreement is not null
+            ? agreement.MembersOn(on)
             : await session.Query<Municipality>().Select(m => m.Code).ToListAsync(ct);
         return new(on, codes, [], agreement);
     }
 
-    private static readonly StringComparer SwedishOrder =
-        StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), false);
+    private static readonly StringComparer SwedishOrder = StringComparer.Create(
+        new System.Globalization.CultureInfo("sv-SE"),
+        false
+    );
 
     public IReadOnlyList<Municipality> Members => [.. Register.Where(m => Codes.Contains(m.Code))];
 
@@ -37,6 +46,8 @@ public sealed record MembersOnDate(DateOnly On, IReadOnlyList<string> Codes, IRe
 
     /// <summary>§3: the rule agreed for a kind of matter on the date, consensus otherwise.</summary>
     public DecisionRule RuleFor(string matterKind) =>
-        Agreement is null ? DecisionRule.Consensus
-        : AgreementState.RulesInForce(Agreement, On).FirstOrDefault(r => r.MatterKind == matterKind)?.Rule ?? DecisionRule.Consensus;
+        Agreement is null
+            ? DecisionRule.Consensus
+            : AgreementState.RulesInForce(Agreement, On).FirstOrDefault(r => r.MatterKind == matterKind)?.Rule
+                ?? DecisionRule.Consensus;
 }

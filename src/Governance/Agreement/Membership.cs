@@ -35,7 +35,13 @@ public static class Membership
     public static IReadOnlyList<string> MembersOn(this CooperationAgreement agreement, DateOnly date) =>
         agreement.StatusOn(date) != AgreementStatus.InForce
             ? []
-            : [.. agreement.Parties.Select(p => p.MunicipalityCode).Where(code => agreement.PartyStatusOn(code, date) != PartyStatus.Withdrawn)];
+            :
+            [
+                .. agreement
+                    .Parties.Select(p => p.MunicipalityCode)
+                    .Where(code => agreement.PartyStatusOn(code, date) != PartyStatus.Withdrawn),
+            ];
 
-    public static bool IsMemberOn(this CooperationAgreement agreement, string code, DateOnly date) => agreement.MembersOn(date).Contains(code);
+    public static bool IsMemberOn(this CooperationAgreement agreement, string code, DateOnly date) =>
+        agreement.MembersOn(date).Contains(code);
 }

@@ -5,7 +5,12 @@ namespace Governance.Agreement;
 /// Received 2021-06-15 → counts from 2021-07-01 → member up to and including 2022-06-30 → withdrawn from 2022-07-01.
 /// Received on the 1st counts from the 1st of the next month.
 /// </summary>
-public sealed record NoticePeriod(DateOnly ReceivedOn, DateOnly StartsOn, DateOnly LastDayOfMembership, DateOnly WithdrawalDate)
+public sealed record NoticePeriod(
+    DateOnly ReceivedOn,
+    DateOnly StartsOn,
+    DateOnly LastDayOfMembership,
+    DateOnly WithdrawalDate
+)
 {
     public const int Months = 12;
 

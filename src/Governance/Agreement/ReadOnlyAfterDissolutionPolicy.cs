@@ -27,13 +27,21 @@ public enum AfterDissolutionAccess
 public static class AfterDissolution
 {
     private static readonly string[] Distribution = ["/api/distribution", "/receipts"];
-    private static readonly string[] MeetingRecord = ["/close", "/minutes/text", "/minutes/approval", "/minutes/corrections"];
+    private static readonly string[] MeetingRecord =
+    [
+        "/close",
+        "/minutes/text",
+        "/minutes/approval",
+        "/minutes/corrections",
+    ];
 
     public static AfterDissolutionAccess Of(string route)
     {
-        if (Distribution.Any(p => route.StartsWith(p, StringComparison.Ordinal))) return AfterDissolutionAccess.Open;
-        return route.StartsWith("/api/meetings/{meetingId}/", StringComparison.Ordinal) &&
-            MeetingRecord.Any(s => route.EndsWith(s, StringComparison.Ordinal))
+        if (Distribution.Any(p => route.StartsWith(p, StringComparison.Ordinal)))
+            return AfterDissolutionAccess.Open;
+        return
+            route.StartsWith("/api/meetings/{meetingId}/", StringComparison.Ordinal)
+            && MeetingRecord.Any(s => route.EndsWith(s, StringComparison.Ordinal))
             ? AfterDissolutionAccess.DissolvingMeetingOnly
             : AfterDissolutionAccess.Refused;
     }
@@ -41,11 +49,18 @@ public static class AfterDissolution
     /// <summary>Null when the write may go on: nothing dissolved, the write open, or the deciding meeting's.</summary>
     public static RuleViolation? Check(CooperationAgreement? agreement, AfterDissolutionAccess access, Guid? meetingId)
     {
-        if (agreement?.Dissolution is not { } d || access == AfterDissolutionAccess.Open) return null;
-        if (access == AfterDissolutionAccess.Refused) return AgreementRules.NotDissolved(agreement);
-        return d.MeetingId is { } dissolving && dissolving == meetingId ? null : new(AgreementRules.Dissolution,
-            $"Kommittén upplöstes {Dates.Iso(d.DecidedOn)} ({d.DecisionReference}). Bara sammanträdet där " +
-            "upplösningen beslutades kan avslutas och få sina minnesanteckningar skrivna, justerade och rättade.");
+        if (agreement?.Dissolution is not { } d || access == AfterDissolutionAccess.Open)
+            return null;
+        if (access == AfterDissolutionAccess.Refused)
+            return AgreementRules.NotDissolved(agreement);
+        return d.MeetingId is { } dissolving && dissolving == meetingId
+            ? null
+            : new(
+                AgreementRules.Dissolution,
+                $"Kommittén upplöstes {Dates.Iso(d.DecidedOn)} ({d.DecisionReference}). Bara sammanträdet där "
+                    + "upplösningen beslutades kan avslutas och få sina minnesanteckningar skrivna, "
+                    + "justerade och rättade."
+            );
     }
 }
 
@@ -57,11 +72,14 @@ internal sealed class ReadOnlyAfterDissolutionPolicy : IHttpPolicy
         foreach (var chain in chains.Where(c => c.HttpMethods.Any(m => m != HttpMethods.Get && m != HttpMethods.Head)))
         {
             var access = AfterDissolution.Of(chain.RoutePattern?.RawText ?? "");
-            if (access == AfterDissolutionAccess.Open) continue;
+            if (access == AfterDissolutionAccess.Open)
+                continue;
             var checks = typeof(ReadOnlyAfterDissolution);
             MethodCall call;
-            if (access == AfterDissolutionAccess.DissolvingMeetingOnly &&
-                chain.FindRouteVariable(typeof(Guid), "meetingId", out var meetingId))
+            if (
+                access == AfterDissolutionAccess.DissolvingMeetingOnly
+                && chain.FindRouteVariable(typeof(Guid), "meetingId", out var meetingId)
+            )
             {
                 call = new MethodCall(checks, nameof(ReadOnlyAfterDissolution.CheckMeetingAsync));
                 call.Arguments[0] = meetingId;
@@ -85,7 +103,11 @@ public static class ReadOnlyAfterDissolution
         Answer(session, AfterDissolutionAccess.DissolvingMeetingOnly, meetingId, ct);
 
     private static async Task<IResult> Answer(
-        IQuerySession session, AfterDissolutionAccess access, Guid? meetingId, CancellationToken ct)
+        IQuerySession session,
+        AfterDissolutionAccess access,
+        Guid? meetingId,
+        CancellationToken ct
+    )
     {
         var agreement = await session.AgreementAsync(ct);
         return AfterDissolution.Check(agreement, access, meetingId) is { } refused

@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 
 namespace Governance.Audit;
 
-/// <summary>An event's content as the audit trail shows it: everything recorded, except secrets (a webhook's shared key).</summary>
+/// <summary>
+/// An event's content as the audit trail shows it: everything recorded, except secrets (a webhook's shared key).
+/// </summary>
 public static class EventContent
 {
     private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -22,12 +24,15 @@ public static class EventContent
             case JsonObject obj:
                 foreach (var (name, value) in obj.ToList())
                 {
-                    if (name.Contains("secret", StringComparison.OrdinalIgnoreCase) && value is not null) obj[name] = "(dold)";
-                    else Hide(value);
+                    if (name.Contains("secret", StringComparison.OrdinalIgnoreCase) && value is not null)
+                        obj[name] = "(dold)";
+                    else
+                        Hide(value);
                 }
                 break;
             case JsonArray array:
-                foreach (var item in array) Hide(item);
+                foreach (var item in array)
+                    Hide(item);
                 break;
         }
     }

@@ -26,18 +26,36 @@ public static class FeedsEndpoint
     [AllowAnonymous]
     [EnableRateLimiting(RateLimits.Feeds)]
     [WolverineGet("/calendar.ics", OperationId = "GetCalendarFeed")]
-    public static async Task<IResult> GetCalendar(IQuerySession session, DistributionOptions options, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> GetCalendar(
+        IQuerySession session,
+        DistributionOptions options,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         // Subscribers' calendar programs do not sign in: the feed is public, whoever fetches it.
         var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
         var today = clock.Today();
-        var past = await MeetingHeaders.Of(session.Query<Meeting>().Where(m => m.Date < today)
-            .OrderByDescending(m => m.Date).Take(MeetingsEachWay)).ToListAsync(ct);
-        var planned = await MeetingHeaders.Of(session.Query<Meeting>().Where(m => m.Date >= today)
-            .OrderBy(m => m.Date).Take(MeetingsEachWay)).ToListAsync(ct);
-        var meetings = past.AsEnumerable().Reverse().Concat(planned)
+        var past = await MeetingHeaders.LoadAsync(
+            session,
+            session.Query<Meeting>().Where(m => m.Date < today).OrderByDescending(m => m.Date).Take(MeetingsEachWay),
+            ct
+        );
+        var planned = await MeetingHeaders.LoadAsync(
+            session,
+            session.Query<Meeting>().Where(m => m.Date >= today).OrderBy(m => m.Date).Take(MeetingsEachWay),
+            ct
+        );
+        var meetings = past.AsEnumerable()
+            .Reverse()
+            .Concat(planned)
             .Select(m => PublicView.PublicPartOf(MeetingsAfterDissolution.AsShown(m, dissolution)));
-        var ics = ICalendar.Render(meetings, await MunicipalityNames.LoadAsync(session, ct), options.PublicBaseUrl, clock.GetUtcNow());
+        var ics = ICalendar.Render(
+            meetings,
+            await MunicipalityNames.LoadAsync(session, ct),
+            options.PublicBaseUrl,
+            clock.GetUtcNow()
+        );
         return Results.Text(ics, "text/calendar; charset=utf-8", Encoding.UTF8);
     }
 
@@ -47,26 +65,63 @@ public static class FeedsEndpoint
     [AllowAnonymous]
     [EnableRateLimiting(RateLimits.Feeds)]
     [WolverineGet("/minutes.atom", OperationId = "GetMinutesFeed")]
-    public static async Task<IResult> GetMinutes(IQuerySession session, DistributionOptions options, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> GetMinutes(
+        IQuerySession session,
+        DistributionOptions options,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
-        var approved = (await session.Query<Meeting>().Where(m => m.Approval != null).OrderByDescending(m => m.Date)
-            .Take(FeedEntries).ToListAsync(ct)).Select(PublicView.PublicPartOf).ToList();
-        var items = approved.Select(m =>
+        var approved = (
+            await session
+                .Query<Meeting>()
+                .Where(m => m.Approval != null)
+                .OrderByDescending(m => m.Date)
+                .Take(FeedEntries)
+                .ToListAsync(ct)
+        )
+            .Select(PublicView.PublicPartOf)
+            .ToList();
+        var items = approved
+            .Select(m =>
+            {
+                var updated = m.Corrections.Select(c => c.CorrectedAt).Append(m.Approval!.ApprovedAt).Max();
+                var link = new Uri($"{options.PublicBaseUrl}/api/meetings/{m.Id}/minutes.html");
+                var item = new SyndicationItem(
+                    $"Minnesanteckningar {m.Date:yyyy-MM-dd} – {Labels.Of(m.Body)}",
+                    $"{Labels.Of(m.Kind)} i {m.Place}. {Labels.Count(m.Agenda.Count, "ärende", "ärenden")}. "
+                        + $"Justerade {m.Approval.ApprovedAt:yyyy-MM-dd} av {m.Approval.ApprovedBy}."
+                        + (
+                            m.Corrections.Count > 0
+                                ? $" Rättade {Labels.Count(m.Corrections.Count, "gång", "gånger")}."
+                                : ""
+                        ),
+                    link,
+                    $"urn:uuid:{m.Id}",
+                    updated
+                );
+                item.Authors.Add(new SyndicationPerson { Name = "Södertörns samarbetskommitté" });
+                return item;
+            })
+            .ToList();
+        var feed = new SyndicationFeed(
+            "Minnesanteckningar – Södertörns samarbetskommitté",
+            "Justerade minnesanteckningar från samarbetskommitténs och ledningsgruppens sammanträden.",
+            new Uri($"{options.PublicBaseUrl}/minutes.atom"),
+            "urn:governance:minutes",
+            items.Count > 0 ? items.Max(i => i.LastUpdatedTime) : clock.GetUtcNow(),
+            items
+        )
         {
-            var updated = m.Corrections.Select(c => c.CorrectedAt).Append(m.Approval!.ApprovedAt).Max();
-            var link = new Uri($"{options.PublicBaseUrl}/api/meetings/{m.Id}/minutes.html");
-            var item = new SyndicationItem($"Minnesanteckningar {m.Date:yyyy-MM-dd} – {Labels.Of(m.Body)}",
-                $"{Labels.Of(m.Kind)} i {m.Place}. {Labels.Count(m.Agenda.Count, "ärende", "ärenden")}. Justerade {m.Approval.ApprovedAt:yyyy-MM-dd} av {m.Approval.ApprovedBy}." +
-                (m.Corrections.Count > 0 ? $" Rättade {Labels.Count(m.Corrections.Count, "gång", "gånger")}." : ""), link, $"urn:uuid:{m.Id}", updated);
-            item.Authors.Add(new SyndicationPerson { Name = "Södertörns samarbetskommitté" });
-            return item;
-        }).ToList();
-        var feed = new SyndicationFeed("Minnesanteckningar – Södertörns samarbetskommitté", "Justerade minnesanteckningar från samarbetskommitténs och ledningsgruppens sammanträden.",
-            new Uri($"{options.PublicBaseUrl}/minutes.atom"), "urn:governance:minutes", items.Count > 0 ? items.Max(i => i.LastUpdatedTime) : clock.GetUtcNow(), items)
-        { Language = "sv" };
+            Language = "sv",
+        };
         var xml = new StringBuilder();
         using (var writer = XmlWriter.Create(xml, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = true }))
             new Atom10FeedFormatter(feed).WriteTo(writer);
-        return Results.Text(xml.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/atom+xml; charset=utf-8", Encoding.UTF8);
+        return Results.Text(
+            xml.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal),
+            "application/atom+xml; charset=utf-8",
+            Encoding.UTF8
+        );
     }
 }

@@ -11,10 +11,23 @@ namespace Governance.Calendar;
 /// </summary>
 public static class ICalendar
 {
-    public static string Render(IEnumerable<Meeting> meetings, IReadOnlyDictionary<string, string> names, string baseUrl, DateTimeOffset now)
+    public static string Render(
+        IEnumerable<Meeting> meetings,
+        IReadOnlyDictionary<string, string> names,
+        string baseUrl,
+        DateTimeOffset now
+    )
     {
-        var lines = new List<string> { "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Governance//Södertörns samarbetskommitté//SV", "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH", "X-WR-CALNAME:Södertörns samarbetskommitté och ledningsgrupp", "X-WR-TIMEZONE:Europe/Stockholm" };
+        var lines = new List<string>
+        {
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//Governance//Södertörns samarbetskommitté//SV",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "X-WR-CALNAME:Södertörns samarbetskommitté och ledningsgrupp",
+            "X-WR-TIMEZONE:Europe/Stockholm",
+        };
         foreach (var m in meetings)
         {
             var host = names.GetValueOrDefault(m.HostMunicipalityCode) ?? m.HostMunicipalityCode;
@@ -25,9 +38,18 @@ public static class ICalendar
                 $"DTSTAMP:{Utc(now)}",
                 $"DTSTART:{Utc(Local(m.Date, m.StartsAt))}",
                 $"DTEND:{Utc(Local(m.EndDate, m.EndsAt))}",
-                $"SUMMARY:{Text($"{(m.Status == MeetingStatus.Cancelled ? "INSTÄLLT: " : "")}{Labels.Of(m.Kind)} – {Labels.Of(m.Body)}")}",
+                "SUMMARY:"
+                    + Text(
+                        (m.Status == MeetingStatus.Cancelled ? "INSTÄLLT: " : "")
+                            + $"{Labels.Of(m.Kind)} – {Labels.Of(m.Body)}"
+                    ),
                 $"LOCATION:{Text($"{m.Place} ({host})")}",
-                $"DESCRIPTION:{Text(m.Status == MeetingStatus.Cancelled ? $"Inställt: {m.CancellationReason}" : $"Värdkommun: {host}")}",
+                "DESCRIPTION:"
+                    + Text(
+                        m.Status == MeetingStatus.Cancelled
+                            ? $"Inställt: {m.CancellationReason}"
+                            : $"Värdkommun: {host}"
+                    ),
                 $"URL:{baseUrl}/sammantraden/{m.Id}",
                 $"STATUS:{(m.Status == MeetingStatus.Cancelled ? "CANCELLED" : "CONFIRMED")}",
                 "END:VEVENT",
@@ -35,7 +57,8 @@ public static class ICalendar
         }
         lines.Add("END:VCALENDAR");
         var ics = new StringBuilder();
-        foreach (var line in lines) Fold(ics, line);
+        foreach (var line in lines)
+            Fold(ics, line);
         return ics.ToString();
     }
 
@@ -45,11 +68,16 @@ public static class ICalendar
         return new DateTimeOffset(local, Infrastructure.Time.StockholmTime.Zone.GetUtcOffset(local));
     }
 
-    private static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+    private static string Utc(DateTimeOffset t) =>
+        t.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
     private static string Text(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal)
-            .Replace(",", "\\,", StringComparison.Ordinal).Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+        value
+            .Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace(";", "\\;", StringComparison.Ordinal)
+            .Replace(",", "\\,", StringComparison.Ordinal)
+            .Replace("\r\n", "\\n", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal);
 
     /// <summary>Lines longer than 75 octets are folded: CRLF and a space, never inside a UTF-8 character.</summary>
     private static void Fold(StringBuilder ics, string line)

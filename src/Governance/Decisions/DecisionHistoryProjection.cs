@@ -20,14 +20,25 @@ public partial class DecisionHistoryProjection : MultiStreamProjection<DecisionR
         Identity<DecisionRecorded>(e => e.ItemId);
         Identity<DecisionNotReached>(e => e.ItemId);
         Identity<ItemTabled>(e => e.ItemId);
-        Identities<MinutesCorrected>(e => e is { Target: CorrectionTarget.DecisionWording, ItemId: { } id } ? [id] : []);
+        Identities<MinutesCorrected>(e =>
+            e is { Target: CorrectionTarget.DecisionWording, ItemId: { } id } ? [id] : []
+        );
     }
 
     public DecisionRecord Create(DecisionRecorded d) =>
         DecisionRecord.From(d.ItemId, d.MeetingId, d.Context, OutcomeKind.Decided, d.Wording, d.Rule, [], _lemmas);
 
     public DecisionRecord Create(DecisionNotReached n) =>
-        DecisionRecord.From(n.ItemId, n.MeetingId, n.Context, OutcomeKind.NotDecided, n.ProposedWording, n.Rule, n.Objectors, _lemmas);
+        DecisionRecord.From(
+            n.ItemId,
+            n.MeetingId,
+            n.Context,
+            OutcomeKind.NotDecided,
+            n.ProposedWording,
+            n.Rule,
+            n.Objectors,
+            _lemmas
+        );
 
     public DecisionRecord Create(ItemTabled t) =>
         DecisionRecord.From(t.ItemId, t.MeetingId, t.Context, OutcomeKind.Tabled, t.Reason, null, [], _lemmas);

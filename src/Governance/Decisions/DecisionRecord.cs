@@ -24,16 +24,37 @@ public sealed class DecisionRecord
     public List<string> Objectors { get; set; } = [];
     public bool Corrected { get; set; }
 
-    /// <summary>What the search matches: the Swedish lemmas and compound parts of the title, the wording and the kind.</summary>
+    /// <summary>
+    /// What the search matches: the Swedish lemmas and compound parts of the title, the wording and the kind.
+    /// </summary>
     public string Lexemes { get; set; } = "";
 
-    public static DecisionRecord From(Guid itemId, Guid meetingId, OutcomeContext c, OutcomeKind outcome, string text,
-        DecisionRule? rule, IEnumerable<string> objectors, SwedishLemmas lemmas) =>
+    public static DecisionRecord From(
+        Guid itemId,
+        Guid meetingId,
+        OutcomeContext c,
+        OutcomeKind outcome,
+        string text,
+        DecisionRule? rule,
+        IEnumerable<string> objectors,
+        SwedishLemmas lemmas
+    ) =>
         new DecisionRecord
         {
-            Id = itemId, MeetingId = meetingId, MeetingDate = c.MeetingDate, Year = c.MeetingDate.Year, Body = c.Body,
-            MeetingKind = c.MeetingKind, ItemNumber = c.ItemNumber, ItemTitle = c.ItemTitle, Kind = c.MatterKind,
-            RaisedByMunicipalityCode = c.RaisedByMunicipalityCode, Outcome = outcome, Text = text, Rule = rule, Objectors = [.. objectors],
+            Id = itemId,
+            MeetingId = meetingId,
+            MeetingDate = c.MeetingDate,
+            Year = c.MeetingDate.Year,
+            Body = c.Body,
+            MeetingKind = c.MeetingKind,
+            ItemNumber = c.ItemNumber,
+            ItemTitle = c.ItemTitle,
+            Kind = c.MatterKind,
+            RaisedByMunicipalityCode = c.RaisedByMunicipalityCode,
+            Outcome = outcome,
+            Text = text,
+            Rule = rule,
+            Objectors = [.. objectors],
         }.Indexed(lemmas);
 
     public DecisionRecord Indexed(SwedishLemmas lemmas)

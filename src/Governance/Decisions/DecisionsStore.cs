@@ -21,7 +21,11 @@ public sealed class DecisionsStore(SwedishLemmas lemmas) : IConfigureMarten
         records.Index(d => d.MeetingDate);
         // The search's filters, each its own index (and the year, which the archive exports): a filter on its own finds
         // its decisions without reading the rest.
-        records.Index(d => d.Outcome).Index(d => d.Body).Index(d => d.Kind).Index(d => d.RaisedByMunicipalityCode)
+        records
+            .Index(d => d.Outcome)
+            .Index(d => d.Body)
+            .Index(d => d.Kind)
+            .Index(d => d.RaisedByMunicipalityCode)
             .Index(d => d.Year);
     }
 }

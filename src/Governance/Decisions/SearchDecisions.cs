@@ -8,11 +8,31 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Governance.Decisions;
 
 public sealed record DecisionHit(
-    Guid ItemId, Guid MeetingId, DateOnly MeetingDate, Body Body, int ItemNumber, string ItemTitle, string Kind, string? RaisedBy,
-    OutcomeKind Outcome, string Text, IReadOnlyList<string> Objectors, bool Corrected, string MeetingLink, string MinutesLink);
+    Guid ItemId,
+    Guid MeetingId,
+    DateOnly MeetingDate,
+    Body Body,
+    int ItemNumber,
+    string ItemTitle,
+    string Kind,
+    string? RaisedBy,
+    OutcomeKind Outcome,
+    string Text,
+    IReadOnlyList<string> Objectors,
+    bool Corrected,
+    string MeetingLink,
+    string MinutesLink
+);
 
 /// <summary>A page of hits; `total` is exact up to 1 000 (`totalIsLowerBound` beyond).</summary>
-public sealed record DecisionPage(string? Q, int Page, int PageSize, long Total, bool TotalIsLowerBound, IReadOnlyList<DecisionHit> Hits);
+public sealed record DecisionPage(
+    string? Q,
+    int Page,
+    int PageSize,
+    long Total,
+    bool TotalIsLowerBound,
+    IReadOnlyList<DecisionHit> Hits
+);
 
 public static class SearchDecisionsEndpoint
 {
@@ -28,9 +48,21 @@ public static class SearchDecisionsEndpoint
     /// </summary>
     [EnableRateLimiting(RateLimits.Search)]
     [WolverineGet("/api/decisions", OperationId = "SearchDecisions")]
-    public static async Task<DecisionPage> Get(string? q, int? year, Guid? meetingId, Body? body, string? municipality, string? kind,
-        OutcomeKind? outcome, int? page, int? pageSize, ClaimsPrincipal user, IQuerySession session, SwedishLemmas lemmas,
-        CancellationToken ct)
+    public static async Task<DecisionPage> Get(
+        string? q,
+        int? year,
+        Guid? meetingId,
+        Body? body,
+        string? municipality,
+        string? kind,
+        OutcomeKind? outcome,
+        int? page,
+        int? pageSize,
+        ClaimsPrincipal user,
+        IQuerySession session,
+        SwedishLemmas lemmas,
+        CancellationToken ct
+    )
     {
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
         var number = Math.Clamp(page ?? 1, 1, MaxPage);
@@ -44,7 +76,8 @@ public static class SearchDecisionsEndpoint
         }
         void Filter(string sql, object? value)
         {
-            if (value is null) return;
+            if (value is null)
+                return;
             where.Append(" and ").Append(sql);
             parameters.Add(value);
         }
@@ -63,21 +96,51 @@ public static class SearchDecisionsEndpoint
 
         const string table = "governance.mt_doc_decisionrecord d";
         // Counting stops at a bound: a query matching most of a large archive costs no more than one that does not.
-        var total = (await session.QueryAsync<long>(
-            $"select count(*) from (select 1 from {table} where {where} limit {MaxCounted + 1}) c", ct, [.. parameters])).Single();
+        // Without words it counts the newest along the date index (words go through their own index).
+        var counted = query is null ? $" order by {DecisionsStore.MeetingDateIndexed} desc" : "";
+        var total = (
+            await session.QueryAsync<long>(
+                $"select count(*) from (select 1 from {table} where {where}{counted} limit {MaxCounted + 1}) c",
+                ct,
+                [.. parameters]
+            )
+        ).Single();
         // Newest first, along the meeting date's index: a page reads about as many rows as it shows, however many
         // decisions match. Ranking by relevance would score every match of a common word first (PostgreSQL has no
         // index for ts_rank), which grows with the archive.
         var pageParameters = new List<object>(parameters) { size, (number - 1) * size };
         var records = await session.QueryAsync<DecisionRecord>(
-            $"select data from {table} where {where} order by {DecisionsStore.MeetingDateIndexed} desc, " +
-            "(data ->> 'ItemNumber')::int limit ? offset ?", ct, [.. pageParameters]);
+            $"select data from {table} where {where} order by {DecisionsStore.MeetingDateIndexed} desc, "
+                + "(data ->> 'ItemNumber')::int limit ? offset ?",
+            ct,
+            [.. pageParameters]
+        );
 
         var names = await MunicipalityNames.LoadAsync(session, ct);
-        return new DecisionPage(q, number, size, total, total > MaxCounted, [.. records.Select(r => new DecisionHit(r.Id, r.MeetingId,
-            r.MeetingDate, r.Body, r.ItemNumber, r.ItemTitle, r.Kind, r.RaisedByMunicipalityCode is { } c ? names.NameOr(c) : null,
-            r.Outcome, r.Text, [.. r.Objectors.Select(names.NameOr)], r.Corrected, $"/api/meetings/{r.MeetingId}",
-            $"/api/meetings/{r.MeetingId}/minutes"))]);
+        return new DecisionPage(
+            q,
+            number,
+            size,
+            total,
+            total > MaxCounted,
+            [
+                .. records.Select(r => new DecisionHit(
+                    r.Id,
+                    r.MeetingId,
+                    r.MeetingDate,
+                    r.Body,
+                    r.ItemNumber,
+                    r.ItemTitle,
+                    r.Kind,
+                    r.RaisedByMunicipalityCode is { } c ? names.NameOr(c) : null,
+                    r.Outcome,
+                    r.Text,
+                    [.. r.Objectors.Select(names.NameOr)],
+                    r.Corrected,
+                    $"/api/meetings/{r.MeetingId}",
+                    $"/api/meetings/{r.MeetingId}/minutes"
+                )),
+            ]
+        );
     }
-
 }

@@ -21,7 +21,15 @@ public enum DeliveryStatus
 
 [Audit.RecordedByService("Utskickstjänsten")]
 public record DeliveryRequested(
-    Guid DeliveryId, string DocumentKey, string DocumentKind, string Title, string MunicipalityCode, DeliveryChannel Channel, string Address, DateTimeOffset RequestedAt);
+    Guid DeliveryId,
+    string DocumentKey,
+    string DocumentKind,
+    string Title,
+    string MunicipalityCode,
+    DeliveryChannel Channel,
+    string Address,
+    DateTimeOffset RequestedAt
+);
 
 [Audit.RecordedByService("Utskickstjänsten")]
 public record DeliveryAttemptFailed(Guid DeliveryId, int Attempt, string Error, DateTimeOffset FailedAt);
@@ -29,14 +37,21 @@ public record DeliveryAttemptFailed(Guid DeliveryId, int Attempt, string Error, 
 [Audit.RecordedByService("Utskickstjänsten")]
 public record DeliverySent(Guid DeliveryId, int Attempt, DateTimeOffset SentAt);
 
-/// <summary>The last retry failed: the delivery waits in the dead-letter store until the secretary resends it.</summary>
+/// <summary>
+/// The last retry failed: the delivery waits in the dead-letter store until the secretary resends it.
+/// </summary>
 [Audit.RecordedByService("Utskickstjänsten")]
 public record DeliveryDeadLettered(Guid DeliveryId, int Attempts, string Error, DateTimeOffset DeadLetteredAt);
 
 public record DeliveryResendRequested(Guid DeliveryId, string RequestedBy, DateTimeOffset RequestedAt);
 
 /// <summary>The registry acknowledged receipt, with its own registration number (diarienummer).</summary>
-public record ReceiptAcknowledged(Guid DeliveryId, string Diarienummer, string AcknowledgedBy, DateTimeOffset AcknowledgedAt);
+public record ReceiptAcknowledged(
+    Guid DeliveryId,
+    string Diarienummer,
+    string AcknowledgedBy,
+    DateTimeOffset AcknowledgedAt
+);
 
 // "Det finns ingen leverans …": the name with its negative article, by the noun's gender.
 [System.ComponentModel.DisplayName("ingen leverans")]
@@ -62,13 +77,27 @@ public sealed partial class Delivery
     public static Guid IdFor(string documentKey, string municipalityCode, DeliveryChannel channel) =>
         DeterministicGuid.For("delivery", $"{documentKey}|{municipalityCode}|{channel}");
 
-    public static Delivery Create(DeliveryRequested e) => new()
-    {
-        Id = e.DeliveryId, DocumentKey = e.DocumentKey, DocumentKind = e.DocumentKind, Title = e.Title, MunicipalityCode = e.MunicipalityCode,
-        Channel = e.Channel, Address = e.Address, Status = DeliveryStatus.Pending, RequestedAt = e.RequestedAt,
-    };
+    public static Delivery Create(DeliveryRequested e) =>
+        new()
+        {
+            Id = e.DeliveryId,
+            DocumentKey = e.DocumentKey,
+            DocumentKind = e.DocumentKind,
+            Title = e.Title,
+            MunicipalityCode = e.MunicipalityCode,
+            Channel = e.Channel,
+            Address = e.Address,
+            Status = DeliveryStatus.Pending,
+            RequestedAt = e.RequestedAt,
+        };
 
-    public void Apply(DeliveryAttemptFailed e) => (Status, Attempts, AttemptsSinceResend, LastError) = (DeliveryStatus.Failed, Attempts + 1, AttemptsSinceResend + 1, e.Error);
+    public void Apply(DeliveryAttemptFailed e) =>
+        (Status, Attempts, AttemptsSinceResend, LastError) = (
+            DeliveryStatus.Failed,
+            Attempts + 1,
+            AttemptsSinceResend + 1,
+            e.Error
+        );
 
     public void Apply(DeliverySent e) => (Status, Attempts, SentAt) = (DeliveryStatus.Sent, Attempts + 1, e.SentAt);
 
@@ -76,7 +105,8 @@ public sealed partial class Delivery
 
     public void Apply(DeliveryResendRequested e) => (Status, AttemptsSinceResend) = (DeliveryStatus.Pending, 0);
 
-    public void Apply(ReceiptAcknowledged e) => (Status, AcknowledgedAt, Diarienummer) = (DeliveryStatus.Acknowledged, e.AcknowledgedAt, e.Diarienummer);
+    public void Apply(ReceiptAcknowledged e) =>
+        (Status, AcknowledgedAt, Diarienummer) = (DeliveryStatus.Acknowledged, e.AcknowledgedAt, e.Diarienummer);
 
     public bool IsDelivered => Status is DeliveryStatus.Sent or DeliveryStatus.Acknowledged;
 }

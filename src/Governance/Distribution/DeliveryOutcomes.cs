@@ -19,12 +19,21 @@ public sealed partial class DeliveryOutcomes
     public DeliveryOutcomes(GovernanceMeter meter, ILogger<DeliveryOutcomes> logger)
     {
         _logger = logger;
-        _sent = meter.Meter.CreateCounter<long>("governance.deliveries.sent", "{delivery}",
-            "Deliveries made, by channel and municipality");
-        _failed = meter.Meter.CreateCounter<long>("governance.delivery_attempts.failed", "{attempt}",
-            "Failed delivery attempts (each retried until the last), by channel and municipality");
-        _deadLettered = meter.Meter.CreateCounter<long>("governance.deliveries.dead_lettered", "{delivery}",
-            "Deliveries that failed their last retry and wait for the secretary, by channel and municipality");
+        _sent = meter.Meter.CreateCounter<long>(
+            "governance.deliveries.sent",
+            "{delivery}",
+            "Deliveries made, by channel and municipality"
+        );
+        _failed = meter.Meter.CreateCounter<long>(
+            "governance.delivery_attempts.failed",
+            "{attempt}",
+            "Failed delivery attempts (each retried until the last), by channel and municipality"
+        );
+        _deadLettered = meter.Meter.CreateCounter<long>(
+            "governance.deliveries.dead_lettered",
+            "{delivery}",
+            "Deliveries that failed their last retry and wait for the secretary, by channel and municipality"
+        );
     }
 
     public void Sent(Delivery delivery, int attempt)
@@ -38,8 +47,10 @@ public sealed partial class DeliveryOutcomes
     {
         _failed.Add(1, Tags(delivery));
         var (id, code, channel) = (delivery.Id, delivery.MunicipalityCode, delivery.Channel);
-        if (retryIn is { } delay) LogAttemptFailed(id, code, channel, attempt, cause, delay);
-        else LogLastAttemptFailed(id, code, channel, attempt, cause);
+        if (retryIn is { } delay)
+            LogAttemptFailed(id, code, channel, attempt, cause, delay);
+        else
+            LogLastAttemptFailed(id, code, channel, attempt, cause);
     }
 
     public void DeadLettered(Delivery delivery, int attempt, string cause)
@@ -48,31 +59,55 @@ public sealed partial class DeliveryOutcomes
         LogDeadLettered(delivery.Id, delivery.MunicipalityCode, delivery.Channel, attempt, cause);
     }
 
-    private static TagList Tags(Delivery delivery) => new()
-    {
-        { "channel", ChannelName(delivery.Channel) },
-        { "municipality", delivery.MunicipalityCode },
-    };
+    private static TagList Tags(Delivery delivery) =>
+        new() { { "channel", ChannelName(delivery.Channel) }, { "municipality", delivery.MunicipalityCode } };
 
     private static string ChannelName(DeliveryChannel channel) =>
         channel == DeliveryChannel.Email ? "email" : "webhook";
 
-    [LoggerMessage(Level = LogLevel.Information,
-        Message = "Delivery {DeliveryId} to {MunicipalityCode} by {Channel} sent on attempt {Attempt}")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Delivery {DeliveryId} to {MunicipalityCode} by {Channel} sent on attempt {Attempt}"
+    )]
     private partial void LogSent(Guid deliveryId, string municipalityCode, DeliveryChannel channel, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} to {MunicipalityCode} by {Channel} " +
-        "failed on attempt {Attempt}: {Cause}; retry in {RetryIn}")]
-    private partial void LogAttemptFailed(Guid deliveryId, string municipalityCode, DeliveryChannel channel,
-        int attempt, string cause, TimeSpan retryIn);
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Delivery {DeliveryId} to {MunicipalityCode} by {Channel} "
+            + "failed on attempt {Attempt}: {Cause}; retry in {RetryIn}"
+    )]
+    private partial void LogAttemptFailed(
+        Guid deliveryId,
+        string municipalityCode,
+        DeliveryChannel channel,
+        int attempt,
+        string cause,
+        TimeSpan retryIn
+    );
 
-    [LoggerMessage(Level = LogLevel.Warning, Message =
-        "Delivery {DeliveryId} to {MunicipalityCode} by {Channel} failed on attempt {Attempt}: {Cause}; no retry left")]
-    private partial void LogLastAttemptFailed(Guid deliveryId, string municipalityCode, DeliveryChannel channel,
-        int attempt, string cause);
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Delivery {DeliveryId} to {MunicipalityCode} by {Channel} "
+            + "failed on attempt {Attempt}: {Cause}; no retry left"
+    )]
+    private partial void LogLastAttemptFailed(
+        Guid deliveryId,
+        string municipalityCode,
+        DeliveryChannel channel,
+        int attempt,
+        string cause
+    );
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} to {MunicipalityCode} by {Channel} " +
-        "dead-lettered after attempt {Attempt}: {Cause}. It waits for the secretary to resend it")]
-    private partial void LogDeadLettered(Guid deliveryId, string municipalityCode, DeliveryChannel channel, int attempt,
-        string cause);
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "Delivery {DeliveryId} to {MunicipalityCode} by {Channel} "
+            + "dead-lettered after attempt {Attempt}: {Cause}. It waits for the secretary to resend it"
+    )]
+    private partial void LogDeadLettered(
+        Guid deliveryId,
+        string municipalityCode,
+        DeliveryChannel channel,
+        int attempt,
+        string cause
+    );
 }

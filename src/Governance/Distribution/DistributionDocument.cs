@@ -2,7 +2,9 @@ namespace Governance.Distribution;
 
 public sealed record DocumentAttachment(string Title, string FileName, string ContentType, string Sha256);
 
-/// <summary>A document as it was sent: the body and the attached files' checksums, kept so a resend sends the same.</summary>
+/// <summary>
+/// A document as it was sent: the body and the attached files' checksums, kept so a resend sends the same.
+/// </summary>
 public sealed class DistributionDocument
 {
     public string Id { get; set; } = "";
@@ -23,13 +25,14 @@ public static class DocumentKinds
     public const string MeetingNotice = "meeting-notice";
     public const string PlanProposal = "plan-proposal";
 
-    public static string Label(string kind) => kind switch
-    {
-        Minutes => "Minnesanteckningar",
-        MinutesCorrection => "Rättelse av minnesanteckningar",
-        TerminationNotice => "Uppsägning av samarbetsavtalet",
-        MeetingNotice => "Kallelse",
-        PlanProposal => "Förslag till verksamhetsplan och budget",
-        _ => kind,
-    };
+    public static string Label(string kind) =>
+        kind switch
+        {
+            Minutes => "Minnesanteckningar",
+            MinutesCorrection => "Rättelse av minnesanteckningar",
+            TerminationNotice => "Uppsägning av samarbetsavtalet",
+            MeetingNotice => "Kallelse",
+            PlanProposal => "Förslag till verksamhetsplan och budget",
+            _ => kind,
+        };
 }

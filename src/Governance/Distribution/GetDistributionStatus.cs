@@ -4,20 +4,43 @@ using JasperFx.Events.Projections;
 namespace Governance.Distribution;
 
 public sealed record DeliveryState(
-    Guid DeliveryId, string MunicipalityCode, string Municipality, DeliveryChannel Channel, string Address,
-    DeliveryStatus Status, int Attempts, string? LastError, DateTimeOffset? SentAt, DateTimeOffset? AcknowledgedAt,
-    string? Diarienummer, int Version);
+    Guid DeliveryId,
+    string MunicipalityCode,
+    string Municipality,
+    DeliveryChannel Channel,
+    string Address,
+    DeliveryStatus Status,
+    int Attempts,
+    string? LastError,
+    DateTimeOffset? SentAt,
+    DateTimeOffset? AcknowledgedAt,
+    string? Diarienummer,
+    int Version
+);
 
-public sealed record DocumentDistribution(string DocumentKey, string Kind, string Title, Guid? MeetingId,
-    DateTimeOffset CreatedAt, IReadOnlyList<DeliveryState> Deliveries);
+public sealed record DocumentDistribution(
+    string DocumentKey,
+    string Kind,
+    string Title,
+    Guid? MeetingId,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<DeliveryState> Deliveries
+);
 
 /// <summary>
 /// A page of documents, newest first, with their deliveries; the duties still open across every document (the
 /// oldest <see cref="GetDistributionStatusEndpoint.MaxDutiesListed"/> listed, all counted) and the dead-lettered
 /// deliveries counted.
 /// </summary>
-public sealed record DistributionStatus(IReadOnlyList<DocumentDistribution> Documents, IReadOnlyList<string> OpenDuties,
-    int OpenDutyCount, int DeadLettered, int Page, int PageSize, bool MoreDocuments);
+public sealed record DistributionStatus(
+    IReadOnlyList<DocumentDistribution> Documents,
+    IReadOnlyList<string> OpenDuties,
+    int OpenDutyCount,
+    int DeadLettered,
+    int Page,
+    int PageSize,
+    bool MoreDocuments
+);
 
 public static class GetDistributionStatusEndpoint
 {
@@ -30,34 +53,79 @@ public static class GetDistributionStatusEndpoint
     /// </summary>
     [Authorize]
     [WolverineGet("/api/distribution", OperationId = "GetDistributionStatus")]
-    public static async Task<DistributionStatus> Get(string? kind, int? page, int? pageSize, IQuerySession session,
-        CancellationToken ct)
+    public static async Task<DistributionStatus> Get(
+        string? kind,
+        int? page,
+        int? pageSize,
+        IQuerySession session,
+        CancellationToken ct
+    )
     {
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
         var number = Math.Max(page ?? 1, 1);
         var query = session.Query<DistributionDocument>().AsQueryable();
-        if (kind is not null) query = query.Where(d => d.Kind == kind);
+        if (kind is not null)
+            query = query.Where(d => d.Kind == kind);
         // The documents' bodies stay in the database: a page shows their titles.
-        var documents = await query.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id).Skip((number - 1) * size).Take(size + 1)
+        var documents = await query
+            .OrderByDescending(d => d.CreatedAt)
+            .ThenBy(d => d.Id)
+            .Skip((number - 1) * size)
+            .Take(size + 1)
             .Select(d => new DistributionDocument
             {
-                Id = d.Id, Kind = d.Kind, Title = d.Title, MeetingId = d.MeetingId, CreatedAt = d.CreatedAt,
-            }).ToListAsync(ct);
+                Id = d.Id,
+                Kind = d.Kind,
+                Title = d.Title,
+                MeetingId = d.MeetingId,
+                CreatedAt = d.CreatedAt,
+            })
+            .ToListAsync(ct);
         var shown = documents.Take(size).ToList();
         var keys = shown.Select(d => d.Id).ToArray();
-        var deliveries = (await session.Query<Delivery>().Where(d => d.DocumentKey.IsOneOf(keys)).ToListAsync(ct))
-            .ToLookup(d => d.DocumentKey);
+        var deliveries = (
+            await session.Query<Delivery>().Where(d => d.DocumentKey.IsOneOf(keys)).ToListAsync(ct)
+        ).ToLookup(d => d.DocumentKey);
         var names = await MunicipalityNames.LoadAsync(session, ct);
-        var list = shown.Select(doc => new DocumentDistribution(doc.Id, doc.Kind, doc.Title, doc.MeetingId, doc.CreatedAt,
-            [.. deliveries[doc.Id].OrderBy(d => names.NameOr(d.MunicipalityCode), StringComparer.Ordinal)
-                .Select(d => new DeliveryState(d.Id, d.MunicipalityCode, names.NameOr(d.MunicipalityCode), d.Channel,
-                    d.Address, d.Status, d.Attempts, d.LastError, d.SentAt, d.AcknowledgedAt, d.Diarienummer,
-                    d.Version))])).ToList();
+        var list = shown
+            .Select(doc => new DocumentDistribution(
+                doc.Id,
+                doc.Kind,
+                doc.Title,
+                doc.MeetingId,
+                doc.CreatedAt,
+                [
+                    .. deliveries[doc.Id]
+                        .OrderBy(d => names.NameOr(d.MunicipalityCode), StringComparer.Ordinal)
+                        .Select(d => new DeliveryState(
+                            d.Id,
+                            d.MunicipalityCode,
+                            names.NameOr(d.MunicipalityCode),
+                            d.Channel,
+                            d.Address,
+                            d.Status,
+                            d.Attempts,
+                            d.LastError,
+                            d.SentAt,
+                            d.AcknowledgedAt,
+                            d.Diarienummer,
+                            d.Version
+                        )),
+                ]
+            ))
+            .ToList();
 
         var open = await OpenDuties.LoadAsync(session, MaxDutiesListed, ct);
         var dead = await OpenDuties.DeadLetteredAsync(session, ct);
-        return new DistributionStatus(list, [.. open.Listed.Select(d => d.Describe(names))], open.Count, dead, number,
-            size, documents.Count > size);
+        return new DistributionStatus(
+            list,
+            [.. open.Listed.Select(d => d.Describe(names))],
+            open.Count,
+            dead,
+            number,
+            size,
+            documents.Count > size
+        );
     }
 }
 
@@ -67,7 +135,10 @@ public static class DistributionStore
     {
         options.Projections.Snapshot<Delivery>(SnapshotLifecycle.Inline);
         // Columns of their own, indexed: the open duties are found among the deliveries not acknowledged.
-        options.Schema.For<Delivery>().Duplicate(d => d.DocumentKey).Duplicate(d => d.MunicipalityCode)
+        options
+            .Schema.For<Delivery>()
+            .Duplicate(d => d.DocumentKey)
+            .Duplicate(d => d.MunicipalityCode)
             .Duplicate(d => d.Status);
         options.Schema.For<DistributionDocument>().Index(d => d.CreatedAt);
         options.MaskPlainWebhookSecrets();

@@ -11,9 +11,11 @@ public sealed partial class Delivery
     /// open duties are looked for (<see cref="OpenDuties"/>), so finding them never reads what was acknowledged.
     /// </summary>
     public static void ConfigureMarten(Marten.Schema.DocumentMapping mapping) =>
-        mapping.Indexes.Add(new IndexDefinition(OpenIndex)
-        {
-            Columns = ["document_key", "municipality_code"],
-            Predicate = "status <> 'Acknowledged'",
-        });
+        mapping.Indexes.Add(
+            new IndexDefinition(OpenIndex)
+            {
+                Columns = ["document_key", "municipality_code"],
+                Predicate = "status <> 'Acknowledged'",
+            }
+        );
 }

@@ -18,7 +18,12 @@ public static class ResendDeliveryEndpoint
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/distribution/{deliveryId}/resend", OperationId = nameof(ResendDelivery))]
     public static async Task<(UpdatedAggregate, DeliveryResendRequested)> Post(
-        ResendDelivery command, [WriteAggregate] Delivery delivery, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock)
+        ResendDelivery command,
+        [WriteAggregate] Delivery delivery,
+        IMessageBus bus,
+        ClaimsPrincipal user,
+        TimeProvider clock
+    )
     {
         await bus.PublishAsync(new SendDelivery(delivery.Id));
         return (new UpdatedAggregate(), new DeliveryResendRequested(delivery.Id, user.ActorName(), clock.GetUtcNow()));

@@ -13,13 +13,24 @@ public record SendDelivery([property: Audit] Guid DeliveryId);
 
 public static class SendDeliveryHandler
 {
-    public static async Task Handle(SendDelivery message, IDocumentSession session, IMessageBus bus, DistributionOptions options,
-        EmailSender email, WebhookSender webhook, ReceiptLinks receipts, WebhookSecrets secrets, DeliveryOutcomes outcomes,
-        TimeProvider clock, CancellationToken ct)
+    public static async Task Handle(
+        SendDelivery message,
+        IDocumentSession session,
+        IMessageBus bus,
+        DistributionOptions options,
+        EmailSender email,
+        WebhookSender webhook,
+        ReceiptLinks receipts,
+        WebhookSecrets secrets,
+        DeliveryOutcomes outcomes,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var stream = await session.Events.FetchForWriting<Delivery>(message.DeliveryId, ct);
         // Nothing to do for an unknown delivery, one already delivered, or one waiting in the dead-letter store.
-        if (stream.Aggregate is not { Status: DeliveryStatus.Pending or DeliveryStatus.Failed } delivery) return;
+        if (stream.Aggregate is not { Status: DeliveryStatus.Pending or DeliveryStatus.Failed } delivery)
+            return;
 
         var attempt = delivery.Attempts + 1;
         try
@@ -27,7 +38,8 @@ public static class SendDeliveryHandler
             await SendAsync(delivery, session, email, webhook, receipts, secrets, ct);
             stream.AppendOne(new DeliverySent(delivery.Id, attempt, clock.GetUtcNow()));
             outcomes.Sent(delivery, attempt);
-            if (delivery.DocumentKind == DocumentKinds.TerminationNotice) await bus.PublishAsync(new RecordPartyInformedByDelivery(delivery.Id));
+            if (delivery.DocumentKind == DocumentKinds.TerminationNotice)
+                await bus.PublishAsync(new RecordPartyInformedByDelivery(delivery.Id));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -48,31 +60,63 @@ public static class SendDeliveryHandler
         }
     }
 
-    private static async Task SendAsync(Delivery delivery, IDocumentSession session, EmailSender email, WebhookSender webhook,
-        ReceiptLinks receipts, WebhookSecrets secrets, CancellationToken ct)
+    private static async Task SendAsync(
+        Delivery delivery,
+        IDocumentSession session,
+        EmailSender email,
+        WebhookSender webhook,
+        ReceiptLinks receipts,
+        WebhookSecrets secrets,
+        CancellationToken ct
+    )
     {
-        var document = await session.LoadAsync<DistributionDocument>(delivery.DocumentKey, ct)
+        var document =
+            await session.LoadAsync<DistributionDocument>(delivery.DocumentKey, ct)
             ?? throw new DeliveryException($"Dokumentet {delivery.DocumentKey} saknas.");
-        var municipality = await session.LoadAsync<Municipality>(Municipality.IdFor(delivery.MunicipalityCode), ct)
+        var municipality =
+            await session.LoadAsync<Municipality>(Municipality.IdFor(delivery.MunicipalityCode), ct)
             ?? throw new DeliveryException($"Kommunen {delivery.MunicipalityCode} finns inte i registret.");
         var files = new List<(DocumentAttachment, byte[])>();
         foreach (var attachment in document.Attachments)
         {
-            var stored = await session.LoadAsync<StoredDocument>(attachment.Sha256, ct) ?? throw new DeliveryException($"Filen {attachment.FileName} saknas.");
+            var stored =
+                await session.LoadAsync<StoredDocument>(attachment.Sha256, ct)
+                ?? throw new DeliveryException($"Filen {attachment.FileName} saknas.");
             files.Add((attachment, stored.Content));
         }
         // The channel's current address: a registry that moved its mailbox or webhook gets a retry at the new one.
         var channels = municipality.Channels;
         if (delivery.Channel == DeliveryChannel.Email)
         {
-            if (!channels.Email) throw new DeliveryException("E-post är inte längre en leveranskanal för kommunen.");
-            await email.SendAsync(new Outgoing(delivery, document, channels.EmailAddress ?? municipality.RegistryEmail, null, receipts.LinkFor(delivery.Id), files), ct);
+            if (!channels.Email)
+                throw new DeliveryException("E-post är inte längre en leveranskanal för kommunen.");
+            await email.SendAsync(
+                new Outgoing(
+                    delivery,
+                    document,
+                    channels.EmailAddress ?? municipality.RegistryEmail,
+                    null,
+                    receipts.LinkFor(delivery.Id),
+                    files
+                ),
+                ct
+            );
         }
         else
         {
-            if (channels.WebhookUrl is null) throw new DeliveryException("Kommunen har ingen webhook konfigurerad.");
-            await webhook.SendAsync(new Outgoing(delivery, document, channels.WebhookUrl, secrets.Reveal(channels),
-                receipts.LinkFor(delivery.Id), files), ct);
+            if (channels.WebhookUrl is null)
+                throw new DeliveryException("Kommunen har ingen webhook konfigurerad.");
+            await webhook.SendAsync(
+                new Outgoing(
+                    delivery,
+                    document,
+                    channels.WebhookUrl,
+                    secrets.Reveal(channels),
+                    receipts.LinkFor(delivery.Id),
+                    files
+                ),
+                ct
+            );
         }
     }
 }

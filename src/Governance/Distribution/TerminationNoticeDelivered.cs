@@ -12,16 +12,38 @@ public record RecordPartyInformedByDelivery(Guid DeliveryId);
 /// </summary>
 public static class RecordPartyInformedByDeliveryHandler
 {
-    public static async Task Handle(RecordPartyInformedByDelivery message, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task Handle(
+        RecordPartyInformedByDelivery message,
+        IDocumentSession session,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
-        if (await session.LoadAsync<Delivery>(message.DeliveryId, ct) is not { DocumentKind: DocumentKinds.TerminationNotice, SentAt: { } sentAt } delivery) return;
+        if (
+            await session.LoadAsync<Delivery>(message.DeliveryId, ct)
+            is not { DocumentKind: DocumentKinds.TerminationNotice, SentAt: { } sentAt } delivery
+        )
+            return;
         var terminating = delivery.DocumentKey[(DocumentKinds.TerminationNotice.Length + 1)..];
         var agreement = await session.Events.FetchForWriting<CooperationAgreement>(CooperationAgreement.TheId, ct);
-        if (agreement.Aggregate is null) return;
+        if (agreement.Aggregate is null)
+            return;
         var informedOn = sentAt.StockholmDate();
         // Informed once: by hand (RecordPartyInformed) or by an earlier delivery on another channel.
-        if (AgreementRules.CanRecordInformed(agreement.Aggregate, terminating, delivery.MunicipalityCode, informedOn) is not null) return;
-        agreement.AppendOne(new PartyInformedOfTermination(CooperationAgreement.TheId, terminating, delivery.MunicipalityCode, informedOn,
-            $"Leverans {delivery.Channel} till {delivery.Address}", clock.GetUtcNow()));
+        if (
+            AgreementRules.CanRecordInformed(agreement.Aggregate, terminating, delivery.MunicipalityCode, informedOn)
+            is not null
+        )
+            return;
+        agreement.AppendOne(
+            new PartyInformedOfTermination(
+                CooperationAgreement.TheId,
+                terminating,
+                delivery.MunicipalityCode,
+                informedOn,
+                $"Leverans {delivery.Channel} till {delivery.Address}",
+                clock.GetUtcNow()
+            )
+        );
     }
 }

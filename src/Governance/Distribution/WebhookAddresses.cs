@@ -20,7 +20,8 @@ public static class WebhookAddresses
     /// </summary>
     public static bool IsPublic(IPAddress address)
     {
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
         var bytes = address.GetAddressBytes();
         return address.AddressFamily switch
         {
@@ -32,10 +33,10 @@ public static class WebhookAddresses
 
     private static readonly (uint Network, int Bits)[] SpecialV4 =
     [
-        (0x00000000, 8),  // 0.0.0.0/8 this network
-        (0x0A000000, 8),  // 10.0.0.0/8 private
+        (0x00000000, 8), // 0.0.0.0/8 this network
+        (0x0A000000, 8), // 10.0.0.0/8 private
         (0x64400000, 10), // 100.64.0.0/10 shared (carrier-grade NAT)
-        (0x7F000000, 8),  // 127.0.0.0/8 loopback
+        (0x7F000000, 8), // 127.0.0.0/8 loopback
         (0xA9FE0000, 16), // 169.254.0.0/16 link-local, cloud metadata
         (0xAC100000, 12), // 172.16.0.0/12 private
         (0xC0000000, 24), // 192.0.0.0/24 protocol assignments
@@ -45,8 +46,8 @@ public static class WebhookAddresses
         (0xC6120000, 15), // 198.18.0.0/15 benchmarking
         (0xC6336400, 24), // 198.51.100.0/24 documentation
         (0xCB007100, 24), // 203.0.113.0/24 documentation
-        (0xE0000000, 4),  // 224.0.0.0/4 multicast
-        (0xF0000000, 4),  // 240.0.0.0/4 reserved, 255.255.255.255 broadcast
+        (0xE0000000, 4), // 224.0.0.0/4 multicast
+        (0xF0000000, 4), // 240.0.0.0/4 reserved, 255.255.255.255 broadcast
     ];
 
     private static bool IsPublicV4(uint address) =>
@@ -58,22 +59,27 @@ public static class WebhookAddresses
     {
         if (b.AsSpan(0, 12).SequenceEqual(Nat64Prefix))
             return IsPublicV4(BinaryPrimitives.ReadUInt32BigEndian(b.AsSpan(12))); // NAT64 of an IPv4 address
-        if (b[0] == 0x20 && b[1] == 0x02) return IsPublicV4(BinaryPrimitives.ReadUInt32BigEndian(b.AsSpan(2))); // 6to4
-        if ((b[0] & 0xE0) != 0x20) return false; // not global unicast: ::, ::1, fc00::/7, fe80::/10, ff00::/8, …
-        if (b[0] == 0x20 && b[1] == 0x01 && b[2] < 0x02) return false; // 2001::/23 protocol assignments, Teredo
-        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8) return false; // 2001:db8::/32 documentation
+        if (b[0] == 0x20 && b[1] == 0x02)
+            return IsPublicV4(BinaryPrimitives.ReadUInt32BigEndian(b.AsSpan(2))); // 6to4
+        if ((b[0] & 0xE0) != 0x20)
+            return false; // not global unicast: ::, ::1, fc00::/7, fe80::/10, ff00::/8, …
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] < 0x02)
+            return false; // 2001::/23 protocol assignments, Teredo
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8)
+            return false; // 2001:db8::/32 documentation
         return !(b[0] == 0x3f && b[1] == 0xff && b[2] < 0x10); // 3fff::/20 documentation
     }
 
     /// <summary>Why a webhook address is refused for its scheme, or null; plain HTTP is checked by address.</summary>
-    public static string? RefuseScheme(Uri url, bool development) => url.Scheme switch
-    {
-        "https" => null,
-        "http" when development => null,
-        _ => development
-            ? "Webhookens adress ska börja med https:// (http:// går bara till den egna datorn under utveckling)."
-            : "Webhookens adress ska börja med https://.",
-    };
+    public static string? RefuseScheme(Uri url, bool development) =>
+        url.Scheme switch
+        {
+            "https" => null,
+            "http" when development => null,
+            _ => development
+                ? "Webhookens adress ska börja med https:// (http:// går bara till den egna datorn under utveckling)."
+                : "Webhookens adress ska börja med https://.",
+        };
 
     /// <summary>Why one of the addresses the host name resolves to is refused, or null.</summary>
     public static string? RefuseAddress(Uri url, IPAddress address, bool development)

@@ -18,8 +18,10 @@ public sealed class WebhookConnections(bool development)
     {
         if (!Uri.TryCreate(webhookUrl, UriKind.Absolute, out var url))
             return "Ange webhookens fullständiga adress (https://…).";
-        if (WebhookAddresses.RefuseScheme(url, development) is { } scheme) return scheme;
-        if (development && url.Scheme == "https") return null; // a developer's receiver may be anywhere
+        if (WebhookAddresses.RefuseScheme(url, development) is { } scheme)
+            return scheme;
+        if (development && url.Scheme == "https")
+            return null; // a developer's receiver may be anywhere
         IPAddress[] addresses;
         try
         {
@@ -33,19 +35,21 @@ public sealed class WebhookConnections(bool development)
     }
 
     /// <summary>The handler of the webhook client: every connection goes through the check.</summary>
-    public SocketsHttpHandler Handler() => new()
-    {
-        ConnectCallback = ConnectAsync,
-        UseProxy = false, // the address checked must be the one connected to, not a proxy's
-        AllowAutoRedirect = false, // a redirect is not a 2xx: the attempt failed, and nothing is sent on elsewhere
-    };
+    public SocketsHttpHandler Handler() =>
+        new()
+        {
+            ConnectCallback = ConnectAsync,
+            UseProxy = false, // the address checked must be the one connected to, not a proxy's
+            AllowAutoRedirect = false, // a redirect is not a 2xx: the attempt failed, and nothing is sent on elsewhere
+        };
 
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
     {
         var url = context.InitialRequestMessage.RequestUri!;
         var addresses = await ResolveAsync(context.DnsEndPoint.Host, ct);
         var refused = WebhookAddresses.RefuseScheme(url, development) ?? FirstRefusal(url, addresses);
-        if (refused is not null) throw new WebhookAddressRefused($"Skickades inte: {refused}");
+        if (refused is not null)
+            throw new WebhookAddressRefused($"Skickades inte: {refused}");
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try

@@ -16,22 +16,35 @@ public static class WebhookSignature
 {
     public const string Prefix = "whsec_";
 
-    public static byte[] Key(string secret) => secret.StartsWith(Prefix, StringComparison.Ordinal)
-        ? Convert.FromBase64String(secret[Prefix.Length..])
-        : Encoding.UTF8.GetBytes(secret);
+    public static byte[] Key(string secret) =>
+        secret.StartsWith(Prefix, StringComparison.Ordinal)
+            ? Convert.FromBase64String(secret[Prefix.Length..])
+            : Encoding.UTF8.GetBytes(secret);
 
     /// <summary>The secret as a Standard Webhooks library takes it.</summary>
     public static string AsStandardSecret(string secret) =>
-        secret.StartsWith(Prefix, StringComparison.Ordinal) ? secret : Prefix + Convert.ToBase64String(Encoding.UTF8.GetBytes(secret));
+        secret.StartsWith(Prefix, StringComparison.Ordinal)
+            ? secret
+            : Prefix + Convert.ToBase64String(Encoding.UTF8.GetBytes(secret));
 
     public static string Standard(string secret, string id, long timestamp, string body) =>
-        "v1," + Convert.ToBase64String(HMACSHA256.HashData(Key(secret),
-            Encoding.UTF8.GetBytes($"{id}.{timestamp.ToString(CultureInfo.InvariantCulture)}.{body}")));
+        "v1,"
+        + Convert.ToBase64String(
+            HMACSHA256.HashData(
+                Key(secret),
+                Encoding.UTF8.GetBytes($"{id}.{timestamp.ToString(CultureInfo.InvariantCulture)}.{body}")
+            )
+        );
 
     /// <summary>The earlier scheme: v1=hex(HMAC-SHA256(secret, timestamp + "." + body)).</summary>
     public static string Legacy(string secret, long timestamp, string body) =>
-        "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret),
-            Encoding.UTF8.GetBytes($"{timestamp.ToString(CultureInfo.InvariantCulture)}.{body}")));
+        "v1="
+        + Convert.ToHexStringLower(
+            HMACSHA256.HashData(
+                Encoding.UTF8.GetBytes(secret),
+                Encoding.UTF8.GetBytes($"{timestamp.ToString(CultureInfo.InvariantCulture)}.{body}")
+            )
+        );
 
     public static void Sign(HttpRequestMessage request, string secret, string id, long timestamp, string body)
     {

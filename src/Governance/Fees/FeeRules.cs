@@ -9,8 +9,11 @@ public static class FeeRules
         if (context.Ledger?.InvoicesOf(year) is { } issued)
             return new(Fee, $"Avgifterna för {year} fakturerades redan {issued.IssuedOn:yyyy-MM-dd}.");
         var calculation = context.Calculate(year);
-        if (!calculation.IsComplete) return new(Fee, $"Avgifterna för {year} kan inte beräknas: {string.Join(" ", calculation.Missing)}");
-        return calculation.Lines.Count == 0 ? new(Fee, $"Det finns inga avtalsparter som betalar avgift för {year}.") : null;
+        if (!calculation.IsComplete)
+            return new(Fee, $"Avgifterna för {year} kan inte beräknas: {string.Join(" ", calculation.Missing)}");
+        return calculation.Lines.Count == 0
+            ? new(Fee, $"Det finns inga avtalsparter som betalar avgift för {year}.")
+            : null;
     }
 
     /// <summary>
@@ -18,16 +21,26 @@ public static class FeeRules
     /// and §9: nothing is paid back.
     /// </summary>
     public static RuleViolation? CanRecordPayment(
-        FeeContext context, int year, string code, decimal amount, DateOnly paidOn)
+        FeeContext context,
+        int year,
+        string code,
+        decimal amount,
+        DateOnly paidOn
+    )
     {
         if (context.Ledger?.InvoicesOf(year) is not { } run)
             return new(Fee, $"Avgifterna för {year} är inte fakturerade.");
         if (paidOn < run.IssuedOn)
-            return new(Fee, $"Avgifterna för {year} fakturerades {Dates.Iso(run.IssuedOn)}; en betalning kan inte " +
-                $"vara gjord dessförinnan ({Dates.Iso(paidOn)}).");
+            return new(
+                Fee,
+                $"Avgifterna för {year} fakturerades {Dates.Iso(run.IssuedOn)}; en betalning kan inte "
+                    + $"vara gjord dessförinnan ({Dates.Iso(paidOn)})."
+            );
         if (run.Invoices.FirstOrDefault(i => i.MunicipalityCode == code) is not { } invoice)
             return new(Fee, $"{context.NameOf(code)} har ingen faktura för {year}.");
         var outstanding = invoice.Amount - context.Ledger.PaidBy(year, code);
-        return amount > outstanding ? new(Fee, $"Betalningen {amount:0.00} kr överstiger det obetalda beloppet {outstanding:0.00} kr.") : null;
+        return amount > outstanding
+            ? new(Fee, $"Betalningen {amount:0.00} kr överstiger det obetalda beloppet {outstanding:0.00} kr.")
+            : null;
     }
 }

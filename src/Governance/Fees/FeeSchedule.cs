@@ -13,34 +13,56 @@ public static class FeeSchedule
 {
     public delegate int? Population(string code, int yearEnd);
 
-    public static FeeCalculation For(int year, IReadOnlyList<FeeRule> rules, Func<int, IReadOnlyList<string>> membersOfYear, Population population)
+    public static FeeCalculation For(
+        int year,
+        IReadOnlyList<FeeRule> rules,
+        Func<int, IReadOnlyList<string>> membersOfYear,
+        Population population
+    )
     {
         var rule = FeeRule.InForce(rules, year);
-        if (rule is null) return new FeeCalculation(year, null, [], ["Ingen avgiftsregel gäller för året."]);
+        if (rule is null)
+            return new FeeCalculation(year, null, [], ["Ingen avgiftsregel gäller för året."]);
         var members = membersOfYear(year);
         return rule.Kind == FeeRuleKind.PerCapita
             ? PerCapita(year, rule, members, population)
             : Indexed(year, rule, membersOfYear, population);
     }
 
-    private static FeeCalculation PerCapita(int year, FeeRule rule, IReadOnlyList<string> members, Population population)
+    private static FeeCalculation PerCapita(
+        int year,
+        FeeRule rule,
+        IReadOnlyList<string> members,
+        Population population
+    )
     {
         var lines = new List<FeeLine>();
         var missing = new List<string>();
         foreach (var code in members)
         {
-            if (population(code, year - 1) is { } p) lines.Add(new FeeLine(code, p, year - 1, rule.PerInhabitant!.Value * p));
-            else missing.Add(Missing(code, year - 1));
+            if (population(code, year - 1) is { } p)
+                lines.Add(new FeeLine(code, p, year - 1, rule.PerInhabitant!.Value * p));
+            else
+                missing.Add(Missing(code, year - 1));
         }
         return new FeeCalculation(year, rule, lines, missing);
     }
 
-    private static FeeCalculation Indexed(int year, FeeRule rule, Func<int, IReadOnlyList<string>> membersOfYear, Population population)
+    private static FeeCalculation Indexed(
+        int year,
+        FeeRule rule,
+        Func<int, IReadOnlyList<string>> membersOfYear,
+        Population population
+    )
     {
         // The base year: the total split by population at the previous year end.
         var baseMembers = membersOfYear(rule.FromYear);
-        var missing = baseMembers.Where(c => population(c, rule.FromYear - 1) is null).Select(c => Missing(c, rule.FromYear - 1)).ToList();
-        if (missing.Count > 0) return new FeeCalculation(year, rule, [], missing);
+        var missing = baseMembers
+            .Where(c => population(c, rule.FromYear - 1) is null)
+            .Select(c => Missing(c, rule.FromYear - 1))
+            .ToList();
+        if (missing.Count > 0)
+            return new FeeCalculation(year, rule, [], missing);
         var basePopulations = baseMembers.Select(c => (long)population(c, rule.FromYear - 1)!.Value).ToList();
         var shares = Allocation.LargestRemainder(rule.Total!.Value, basePopulations, Allocation.Krona);
         var fees = baseMembers.Select((c, i) => (c, shares[i])).ToDictionary(x => x.c, x => x.Item2);
@@ -53,7 +75,10 @@ public static class FeeSchedule
             {
                 if (!fees.TryGetValue(code, out var previous))
                 {
-                    missing.Add($"{code} var inte part {y - 1}: avtalet anger ingen avgift för en ny part under den indexerade regeln.");
+                    missing.Add(
+                        $"{code} var inte part {y - 1}: "
+                            + "avtalet anger ingen avgift för en ny part under den indexerade regeln."
+                    );
                     continue;
                 }
                 var (latest, before) = (population(code, y - 1), population(code, y - 2));

@@ -4,5 +4,6 @@ namespace Governance.Fees;
 
 public static class FeesStore
 {
-    public static void ConfigureFees(this StoreOptions options) => options.Projections.Snapshot<FeeLedger>(SnapshotLifecycle.Inline);
+    public static void ConfigureFees(this StoreOptions options) =>
+        options.Projections.Snapshot<FeeLedger>(SnapshotLifecycle.Inline);
 }

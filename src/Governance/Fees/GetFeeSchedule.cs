@@ -1,11 +1,29 @@
 namespace Governance.Fees;
 
 public sealed record FeeScheduleLine(
-    string Code, string Name, int Population, int PopulationYear, decimal Fee, string? InvoiceNumber, decimal Paid, decimal Outstanding, bool Overdue);
+    string Code,
+    string Name,
+    int Population,
+    int PopulationYear,
+    decimal Fee,
+    string? InvoiceNumber,
+    decimal Paid,
+    decimal Outstanding,
+    bool Overdue
+);
 
 public sealed record FeeScheduleView(
-    int Year, FeeRule? Rule, decimal Total, DateOnly DueOn, bool Invoiced, DateOnly? InvoicedOn, string Issuer,
-    IReadOnlyList<FeeScheduleLine> Lines, IReadOnlyList<string> Missing, int Version);
+    int Year,
+    FeeRule? Rule,
+    decimal Total,
+    DateOnly DueOn,
+    bool Invoiced,
+    DateOnly? InvoicedOn,
+    string Issuer,
+    IReadOnlyList<FeeScheduleLine> Lines,
+    IReadOnlyList<string> Missing,
+    int Version
+);
 
 public static class GetFeeScheduleEndpoint
 {
@@ -14,7 +32,12 @@ public static class GetFeeScheduleEndpoint
     /// add up exactly), and once invoiced what was invoiced, paid and is overdue after 15 March.
     /// </summary>
     [WolverineGet("/api/fees/{year}", OperationId = "GetFeeSchedule")]
-    public static async Task<FeeScheduleView> Get(int year, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<FeeScheduleView> Get(
+        int year,
+        IQuerySession session,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var context = await FeeContext.LoadAsync(session, ct);
         var run = context.Ledger?.InvoicesOf(year);
@@ -22,19 +45,61 @@ public static class GetFeeScheduleEndpoint
         var calculation = context.Calculate(year);
         // Once invoiced, the invoices are the record; before that, the schedule as computed now.
         var lines = run is not null
-            ? run.Invoices.Select(i => Line(context, year, i.MunicipalityCode, i.Population, i.PopulationYear, i.Amount, i.InvoiceNumber, due, clock))
-            : calculation.Lines.Select(l => Line(context, year, l.Code, l.Population, l.PopulationYear, l.Fee, null, due, clock));
+            ? run.Invoices.Select(i =>
+                Line(
+                    context,
+                    year,
+                    i.MunicipalityCode,
+                    i.Population,
+                    i.PopulationYear,
+                    i.Amount,
+                    i.InvoiceNumber,
+                    due,
+                    clock
+                )
+            )
+            : calculation.Lines.Select(l =>
+                Line(context, year, l.Code, l.Population, l.PopulationYear, l.Fee, null, due, clock)
+            );
         var list = lines.ToList();
-        return new FeeScheduleView(year, calculation.Rule, list.Sum(l => l.Fee), due, run is not null, run?.IssuedOn, FeeLedger.Issuer, list,
-            run is null ? calculation.Missing : [], context.Ledger?.Version ?? 0);
+        return new FeeScheduleView(
+            year,
+            calculation.Rule,
+            list.Sum(l => l.Fee),
+            due,
+            run is not null,
+            run?.IssuedOn,
+            FeeLedger.Issuer,
+            list,
+            run is null ? calculation.Missing : [],
+            context.Ledger?.Version ?? 0
+        );
     }
 
-    private static FeeScheduleLine Line(FeeContext context, int year, string code, int population, int populationYear, decimal fee,
-        string? invoiceNumber, DateOnly due, TimeProvider clock)
+    private static FeeScheduleLine Line(
+        FeeContext context,
+        int year,
+        string code,
+        int population,
+        int populationYear,
+        decimal fee,
+        string? invoiceNumber,
+        DateOnly due,
+        TimeProvider clock
+    )
     {
         var paid = context.Ledger?.PaidBy(year, code) ?? 0m;
         var outstanding = invoiceNumber is null ? 0m : fee - paid;
-        return new FeeScheduleLine(code, context.NameOf(code), population, populationYear, fee, invoiceNumber, paid, outstanding,
-            outstanding > 0 && clock.Today() > due);
+        return new FeeScheduleLine(
+            code,
+            context.NameOf(code),
+            population,
+            populationYear,
+            fee,
+            invoiceNumber,
+            paid,
+            outstanding,
+            outstanding > 0 && clock.Today() > due
+        );
     }
 }

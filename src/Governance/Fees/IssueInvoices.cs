@@ -13,21 +13,60 @@ public record IssueInvoices(int Version)
 
 public static class IssueInvoicesEndpoint
 {
-    public static async Task<(FeeContext, FeeLedgerStream)> LoadAsync(IssueInvoices command, IDocumentSession session, CancellationToken ct) =>
-        (await FeeContext.LoadAsync(session, ct), await FeeLedgerStream.FetchAsync(session, command.Version, ct));
+    public static async Task<(FeeContext, FeeLedgerStream)> LoadAsync(
+        IssueInvoices command,
+        IDocumentSession session,
+        CancellationToken ct
+    ) => (await FeeContext.LoadAsync(session, ct), await FeeLedgerStream.FetchAsync(session, command.Version, ct));
 
-    public static ProblemDetails Validate(int year, FeeContext context) => year is < Dates.FirstYear or > Dates.LastYear
-        ? new ValidationProblemDetails(new Dictionary<string, string[]> { ["year"] = [$"Avgiftsåret ska ligga mellan {Dates.FirstYear} och {Dates.LastYear}."] }) { Status = 400 }
-        : FeeRules.CanInvoice(context, year).OrContinue();
+    public static ProblemDetails Validate(int year, FeeContext context) =>
+        year is < Dates.FirstYear or > Dates.LastYear
+            ? new ValidationProblemDetails(
+                new Dictionary<string, string[]>
+                {
+                    ["year"] = [$"Avgiftsåret ska ligga mellan {Dates.FirstYear} och {Dates.LastYear}."],
+                }
+            )
+            {
+                Status = 400,
+            }
+            : FeeRules.CanInvoice(context, year).OrContinue();
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/fees/{year}/invoices", OperationId = nameof(IssueInvoices))]
-    public static FeeLedgerChanged Post(int year, IssueInvoices command, FeeContext context, FeeLedgerStream ledger, ClaimsPrincipal user, TimeProvider clock)
+    public static FeeLedgerChanged Post(
+        int year,
+        IssueInvoices command,
+        FeeContext context,
+        FeeLedgerStream ledger,
+        ClaimsPrincipal user,
+        TimeProvider clock
+    )
     {
         var lines = context.Calculate(year).Lines;
-        var invoices = lines.Select((l, i) => new Invoice(l.Code,
-            string.Create(CultureInfo.InvariantCulture, $"SSK-{year}-{i + 1:000}"), l.Fee, l.Population, l.PopulationYear)).ToList();
-        return ledger.Append(new FeeInvoicesIssued(FeeLedger.TheId, year, invoices, clock.Today(), FeeLedger.DueDate(year),
-            FeeLedger.Issuer, user.ActorName(), clock.GetUtcNow()));
+        var invoices = lines
+            .Select(
+                (l, i) =>
+                    new Invoice(
+                        l.Code,
+                        string.Create(CultureInfo.InvariantCulture, $"SSK-{year}-{i + 1:000}"),
+                        l.Fee,
+                        l.Population,
+                        l.PopulationYear
+                    )
+            )
+            .ToList();
+        return ledger.Append(
+            new FeeInvoicesIssued(
+                FeeLedger.TheId,
+                year,
+                invoices,
+                clock.Today(),
+                FeeLedger.DueDate(year),
+                FeeLedger.Issuer,
+                user.ActorName(),
+                clock.GetUtcNow()
+            )
+        );
     }
 }

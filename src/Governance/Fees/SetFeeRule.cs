@@ -1,7 +1,15 @@
 namespace Governance.Fees;
 
 /// <summary>§8: the fee rule decided by the committee, in force for fee years from <c>fromYear</c>.</summary>
-public record SetFeeRule(FeeRuleKind Kind, int FromYear, decimal? Total, decimal? PerInhabitant, DateOnly DecidedOn, string DecisionReference, int Version)
+public record SetFeeRule(
+    FeeRuleKind Kind,
+    int FromYear,
+    decimal? Total,
+    decimal? PerInhabitant,
+    DateOnly DecidedOn,
+    string DecisionReference,
+    int Version
+)
 {
     public class Validator : AbstractValidator<SetFeeRule>
     {
@@ -13,9 +21,17 @@ public record SetFeeRule(FeeRuleKind Kind, int FromYear, decimal? Total, decimal
         {
             RuleFor(x => x.Kind).IsInEnum();
             RuleFor(x => x.FromYear).InclusiveBetween(Dates.FirstYear, Dates.LastYear);
-            RuleFor(x => x.Total).NotNull().GreaterThan(0).PrecisionScale(15, 0, true).When(x => x.Kind == FeeRuleKind.IndexedTotal)
+            RuleFor(x => x.Total)
+                .NotNull()
+                .GreaterThan(0)
+                .PrecisionScale(15, 0, true)
+                .When(x => x.Kind == FeeRuleKind.IndexedTotal)
                 .WithMessage("Den indexerade regeln anger en totalsumma i hela kronor.");
-            RuleFor(x => x.PerInhabitant).NotNull().GreaterThan(0).PrecisionScale(9, 2, true).When(x => x.Kind == FeeRuleKind.PerCapita)
+            RuleFor(x => x.PerInhabitant)
+                .NotNull()
+                .GreaterThan(0)
+                .PrecisionScale(9, 2, true)
+                .When(x => x.Kind == FeeRuleKind.PerCapita)
                 .WithMessage("Regeln per invånare anger ett belopp per invånare.");
             RuleFor(x => x.DecidedOn).PlausibleAndHappened(clock);
             RuleFor(x => x.DecisionReference).NotEmpty().MaximumLength(200);
@@ -31,8 +47,25 @@ public static class SetFeeRuleEndpoint
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/fees/rules", OperationId = nameof(SetFeeRule))]
-    public static FeeLedgerChanged Post(SetFeeRule command, FeeLedgerStream ledger, ClaimsPrincipal user, TimeProvider clock) =>
-        ledger.Append(new FeeRuleSet(FeeLedger.TheId, new FeeRule(command.Kind, command.FromYear,
-            command.Kind == FeeRuleKind.IndexedTotal ? command.Total : null, command.Kind == FeeRuleKind.PerCapita ? command.PerInhabitant : null,
-            command.DecidedOn, command.DecisionReference.Trim()), user.ActorName(), clock.GetUtcNow()));
+    public static FeeLedgerChanged Post(
+        SetFeeRule command,
+        FeeLedgerStream ledger,
+        ClaimsPrincipal user,
+        TimeProvider clock
+    ) =>
+        ledger.Append(
+            new FeeRuleSet(
+                FeeLedger.TheId,
+                new FeeRule(
+                    command.Kind,
+                    command.FromYear,
+                    command.Kind == FeeRuleKind.IndexedTotal ? command.Total : null,
+                    command.Kind == FeeRuleKind.PerCapita ? command.PerInhabitant : null,
+                    command.DecidedOn,
+                    command.DecisionReference.Trim()
+                ),
+                user.ActorName(),
+                clock.GetUtcNow()
+            )
+        );
 }

@@ -5,20 +5,20 @@ using Governance.Agreement;
 using Governance.Decisions;
 using Governance.Distribution;
 using Governance.Fees;
-using Governance.Projects;
-using Governance.Meetings;
 using Governance.Hosting.Cluster;
 using Governance.Hosting.Database;
+using Governance.Hosting.Settings;
 using Governance.Hosting.Telemetry;
 using Governance.Infrastructure.Aggregates;
 using Governance.Infrastructure.Api;
 using Governance.Infrastructure.Health;
-using Governance.Infrastructure.Validation;
 using Governance.Infrastructure.Security.Keys;
-using Governance.Hosting.Settings;
+using Governance.Infrastructure.Validation;
+using Governance.Meetings;
 using Governance.Municipalities;
 using Governance.Offices;
 using Governance.Plans;
+using Governance.Projects;
 using Governance.Records.Chain;
 using Governance.Records.Pdf;
 using Governance.ReferenceData;
@@ -44,7 +44,11 @@ public static class GovernanceHost
     /// the cluster was already running): the caller stops it if the service fails to start; a normal stop already does.
     /// </summary>
     public static async Task<LocalPostgresCluster?> AddGovernanceAsync(
-        this WebApplicationBuilder builder, string stateFolder, bool generatingCode = false, bool runningTheService = true)
+        this WebApplicationBuilder builder,
+        string stateFolder,
+        bool generatingCode = false,
+        bool runningTheService = true
+    )
     {
         // --urls, ASPNETCORE_URLS and DOTNET_URLS all arrive as "urls" (the ports variables as "http_ports" and
         // "https_ports"): whichever is set decides; only when none is does the service choose.
@@ -71,8 +75,10 @@ public static class GovernanceHost
             var (cluster, local) = await DatabaseSetup.StartLocalAsync(stateFolder);
             // First in, last out: stops after Wolverine and Marten.
             builder.Services.AddHostedService(_ => new LocalPostgresLifetime(cluster));
-            Console.WriteLine($"Local PostgreSQL {cluster.Port}: data in {cluster.DataDirectory}; " +
-                $"connect with: {cluster.PsqlHint(DatabaseSetup.DatabaseName)}");
+            Console.WriteLine(
+                $"Local PostgreSQL {cluster.Port}: data in {cluster.DataDirectory}; "
+                    + $"connect with: {cluster.PsqlHint(DatabaseSetup.DatabaseName)}"
+            );
             try
             {
                 builder.AddServices(local, settings, localCluster: true);
@@ -88,8 +94,12 @@ public static class GovernanceHost
         return null;
     }
 
-    private static void AddServices(this WebApplicationBuilder builder, string connectionString, GovernanceSettings settings,
-        bool localCluster)
+    private static void AddServices(
+        this WebApplicationBuilder builder,
+        string connectionString,
+        GovernanceSettings settings,
+        bool localCluster
+    )
     {
         var services = builder.Services;
         // Off in production by default: the service's database user needs no DDL rights (README, "The database user
@@ -99,7 +109,8 @@ public static class GovernanceHost
         services.AddSingleton(_ => TelemetrySetup.CreateDataSource(connectionString));
         builder.AddGovernanceTelemetry();
 
-        var marten = services.AddMarten(options =>
+        var marten = services
+            .AddMarten(options =>
             {
                 options.DatabaseSchemaName = "governance";
                 options.AutoCreateSchemaObjects = SchemaOnStart.AutoCreate(applySchema);
@@ -131,15 +142,20 @@ public static class GovernanceHost
             });
         // Inserted first, then the schema check before it: the first key is made once the schema is known to be there.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, FirstKeyAtStart>());
-        if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();
-        else services.AddSchemaCheck();
+        if (applySchema)
+            marten.ApplyAllDatabaseChangesOnStartup();
+        else
+            services.AddSchemaCheck();
 
         builder.Host.UseWolverine(options =>
         {
             // Development compiles handler code at first use; the container image ships code generated
             // at build time (Governance:CodeGeneration=Static). See README, "Code generation".
             options.UseRuntimeCompilation();
-            options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Governance:CodeGeneration", TypeLoadMode.Dynamic);
+            options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue(
+                "Governance:CodeGeneration",
+                TypeLoadMode.Dynamic
+            );
             options.AutoBuildMessageStorageOnStartup = SchemaOnStart.AutoCreate(applySchema);
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
@@ -148,19 +164,29 @@ public static class GovernanceHost
             options.Durability.NodeAssignmentHealthCheckTracingEnabled = false;
             // How soon the other nodes take over a dead node's work (README, "Several nodes").
             settings.Durability.ApplyTo(options.Durability);
-            // Deliveries of one termination notice complete together; recording them on the one agreement stream goes one at a time.
+            // Deliveries of one termination notice complete together; recording them on the one agreement stream goes
+            // one at a time.
             options.LocalQueueFor<RecordPartyInformedByDelivery>().Sequential();
             // Two messages racing on one stream: the loser tries again on the new version.
-            options.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(
-                TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
+            options
+                .OnException<JasperFx.ConcurrencyException>()
+                .RetryWithCooldown(
+                    TimeSpan.FromMilliseconds(50),
+                    TimeSpan.FromMilliseconds(200),
+                    TimeSpan.FromSeconds(1)
+                );
             // PostgreSQL out of reach is not the message's fault: wait and try again for as long as the outage lasts,
             // never dead-letter it for that (the dead-letter store is in the same database anyway).
-            options.OnException(DatabaseOutage.IsCause, "PostgreSQL cannot be reached").CustomActionIndefinitely(
-                async (_, lifecycle, _) =>
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(DatabaseUnavailableExceptionHandler.RetryAfterSeconds));
-                    await lifecycle.DeferAsync();
-                }, "wait for PostgreSQL, then requeue");
+            options
+                .OnException(DatabaseOutage.IsCause, "PostgreSQL cannot be reached")
+                .CustomActionIndefinitely(
+                    async (_, lifecycle, _) =>
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(DatabaseUnavailableExceptionHandler.RetryAfterSeconds));
+                        await lifecycle.DeferAsync();
+                    },
+                    "wait for PostgreSQL, then requeue"
+                );
         });
 
         services.AddGovernanceDataProtection(settings.KeyProtection);
@@ -171,7 +197,8 @@ public static class GovernanceHost
         services.AddSingleton<WebhookSender>();
         var webhooks = new WebhookConnections(development: builder.Environment.IsDevelopment());
         services.AddSingleton(webhooks);
-        services.AddHttpClient(WebhookConnections.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+        services
+            .AddHttpClient(WebhookConnections.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
             .ConfigurePrimaryHttpMessageHandler(webhooks.Handler);
 
         services.AddWolverineHttp();
@@ -182,7 +209,9 @@ public static class GovernanceHost
             json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         // The pages bring in MVC: its JSON (and so any client that reads through MVC formatters) speaks the same enums.
-        services.Configure<JsonOptions>(json => json.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.Configure<JsonOptions>(json =>
+            json.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase))
+        );
 
         // Swedish messages that name the field as the client's JSON does ("registryEmail").
         ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("sv");
@@ -190,11 +219,18 @@ public static class GovernanceHost
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
-        services.AddValidatorsFromAssemblyContaining<GovernanceAssembly>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<GovernanceAssembly>(
+            ServiceLifetime.Singleton,
+            includeInternalTypes: true
+        );
 
         services.AddRazorPages();
         // Pages in Swedish: å, ä and ö are written as themselves, not as character references.
-        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddWebEncoders(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(
+                System.Text.Unicode.UnicodeRanges.All
+            )
+        );
         // Every problem, ours and the framework's, leaves in Swedish with a type that explains it (ProblemAnswers).
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemAnswers.Complete);
         services.AddExceptionHandler<ConflictExceptionHandler>();
@@ -204,8 +240,9 @@ public static class GovernanceHost
         services.AddGovernanceOpenApi();
         services.AddHostedService<ReferenceDataLoader>();
         // Events are stamped by the same clock as everything else (the tests set it), not by the machine's directly.
-        services.ConfigureMarten((provider, options) =>
-            options.Events.TimeProvider = provider.GetRequiredService<TimeProvider>());
+        services.ConfigureMarten(
+            (provider, options) => options.Events.TimeProvider = provider.GetRequiredService<TimeProvider>()
+        );
         services.AddSingleton<ChainSealer>();
         services.AddSingleton<ChainVerifier>();
         services.AddSingleton<RecordAnchors>();
@@ -229,7 +266,9 @@ public static class GovernanceHost
         app.UseStaticFiles();
         app.UseRateLimiter();
         // Swedish numbers and dates on the pages (2 012 800,00 kr); the API's JSON is culture-invariant regardless.
-        app.UseRequestLocalization(options => options.SetDefaultCulture("sv-SE").AddSupportedCultures("sv-SE").AddSupportedUICultures("sv-SE"));
+        app.UseRequestLocalization(options =>
+            options.SetDefaultCulture("sv-SE").AddSupportedCultures("sv-SE").AddSupportedUICultures("sv-SE")
+        );
         app.UseAuthentication();
         app.UseBrowserRequestForgeryCheck();
         app.UseAuthorization();

@@ -19,6 +19,14 @@ public static class CancelMeetingEndpoint
 
     [Authorize(Roles = $"{Roles.Secretary},{Roles.Chair}")]
     [WolverinePost("/api/meetings/{meetingId}/cancel", OperationId = nameof(CancelMeeting))]
-    public static (UpdatedAggregate, MeetingCancelled) Post(CancelMeeting command, [WriteAggregate] Meeting meeting, ClaimsPrincipal user, TimeProvider clock) =>
-        (new UpdatedAggregate(), new MeetingCancelled(meeting.Id, command.Reason.Trim(), user.ActorName(), clock.GetUtcNow()));
+    public static (UpdatedAggregate, MeetingCancelled) Post(
+        CancelMeeting command,
+        [WriteAggregate] Meeting meeting,
+        ClaimsPrincipal user,
+        TimeProvider clock
+    ) =>
+        (
+            new UpdatedAggregate(),
+            new MeetingCancelled(meeting.Id, command.Reason.Trim(), user.ActorName(), clock.GetUtcNow())
+        );
 }

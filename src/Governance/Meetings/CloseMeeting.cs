@@ -16,6 +16,10 @@ public static class CloseMeetingEndpoint
 
     [Authorize(Roles = $"{Roles.Secretary},{Roles.Chair}")]
     [WolverinePost("/api/meetings/{meetingId}/close", OperationId = nameof(CloseMeeting))]
-    public static (UpdatedAggregate, MeetingClosed) Post(CloseMeeting command, [WriteAggregate] Meeting meeting, ClaimsPrincipal user, TimeProvider clock) =>
-        (new UpdatedAggregate(), new MeetingClosed(meeting.Id, command.At, user.ActorName(), clock.GetUtcNow()));
+    public static (UpdatedAggregate, MeetingClosed) Post(
+        CloseMeeting command,
+        [WriteAggregate] Meeting meeting,
+        ClaimsPrincipal user,
+        TimeProvider clock
+    ) => (new UpdatedAggregate(), new MeetingClosed(meeting.Id, command.At, user.ActorName(), clock.GetUtcNow()));
 }

@@ -18,13 +18,28 @@ public static class DeclineMatterEndpoint
     public static ProblemDetails Validate(Guid matterId, Meeting meeting)
     {
         var matter = meeting.Matters.FirstOrDefault(m => m.MatterId == matterId);
-        if (matter is null) return Problems.NotFound($"Frågan {matterId} har inte väckts till detta sammanträde.");
-        return matter.Status == MatterStatus.Raised ? WolverineContinue.NoProblems
-            : new RuleViolation(MeetingRules.Agenda, $"\"{matter.Title}\" är redan {(matter.Status == MatterStatus.OnAgenda ? "uppsatt på dagordningen" : "avböjd")}.").ToProblem();
+        if (matter is null)
+            return Problems.NotFound($"Frågan {matterId} har inte väckts till detta sammanträde.");
+        return matter.Status == MatterStatus.Raised
+            ? WolverineContinue.NoProblems
+            : new RuleViolation(
+                MeetingRules.Agenda,
+                $"\"{matter.Title}\" är redan "
+                    + $"{(matter.Status == MatterStatus.OnAgenda ? "uppsatt på dagordningen" : "avböjd")}."
+            ).ToProblem();
     }
 
     [Authorize(Roles = Roles.Chair)]
     [WolverinePost("/api/meetings/{meetingId}/matters/{matterId}/decline", OperationId = nameof(DeclineMatter))]
-    public static (UpdatedAggregate, MatterDeclined) Post(Guid matterId, DeclineMatter command, [WriteAggregate] Meeting meeting, ClaimsPrincipal user, TimeProvider clock) =>
-        (new UpdatedAggregate(), new MatterDeclined(meeting.Id, matterId, command.Reason.Trim(), user.ActorName(), clock.GetUtcNow()));
+    public static (UpdatedAggregate, MatterDeclined) Post(
+        Guid matterId,
+        DeclineMatter command,
+        [WriteAggregate] Meeting meeting,
+        ClaimsPrincipal user,
+        TimeProvider clock
+    ) =>
+        (
+            new UpdatedAggregate(),
+            new MatterDeclined(meeting.Id, matterId, command.Reason.Trim(), user.ActorName(), clock.GetUtcNow())
+        );
 }

@@ -16,33 +16,64 @@ public static class AttachDocumentEndpoint
 {
     public const long MaxBytes = 25 * 1024 * 1024;
 
-    // Reads the form fields from the request: the endpoint binds them too, and one generated method cannot bind a field twice.
-    public static async Task<ProblemDetails> ValidateAsync(Guid itemId, HttpRequest request, IFormFile? file, Meeting meeting)
+    // Reads the form fields from the request: the endpoint binds them too, and one generated method cannot bind a field
+    // twice.
+    public static async Task<ProblemDetails> ValidateAsync(
+        Guid itemId,
+        HttpRequest request,
+        IFormFile? file,
+        Meeting meeting
+    )
     {
         var form = await request.ReadFormAsync();
         var title = form["title"].ToString();
         _ = int.TryParse(form["version"], out var version);
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(title) || title.Length > 300) errors["title"] = ["Ange handlingens titel (högst 300 tecken)."];
-        else if (TextRules.Fault(title) is { } titleFault) errors["title"] = [titleFault];
-        if (file is null || file.Length == 0) errors["file"] = ["Bifoga filen."];
+        if (string.IsNullOrWhiteSpace(title) || title.Length > 300)
+            errors["title"] = ["Ange handlingens titel (högst 300 tecken)."];
+        else if (TextRules.Fault(title) is { } titleFault)
+            errors["title"] = [titleFault];
+        if (file is null || file.Length == 0)
+            errors["file"] = ["Bifoga filen."];
         else if (TextRules.Fault(file.FileName) is not null || Path.GetFileName(file.FileName).Length is 0 or > 255)
             errors["file"] = ["Filens namn är inte giltigt."];
-        else if (file.Length > MaxBytes) errors["file"] = [$"Filen får vara högst {MaxBytes / 1024 / 1024} MB."];
-        if (version <= 0) errors["version"] = ["Ange den version du utgick från (ett heltal)."];
+        else if (file.Length > MaxBytes)
+            errors["file"] = [$"Filen får vara högst {MaxBytes / 1024 / 1024} MB."];
+        if (version <= 0)
+            errors["version"] = ["Ange den version du utgick från (ett heltal)."];
         if (errors.Count > 0)
-            return new ValidationProblemDetails(errors) { Status = 400, Title = "Uppgifterna är inte giltiga", Detail = "Rätta fälten nedan och försök igen." };
-        // The version comes with the form, not a JSON body: checked here, and the fetched version is checked again at commit.
-        if (version != meeting.Version) return Problems.StaleVersion(version, meeting.Version);
-        if (MeetingRules.IsOpen(meeting) is { } closed) return closed.ToProblem();
-        return meeting.Item(itemId) is null ? Problems.NotFound($"Ärendet {itemId} finns inte på dagordningen.") : WolverineContinue.NoProblems;
+            return new ValidationProblemDetails(errors)
+            {
+                Status = 400,
+                Title = "Uppgifterna är inte giltiga",
+                Detail = "Rätta fälten nedan och försök igen.",
+            };
+        // The version comes with the form, not a JSON body: checked here, and the fetched version is checked again at
+        // commit.
+        if (version != meeting.Version)
+            return Problems.StaleVersion(version, meeting.Version);
+        if (MeetingRules.IsOpen(meeting) is { } closed)
+            return closed.ToProblem();
+        return meeting.Item(itemId) is null
+            ? Problems.NotFound($"Ärendet {itemId} finns inte på dagordningen.")
+            : WolverineContinue.NoProblems;
     }
 
-    /// <summary>Attaches a document (title and file) to an agenda item; the file is stored and its checksum recorded.</summary>
+    /// <summary>
+    /// Attaches a document (title and file) to an agenda item; the file is stored and its checksum recorded.
+    /// </summary>
     [Authorize(Roles = $"{Roles.Secretary},{Roles.Chair}")]
     [WolverinePost("/api/meetings/{meetingId}/agenda/{itemId}/documents", OperationId = "AttachDocument")]
-    public static async Task<(UpdatedAggregate, DocumentAttached)> Post(Guid itemId, [FromForm] string title, IFormFile file,
-        [WriteAggregate] Meeting meeting, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    public static async Task<(UpdatedAggregate, DocumentAttached)> Post(
+        Guid itemId,
+        [FromForm] string title,
+        IFormFile file,
+        [WriteAggregate] Meeting meeting,
+        IDocumentSession session,
+        ClaimsPrincipal user,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         await using var stream = file.OpenReadStream();
         using var buffer = new MemoryStream();
@@ -50,9 +81,30 @@ public static class AttachDocumentEndpoint
         var content = buffer.ToArray();
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
         var contentType = string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType;
-        session.Store(new StoredDocument { Id = sha256, ContentType = contentType, Size = content.LongLength, Content = content });
-        return (new UpdatedAggregate(), new DocumentAttached(meeting.Id, itemId, Guid.CreateVersion7(), title.Trim(), Path.GetFileName(file.FileName),
-            contentType, content.LongLength, sha256, user.ActorName(), clock.GetUtcNow()));
+        session.Store(
+            new StoredDocument
+            {
+                Id = sha256,
+                ContentType = contentType,
+                Size = content.LongLength,
+                Content = content,
+            }
+        );
+        return (
+            new UpdatedAggregate(),
+            new DocumentAttached(
+                meeting.Id,
+                itemId,
+                Guid.CreateVersion7(),
+                title.Trim(),
+                Path.GetFileName(file.FileName),
+                contentType,
+                content.LongLength,
+                sha256,
+                user.ActorName(),
+                clock.GetUtcNow()
+            )
+        );
     }
 }
 
@@ -65,34 +117,51 @@ public static class GetDocumentEndpoint
     /// </summary>
     [WolverineGet("/api/documents/{sha256}", OperationId = "GetDocument")]
     public static async Task<IResult> Get(
-        string sha256, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct)
+        string sha256,
+        ClaimsPrincipal user,
+        IQuerySession session,
+        HttpResponse response,
+        CancellationToken ct
+    )
     {
         var id = sha256.ToLowerInvariant();
-        var visible = user.Identity?.IsAuthenticated == true ||
-            PublicView.IsPublicDocument(id, await ListingAsync(session, id, ct));
+        var visible =
+            user.Identity?.IsAuthenticated == true
+            || PublicView.IsPublicDocument(id, await ListingAsync(session, id, ct));
         if (!visible || await session.LoadAsync<StoredDocument>(id, ct) is not { } document)
             return Results.Problem(Problems.NotFound($"Ingen handling med kontrollsumman {sha256}."));
-        // An uploaded file is the uploader's content on our origin: saved, never run (no sniffing, no script, no same-origin).
+        // An uploaded file is the uploader's content on our origin: saved, never run (no sniffing, no script, no
+        // same-origin).
         response.Headers["X-Content-Type-Options"] = "nosniff";
         response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        return Results.File(document.Content, document.ContentType, fileDownloadName: $"handling-{document.Id[..12]}{Extension(document.ContentType)}");
+        return Results.File(
+            document.Content,
+            document.ContentType,
+            fileDownloadName: $"handling-{document.Id[..12]}{Extension(document.ContentType)}"
+        );
     }
 
     /// <summary>The meetings whose agenda lists the document; the public rule decides which make it public.</summary>
     private static async Task<IReadOnlyList<Meeting>> ListingAsync(
-        IQuerySession session, string sha256, CancellationToken ct)
+        IQuerySession session,
+        string sha256,
+        CancellationToken ct
+    )
     {
         var listing = new { Agenda = new[] { new { Documents = new[] { new { Sha256 = sha256 } } } } };
         return await session.QueryAsync<Meeting>(
-            "select data from governance.mt_doc_meeting where data @> ?::jsonb", ct,
-            System.Text.Json.JsonSerializer.Serialize(listing));
+            "select data from governance.mt_doc_meeting where data @> ?::jsonb",
+            ct,
+            System.Text.Json.JsonSerializer.Serialize(listing)
+        );
     }
 
-    private static string Extension(string contentType) => contentType switch
-    {
-        "application/pdf" => ".pdf",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => ".docx",
-        "text/plain" => ".txt",
-        _ => "",
-    };
+    private static string Extension(string contentType) =>
+        contentType switch
+        {
+            "application/pdf" => ".pdf",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => ".docx",
+            "text/plain" => ".txt",
+            _ => "",
+        };
 }

@@ -5,35 +5,84 @@ using Governance.Offices;
 namespace Governance.Meetings;
 
 public sealed record MeetingSummary(
-    Guid Id, Body Body, MeetingKind Kind, DateOnly Date, TimeOnly StartsAt, DateOnly EndDate, TimeOnly EndsAt, string HostMunicipalityCode,
-    string? HostMunicipalityName, string Place, MeetingStatus Status, string? CancellationReason, bool NoticeIssued, bool MinutesApproved, int Version);
+    Guid Id,
+    Body Body,
+    MeetingKind Kind,
+    DateOnly Date,
+    TimeOnly StartsAt,
+    DateOnly EndDate,
+    TimeOnly EndsAt,
+    string HostMunicipalityCode,
+    string? HostMunicipalityName,
+    string Place,
+    MeetingStatus Status,
+    string? CancellationReason,
+    bool NoticeIssued,
+    bool MinutesApproved,
+    int Version
+);
 
-public sealed record QuorumStatus(Guid MeetingId, DateOnly Date, TimeOnly At, int Members, int Present, int Required, bool Met, IReadOnlyList<PresentMember> PresentMembers);
+public sealed record QuorumStatus(
+    Guid MeetingId,
+    DateOnly Date,
+    TimeOnly At,
+    int Members,
+    int Present,
+    int Required,
+    bool Met,
+    IReadOnlyList<PresentMember> PresentMembers
+);
 
 public sealed record PresentMember(string Code, string Name);
 
 public static class GetMeetingsEndpoint
 {
     /// <summary>
-    /// The calendar of both bodies (or one), by year (this year unless given); cancelled meetings included and marked, those planned after the
+    /// The calendar of both bodies (or one), by year (this year unless given); cancelled meetings included and marked,
+    /// those planned after the
     /// committee's dissolution as cancelled by it.
     /// </summary>
     [WolverineGet("/api/meetings", OperationId = "GetMeetings")]
     public static async Task<IReadOnlyList<MeetingSummary>> Get(
-        int? year, Body? body, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+        int? year,
+        Body? body,
+        ClaimsPrincipal user,
+        IQuerySession session,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         // One year at a time, this one unless asked: a list as long as the archive would grow without end.
         var y = year ?? clock.Today().Year;
-        var query = session.Query<Meeting>().Where(m => m.Date >= new DateOnly(y, 1, 1) && m.Date <= new DateOnly(y, 12, 31));
-        if (body is { } b) query = query.Where(m => m.Body == b);
-        var meetings = await MeetingHeaders.Of(query.OrderBy(m => m.Date).ThenBy(m => m.StartsAt)).ToListAsync(ct);
+        var query = session
+            .Query<Meeting>()
+            .Where(m => m.Date >= new DateOnly(y, 1, 1) && m.Date <= new DateOnly(y, 12, 31));
+        if (body is { } b)
+            query = query.Where(m => m.Body == b);
+        var meetings = await MeetingHeaders.LoadAsync(session, query.OrderBy(m => m.Date).ThenBy(m => m.StartsAt), ct);
         var names = await MunicipalityNames.LoadAsync(session, ct);
         var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
         var shown = meetings.Select(m => PublicView.For(user, MeetingsAfterDissolution.AsShown(m, dissolution)));
-        return [.. shown.Select(m => new MeetingSummary(
-            m.Id, m.Body, m.Kind, m.Date, m.StartsAt, m.EndDate, m.EndsAt, m.HostMunicipalityCode,
-            names.GetValueOrDefault(m.HostMunicipalityCode), m.Place, m.Status, m.CancellationReason,
-            m.Notice is not null, m.Approval is not null, m.Version))];
+        return
+        [
+            .. shown.Select(m => new MeetingSummary(
+                m.Id,
+                m.Body,
+                m.Kind,
+                m.Date,
+                m.StartsAt,
+                m.EndDate,
+                m.EndsAt,
+                m.HostMunicipalityCode,
+                names.GetValueOrDefault(m.HostMunicipalityCode),
+                m.Place,
+                m.Status,
+                m.CancellationReason,
+                m.Notice is not null,
+                m.Approval is not null,
+                m.Version
+            )),
+        ];
     }
 
     /// <summary>
@@ -43,10 +92,16 @@ public static class GetMeetingsEndpoint
     /// </summary>
     [WolverineGet("/api/meetings/{meetingId}", OperationId = "GetMeeting")]
     public static async Task<Meeting?> GetOne(
-        Guid meetingId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        Guid meetingId,
+        ClaimsPrincipal user,
+        IQuerySession session,
+        CancellationToken ct
+    ) =>
         await session.LoadAsync<Meeting>(meetingId, ct) is { } meeting
-            ? PublicView.For(user,
-                MeetingsAfterDissolution.AsShown(meeting, await MeetingsAfterDissolution.LoadAsync(session, ct)))
+            ? PublicView.For(
+                user,
+                MeetingsAfterDissolution.AsShown(meeting, await MeetingsAfterDissolution.LoadAsync(session, ct))
+            )
             : null;
 
     /// <summary>
@@ -56,12 +111,18 @@ public static class GetMeetingsEndpoint
     [ProducesResponseType<QuorumStatus>(StatusCodes.Status200OK)]
     [WolverineGet("/api/meetings/{meetingId}/quorum", OperationId = "GetQuorumStatus")]
     public static async Task<IResult> GetQuorum(
-        Guid meetingId, TimeOnly? at, ClaimsPrincipal user, IQuerySession session, TimeProvider clock,
-        CancellationToken ct)
+        Guid meetingId,
+        TimeOnly? at,
+        ClaimsPrincipal user,
+        IQuerySession session,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting)
             return Results.Problem(Problems.NotFound($"Det finns inget sammanträde med id {meetingId}."));
-        if (user.Identity?.IsAuthenticated != true && !PublicView.Of(meeting).Record) return Results.Unauthorized();
+        if (user.Identity?.IsAuthenticated != true && !PublicView.Of(meeting).Record)
+            return Results.Unauthorized();
         var members = await MembersOnDate.LoadAsync(session, meeting.Date, ct);
         return Results.Json(QuorumOf(meeting, members, at ?? clock.TimeOfDay()));
     }
@@ -69,7 +130,15 @@ public static class GetMeetingsEndpoint
     public static QuorumStatus QuorumOf(Meeting meeting, MembersOnDate members, TimeOnly moment)
     {
         var quorum = Quorum.At(meeting, members.Codes, moment);
-        return new QuorumStatus(meeting.Id, meeting.Date, moment, quorum.Members, quorum.Present, quorum.Required, quorum.Met,
-            [.. quorum.PresentMembers.Select(c => new PresentMember(c, members.NameOf(c)))]);
+        return new QuorumStatus(
+            meeting.Id,
+            meeting.Date,
+            moment,
+            quorum.Members,
+            quorum.Present,
+            quorum.Required,
+            quorum.Met,
+            [.. quorum.PresentMembers.Select(c => new PresentMember(c, members.NameOf(c)))]
+        );
     }
 }

@@ -21,11 +21,28 @@ public static class IssueMeetingNoticeEndpoint
     [Authorize(Roles = Roles.Chair)]
     [WolverinePost("/api/meetings/{meetingId}/notice", OperationId = nameof(IssueMeetingNotice))]
     public static (UpdatedAggregate, MeetingNoticeIssued) Post(
-        IssueMeetingNotice command, [WriteAggregate] Meeting meeting, IConfiguration configuration, ClaimsPrincipal user, TimeProvider clock)
+        IssueMeetingNotice command,
+        [WriteAggregate] Meeting meeting,
+        IConfiguration configuration,
+        ClaimsPrincipal user,
+        TimeProvider clock
+    )
     {
-        var deadline = MeetingRules.NoticeDeadline(meeting, configuration.GetValue("Governance:NoticeDays", DefaultNoticeDays));
-        return (new UpdatedAggregate(), new MeetingNoticeIssued(meeting.Id, clock.GetUtcNow(), deadline, clock.Today() > deadline,
-            [.. meeting.Agenda.Select(i => i.ItemId)], [.. meeting.Agenda.SelectMany(i => i.Documents).Select(d => d.DocumentId)],
-            user.ActorName()));
+        var deadline = MeetingRules.NoticeDeadline(
+            meeting,
+            configuration.GetValue("Governance:NoticeDays", DefaultNoticeDays)
+        );
+        return (
+            new UpdatedAggregate(),
+            new MeetingNoticeIssued(
+                meeting.Id,
+                clock.GetUtcNow(),
+                deadline,
+                clock.Today() > deadline,
+                [.. meeting.Agenda.Select(i => i.ItemId)],
+                [.. meeting.Agenda.SelectMany(i => i.Documents).Select(d => d.DocumentId)],
+                user.ActorName()
+            )
+        );
     }
 }

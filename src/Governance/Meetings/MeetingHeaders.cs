@@ -1,30 +1,35 @@
 namespace Governance.Meetings;
 
 /// <summary>
-/// Meetings without what was recorded at them: the fields a calendar, a list or a feed shows, selected by
-/// PostgreSQL, so a year of meetings is read without every agenda, attendance list and minutes text in it. What the
-/// public may see of a header is still decided by <see cref="PublicView"/>.
+/// Meetings without what was recorded at them: the fields a calendar, a list or a feed shows. A meeting's document
+/// grows with its agenda, attendance and minutes until PostgreSQL keeps it out of line (TOAST), and every field read
+/// from it in SQL fetches and decompresses it again; so the meetings are chosen first (their ids, along the date
+/// index), then read once each with the recorded parts cut off in PostgreSQL. What the public may see of a header is
+/// still decided by <see cref="PublicView"/>.
 /// </summary>
 public static class MeetingHeaders
 {
-    public static IQueryable<Meeting> Of(IQueryable<Meeting> meetings) => meetings.Select(m => new Meeting
+    /// <summary>The parts of a meeting's document that grow with what was recorded at it.</summary>
+    private static readonly string[] Recorded = ["Matters", "Agenda", "Attendance", "MinutesPreamble", "Corrections"];
+
+    /// <summary>The headers of the meetings <paramref name="meetings"/> selects, in its order.</summary>
+    public static async Task<IReadOnlyList<Meeting>> LoadAsync(
+        IQuerySession session,
+        IQueryable<Meeting> meetings,
+        CancellationToken ct
+    )
     {
-        Id = m.Id,
-        Version = m.Version,
-        Body = m.Body,
-        Kind = m.Kind,
-        Date = m.Date,
-        StartsAt = m.StartsAt,
-        EndDate = m.EndDate,
-        EndsAt = m.EndsAt,
-        HostMunicipalityCode = m.HostMunicipalityCode,
-        Place = m.Place,
-        Status = m.Status,
-        CancellationReason = m.CancellationReason,
-        Reschedulings = m.Reschedulings,
-        CalendarSequence = m.CalendarSequence,
-        Notice = m.Notice,
-        ClosedAt = m.ClosedAt,
-        Approval = m.Approval,
-    });
+        var ids = await meetings.Select(m => m.Id).ToListAsync(ct);
+        if (ids.Count == 0)
+            return [];
+        var headers = (
+            await session.QueryAsync<Meeting>(
+                "select data - ?::text[] from governance.mt_doc_meeting where id = any(?)",
+                ct,
+                Recorded,
+                ids.ToArray()
+            )
+        ).ToDictionary(m => m.Id);
+        return [.. ids.Where(headers.ContainsKey).Select(id => headers[id])];
+    }
 }

@@ -38,8 +38,11 @@ public sealed partial class Meeting
     internal Meeting CancelledBy(string reason)
     {
         var copy = (Meeting)MemberwiseClone();
-        (copy.Status, copy.CancellationReason, copy.CalendarSequence) =
-            (MeetingStatus.Cancelled, reason, CalendarSequence + 1);
+        (copy.Status, copy.CancellationReason, copy.CalendarSequence) = (
+            MeetingStatus.Cancelled,
+            reason,
+            CalendarSequence + 1
+        );
         return copy;
     }
 }

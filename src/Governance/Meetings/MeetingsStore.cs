@@ -7,11 +7,27 @@ public static class MeetingsStore
     public static void ConfigureMeetings(this StoreOptions options)
     {
         options.Projections.Snapshot<Meeting>(SnapshotLifecycle.Inline);
-        options.Schema.For<Meeting>().Index(m => m.Date).Index(m => m.Date, index =>
-        {
-            index.Name = MeetingsAwaitingApproval.Index;
-            index.Predicate = MeetingsAwaitingApproval.Condition;
-        });
+        options
+            .Schema.For<Meeting>()
+            .Index(m => m.Date)
+            // One body's latest meetings (the agreement page's recent decisions) walk this, newest first, and stop.
+            .Index(m => new { m.Body, m.Date })
+            .Index(
+                m => m.Date,
+                index =>
+                {
+                    index.Name = MeetingsAwaitingApproval.Index;
+                    index.Predicate = MeetingsAwaitingApproval.Condition;
+                }
+            )
+            .Index(
+                m => m.Date,
+                index =>
+                {
+                    index.Name = ApprovedMeetings.ByDateIndex;
+                    index.Predicate = ApprovedMeetings.Condition();
+                }
+            );
         options.Projections.Snapshot<ExtraMeetingDemand>(SnapshotLifecycle.Inline);
         options.Schema.For<StoredDocument>();
     }

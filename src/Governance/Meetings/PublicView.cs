@@ -47,7 +47,9 @@ public sealed record PublicView(bool Agenda, bool Record)
             CalendarSequence = meeting.CalendarSequence,
             Notice = view.Agenda ? meeting.Notice : null,
             Matters = view.Agenda ? [.. meeting.Matters.Where(m => m.Status == MatterStatus.OnAgenda)] : [],
-            Agenda = !view.Agenda ? [] : view.Record ? [.. meeting.Agenda]
+            Agenda =
+                !view.Agenda ? []
+                : view.Record ? [.. meeting.Agenda]
                 : [.. meeting.Agenda.Select(i => i with { Outcome = null, MinutesText = null })],
             Attendance = view.Record ? [.. meeting.Attendance] : [],
             ClosedAt = view.Record ? meeting.ClosedAt : null,

@@ -10,11 +10,14 @@ public record PutOnAgenda(Guid? MatterId, string? Title, string? Kind, int Versi
     {
         public Validator()
         {
-            When(x => x.MatterId is null, () =>
-            {
-                RuleFor(x => x.Title).NotEmpty().MaximumLength(300);
-                RuleFor(x => x.Kind).NotEmpty().MaximumLength(100);
-            });
+            When(
+                x => x.MatterId is null,
+                () =>
+                {
+                    RuleFor(x => x.Title).NotEmpty().MaximumLength(300);
+                    RuleFor(x => x.Kind).NotEmpty().MaximumLength(100);
+                }
+            );
             RuleFor(x => x.Version).GreaterThan(0);
         }
     }
@@ -24,23 +27,46 @@ public static class PutOnAgendaEndpoint
 {
     public static ProblemDetails Validate(PutOnAgenda command, Meeting meeting)
     {
-        if (MeetingRules.IsOpen(meeting) is { } closed) return closed.ToProblem();
-        if (command.MatterId is not { } matterId) return WolverineContinue.NoProblems;
+        if (MeetingRules.IsOpen(meeting) is { } closed)
+            return closed.ToProblem();
+        if (command.MatterId is not { } matterId)
+            return WolverineContinue.NoProblems;
         var matter = meeting.Matters.FirstOrDefault(m => m.MatterId == matterId);
-        if (matter is null) return Problems.NotFound($"Frågan {matterId} har inte väckts till detta sammanträde.");
-        return matter.Status == MatterStatus.Raised ? WolverineContinue.NoProblems
-            : new RuleViolation(MeetingRules.Agenda, matter.Status == MatterStatus.OnAgenda
-                ? $"\"{matter.Title}\" står redan på dagordningen."
-                : $"\"{matter.Title}\" har avböjts av ordföranden.").ToProblem();
+        if (matter is null)
+            return Problems.NotFound($"Frågan {matterId} har inte väckts till detta sammanträde.");
+        return matter.Status == MatterStatus.Raised
+            ? WolverineContinue.NoProblems
+            : new RuleViolation(
+                MeetingRules.Agenda,
+                matter.Status == MatterStatus.OnAgenda
+                    ? $"\"{matter.Title}\" står redan på dagordningen."
+                    : $"\"{matter.Title}\" har avböjts av ordföranden."
+            ).ToProblem();
     }
 
     [Authorize(Roles = Roles.Chair)]
     [WolverinePost("/api/meetings/{meetingId}/agenda", OperationId = nameof(PutOnAgenda))]
-    public static (UpdatedAggregate, AgendaItemAdded) Post(PutOnAgenda command, [WriteAggregate] Meeting meeting, ClaimsPrincipal user, TimeProvider clock)
+    public static (UpdatedAggregate, AgendaItemAdded) Post(
+        PutOnAgenda command,
+        [WriteAggregate] Meeting meeting,
+        ClaimsPrincipal user,
+        TimeProvider clock
+    )
     {
         var matter = meeting.Matters.FirstOrDefault(m => m.MatterId == command.MatterId);
-        return (new UpdatedAggregate(), new AgendaItemAdded(meeting.Id, Guid.CreateVersion7(), meeting.Agenda.Count + 1,
-            matter?.Title ?? command.Title!.Trim(), matter?.Kind ?? command.Kind!.Trim().ToLowerInvariant(), matter?.MatterId,
-            matter?.MunicipalityCode, user.ActorName(), clock.GetUtcNow()));
+        return (
+            new UpdatedAggregate(),
+            new AgendaItemAdded(
+                meeting.Id,
+                Guid.CreateVersion7(),
+                meeting.Agenda.Count + 1,
+                matter?.Title ?? command.Title!.Trim(),
+                matter?.Kind ?? command.Kind!.Trim().ToLowerInvariant(),
+                matter?.MatterId,
+                matter?.MunicipalityCode,
+                user.ActorName(),
+                clock.GetUtcNow()
+            )
+        );
     }
 }

@@ -19,14 +19,29 @@ public record RecordDecision(string Wording, TimeOnly At, IReadOnlyList<string>?
 public static class RecordDecisionEndpoint
 {
     /// <summary>Loads the moment once and decides once; Validate and Post use this one answer.</summary>
-    public static async Task<OutcomeDecision> LoadAsync(Guid itemId, RecordDecision command, Meeting meeting,
-        IQuerySession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    public static async Task<OutcomeDecision> LoadAsync(
+        Guid itemId,
+        RecordDecision command,
+        Meeting meeting,
+        IQuerySession session,
+        ClaimsPrincipal user,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var moment = await OutcomeMoment.LoadAsync(meeting, itemId, command.At, session, ct);
-        if (moment.Refusal(meeting, itemId, clock.Today()) is { } refused) return new OutcomeDecision(null, refused);
+        if (moment.Refusal(meeting, itemId, clock.Today()) is { } refused)
+            return new OutcomeDecision(null, refused);
         var proposal = new Consensus.Proposal(command.Wording.Trim(), command.Objectors ?? [], command.Votes);
-        var (outcome, broken) = Consensus.Decide(meeting, moment.Item!, proposal, moment.Quorum,
-            moment.Members.RuleFor(moment.Item!.Kind), user.ActorName(), clock.GetUtcNow());
+        var (outcome, broken) = Consensus.Decide(
+            meeting,
+            moment.Item!,
+            proposal,
+            moment.Quorum,
+            moment.Members.RuleFor(moment.Item!.Kind),
+            user.ActorName(),
+            clock.GetUtcNow()
+        );
         return new OutcomeDecision(outcome, broken);
     }
 
@@ -34,6 +49,9 @@ public static class RecordDecisionEndpoint
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/meetings/{meetingId}/agenda/{itemId}/decision", OperationId = nameof(RecordDecision))]
-    public static (UpdatedAggregate, Wolverine.Marten.Events) Post(RecordDecision command, [WriteAggregate] Meeting meeting,
-        OutcomeDecision decision) => (new UpdatedAggregate(), [decision.Event!]);
+    public static (UpdatedAggregate, Wolverine.Marten.Events) Post(
+        RecordDecision command,
+        [WriteAggregate] Meeting meeting,
+        OutcomeDecision decision
+    ) => (new UpdatedAggregate(), [decision.Event!]);
 }

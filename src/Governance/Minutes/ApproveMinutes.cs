@@ -2,7 +2,9 @@ using Governance.Meetings;
 
 namespace Governance.Minutes;
 
-/// <summary>The chair approves (justerar) the minutes of a closed meeting, as they stand at the given version.</summary>
+/// <summary>
+/// The chair approves (justerar) the minutes of a closed meeting, as they stand at the given version.
+/// </summary>
 public record ApproveMinutes(int Version)
 {
     public class Validator : AbstractValidator<ApproveMinutes>
@@ -17,6 +19,11 @@ public static class ApproveMinutesEndpoint
 
     [Authorize(Roles = Roles.Chair)]
     [WolverinePost("/api/meetings/{meetingId}/minutes/approval", OperationId = nameof(ApproveMinutes))]
-    public static (UpdatedAggregate, MinutesApproved) Post(ApproveMinutes command, [WriteAggregate] Meeting meeting, ClaimsPrincipal user, TimeProvider clock) =>
+    public static (UpdatedAggregate, MinutesApproved) Post(
+        ApproveMinutes command,
+        [WriteAggregate] Meeting meeting,
+        ClaimsPrincipal user,
+        TimeProvider clock
+    ) =>
         (new UpdatedAggregate(), new MinutesApproved(meeting.Id, command.Version, user.ActorName(), clock.GetUtcNow()));
 }

@@ -3,7 +3,14 @@ using Governance.Meetings;
 namespace Governance.Minutes;
 
 /// <summary>Corrects approved minutes: the new text, what was corrected and why. Shown with the minutes.</summary>
-public record CorrectMinutes(Guid? ItemId, CorrectionTarget Target, string NewText, string What, string Why, int Version)
+public record CorrectMinutes(
+    Guid? ItemId,
+    CorrectionTarget Target,
+    string NewText,
+    string What,
+    string Why,
+    int Version
+)
 {
     public class Validator : AbstractValidator<CorrectMinutes>
     {
@@ -25,7 +32,23 @@ public static class CorrectMinutesEndpoint
 
     [Authorize(Roles = $"{Roles.Secretary},{Roles.Chair}")]
     [WolverinePost("/api/meetings/{meetingId}/minutes/corrections", OperationId = nameof(CorrectMinutes))]
-    public static (UpdatedAggregate, MinutesCorrected) Post(CorrectMinutes command, [WriteAggregate] Meeting meeting, ClaimsPrincipal user, TimeProvider clock) =>
-        (new UpdatedAggregate(), new MinutesCorrected(meeting.Id, command.ItemId, command.Target, command.NewText.Trim(),
-            command.What.Trim(), command.Why.Trim(), user.ActorName(), clock.GetUtcNow()));
+    public static (UpdatedAggregate, MinutesCorrected) Post(
+        CorrectMinutes command,
+        [WriteAggregate] Meeting meeting,
+        ClaimsPrincipal user,
+        TimeProvider clock
+    ) =>
+        (
+            new UpdatedAggregate(),
+            new MinutesCorrected(
+                meeting.Id,
+                command.ItemId,
+                command.Target,
+                command.NewText.Trim(),
+                command.What.Trim(),
+                command.Why.Trim(),
+                user.ActorName(),
+                clock.GetUtcNow()
+            )
+        );
 }

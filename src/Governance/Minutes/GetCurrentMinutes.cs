@@ -5,12 +5,20 @@ namespace Governance.Minutes;
 
 public static class GetCurrentMinutesEndpoint
 {
-    /// <summary>The minutes of a meeting as they stand, with status and version. Approved minutes are public records; drafts need sign-in.</summary>
+    /// <summary>
+    /// The minutes of a meeting as they stand, with status and version. Approved minutes are public records; drafts
+    /// need sign-in.
+    /// </summary>
     [AllowAnonymous]
     [ProducesResponseType<MinutesDocument>(StatusCodes.Status200OK)]
     [WolverineGet("/api/meetings/{meetingId}/minutes", OperationId = "GetCurrentMinutes")]
-    public static async Task<IResult> Get(Guid meetingId, ClaimsPrincipal user, IQuerySession session,
-        MinutesPublication publication, CancellationToken ct)
+    public static async Task<IResult> Get(
+        Guid meetingId,
+        ClaimsPrincipal user,
+        IQuerySession session,
+        MinutesPublication publication,
+        CancellationToken ct
+    )
     {
         var (minutes, refusal) = await Load(meetingId, user, session, publication, ct);
         return refusal ?? Results.Json(minutes);
@@ -19,30 +27,50 @@ public static class GetCurrentMinutesEndpoint
     /// <summary>The same minutes as a printable HTML document in Swedish.</summary>
     [AllowAnonymous]
     [WolverineGet("/api/meetings/{meetingId}/minutes.html", OperationId = "GetPrintableMinutes")]
-    public static async Task<IResult> GetHtml(Guid meetingId, ClaimsPrincipal user, IQuerySession session,
-        MinutesPublication publication, HttpResponse response, CancellationToken ct)
+    public static async Task<IResult> GetHtml(
+        Guid meetingId,
+        ClaimsPrincipal user,
+        IQuerySession session,
+        MinutesPublication publication,
+        HttpResponse response,
+        CancellationToken ct
+    )
     {
         var (minutes, refusal) = await Load(meetingId, user, session, publication, ct);
-        if (refusal is not null) return refusal;
+        if (refusal is not null)
+            return refusal;
         response.Headers.ContentSecurityPolicy = MinutesHtml.ContentSecurityPolicy;
         return Results.Content(await publication.HtmlAsync(minutes!), "text/html; charset=utf-8");
     }
 
-    /// <summary>The same minutes as PDF/A-2b, the copy the registries file; public once approved, as they are.</summary>
+    /// <summary>
+    /// The same minutes as PDF/A-2b, the copy the registries file; public once approved, as they are.
+    /// </summary>
     [AllowAnonymous]
     [ProducesResponseType<byte[]>(StatusCodes.Status200OK, "application/pdf")]
     [WolverineGet("/api/meetings/{meetingId}/minutes.pdf", OperationId = "GetMinutesPdf")]
-    public static async Task<IResult> GetPdf(Guid meetingId, ClaimsPrincipal user, IDocumentSession session,
-        MinutesPublication publication, CancellationToken ct)
+    public static async Task<IResult> GetPdf(
+        Guid meetingId,
+        ClaimsPrincipal user,
+        IDocumentSession session,
+        MinutesPublication publication,
+        CancellationToken ct
+    )
     {
         var (minutes, refusal) = await Load(meetingId, user, session, publication, ct);
-        if (refusal is not null) return refusal;
+        if (refusal is not null)
+            return refusal;
         var (pdf, fileName) = await publication.PdfAsync(session, minutes!, ct);
         return Results.File(pdf.Content, pdf.ContentType, fileName);
     }
 
-    private static async Task<(MinutesDocument? Minutes, IResult? Refusal)> Load(Guid meetingId, ClaimsPrincipal user,
-        IQuerySession session, MinutesPublication publication, CancellationToken ct)
+    private static async Task<(MinutesDocument? Minutes, IResult? Refusal)> Load(
+        Guid meetingId,
+        ClaimsPrincipal user,
+        IQuerySession session,
+        MinutesPublication publication,
+        CancellationToken ct
+    )
     {
         if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting)
             return (null, Results.Problem(Problems.NotFound($"Det finns inget sammanträde med id {meetingId}.")));

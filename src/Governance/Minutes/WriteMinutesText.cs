@@ -2,7 +2,9 @@ using Governance.Meetings;
 
 namespace Governance.Minutes;
 
-/// <summary>The secretary's own text in the draft minutes, for an item or (without one) for the minutes as a whole.</summary>
+/// <summary>
+/// The secretary's own text in the draft minutes, for an item or (without one) for the minutes as a whole.
+/// </summary>
 public record WriteMinutesText(Guid? ItemId, string Text, int Version)
 {
     public class Validator : AbstractValidator<WriteMinutesText>
@@ -22,6 +24,14 @@ public static class WriteMinutesTextEndpoint
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/meetings/{meetingId}/minutes/text", OperationId = nameof(WriteMinutesText))]
-    public static (UpdatedAggregate, MinutesTextWritten) Post(WriteMinutesText command, [WriteAggregate] Meeting meeting, ClaimsPrincipal user, TimeProvider clock) =>
-        (new UpdatedAggregate(), new MinutesTextWritten(meeting.Id, command.ItemId, command.Text.Trim(), user.ActorName(), clock.GetUtcNow()));
+    public static (UpdatedAggregate, MinutesTextWritten) Post(
+        WriteMinutesText command,
+        [WriteAggregate] Meeting meeting,
+        ClaimsPrincipal user,
+        TimeProvider clock
+    ) =>
+        (
+            new UpdatedAggregate(),
+            new MinutesTextWritten(meeting.Id, command.ItemId, command.Text.Trim(), user.ActorName(), clock.GetUtcNow())
+        );
 }

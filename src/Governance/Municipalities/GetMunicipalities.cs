@@ -3,20 +3,60 @@ using System.Globalization;
 namespace Governance.Municipalities;
 
 public sealed record MunicipalitySummary(
-    Guid Id, string Code, string Name, string RegistryEmail,
-    string? Representative, string? Director, PopulationFigure? LatestPopulation, int Version)
+    Guid Id,
+    string Code,
+    string Name,
+    string RegistryEmail,
+    string? Representative,
+    string? Director,
+    PopulationFigure? LatestPopulation,
+    int Version
+)
 {
     public static MunicipalitySummary Of(Municipality m, DateOnly today) =>
-        new(m.Id, m.Code, m.Name, m.RegistryEmail, m.RepresentativeOn(today), m.DirectorOn(today), m.LatestPopulation, m.Version);
+        new(
+            m.Id,
+            m.Code,
+            m.Name,
+            m.RegistryEmail,
+            m.RepresentativeOn(today),
+            m.DirectorOn(today),
+            m.LatestPopulation,
+            m.Version
+        );
 }
 
 /// <summary>The register entry as shown: the webhook's shared secret is never shown, only whether one is set.</summary>
 public sealed record MunicipalityDetails(
-    Guid Id, string Code, string Name, string RegistryEmail, IReadOnlyList<PersonFrom> Representatives, IReadOnlyList<PersonFrom> Directors,
-    IReadOnlyList<PopulationFigure> Populations, bool EmailChannel, string? EmailAddress, string? WebhookUrl, bool WebhookSecretSet, int Version)
+    Guid Id,
+    string Code,
+    string Name,
+    string RegistryEmail,
+    IReadOnlyList<PersonFrom> Representatives,
+    IReadOnlyList<PersonFrom> Directors,
+    IReadOnlyList<PopulationFigure> Populations,
+    bool EmailChannel,
+    string? EmailAddress,
+    string? WebhookUrl,
+    bool WebhookSecretSet,
+    int Version
+)
 {
-    public static MunicipalityDetails Of(Municipality m) => new(m.Id, m.Code, m.Name, m.RegistryEmail, m.Representatives, m.Directors,
-        [.. m.Populations.OrderBy(p => p.Year)], m.Channels.Email, m.Channels.EmailAddress, m.Channels.WebhookUrl, m.Channels.HasWebhookSecret, m.Version);
+    public static MunicipalityDetails Of(Municipality m) =>
+        new(
+            m.Id,
+            m.Code,
+            m.Name,
+            m.RegistryEmail,
+            m.Representatives,
+            m.Directors,
+            [.. m.Populations.OrderBy(p => p.Year)],
+            m.Channels.Email,
+            m.Channels.EmailAddress,
+            m.Channels.WebhookUrl,
+            m.Channels.HasWebhookSecret,
+            m.Version
+        );
 }
 
 public static class GetMunicipalitiesEndpoint

@@ -24,14 +24,23 @@ public sealed partial class Municipality
     public static Guid IdFor(string code) => DeterministicGuid.For("municipality", code);
 
     public static Municipality Create(MunicipalityRegistered e) =>
-        new() { Id = e.MunicipalityId, Code = e.Code, Name = e.Name, RegistryEmail = e.RegistryEmail };
+        new()
+        {
+            Id = e.MunicipalityId,
+            Code = e.Code,
+            Name = e.Name,
+            RegistryEmail = e.RegistryEmail,
+        };
 
     public void Apply(RepresentativeNamed e) => Representatives = Named(Representatives, e.PersonName, e.From);
 
     public void Apply(DirectorNamed e) => Directors = Named(Directors, e.PersonName, e.From);
 
     public void Apply(PopulationRecorded e) =>
-        Populations = [.. Populations.Where(p => p.Year != e.Year), new PopulationFigure(e.Year, e.Population, e.IsSample, e.Source)];
+        Populations = [
+            .. Populations.Where(p => p.Year != e.Year),
+            new PopulationFigure(e.Year, e.Population, e.IsSample, e.Source),
+        ];
 
     public void Apply(Distribution.DeliveryChannelsConfigured e) => Channels = e.Channels;
 

@@ -14,9 +14,13 @@ public static partial class MunicipalityRules
     /// <summary>An address a registry can receive mail at: one mailbox, a domain with a dot, no display name.</summary>
     public static bool IsRegistryEmail(string? email)
     {
-        if (string.IsNullOrWhiteSpace(email) || email.Length > 254) return false;
-        if (!MailAddress.TryCreate(email, out var address)) return false;
-        return address.Address == email && address.Host.Contains('.', StringComparison.Ordinal) && !address.Host.EndsWith('.');
+        if (string.IsNullOrWhiteSpace(email) || email.Length > 254)
+            return false;
+        if (!MailAddress.TryCreate(email, out var address))
+            return false;
+        return address.Address == email
+            && address.Host.Contains('.', StringComparison.Ordinal)
+            && !address.Host.EndsWith('.');
     }
 
     [GeneratedRegex("^[0-9]{4}$")]

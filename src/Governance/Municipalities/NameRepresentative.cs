@@ -11,7 +11,19 @@ public static class NameRepresentativeEndpoint
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/municipalities/{municipalityId}/representatives", OperationId = nameof(NameRepresentative))]
     public static (UpdatedAggregate, RepresentativeNamed) Post(
-        NameRepresentative command, [WriteAggregate] Municipality municipality, ClaimsPrincipal user, TimeProvider clock) =>
-        (new UpdatedAggregate(),
-            new RepresentativeNamed(municipality.Id, command.PersonName.Trim(), command.From, user.ActorName(), clock.GetUtcNow()));
+        NameRepresentative command,
+        [WriteAggregate] Municipality municipality,
+        ClaimsPrincipal user,
+        TimeProvider clock
+    ) =>
+        (
+            new UpdatedAggregate(),
+            new RepresentativeNamed(
+                municipality.Id,
+                command.PersonName.Trim(),
+                command.From,
+                user.ActorName(),
+                clock.GetUtcNow()
+            )
+        );
 }

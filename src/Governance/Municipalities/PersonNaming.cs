@@ -8,7 +8,8 @@ public interface INamesPerson
     int Version { get; }
 }
 
-public abstract class PersonNamingValidator<T> : AbstractValidator<T> where T : INamesPerson
+public abstract class PersonNamingValidator<T> : AbstractValidator<T>
+    where T : INamesPerson
 {
     protected PersonNamingValidator()
     {

@@ -6,10 +6,10 @@ public record RegisterMunicipality(string Code, string Name, string RegistryEmai
     {
         public Validator()
         {
-            RuleFor(x => x.Code).Must(MunicipalityRules.IsMunicipalityCode)
-                .WithMessage(MunicipalityRules.CodeMessage);
+            RuleFor(x => x.Code).Must(MunicipalityRules.IsMunicipalityCode).WithMessage(MunicipalityRules.CodeMessage);
             RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
-            RuleFor(x => x.RegistryEmail).Must(MunicipalityRules.IsRegistryEmail)
+            RuleFor(x => x.RegistryEmail)
+                .Must(MunicipalityRules.IsRegistryEmail)
                 .WithMessage("Registratorns e-postadress är inte giltig.");
         }
     }
@@ -19,23 +19,39 @@ public static class RegisterMunicipalityEndpoint
 {
     public static async Task<ProblemDetails> ValidateAsync(RegisterMunicipality command, IQuerySession session)
     {
-        var clash = await session.Query<Municipality>()
+        var clash = await session
+            .Query<Municipality>()
             .FirstOrDefaultAsync(m => m.Code == command.Code || m.Name == command.Name.Trim());
-        if (clash is null) return WolverineContinue.NoProblems;
-        return Problems.RuleBroken("unik kommunkod och kommunnamn",
+        if (clash is null)
+            return WolverineContinue.NoProblems;
+        return Problems.RuleBroken(
+            "unik kommunkod och kommunnamn",
             clash.Code == command.Code
                 ? $"Kommunkoden {command.Code} är redan registrerad för {clash.Name}."
-                : $"{clash.Name} är redan registrerad med kommunkoden {clash.Code}.");
+                : $"{clash.Name} är redan registrerad med kommunkoden {clash.Code}."
+        );
     }
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/municipalities", OperationId = nameof(RegisterMunicipality))]
     public static (CreationResponse<Guid>, IStartStream) Post(
-        RegisterMunicipality command, ClaimsPrincipal user, TimeProvider clock)
+        RegisterMunicipality command,
+        ClaimsPrincipal user,
+        TimeProvider clock
+    )
     {
         var id = Municipality.IdFor(command.Code);
-        var registered = new MunicipalityRegistered(id, command.Code, command.Name.Trim(), command.RegistryEmail,
-            user.ActorName(), clock.GetUtcNow());
-        return (new CreationResponse<Guid>($"/api/municipalities/{id}", id), MartenOps.StartStream<Municipality>(id, registered));
+        var registered = new MunicipalityRegistered(
+            id,
+            command.Code,
+            command.Name.Trim(),
+            command.RegistryEmail,
+            user.ActorName(),
+            clock.GetUtcNow()
+        );
+        return (
+            new CreationResponse<Guid>($"/api/municipalities/{id}", id),
+            MartenOps.StartStream<Municipality>(id, registered)
+        );
     }
 }

@@ -12,18 +12,34 @@ public record AppointViceChair(int Year, string MunicipalityCode, string PersonN
 
 public static class AppointViceChairEndpoint
 {
-    public static Task<OfficeAppointmentContext> LoadAsync(AppointViceChair command, IDocumentSession session, CancellationToken ct) =>
-        OfficeAppointmentContext.LoadAsync(command, session, ct);
+    public static Task<OfficeAppointmentContext> LoadAsync(
+        AppointViceChair command,
+        IDocumentSession session,
+        CancellationToken ct
+    ) => OfficeAppointmentContext.LoadAsync(command, session, ct);
 
     public static ProblemDetails Validate(AppointViceChair command, OfficeAppointmentContext context) =>
         OfficeRules.CanAppoint(command.ToAppointment(), context.Members, context.Stream.Aggregate).OrContinue();
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/offices/vice-chair", OperationId = nameof(AppointViceChair))]
-    public static OfficeYearChanged Post(AppointViceChair command, OfficeAppointmentContext context, ClaimsPrincipal user, TimeProvider clock)
+    public static OfficeYearChanged Post(
+        AppointViceChair command,
+        OfficeAppointmentContext context,
+        ClaimsPrincipal user,
+        TimeProvider clock
+    )
     {
         var a = command.ToAppointment();
-        return context.Append(new ViceChairAppointed(command.Year, a.MunicipalityCode, a.PersonName, a.From,
-            user.ActorName(), clock.GetUtcNow()));
+        return context.Append(
+            new ViceChairAppointed(
+                command.Year,
+                a.MunicipalityCode,
+                a.PersonName,
+                a.From,
+                user.ActorName(),
+                clock.GetUtcNow()
+            )
+        );
     }
 }

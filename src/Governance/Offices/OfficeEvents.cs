@@ -17,7 +17,20 @@ public enum Office
 // Events of a year's office stream (one stream per calendar year).
 
 public record ChairAppointed(
-    int Year, Body Body, string MunicipalityCode, string PersonName, DateOnly From, string AppointedBy, DateTimeOffset AppointedAt);
+    int Year,
+    Body Body,
+    string MunicipalityCode,
+    string PersonName,
+    DateOnly From,
+    string AppointedBy,
+    DateTimeOffset AppointedAt
+);
 
 public record ViceChairAppointed(
-    int Year, string MunicipalityCode, string PersonName, DateOnly From, string AppointedBy, DateTimeOffset AppointedAt);
+    int Year,
+    string MunicipalityCode,
+    string PersonName,
+    DateOnly From,
+    string AppointedBy,
+    DateTimeOffset AppointedAt
+);

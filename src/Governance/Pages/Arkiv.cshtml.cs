@@ -20,8 +20,11 @@ public sealed class ArkivModel(IQuerySession session, TimeProvider clock) : Page
     {
         ShownYear = Year ?? clock.Today().Year - 1;
         var (first, last) = (new DateOnly(ShownYear, 1, 1), new DateOnly(ShownYear, 12, 31));
-        var meetings = await MeetingHeaders.Of(session.Query<Meeting>()
-            .Where(m => m.Date >= first && m.Date <= last && m.Status == MeetingStatus.Closed)).ToListAsync(ct);
+        var meetings = await MeetingHeaders.LoadAsync(
+            session,
+            session.Query<Meeting>().Where(m => m.Date >= first && m.Date <= last && m.Status == MeetingStatus.Closed),
+            ct
+        );
         ApprovedMinutes = meetings.Count(m => m.Approval is not null);
         MeetingsAwaitingApproval = meetings.Count - ApprovedMinutes;
     }

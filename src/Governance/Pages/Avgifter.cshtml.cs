@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Governance.Pages;
 
-/// <summary>The year's fee schedule (§8), the invoices issued by the secretariat, payments and what is overdue.</summary>
+/// <summary>
+/// The year's fee schedule (§8), the invoices issued by the secretariat, payments and what is overdue.
+/// </summary>
 [Authorize]
 public sealed class AvgifterModel(IQuerySession session, TimeProvider clock) : PageModel
 {

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Governance.Pages;
 
-/// <summary>The cooperation agreement: parties and their status, notices with their dates, amendments, agreed rules; the secretary's forms.</summary>
+/// <summary>
+/// The cooperation agreement: parties and their status, notices with their dates, amendments, agreed rules; the
+/// secretary's forms.
+/// </summary>
 [Authorize]
 public sealed class AvtalModel(IQuerySession session, TimeProvider clock) : PageModel
 {
@@ -27,12 +30,20 @@ public sealed class AvtalModel(IQuerySession session, TimeProvider clock) : Page
     public async Task OnGetAsync(CancellationToken ct)
     {
         State = await GetAgreementStateEndpoint.Get(AsOf, session, clock, ct);
-        if (!IsSecretary || State is not { Status: not AgreementStatus.Dissolved }) return;
+        if (!IsSecretary || State is not { Status: not AgreementStatus.Dissolved })
+            return;
         var today = Today;
-        var meetings = await session.Query<Meeting>()
+        var meetings = await session
+            .Query<Meeting>()
             .Where(m => m.Body == Body.Committee && m.Date <= today && m.Status != MeetingStatus.Cancelled)
-            .OrderByDescending(m => m.Date).Take(6).ToListAsync(ct);
-        DissolutionDecisions = [.. meetings.SelectMany(m => m.Agenda.Where(i => i.Outcome?.Kind == OutcomeKind.Decided)
-            .OrderBy(i => i.Number).Select(i => (m, i)))];
+            .OrderByDescending(m => m.Date)
+            .Take(6)
+            .ToListAsync(ct);
+        DissolutionDecisions =
+        [
+            .. meetings.SelectMany(m =>
+                m.Agenda.Where(i => i.Outcome?.Kind == OutcomeKind.Decided).OrderBy(i => i.Number).Select(i => (m, i))
+            ),
+        ];
     }
 }

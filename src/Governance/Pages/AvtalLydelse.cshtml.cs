@@ -24,17 +24,21 @@ public sealed class AvtalLydelseModel(IQuerySession session, TimeProvider clock)
     public static string Date(DateOnly date) => Dates.Iso(date);
 
     /// <summary>Whether the agreement applied on the date, in a sentence.</summary>
-    public static string StatusOf(AgreementTextOnDate t) => t.Status switch
-    {
-        AgreementStatus.NotYetInForce => $"Avtalet gäller från {Date(t.InForceFrom)} och gällde ännu inte den dagen; " +
-            "texten är den avtalet började gälla med.",
-        AgreementStatus.Dissolved => $"Kommittén upplöstes {Date(t.DissolvedOn!.Value)} och avtalet upphörde då att " +
-            "gälla; texten är dess sista lydelse.",
-        _ => "Ändrade paragrafer anger beslutet som gav dem deras lydelse, och deras tidigare lydelser.",
-    };
+    public static string StatusOf(AgreementTextOnDate t) =>
+        t.Status switch
+        {
+            AgreementStatus.NotYetInForce =>
+                $"Avtalet gäller från {Date(t.InForceFrom)} och gällde ännu inte den dagen; "
+                    + "texten är den avtalet började gälla med.",
+            AgreementStatus.Dissolved =>
+                $"Kommittén upplöstes {Date(t.DissolvedOn!.Value)} och avtalet upphörde då att "
+                    + "gälla; texten är dess sista lydelse.",
+            _ => "Ändrade paragrafer anger beslutet som gav dem deras lydelse, och deras tidigare lydelser.",
+        };
 
-    public static string Amended(ClauseDecision by) => $"Lydelse enligt beslut {by.DecisionReference}, antaget " +
-        $"{Date(by.AdoptedOn)}, gäller från {Date(by.TakesEffectOn)}.";
+    public static string Amended(ClauseDecision by) =>
+        $"Lydelse enligt beslut {by.DecisionReference}, antaget "
+        + $"{Date(by.AdoptedOn)}, gäller från {Date(by.TakesEffectOn)}.";
 
     /// <summary>Where an earlier wording came from and when it applied; its heading when it differed.</summary>
     public static string Earlier(EarlierWording w, ClauseInForce clause)

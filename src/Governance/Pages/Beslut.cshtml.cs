@@ -1,21 +1,22 @@
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
-using Governance.Offices;
 using Governance.Decisions;
 using Governance.Decisions.Swedish;
 using Governance.Meetings;
 using Governance.Municipalities;
+using Governance.Offices;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Governance.Pages;
 
-/// <summary>The decision history for everyone: the same search as the API, the words found marked in the results.</summary>
+/// <summary>
+/// The decision history for everyone: the same search as the API, the words found marked in the results.
+/// </summary>
 [EnableRateLimiting(RateLimits.Search)]
 public sealed partial class BeslutModel(IQuerySession session, HtmlEncoder encoder, SwedishLemmas lemmas) : PageModel
 {
-
     public string? Q { get; private set; }
     public int? Year { get; private set; }
     public string? Kind { get; private set; }
@@ -27,22 +28,44 @@ public sealed partial class BeslutModel(IQuerySession session, HtmlEncoder encod
     public DecisionPage? Results { get; private set; }
     public const int PageSize = 25;
 
-    public async Task OnGetAsync(string? q, [FromQuery(Name = "ar")] int? year, [FromQuery(Name = "slag")] string? kind,
-        [FromQuery(Name = "organ")] Body? body, [FromQuery(Name = "kommun")] string? municipality, [FromQuery(Name = "utfall")] OutcomeKind? outcome,
-        [FromQuery(Name = "sida")] int? page, CancellationToken ct)
+    public async Task OnGetAsync(
+        string? q,
+        [FromQuery(Name = "ar")] int? year,
+        [FromQuery(Name = "slag")] string? kind,
+        [FromQuery(Name = "organ")] Body? body,
+        [FromQuery(Name = "kommun")] string? municipality,
+        [FromQuery(Name = "utfall")] OutcomeKind? outcome,
+        [FromQuery(Name = "sida")] int? page,
+        CancellationToken ct
+    )
     {
         (Q, Year, Kind, Body, Outcome) = (q, year, string.IsNullOrWhiteSpace(kind) ? null : kind, body, outcome);
         Municipality = string.IsNullOrWhiteSpace(municipality) ? null : municipality;
         PageNumber = Math.Max(page ?? 1, 1);
         Names = await MunicipalityNames.LoadAsync(session, ct);
-        Results = await SearchDecisionsEndpoint.Get(Q, Year, null, Body, Municipality, Kind, Outcome, PageNumber, PageSize, User, session,
-            lemmas, ct);
+        Results = await SearchDecisionsEndpoint.Get(
+            Q,
+            Year,
+            null,
+            Body,
+            Municipality,
+            Kind,
+            Outcome,
+            PageNumber,
+            PageSize,
+            User,
+            session,
+            lemmas,
+            ct
+        );
     }
 
     /// <summary>This search with another page number, for the pager.</summary>
     public string PageLink(int page)
     {
-        var query = Request.Query.Where(p => p.Key != "sida").SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"));
+        var query = Request
+            .Query.Where(p => p.Key != "sida")
+            .SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"));
         return "/beslut?" + string.Join('&', query.Append($"sida={page}"));
     }
 
@@ -53,16 +76,22 @@ public sealed partial class BeslutModel(IQuerySession session, HtmlEncoder encod
     /// </summary>
     public IHtmlContent Highlight(string text)
     {
-        var wanted = Q is null ? [] : lemmas.QueryOf(Q).SelectMany(w => w).SelectMany(r => r).ToHashSet(StringComparer.Ordinal);
-        if (wanted.Count == 0) return new HtmlString(encoder.Encode(text));
+        var wanted = Q is null
+            ? []
+            : lemmas.QueryOf(Q).SelectMany(w => w).SelectMany(r => r).ToHashSet(StringComparer.Ordinal);
+        if (wanted.Count == 0)
+            return new HtmlString(encoder.Encode(text));
         var html = new System.Text.StringBuilder();
         var last = 0;
         foreach (Match word in WordPattern().Matches(text))
         {
-            if (!lemmas.Lexemes(word.Value).Overlaps(wanted)) continue;
+            if (!lemmas.Lexemes(word.Value).Overlaps(wanted))
+                continue;
             var (start, length) = MarkedPart(word.Value, wanted);
-            html.Append(encoder.Encode(text[last..(word.Index + start)])).Append("<mark>")
-                .Append(encoder.Encode(word.Value.Substring(start, length))).Append("</mark>");
+            html.Append(encoder.Encode(text[last..(word.Index + start)]))
+                .Append("<mark>")
+                .Append(encoder.Encode(word.Value.Substring(start, length)))
+                .Append("</mark>");
             last = word.Index + start + length;
         }
         return new HtmlString(html.Append(encoder.Encode(text[last..])).ToString());
@@ -70,9 +99,12 @@ public sealed partial class BeslutModel(IQuerySession session, HtmlEncoder encod
 
     private static (int Start, int Length) MarkedPart(string word, IEnumerable<string> wanted)
     {
-        var inside = wanted.Where(l => l.Length < word.Length)
+        var inside = wanted
+            .Where(l => l.Length < word.Length)
             .Select(l => (Lemma: l, At: word.IndexOf(l, StringComparison.OrdinalIgnoreCase)))
-            .Where(p => p.At >= 0).OrderByDescending(p => p.Lemma.Length).FirstOrDefault();
+            .Where(p => p.At >= 0)
+            .OrderByDescending(p => p.Lemma.Length)
+            .FirstOrDefault();
         return inside.Lemma is null ? (0, word.Length) : (inside.At, inside.Lemma.Length);
     }
 

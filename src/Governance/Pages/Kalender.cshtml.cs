@@ -10,6 +10,7 @@ public sealed class KalenderModel(IQuerySession session, TimeProvider clock) : P
     public int Year { get; private set; }
     public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
     /// <summary>Nothing is planned after the committee's dissolution (§10).</summary>
     public bool MaySchedule => (User.IsInRole(Roles.Secretary) || User.IsInRole(Roles.Chair)) && Dissolution is null;
     public Governance.Agreement.Dissolution? Dissolution { get; private set; }
@@ -22,9 +23,17 @@ public sealed class KalenderModel(IQuerySession session, TimeProvider clock) : P
         Year = Dates.YearOrCurrent(year, clock);
         var (from, to) = (new DateOnly(Year, 1, 1), new DateOnly(Year, 12, 31));
         Names = await MunicipalityNames.LoadAsync(session, ct);
-        if (User.Identity?.IsAuthenticated == true) ExtraMeetingDemand = await GetExtraMeetingRequestsEndpoint.Get(session, ct);
-        var meetings = await MeetingHeaders.Of(session.Query<Meeting>().Where(m => m.Date >= from && m.Date <= to)
-            .OrderBy(m => m.Date).ThenBy(m => m.StartsAt)).ToListAsync(ct);
+        if (User.Identity?.IsAuthenticated == true)
+            ExtraMeetingDemand = await GetExtraMeetingRequestsEndpoint.Get(session, ct);
+        var meetings = await MeetingHeaders.LoadAsync(
+            session,
+            session
+                .Query<Meeting>()
+                .Where(m => m.Date >= from && m.Date <= to)
+                .OrderBy(m => m.Date)
+                .ThenBy(m => m.StartsAt),
+            ct
+        );
         var dissolution = Dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
         Meetings = [.. meetings.Select(m => PublicView.For(User, MeetingsAfterDissolution.AsShown(m, dissolution)))];
     }

@@ -18,8 +18,10 @@ public sealed class KontrollModel(RecordAnchors anchors, IQuerySession session) 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(ChainHash) || ChainHash.Trim().Length != 64) return;
+        if (string.IsNullOrWhiteSpace(ChainHash) || ChainHash.Trim().Length != 64)
+            return;
         Found = await anchors.FindAsync(ChainHash, ct);
-        if (Found is not null) IsMeeting = await session.LoadAsync<Meetings.Meeting>(Found.StreamId, ct) is not null;
+        if (Found is not null)
+            IsMeeting = await session.LoadAsync<Meetings.Meeting>(Found.StreamId, ct) is not null;
     }
 }

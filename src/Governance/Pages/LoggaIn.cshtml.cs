@@ -17,26 +17,39 @@ public sealed class LoggaInModel(SignInOptions options) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public IActionResult OnPostProvider() => options.OpenIdConnect
-        ? Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl }, OpenIdConnectDefaults.AuthenticationScheme)
-        : NotFound();
+    public IActionResult OnPostProvider() =>
+        options.OpenIdConnect
+            ? Challenge(
+                new AuthenticationProperties { RedirectUri = SafeReturnUrl },
+                OpenIdConnectDefaults.AuthenticationScheme
+            )
+            : NotFound();
 
     public async Task<IActionResult> OnPostReferenceUserAsync(string user)
     {
-        if (!options.DevelopmentUsers || ReferenceUsers.Find(user) is not { } chosen) return NotFound();
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            chosen.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
+        if (!options.DevelopmentUsers || ReferenceUsers.Find(user) is not { } chosen)
+            return NotFound();
+        await HttpContext.SignInAsync(
+            CookieAuthenticationDefaults.AuthenticationScheme,
+            chosen.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme)
+        );
         return LocalRedirect(SafeReturnUrl);
     }
 
-    /// <summary>Signs out here, and with a provider also there (its end-session endpoint), so the next sign-in asks again.</summary>
+    /// <summary>
+    /// Signs out here, and with a provider also there (its end-session endpoint), so the next sign-in asks again.
+    /// </summary>
     public async Task<IActionResult> OnPostSignOutAsync()
     {
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        if (!options.OpenIdConnect) return LocalRedirect("/");
+        if (!options.OpenIdConnect)
+            return LocalRedirect("/");
         try
         {
-            await HttpContext.SignOutAsync(OpenIdConnectDefaults.AuthenticationScheme, new AuthenticationProperties { RedirectUri = "/" });
+            await HttpContext.SignOutAsync(
+                OpenIdConnectDefaults.AuthenticationScheme,
+                new AuthenticationProperties { RedirectUri = "/" }
+            );
             return new EmptyResult();
         }
         catch (InvalidOperationException)

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Governance.Pages;
 
-/// <summary>A meeting's minutes: read by everyone once approved; written by the secretary, approved by the chair, corrected by either.</summary>
+/// <summary>
+/// A meeting's minutes: read by everyone once approved; written by the secretary, approved by the chair, corrected by
+/// either.
+/// </summary>
 [AllowAnonymous]
 public sealed class MinnesanteckningarModel(IQuerySession session, MinutesPublication publication) : PageModel
 {
@@ -19,9 +22,11 @@ public sealed class MinnesanteckningarModel(IQuerySession session, MinutesPublic
 
     public async Task<IActionResult> OnGetAsync(Guid meetingId, CancellationToken ct)
     {
-        if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting) return NotFound();
+        if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting)
+            return NotFound();
         // Drafts are working papers of the signed-in; the public sees approved minutes only.
-        if (User.Identity?.IsAuthenticated != true && !PublicView.Of(meeting).Record) return Challenge();
+        if (User.Identity?.IsAuthenticated != true && !PublicView.Of(meeting).Record)
+            return Challenge();
         // The page shows the anchors once sealed; it does not wait for the seal.
         Minutes = await publication.LoadAsync(session, meeting, sealFirst: false, ct);
         MinutesHtml = await publication.ContentHtmlAsync(Minutes);

@@ -11,7 +11,8 @@ public sealed class ProblemModel : PageModel
 
     public IActionResult OnGet(string slug)
     {
-        if (ProblemTypes.BySlug(slug) is not { } type) return NotFound();
+        if (ProblemTypes.BySlug(slug) is not { } type)
+            return NotFound();
         Type = type;
         return Page();
     }

@@ -37,7 +37,8 @@ public sealed class SammantradeModel(IQuerySession session, TimeProvider clock) 
 
     public async Task<IActionResult> OnGetAsync(Guid meetingId, CancellationToken ct)
     {
-        if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } stored) return NotFound();
+        if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } stored)
+            return NotFound();
         var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
         var meeting = PublicView.For(User, MeetingsAfterDissolution.AsShown(stored, dissolution));
         Meeting = meeting;
@@ -53,7 +54,8 @@ public sealed class SammantradeModel(IQuerySession session, TimeProvider clock) 
     /// <summary>Today: now. Another day: how the meeting stood at its close, or at the last thing recorded.</summary>
     private TimeOnly DefaultMoment(Meeting meeting)
     {
-        if (meeting.Date == clock.Today()) return clock.TimeOfDay();
+        if (meeting.Date == clock.Today())
+            return clock.TimeOfDay();
         return meeting.ClosedAt is { } closed ? closed.AddMinutes(-1) : meeting.LastRecordedMoment();
     }
 

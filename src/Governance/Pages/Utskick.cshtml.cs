@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Governance.Pages;
 
-/// <summary>Where each document stands with each municipality's registry; resending and acknowledging from here.</summary>
+/// <summary>
+/// Where each document stands with each municipality's registry; resending and acknowledging from here.
+/// </summary>
 [Authorize]
 public sealed class UtskickModel(IQuerySession session) : PageModel
 {
@@ -15,8 +17,10 @@ public sealed class UtskickModel(IQuerySession session) : PageModel
         Status = await GetDistributionStatusEndpoint.Get(null, page, PageSize, session, ct);
 
     public bool MayAcknowledge(DeliveryState delivery) =>
-        (User.IsInRole(Roles.Registry) || User.IsInRole(Roles.Secretary)) && User.MayActFor(delivery.MunicipalityCode) &&
-        DeliveryRules.Acknowledgeable(delivery.Status);
+        (User.IsInRole(Roles.Registry) || User.IsInRole(Roles.Secretary))
+        && User.MayActFor(delivery.MunicipalityCode)
+        && DeliveryRules.Acknowledgeable(delivery.Status);
 
-    public bool MayResend(DeliveryState delivery) => User.IsInRole(Roles.Secretary) && DeliveryRules.Resendable(delivery.Status);
+    public bool MayResend(DeliveryState delivery) =>
+        User.IsInRole(Roles.Secretary) && DeliveryRules.Resendable(delivery.Status);
 }

@@ -14,6 +14,7 @@ public sealed class VerifieringModel(ChainVerifier verifier) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (Run) Report = await verifier.VerifyAsync(ct);
+        if (Run)
+            Report = await verifier.VerifyAsync(ct);
     }
 }

@@ -28,17 +28,28 @@ public sealed partial class ActivityPlan
     public List<PlanAmendment> Amendments { get; set; } = [];
     public Dictionary<Guid, List<StatusReport>> StatusHistory { get; set; } = [];
 
-    public static Guid IdFor(int year) => DeterministicGuid.For("plan", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public static Guid IdFor(int year) =>
+        DeterministicGuid.For("plan", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    public static ActivityPlan Create(PlanDrafted e) => new() { Id = e.PlanId, Year = e.Year, Revision = 1, Content = e.Content };
+    public static ActivityPlan Create(PlanDrafted e) =>
+        new()
+        {
+            Id = e.PlanId,
+            Year = e.Year,
+            Revision = 1,
+            Content = e.Content,
+        };
 
     public void Apply(DraftPlanRevised e) => (Revision, Content) = (e.Revision, e.Content);
 
-    public void Apply(PlanProposalSent e) => ProposalSent.AddRange(e.MunicipalityCodes.Select(c => new ProposalDelivery(c, e.Revision, e.SentOn)));
+    public void Apply(PlanProposalSent e) =>
+        ProposalSent.AddRange(e.MunicipalityCodes.Select(c => new ProposalDelivery(c, e.Revision, e.SentOn)));
 
-    public void Apply(PlanProposalResponseRecorded e) => Responses.Add(new ProposalResponse(e.MunicipalityCode, e.Response, e.RespondedOn));
+    public void Apply(PlanProposalResponseRecorded e) =>
+        Responses.Add(new ProposalResponse(e.MunicipalityCode, e.Response, e.RespondedOn));
 
-    public void Apply(PlanAdopted e) => Adoption = new Adoption(e.Revision, e.MeetingId, e.ItemId, e.Decision, e.AdoptedOn);
+    public void Apply(PlanAdopted e) =>
+        Adoption = new Adoption(e.Revision, e.MeetingId, e.ItemId, e.Decision, e.AdoptedOn);
 
     public void Apply(PlanAmended e)
     {
@@ -48,7 +59,8 @@ public sealed partial class ActivityPlan
 
     public void Apply(ActivityStatusReported e)
     {
-        if (!StatusHistory.TryGetValue(e.ActivityId, out var history)) StatusHistory[e.ActivityId] = history = [];
+        if (!StatusHistory.TryGetValue(e.ActivityId, out var history))
+            StatusHistory[e.ActivityId] = history = [];
         history.Add(new StatusReport(e.Status, e.Comment, e.ReportedOn, e.ReportedBy));
     }
 

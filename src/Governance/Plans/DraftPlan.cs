@@ -18,11 +18,24 @@ public static class DraftPlanEndpoint
     public static Task<PlanStream> LoadAsync(DraftPlan command, IDocumentSession session, CancellationToken ct) =>
         PlanStream.FetchAsync(session, command.Year, 0, ct);
 
-    public static ProblemDetails Validate(DraftPlan command, PlanStream plan) => plan.Plan is null ? WolverineContinue.NoProblems
-        : new RuleViolation(PlanRules.Plan, $"Det finns redan en verksamhetsplan för {command.Year}: revidera den.").ToProblem();
+    public static ProblemDetails Validate(DraftPlan command, PlanStream plan) =>
+        plan.Plan is null
+            ? WolverineContinue.NoProblems
+            : new RuleViolation(
+                PlanRules.Plan,
+                $"Det finns redan en verksamhetsplan för {command.Year}: revidera den."
+            ).ToProblem();
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/plans", OperationId = nameof(DraftPlan))]
     public static PlanChanged Post(DraftPlan command, PlanStream plan, ClaimsPrincipal user, TimeProvider clock) =>
-        plan.Append(new PlanDrafted(ActivityPlan.IdFor(command.Year), command.Year, command.Content.WithActivityIds(), user.ActorName(), clock.GetUtcNow()));
+        plan.Append(
+            new PlanDrafted(
+                ActivityPlan.IdFor(command.Year),
+                command.Year,
+                command.Content.WithActivityIds(),
+                user.ActorName(),
+                clock.GetUtcNow()
+            )
+        );
 }

@@ -10,7 +10,13 @@ namespace Governance.ReferenceData;
 /// </summary>
 public static class Sodertorn
 {
-    public sealed record Party(string Code, string Name, string RegistryEmail, int SamplePopulation2019, DateOnly SignedOn);
+    public sealed record Party(
+        string Code,
+        string Name,
+        string RegistryEmail,
+        int SamplePopulation2019,
+        DateOnly SignedOn
+    );
 
     public const int SampleYear = 2019;
     public const int TotalPopulation2019 = 503_200;
@@ -40,18 +46,55 @@ public static class Sodertorn
     public static readonly (string Code, string Name) CommitteeViceChair2020 = ("0181", "Boel Godner");
     public static readonly (string Code, string Name) ManagementGroupChair2020 = ("0181", "Rickard Sundbom");
 
-    public sealed record CalendarEntry(Body Body, MeetingKind Kind, DateOnly Date, TimeOnly StartsAt, DateOnly EndDate, TimeOnly EndsAt, string HostCode, bool Cancelled);
+    public sealed record CalendarEntry(
+        Body Body,
+        MeetingKind Kind,
+        DateOnly Date,
+        TimeOnly StartsAt,
+        DateOnly EndDate,
+        TimeOnly EndsAt,
+        string HostCode,
+        bool Cancelled
+    );
 
-    private static readonly TimeOnly CommitteeStart = new(12, 0), CommitteeEnd = new(15, 30);
-    private static readonly TimeOnly GroupStart = new(8, 30), GroupEnd = new(11, 0);
+    private static readonly TimeOnly CommitteeStart = new(12, 0),
+        CommitteeEnd = new(15, 30);
+    private static readonly TimeOnly GroupStart = new(8, 30),
+        GroupEnd = new(11, 0);
 
-    private static CalendarEntry Committee(int month, int day, string host, MeetingKind kind = MeetingKind.Ordinary, bool cancelled = false) =>
-        new(Body.Committee, kind, new DateOnly(2020, month, day), CommitteeStart, new DateOnly(2020, month, day), CommitteeEnd, host, cancelled);
+    private static CalendarEntry Committee(
+        int month,
+        int day,
+        string host,
+        MeetingKind kind = MeetingKind.Ordinary,
+        bool cancelled = false
+    ) =>
+        new(
+            Body.Committee,
+            kind,
+            new DateOnly(2020, month, day),
+            CommitteeStart,
+            new DateOnly(2020, month, day),
+            CommitteeEnd,
+            host,
+            cancelled
+        );
 
     private static CalendarEntry Group(int month, int day, bool cancelled = false) =>
-        new(Body.ManagementGroup, MeetingKind.Ordinary, new DateOnly(2020, month, day), GroupStart, new DateOnly(2020, month, day), GroupEnd, "0126", cancelled);
+        new(
+            Body.ManagementGroup,
+            MeetingKind.Ordinary,
+            new DateOnly(2020, month, day),
+            GroupStart,
+            new DateOnly(2020, month, day),
+            GroupEnd,
+            "0126",
+            cancelled
+        );
 
-    /// <summary>Section 7 of the seed: the committee on Thursdays 12.00–15.30, the management group on Fridays 8.30–11.00.</summary>
+    /// <summary>
+    /// Section 7 of the seed: the committee on Thursdays 12.00–15.30, the management group on Fridays 8.30–11.00.
+    /// </summary>
     public static readonly IReadOnlyList<CalendarEntry> Calendar2020 =
     [
         Group(1, 24, cancelled: true),
@@ -59,7 +102,16 @@ public static class Sodertorn
         Group(5, 8),
         Group(8, 14),
         // Planning conference "lunch to lunch", 10–11 September, in Huddinge.
-        new(Body.ManagementGroup, MeetingKind.PlanningConference, new DateOnly(2020, 9, 10), new TimeOnly(12, 0), new DateOnly(2020, 9, 11), new TimeOnly(13, 0), "0126", false),
+        new(
+            Body.ManagementGroup,
+            MeetingKind.PlanningConference,
+            new DateOnly(2020, 9, 10),
+            new TimeOnly(12, 0),
+            new DateOnly(2020, 9, 11),
+            new TimeOnly(13, 0),
+            "0126",
+            false
+        ),
         Group(10, 9),
         Group(11, 20),
         Committee(1, 16, "0126", MeetingKind.PlanningConference),

@@ -2,15 +2,26 @@ using Governance.ReferenceData;
 
 namespace Governance.SignIn;
 
-/// <summary>One person to sign in as locally: the name recorded on events, roles, and the municipality acted for.</summary>
-public sealed record ReferenceUser(string Key, string Name, string Description, IReadOnlyList<string> Roles, string? MunicipalityCode)
+/// <summary>
+/// One person to sign in as locally: the name recorded on events, roles, and the municipality acted for.
+/// </summary>
+public sealed record ReferenceUser(
+    string Key,
+    string Name,
+    string Description,
+    IReadOnlyList<string> Roles,
+    string? MunicipalityCode
+)
 {
     public ClaimsPrincipal ToPrincipal(string authenticationType)
     {
         var claims = new List<Claim> { new(DevelopmentTokens.NameClaim, Name), new("sub", Key) };
         claims.AddRange(Roles.Select(role => new Claim(DevelopmentTokens.RoleClaim, role)));
-        if (MunicipalityCode is not null) claims.Add(new Claim(DevelopmentTokens.MunicipalityClaim, MunicipalityCode));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, DevelopmentTokens.NameClaim, DevelopmentTokens.RoleClaim));
+        if (MunicipalityCode is not null)
+            claims.Add(new Claim(DevelopmentTokens.MunicipalityClaim, MunicipalityCode));
+        return new ClaimsPrincipal(
+            new ClaimsIdentity(claims, authenticationType, DevelopmentTokens.NameClaim, DevelopmentTokens.RoleClaim)
+        );
     }
 }
 
@@ -35,9 +46,25 @@ public static class ReferenceUsers
             new("vice-chair", viceName, "Vice ordförande, ledamot för Södertälje", [Roles.Member], viceCode),
         };
         foreach (var party in Sodertorn.Parties.Where(p => p.Code != chairCode && p.Code != viceCode))
-            users.Add(new($"member-{party.Code}", $"Ledamot {party.Name}", $"Ledamot för {party.Name}", [Roles.Member], party.Code));
+            users.Add(
+                new(
+                    $"member-{party.Code}",
+                    $"Ledamot {party.Name}",
+                    $"Ledamot för {party.Name}",
+                    [Roles.Member],
+                    party.Code
+                )
+            );
         foreach (var party in Sodertorn.Parties)
-            users.Add(new($"registry-{party.Code}", $"Registrator {party.Name}", $"Registrator, {party.Name}", [Roles.Registry], party.Code));
+            users.Add(
+                new(
+                    $"registry-{party.Code}",
+                    $"Registrator {party.Name}",
+                    $"Registrator, {party.Name}",
+                    [Roles.Registry],
+                    party.Code
+                )
+            );
         return users;
     }
 }

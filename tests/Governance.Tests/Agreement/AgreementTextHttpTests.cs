@@ -14,12 +14,22 @@ public class AgreementTextHttpTests(AppFixture fixture) : IntegrationContext(fix
     private async Task GivenTheFeeClauseAmendedIn2017()
     {
         await GivenReferenceData();
-        await Post("/api/agreement/amendments", new
-        {
-            clause = "§ 8", heading = "Avgift per invånare", newWording = $"{NewFee}\n\n{DueDate}",
-            adoptedOn = "2016-11-10", takesEffectOn = "2017-01-01", decisionReference = "KS 2016-11-10 §7",
-            adoptedBy = AllEight, version = 1,
-        }, SecretaryToken, 200);
+        await Post(
+            "/api/agreement/amendments",
+            new
+            {
+                clause = "§ 8",
+                heading = "Avgift per invånare",
+                newWording = $"{NewFee}\n\n{DueDate}",
+                adoptedOn = "2016-11-10",
+                takesEffectOn = "2017-01-01",
+                decisionReference = "KS 2016-11-10 §7",
+                adoptedBy = AllEight,
+                version = 1,
+            },
+            SecretaryToken,
+            200
+        );
     }
 
     private static JsonElement Clause(JsonElement text, int number) =>
@@ -31,7 +41,13 @@ public class AgreementTextHttpTests(AppFixture fixture) : IntegrationContext(fix
         [.. result.ReadAsJson<JsonElement>().GetProperty("errors").EnumerateObject().Select(e => e.Name)];
 
     private async Task<string> Page(string url) =>
-        (await Host.Scenario(s => { s.Get.Url(url); s.StatusCodeShouldBeOk(); })).ReadAsText();
+        (
+            await Host.Scenario(s =>
+            {
+                s.Get.Url(url);
+                s.StatusCodeShouldBeOk();
+            })
+        ).ReadAsText();
 
     [Fact]
     public async Task anyone_reads_the_text_in_force_on_a_date_with_the_amended_clause_marked_and_its_earlier_wording()
@@ -48,8 +64,10 @@ public class AgreementTextHttpTests(AppFixture fixture) : IntegrationContext(fix
         Assert.Equal("Avgift per invånare", Text(fee, "heading"));
         Assert.Equal([NewFee, DueDate], fee.GetProperty("paragraphs").EnumerateArray().Select(p => p.GetString()));
         var by = fee.GetProperty("amendedBy");
-        Assert.Equal(("KS 2016-11-10 §7", "2016-11-10", "2017-01-01"),
-            (Text(by, "decisionReference"), Text(by, "adoptedOn"), Text(by, "takesEffectOn")));
+        Assert.Equal(
+            ("KS 2016-11-10 §7", "2016-11-10", "2017-01-01"),
+            (Text(by, "decisionReference"), Text(by, "adoptedOn"), Text(by, "takesEffectOn"))
+        );
         var earlier = fee.GetProperty("history").EnumerateArray().Single();
         Assert.Equal(("2010-01-01", "2016-12-31"), (Text(earlier, "from"), Text(earlier, "until")));
         Assert.Equal(10, after.GetProperty("clauses").GetArrayLength());
@@ -59,7 +77,11 @@ public class AgreementTextHttpTests(AppFixture fixture) : IntegrationContext(fix
     [Fact]
     public async Task without_a_date_the_text_is_todays_and_before_the_agreement_is_recorded_there_is_none()
     {
-        await Host.Scenario(s => { s.Get.Url("/api/agreement/text"); s.StatusCodeShouldBe(404); });
+        await Host.Scenario(s =>
+        {
+            s.Get.Url("/api/agreement/text");
+            s.StatusCodeShouldBe(404);
+        });
         await GivenTheFeeClauseAmendedIn2017();
         var today = await Get<JsonElement>("/api/agreement/text");
         Assert.Equal("2020-03-02", Text(today, "on"));
@@ -72,17 +94,19 @@ public class AgreementTextHttpTests(AppFixture fixture) : IntegrationContext(fix
         await GivenTheFeeClauseAmendedIn2017();
 
         var page = await Page("/avtal/lydelse?datum=2018-05-01");
-        foreach (var shown in new[]
-        {
-            "<h1 id=\"avtalet\">Samarbetsavtal om Södertörnskommunernas samarbetskommitté</h1>",
-            "Lydelse den 2018-05-01.",
-            "§ 8 Avgift per invånare",
-            "Lydelse enligt beslut KS 2016-11-10 §7, antaget 2016-11-10, gäller från 2017-01-01.",
-            "Tidigare lydelser av § 8",
-            "Lydelse när avtalet tecknades, gällde 2010-01-01–2016-12-31, rubrik: Avgift.",
-            "Kommittén kan upplösas genom beslut av kommittén.",
-            "Nynäshamn den 17/6 2010",
-        })
+        foreach (
+            var shown in new[]
+            {
+                "<h1 id=\"avtalet\">Samarbetsavtal om Södertörnskommunernas samarbetskommitté</h1>",
+                "Lydelse den 2018-05-01.",
+                "§ 8 Avgift per invånare",
+                "Lydelse enligt beslut KS 2016-11-10 §7, antaget 2016-11-10, gäller från 2017-01-01.",
+                "Tidigare lydelser av § 8",
+                "Lydelse när avtalet tecknades, gällde 2010-01-01–2016-12-31, rubrik: Avgift.",
+                "Kommittén kan upplösas genom beslut av kommittén.",
+                "Nynäshamn den 17/6 2010",
+            }
+        )
         {
             Assert.Contains(shown, page, StringComparison.Ordinal);
         }
@@ -112,11 +136,23 @@ public class AgreementTextHttpTests(AppFixture fixture) : IntegrationContext(fix
         await GivenReferenceData();
         var before = await EventCount();
         async Task<string[]> Refused(string adoptedOn, string? takesEffectOn, string clause = "§8") =>
-            Fields(await Post("/api/agreement/amendments", new
-            {
-                clause, newWording = "Ny lydelse.", adoptedOn, takesEffectOn, decisionReference = "KS §1",
-                adoptedBy = AllEight, version = 1,
-            }, SecretaryToken, 400));
+            Fields(
+                await Post(
+                    "/api/agreement/amendments",
+                    new
+                    {
+                        clause,
+                        newWording = "Ny lydelse.",
+                        adoptedOn,
+                        takesEffectOn,
+                        decisionReference = "KS §1",
+                        adoptedBy = AllEight,
+                        version = 1,
+                    },
+                    SecretaryToken,
+                    400
+                )
+            );
 
         Assert.Equal(["adoptedOn"], await Refused("2020-03-03", null));
         Assert.Equal(["takesEffectOn"], await Refused("2020-03-02", "2020-03-01"));

@@ -26,11 +26,19 @@ public class DatedCommandsHttpTests(AppFixture fixture) : MeetingScenario(fixtur
         await GivenReferenceData();
         var before = await EventCount();
         Task<IScenarioResult> Notice(string decided, string received, int status) =>
-            Post("/api/agreement/termination-notices", new
-            {
-                municipalityCode = "0140", councilDecisionOn = decided, councilDecisionReference = "KF 2020-02-20 §12",
-                receivedOn = received, version = 1,
-            }, SecretaryToken, status);
+            Post(
+                "/api/agreement/termination-notices",
+                new
+                {
+                    municipalityCode = "0140",
+                    councilDecisionOn = decided,
+                    councilDecisionReference = "KF 2020-02-20 §12",
+                    receivedOn = received,
+                    version = 1,
+                },
+                SecretaryToken,
+                status
+            );
 
         Assert.Equal(["receivedOn"], Fields(await Notice("2020-02-20", "2020-03-03", 400)));
         Assert.Equal(["councilDecisionOn"], Fields(await Notice("2020-03-03", "2020-03-02", 400)));
@@ -45,14 +53,27 @@ public class DatedCommandsHttpTests(AppFixture fixture) : MeetingScenario(fixtur
         var meeting = await Schedule("2020-04-23");
         var before = await EventCount();
 
-        var early = await Post($"/api/meetings/{meeting}/attendance", new
-        {
-            personName = "Ebba Östlin", role = "member", municipalityCode = "0127", mode = "inPerson",
-            arrivedAt = "12:00", version = 1,
-        }, SecretaryToken, 409);
+        var early = await Post(
+            $"/api/meetings/{meeting}/attendance",
+            new
+            {
+                personName = "Ebba Östlin",
+                role = "member",
+                municipalityCode = "0127",
+                mode = "inPerson",
+                arrivedAt = "12:00",
+                version = 1,
+            },
+            SecretaryToken,
+            409
+        );
         Assert.Equal(MeetingRules.MeetingDay, Rule(early));
-        var close = await Post($"/api/meetings/{meeting}/close", new { at = "15:00", version = 1 }, SecretaryToken,
-            409);
+        var close = await Post(
+            $"/api/meetings/{meeting}/close",
+            new { at = "15:00", version = 1 },
+            SecretaryToken,
+            409
+        );
         Assert.Equal(MeetingRules.MeetingDay, Rule(close));
         Assert.Equal(before, await EventCount());
 
@@ -67,8 +88,19 @@ public class DatedCommandsHttpTests(AppFixture fixture) : MeetingScenario(fixtur
         var invoiced = await Post("/api/fees/2020/invoices", new { version = 2 }, SecretaryToken, 200);
         var version = invoiced.ReadAsJson<JsonElement>().GetProperty("version").GetInt32();
         var before = await EventCount();
-        Task<IScenarioResult> Pay(string paidOn, int status) => Post("/api/fees/2020/payments",
-            new { municipalityCode = "0127", amount = 1000m, paidOn, version }, SecretaryToken, status);
+        Task<IScenarioResult> Pay(string paidOn, int status) =>
+            Post(
+                "/api/fees/2020/payments",
+                new
+                {
+                    municipalityCode = "0127",
+                    amount = 1000m,
+                    paidOn,
+                    version,
+                },
+                SecretaryToken,
+                status
+            );
 
         Assert.Equal(["paidOn"], Fields(await Pay("2020-03-03", 400)));
         Assert.Equal(FeeRules.Fee, Rule(await Pay("2020-03-01", 409)));
@@ -81,9 +113,19 @@ public class DatedCommandsHttpTests(AppFixture fixture) : MeetingScenario(fixtur
     {
         await GivenReferenceData();
         var version = (await Get<JsonElement>("/api/plans/2020")).GetProperty("version").GetInt32();
-        Task<IScenarioResult> Respond(string respondedOn, int status) => Post("/api/plans/2020/proposal/responses",
-            new { municipalityCode = "0127", response = "Inga synpunkter.", respondedOn, version }, SecretaryToken,
-            status);
+        Task<IScenarioResult> Respond(string respondedOn, int status) =>
+            Post(
+                "/api/plans/2020/proposal/responses",
+                new
+                {
+                    municipalityCode = "0127",
+                    response = "Inga synpunkter.",
+                    respondedOn,
+                    version,
+                },
+                SecretaryToken,
+                status
+            );
 
         Assert.Equal(PlanRules.Plan, Rule(await Respond("2020-03-01", 409)));
         Assert.Equal(["respondedOn"], Fields(await Respond("2020-03-03", 400)));

@@ -37,21 +37,41 @@ public class DatedCommandsTests
             new("0140", decided, "KF §1", received, 1);
         Assert.Equal(["ReceivedOn"], Invalid(validator, Notice(Today, Tomorrow)));
         Assert.Equal(["CouncilDecisionOn"], Invalid(validator, Notice(Tomorrow, Today)));
-        Assert.Equal("Datumet kan inte ligga i framtiden: i dag är det 2021-06-15.",
-            validator.Validate(Notice(Today, Tomorrow)).Errors[0].ErrorMessage);
+        Assert.Equal(
+            "Datumet kan inte ligga i framtiden: i dag är det 2021-06-15.",
+            validator.Validate(Notice(Today, Tomorrow)).Errors[0].ErrorMessage
+        );
     }
 
     [Fact]
     public void the_agreements_acts_are_dated_today_at_the_latest()
     {
-        Assert.Equal(["InformedOn"],
-            Invalid(new RecordPartyInformed.Validator(Clock), new RecordPartyInformed("0127", Tomorrow, 2)));
+        Assert.Equal(
+            ["InformedOn"],
+            Invalid(new RecordPartyInformed.Validator(Clock), new RecordPartyInformed("0127", Tomorrow, 2))
+        );
         Assert.Empty(Invalid(new RecordPartyInformed.Validator(Clock), new RecordPartyInformed("0127", Today, 2)));
-        Assert.Equal(["AgreedOn"], Invalid(new AgreeAlternativeDecisionRule.Validator(Clock),
-            new AgreeAlternativeDecisionRule("remissvar", DecisionRule.MajorityOfPresent, Tomorrow, "Beslut", Eight,
-                2)));
-        Assert.Equal(["Parties[0].SignedOn"], Invalid(new ConcludeAgreement.Validator(Clock),
-            new ConcludeAgreement([new AgreementParty("0127", Tomorrow)], new DateOnly(2022, 1, 1))));
+        Assert.Equal(
+            ["AgreedOn"],
+            Invalid(
+                new AgreeAlternativeDecisionRule.Validator(Clock),
+                new AgreeAlternativeDecisionRule(
+                    "remissvar",
+                    DecisionRule.MajorityOfPresent,
+                    Tomorrow,
+                    "Beslut",
+                    Eight,
+                    2
+                )
+            )
+        );
+        Assert.Equal(
+            ["Parties[0].SignedOn"],
+            Invalid(
+                new ConcludeAgreement.Validator(Clock),
+                new ConcludeAgreement([new AgreementParty("0127", Tomorrow)], new DateOnly(2022, 1, 1))
+            )
+        );
     }
 
     [Fact]
@@ -80,25 +100,39 @@ public class DatedCommandsTests
     [Fact]
     public void fees_and_projects_are_decided_and_paid_by_today_a_rule_may_apply_from_a_later_year()
     {
-        Assert.Equal(["PaidOn"],
-            Invalid(new RecordPayment.Validator(Clock), new RecordPayment("0127", 10m, Tomorrow, 1)));
+        Assert.Equal(
+            ["PaidOn"],
+            Invalid(new RecordPayment.Validator(Clock), new RecordPayment("0127", 10m, Tomorrow, 1))
+        );
         Assert.Empty(Invalid(new RecordPayment.Validator(Clock), new RecordPayment("0127", 10m, Today, 1)));
         var setFeeRule = new SetFeeRule.Validator(Clock);
         SetFeeRule FromNextYear(DateOnly decided) => new(FeeRuleKind.PerCapita, 2022, null, 4m, decided, "Beslut", 1);
         Assert.Equal(["DecidedOn"], Invalid(setFeeRule, FromNextYear(Tomorrow)));
         Assert.Empty(Invalid(setFeeRule, FromNextYear(Today)));
-        Assert.Equal(["DecidedOn"], Invalid(new StartSpecialProject.Validator(Clock),
-            new StartSpecialProject("Cykelstråk", null, 1000m, null, Tomorrow, "Beslut")));
+        Assert.Equal(
+            ["DecidedOn"],
+            Invalid(
+                new StartSpecialProject.Validator(Clock),
+                new StartSpecialProject("Cykelstråk", null, 1000m, null, Tomorrow, "Beslut")
+            )
+        );
     }
 
     [Fact]
     public void a_plan_proposal_is_sent_and_answered_by_today()
     {
-        Assert.Equal(["SentOn"],
-            Invalid(new SendPlanProposal.Validator(Clock), new SendPlanProposal(null, Tomorrow, 1)));
+        Assert.Equal(
+            ["SentOn"],
+            Invalid(new SendPlanProposal.Validator(Clock), new SendPlanProposal(null, Tomorrow, 1))
+        );
         Assert.Empty(Invalid(new SendPlanProposal.Validator(Clock), new SendPlanProposal(null, Today, 1)));
-        Assert.Equal(["RespondedOn"], Invalid(new RecordPlanProposalResponse.Validator(Clock),
-            new RecordPlanProposalResponse("0127", "Inga synpunkter.", Tomorrow, 2)));
+        Assert.Equal(
+            ["RespondedOn"],
+            Invalid(
+                new RecordPlanProposalResponse.Validator(Clock),
+                new RecordPlanProposalResponse("0127", "Inga synpunkter.", Tomorrow, 2)
+            )
+        );
     }
 
     [Fact]
@@ -107,13 +141,29 @@ public class DatedCommandsTests
         var nextMonth = new DateOnly(2021, 7, 1);
         Assert.Empty(Invalid(new NameRepresentative.Validator(), new NameRepresentative("Ebba Östlin", nextMonth, 1)));
         Assert.Empty(Invalid(new NameDirector.Validator(), new NameDirector("Rickard Sundbom", nextMonth, 1)));
-        Assert.Empty(Invalid(new AppointChair.Validator(),
-            new AppointChair(2022, Body.Committee, "0126", "Daniel Dronjak", new DateOnly(2022, 1, 1), 0)));
+        Assert.Empty(
+            Invalid(
+                new AppointChair.Validator(),
+                new AppointChair(2022, Body.Committee, "0126", "Daniel Dronjak", new DateOnly(2022, 1, 1), 0)
+            )
+        );
         var schedule = new ScheduleMeeting.Validator();
         foreach (var day in new[] { new DateOnly(2022, 3, 3), new DateOnly(2019, 3, 7) })
-            Assert.Empty(Invalid(schedule,
-                new ScheduleMeeting(Body.Committee, MeetingKind.Ordinary, day, new(12, 0), null, new(15, 30), "0126",
-                    "Huddinge")));
+            Assert.Empty(
+                Invalid(
+                    schedule,
+                    new ScheduleMeeting(
+                        Body.Committee,
+                        MeetingKind.Ordinary,
+                        day,
+                        new(12, 0),
+                        null,
+                        new(15, 30),
+                        "0126",
+                        "Huddinge"
+                    )
+                )
+            );
     }
 
     [Fact]
@@ -127,14 +177,23 @@ public class DatedCommandsTests
     [Fact]
     public void what_happens_at_a_meeting_is_recorded_from_its_day_on()
     {
-        Meeting On(DateOnly date) => new() { Date = date, EndDate = date, StartsAt = new(12, 0), EndsAt = new(15, 30) };
+        Meeting On(DateOnly date) =>
+            new()
+            {
+                Date = date,
+                EndDate = date,
+                StartsAt = new(12, 0),
+                EndsAt = new(15, 30),
+            };
         Assert.Null(MeetingRules.HasBegun(On(Today), Today));
         Assert.Null(MeetingRules.HasBegun(On(Today.AddDays(-30)), Today));
         var ahead = MeetingRules.HasBegun(On(Tomorrow), Today);
         Assert.Equal(MeetingRules.MeetingDay, ahead!.Rule);
         Assert.Contains("2021-06-16", ahead.Message, StringComparison.Ordinal);
-        Assert.Equal(MeetingRules.Cancelled,
-            MeetingRules.IsBeingHeld(new Meeting { Date = Tomorrow, Status = MeetingStatus.Cancelled }, Today)!.Rule);
+        Assert.Equal(
+            MeetingRules.Cancelled,
+            MeetingRules.IsBeingHeld(new Meeting { Date = Tomorrow, Status = MeetingStatus.Cancelled }, Today)!.Rule
+        );
     }
 
     [Fact]
@@ -143,8 +202,18 @@ public class DatedCommandsTests
         var now = AgreementFixtures.Now;
         var ledger = FeeLedger.Create(new FeeRuleSet(FeeLedger.TheId, Plan2020.FeeRules[^1], "t", now));
         var invoice = new Invoice("0127", "SSK-2021-001", 1000m, 250, 2020);
-        ledger.Apply(new FeeInvoicesIssued(FeeLedger.TheId, 2021, [invoice], new DateOnly(2021, 2, 1),
-            new DateOnly(2021, 3, 15), FeeLedger.Issuer, "t", now));
+        ledger.Apply(
+            new FeeInvoicesIssued(
+                FeeLedger.TheId,
+                2021,
+                [invoice],
+                new DateOnly(2021, 2, 1),
+                new DateOnly(2021, 3, 15),
+                FeeLedger.Issuer,
+                "t",
+                now
+            )
+        );
         var context = new FeeContext(ledger, [], AgreementFixtures.Concluded());
 
         Assert.Null(FeeRules.CanRecordPayment(context, 2021, "0127", 1000m, new DateOnly(2021, 2, 1)));
@@ -165,19 +234,42 @@ public class DatedCommandsTests
         Assert.Equal(PlanRules.Plan, PlanRules.CanRecordResponse(plan, "0180", new DateOnly(2021, 3, 5))!.Rule);
 
         var itemId = Guid.NewGuid();
-        Meeting DecidingOn(DateOnly date) => new()
-        {
-            Id = Guid.NewGuid(), Body = Body.Committee, Date = date,
-            Agenda = [new AgendaItem(itemId, 1, "Verksamhetsplan 2021", "verksamhetsplan", null, null, [],
-                new Outcome(OutcomeKind.Decided, "Fastställd.", DecisionRule.Consensus, [], null,
-                    new QuorumSnapshot(new TimeOnly(13, 0), 8, 8, 4, true, Eight), now), null)],
-        };
+        Meeting DecidingOn(DateOnly date) =>
+            new()
+            {
+                Id = Guid.NewGuid(),
+                Body = Body.Committee,
+                Date = date,
+                Agenda =
+                [
+                    new AgendaItem(
+                        itemId,
+                        1,
+                        "Verksamhetsplan 2021",
+                        "verksamhetsplan",
+                        null,
+                        null,
+                        [],
+                        new Outcome(
+                            OutcomeKind.Decided,
+                            "Fastställd.",
+                            DecisionRule.Consensus,
+                            [],
+                            null,
+                            new QuorumSnapshot(new TimeOnly(13, 0), 8, 8, 4, true, Eight),
+                            now
+                        ),
+                        null
+                    ),
+                ],
+            };
         var adoptedTooEarly = PlanRules.CanAdopt(plan, DecidingOn(new DateOnly(2021, 3, 1)), itemId, Eight, c => c);
         Assert.Equal(PlanRules.Plan, adoptedTooEarly!.Rule);
         Assert.Null(PlanRules.CanAdopt(plan, DecidingOn(new DateOnly(2021, 3, 2)), itemId, Eight, c => c));
 
-        plan.Apply(new PlanAdopted(plan.Id, 2021, 1, Guid.NewGuid(), itemId, "Fastställd.", new DateOnly(2021, 4, 1),
-            "t", now));
+        plan.Apply(
+            new PlanAdopted(plan.Id, 2021, 1, Guid.NewGuid(), itemId, "Fastställd.", new DateOnly(2021, 4, 1), "t", now)
+        );
         Assert.Equal(PlanRules.Plan, PlanRules.CanAmend(plan, DecidingOn(new DateOnly(2021, 3, 31)), itemId)!.Rule);
         Assert.Null(PlanRules.CanAmend(plan, DecidingOn(new DateOnly(2021, 4, 1)), itemId));
     }

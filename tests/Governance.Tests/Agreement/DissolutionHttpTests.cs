@@ -29,17 +29,24 @@ public sealed class DissolutionHttpTests(AppFixture fixture) : MeetingScenario(f
     private static string Rule(IScenarioResult result) =>
         result.ReadAsJson<JsonElement>().GetProperty("rule").GetString()!;
 
-    private void At(int month, int day, int hour = 13) => Fixture.Clock.Set(
-        new DateTimeOffset(2020, month, day, hour, 0, 0, TimeSpan.FromHours(month is > 3 and < 11 ? 2 : 1)));
+    private void At(int month, int day, int hour = 13) =>
+        Fixture.Clock.Set(
+            new DateTimeOffset(2020, month, day, hour, 0, 0, TimeSpan.FromHours(month is > 3 and < 11 ? 2 : 1))
+        );
 
     /// <summary>Acts on another meeting from now on: its version is read first.</summary>
     private async Task Switch(Guid meeting) =>
-        Version = (await Get<JsonElement>($"/api/meetings/{meeting}", SecretaryToken)).GetProperty("version")
+        Version = (await Get<JsonElement>($"/api/meetings/{meeting}", SecretaryToken))
+            .GetProperty("version")
             .GetInt32();
 
     private async Task<Guid> Item(Guid meeting, string title) =>
-        (await Act(meeting, "/agenda", new { title, kind = "beslut" }, ChairToken)).GetProperty("agenda")
-            .EnumerateArray().Single(i => i.GetProperty("title").GetString() == title).GetProperty("itemId").GetGuid();
+        (await Act(meeting, "/agenda", new { title, kind = "beslut" }, ChairToken))
+            .GetProperty("agenda")
+            .EnumerateArray()
+            .Single(i => i.GetProperty("title").GetString() == title)
+            .GetProperty("itemId")
+            .GetGuid();
 
     /// <summary>The committee meets on 10 December 2020 and decides to dissolve itself (not yet recorded).</summary>
     private async Task<(Guid Meeting, Guid Item)> DecidedToDissolve()
@@ -47,18 +54,32 @@ public sealed class DissolutionHttpTests(AppFixture fixture) : MeetingScenario(f
         var meeting = await Schedule("2020-12-10", host: "0181");
         var item = await Item(meeting, "Kommitténs upplösning");
         At(12, 10);
-        foreach (var code in new[] { "0127", "0126", "0181", "0140" }) await Attend(meeting, code);
-        await Act(meeting, $"/agenda/{item}/decision",
-            new { wording = "Kommittén upplöses den 10 december 2020.", at = "13:00" }, SecretaryToken);
+        foreach (var code in new[] { "0127", "0126", "0181", "0140" })
+            await Attend(meeting, code);
+        await Act(
+            meeting,
+            $"/agenda/{item}/decision",
+            new { wording = "Kommittén upplöses den 10 december 2020.", at = "13:00" },
+            SecretaryToken
+        );
         return (meeting, item);
     }
 
     private async Task<IScenarioResult> Dissolve(Guid meeting, Guid item, int expected) =>
-        await Post("/api/agreement/dissolution", new
-        {
-            meetingId = meeting, itemId = item, decisionReference = Reference, assets = 1_234_567.89m,
-            liabilities = 100_000.01m, version = await AgreementVersion(),
-        }, SecretaryToken, expected);
+        await Post(
+            "/api/agreement/dissolution",
+            new
+            {
+                meetingId = meeting,
+                itemId = item,
+                decisionReference = Reference,
+                assets = 1_234_567.89m,
+                liabilities = 100_000.01m,
+                version = await AgreementVersion(),
+            },
+            SecretaryToken,
+            expected
+        );
 
     private async Task<string> Refused(string path, object body, string token) =>
         Rule(await Post(path, body, token, 409));
@@ -82,8 +103,10 @@ public sealed class DissolutionHttpTests(AppFixture fixture) : MeetingScenario(f
         var state = await Get<AgreementState>("/api/agreement?asOf=2020-12-11", MemberToken);
         Assert.Equal(AgreementStatus.Dissolved, state.Status);
         var d = state.Dissolution!;
-        Assert.Equal((new DateOnly(2020, 12, 10), (Guid?)meeting, (Guid?)item, Reference),
-            (d.DecidedOn, d.MeetingId, d.ItemId, d.DecisionReference));
+        Assert.Equal(
+            (new DateOnly(2020, 12, 10), (Guid?)meeting, (Guid?)item, Reference),
+            (d.DecidedOn, d.MeetingId, d.ItemId, d.DecisionReference)
+        );
         Assert.Equal((2019, 8), (d.PopulationYear, d.Shares.Count));
         Assert.Equal(1_234_567.89m, d.Shares.Sum(s => s.Assets));
         Assert.Equal(100_000.01m, d.Shares.Sum(s => s.Liabilities));
@@ -92,41 +115,97 @@ public sealed class DissolutionHttpTests(AppFixture fixture) : MeetingScenario(f
         var before = await EventCount();
         var dissolution = AgreementRules.Dissolution;
         await Switch(earlier);
-        Assert.Equal(dissolution, await Refused($"/api/meetings/{earlier}/minutes/approval",
-            new { version = Version }, ChairToken));
-        Assert.Equal(dissolution, await Refused($"/api/meetings/{earlier}/minutes/text",
-            new { text = "Efterhand.", version = Version }, SecretaryToken));
+        Assert.Equal(
+            dissolution,
+            await Refused($"/api/meetings/{earlier}/minutes/approval", new { version = Version }, ChairToken)
+        );
+        Assert.Equal(
+            dissolution,
+            await Refused(
+                $"/api/meetings/{earlier}/minutes/text",
+                new { text = "Efterhand.", version = Version },
+                SecretaryToken
+            )
+        );
         await Switch(later);
-        Assert.Equal(dissolution, await Refused($"/api/meetings/{later}/close",
-            new { at = "15:00", version = Version }, SecretaryToken));
-        Assert.Equal(dissolution, await Refused($"/api/meetings/{later}/attendance", new
-        {
-            personName = "Ebba Östlin", role = "member", municipalityCode = "0127", mode = "inPerson",
-            arrivedAt = "12:00", version = Version,
-        }, SecretaryToken));
+        Assert.Equal(
+            dissolution,
+            await Refused($"/api/meetings/{later}/close", new { at = "15:00", version = Version }, SecretaryToken)
+        );
+        Assert.Equal(
+            dissolution,
+            await Refused(
+                $"/api/meetings/{later}/attendance",
+                new
+                {
+                    personName = "Ebba Östlin",
+                    role = "member",
+                    municipalityCode = "0127",
+                    mode = "inPerson",
+                    arrivedAt = "12:00",
+                    version = Version,
+                },
+                SecretaryToken
+            )
+        );
         await Switch(meeting);
-        Assert.Equal(dissolution, await Refused($"/api/meetings/{meeting}/attendance", new
-        {
-            personName = "Sara Ericson", role = "member", municipalityCode = "0128", mode = "inPerson",
-            arrivedAt = "14:00", version = Version,
-        }, SecretaryToken));
-        Assert.Equal(dissolution, await Refused("/api/meetings", new
-        {
-            body = "committee", kind = "ordinary", date = "2021-02-04", startsAt = "12:00", endsAt = "15:30",
-            hostMunicipalityCode = "0128", place = "Salem",
-        }, SecretaryToken));
+        Assert.Equal(
+            dissolution,
+            await Refused(
+                $"/api/meetings/{meeting}/attendance",
+                new
+                {
+                    personName = "Sara Ericson",
+                    role = "member",
+                    municipalityCode = "0128",
+                    mode = "inPerson",
+                    arrivedAt = "14:00",
+                    version = Version,
+                },
+                SecretaryToken
+            )
+        );
+        Assert.Equal(
+            dissolution,
+            await Refused(
+                "/api/meetings",
+                new
+                {
+                    body = "committee",
+                    kind = "ordinary",
+                    date = "2021-02-04",
+                    startsAt = "12:00",
+                    endsAt = "15:30",
+                    hostMunicipalityCode = "0128",
+                    place = "Salem",
+                },
+                SecretaryToken
+            )
+        );
         Assert.Equal(before, await EventCount());
 
         // The dissolving meeting's record is finished: closed, its minutes written, approved, corrected.
-        await Act(meeting, "/minutes/text", new { itemId = item, text = "Ordföranden tackade ledamöterna." },
-            SecretaryToken);
+        await Act(
+            meeting,
+            "/minutes/text",
+            new { itemId = item, text = "Ordföranden tackade ledamöterna." },
+            SecretaryToken
+        );
         await Act(meeting, "/close", new { at = "15:00" }, SecretaryToken);
         await Act(meeting, "/minutes/approval", new { }, ChairToken);
-        await Act(meeting, "/minutes/corrections", new
-        {
-            itemId = item, target = "text", newText = "Ordföranden tackade alla.", what = "Texten",
-            why = "Alla tackades.",
-        }, SecretaryToken);
+        await Act(
+            meeting,
+            "/minutes/corrections",
+            new
+            {
+                itemId = item,
+                target = "text",
+                newText = "Ordföranden tackade alla.",
+                what = "Texten",
+                why = "Alla tackades.",
+            },
+            SecretaryToken
+        );
         var minutes = await Get<JsonElement>($"/api/meetings/{meeting}/minutes");
         Assert.Equal("approved", minutes.GetProperty("status").GetString());
     }
@@ -149,8 +228,10 @@ public sealed class DissolutionHttpTests(AppFixture fixture) : MeetingScenario(f
             calendar.EnumerateArray().Single(m => m.GetProperty("id").GetGuid() == id);
         var shown = InCalendar(await Get<JsonElement>("/api/meetings?year=2021"), later);
         Assert.Equal("cancelled", shown.GetProperty("status").GetString());
-        Assert.Equal($"Kommittén upplöstes 2020-12-10 ({Reference}).",
-            shown.GetProperty("cancellationReason").GetString());
+        Assert.Equal(
+            $"Kommittén upplöstes 2020-12-10 ({Reference}).",
+            shown.GetProperty("cancellationReason").GetString()
+        );
         Assert.Equal("cancelled", (await Get<JsonElement>($"/api/meetings/{later}")).GetProperty("status").GetString());
         // The same day is not after it.
         var dissolving = InCalendar(await Get<JsonElement>("/api/meetings?year=2020"), meeting);
@@ -179,11 +260,19 @@ public sealed class DissolutionHttpTests(AppFixture fixture) : MeetingScenario(f
         At(12, 11, hour: 16);
         await Act(group, "/close", new { at = "15:00" }, SecretaryToken);
         At(12, 16);
-        await Post("/api/agreement/termination-notices", new
-        {
-            municipalityCode = "0140", councilDecisionOn = "2020-12-14",
-            councilDecisionReference = "KF 2020-12-14 §120", receivedOn = "2020-12-15", version = 1,
-        }, SecretaryToken, 200);
+        await Post(
+            "/api/agreement/termination-notices",
+            new
+            {
+                municipalityCode = "0140",
+                councilDecisionOn = "2020-12-14",
+                councilDecisionReference = "KF 2020-12-14 §120",
+                receivedOn = "2020-12-15",
+                version = 1,
+            },
+            SecretaryToken,
+            200
+        );
 
         var before = await EventCount();
         var refused = await Dissolve(meeting, item, 409);
@@ -207,8 +296,18 @@ public sealed class DissolutionHttpTests(AppFixture fixture) : MeetingScenario(f
         await Dissolve(Guid.NewGuid(), item, 404);
         await Dissolve(meeting, Guid.NewGuid(), 404);
         Assert.Equal(AgreementRules.Dissolution, Rule(await Dissolve(meeting, open, 409))); // no decision on that item
-        var missing = await Post("/api/agreement/dissolution",
-            new { decisionReference = Reference, assets = 1m, liabilities = 0m, version = 1 }, SecretaryToken, 400);
+        var missing = await Post(
+            "/api/agreement/dissolution",
+            new
+            {
+                decisionReference = Reference,
+                assets = 1m,
+                liabilities = 0m,
+                version = 1,
+            },
+            SecretaryToken,
+            400
+        );
         Assert.True(missing.ReadAsJson<JsonElement>().GetProperty("errors").TryGetProperty("meetingId", out _));
         Assert.Equal(1, await AgreementVersion());
     }

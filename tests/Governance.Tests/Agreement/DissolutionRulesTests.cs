@@ -1,6 +1,6 @@
 using Governance.Agreement;
-using Governance.Infrastructure.Problems;
 using Governance.Fees;
+using Governance.Infrastructure.Problems;
 using Governance.Meetings;
 using Governance.Offices;
 using Governance.Plans;
@@ -18,18 +18,55 @@ public class DissolutionRulesTests
     private static readonly DateTimeOffset Now = AgreementFixtures.Now;
 
     internal static Meeting Deciding(
-        Body body = Body.Committee, OutcomeKind outcome = OutcomeKind.Decided, DateOnly? on = null) => new()
-    {
-        Id = Guid.NewGuid(), Body = body, Date = on ?? Day, EndDate = on ?? Day,
-        Agenda = [new AgendaItem(ItemId, 9, "Kommitténs upplösning", "beslut", null, null, [],
-            new Outcome(outcome, "Kommittén upplöses.", DecisionRule.Consensus, [], null,
-                new QuorumSnapshot(new TimeOnly(13, 0), 8, 8, 4, true, AgreementFixtures.Sodertorn), Now), null)],
-    };
+        Body body = Body.Committee,
+        OutcomeKind outcome = OutcomeKind.Decided,
+        DateOnly? on = null
+    ) =>
+        new()
+        {
+            Id = Guid.NewGuid(),
+            Body = body,
+            Date = on ?? Day,
+            EndDate = on ?? Day,
+            Agenda =
+            [
+                new AgendaItem(
+                    ItemId,
+                    9,
+                    "Kommitténs upplösning",
+                    "beslut",
+                    null,
+                    null,
+                    [],
+                    new Outcome(
+                        outcome,
+                        "Kommittén upplöses.",
+                        DecisionRule.Consensus,
+                        [],
+                        null,
+                        new QuorumSnapshot(new TimeOnly(13, 0), 8, 8, 4, true, AgreementFixtures.Sodertorn),
+                        Now
+                    ),
+                    null
+                ),
+            ],
+        };
 
-    private static RuleViolation? Dissolve(CooperationAgreement agreement, Meeting? meeting, LaterRecords? later = null,
-        Guid? item = null, DateOnly? today = null) =>
-        DissolutionRules.CanDissolve(agreement, meeting, item ?? ItemId, today ?? Today, later ?? LaterRecords.None,
-            c => $"kommun {c}");
+    private static RuleViolation? Dissolve(
+        CooperationAgreement agreement,
+        Meeting? meeting,
+        LaterRecords? later = null,
+        Guid? item = null,
+        DateOnly? today = null
+    ) =>
+        DissolutionRules.CanDissolve(
+            agreement,
+            meeting,
+            item ?? ItemId,
+            today ?? Today,
+            later ?? LaterRecords.None,
+            c => $"kommun {c}"
+        );
 
     [Fact]
     public void a_decision_at_a_committee_meeting_held_dissolves_it()
@@ -58,8 +95,18 @@ public class DissolutionRulesTests
     {
         var agreement = AgreementFixtures.Concluded().WithNotice("0140", Day.AddDays(3));
         agreement.Apply(new PartyInformedOfTermination(agreement.Id, "0140", "0127", Day.AddDays(4), "t", Now));
-        agreement.Apply(new AgreementAmended(agreement.Id, "§8", "Ny avgift.", Day.AddDays(5), "Beslut",
-            AgreementFixtures.Sodertorn, "t", Now));
+        agreement.Apply(
+            new AgreementAmended(
+                agreement.Id,
+                "§8",
+                "Ny avgift.",
+                Day.AddDays(5),
+                "Beslut",
+                AgreementFixtures.Sodertorn,
+                "t",
+                Now
+            )
+        );
 
         var refused = Dissolve(agreement, Deciding());
         Assert.Equal(AgreementRules.Dissolution, refused!.Rule);
@@ -73,26 +120,46 @@ public class DissolutionRulesTests
     {
         var held = new Meeting
         {
-            Id = Guid.NewGuid(), Body = Body.ManagementGroup, Date = Day.AddDays(1), Status = MeetingStatus.Closed,
+            Id = Guid.NewGuid(),
+            Body = Body.ManagementGroup,
+            Date = Day.AddDays(1),
+            Status = MeetingStatus.Closed,
         };
-        var planned = new Meeting { Id = Guid.NewGuid(), Body = Body.Committee, Date = Day.AddDays(20) };
+        var planned = new Meeting
+        {
+            Id = Guid.NewGuid(),
+            Body = Body.Committee,
+            Date = Day.AddDays(20),
+        };
         var ledger = FeeLedger.Create(new FeeRuleSet(FeeLedger.TheId, Plan2020.FeeRules[0], "t", Now));
         ledger.Apply(new FeePaymentRecorded(FeeLedger.TheId, 2020, "0127", 100m, Day.AddDays(2), "t", Now));
         var plan = ActivityPlan.Create(new PlanDrafted(ActivityPlan.IdFor(2021), 2021, Plan2020.Content, "t", Now));
         plan.Apply(new PlanProposalSent(plan.Id, 2021, 1, ["0126"], Day.AddDays(3), "t", Now));
         var project = new SpecialProject { Name = "Cykelstråk", DecidedOn = Day.AddDays(4) };
 
-        var byPayment = Dissolve(AgreementFixtures.Concluded(), Deciding(),
-            new LaterRecords([planned], ledger, [], []));
-        Assert.Equal("Upplösningen beslutades 2020-12-10, men senare än så har registrerats: " +
-            "2020-12-12 betalning från kommun 0127.", byPayment!.Message);
-        var refused = Dissolve(AgreementFixtures.Concluded(), Deciding(),
-            new LaterRecords([held, planned], ledger, [plan], [project]));
+        var byPayment = Dissolve(
+            AgreementFixtures.Concluded(),
+            Deciding(),
+            new LaterRecords([planned], ledger, [], [])
+        );
+        Assert.Equal(
+            "Upplösningen beslutades 2020-12-10, men senare än så har registrerats: "
+                + "2020-12-12 betalning från kommun 0127.",
+            byPayment!.Message
+        );
+        var refused = Dissolve(
+            AgreementFixtures.Concluded(),
+            Deciding(),
+            new LaterRecords([held, planned], ledger, [plan], [project])
+        );
         Assert.Equal(AgreementRules.Dissolution, refused!.Rule);
         Assert.Contains("2020-12-11 sammanträde (Ledningsgruppen) hölls", refused.Message, StringComparison.Ordinal);
         Assert.Contains("2020-12-12 betalning från kommun 0127", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("2020-12-13 förslag till verksamhetsplan 2021 skickades till kommun 0126", refused.Message,
-            StringComparison.Ordinal);
+        Assert.Contains(
+            "2020-12-13 förslag till verksamhetsplan 2021 skickades till kommun 0126",
+            refused.Message,
+            StringComparison.Ordinal
+        );
         Assert.Contains("2020-12-14 särskilt projekt Cykelstråk beslutades", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("2020-12-30", refused.Message, StringComparison.Ordinal);
 
@@ -106,7 +173,10 @@ public class DissolutionRulesTests
         deciding.Status = MeetingStatus.Closed;
         var sameDay = new Meeting
         {
-            Id = Guid.NewGuid(), Body = Body.ManagementGroup, Date = Day, Status = MeetingStatus.Closed,
+            Id = Guid.NewGuid(),
+            Body = Body.ManagementGroup,
+            Date = Day,
+            Status = MeetingStatus.Closed,
         };
         var agreement = AgreementFixtures.Concluded().WithNotice("0140", Day);
         Assert.Null(Dissolve(agreement, deciding, new LaterRecords([deciding, sameDay], null, [], [])));
@@ -129,9 +199,21 @@ public class AfterDissolutionTests
     private static CooperationAgreement Dissolved(Guid? meeting)
     {
         var agreement = AgreementFixtures.Concluded();
-        agreement.Apply(new CommitteeDissolved(agreement.Id, new DateOnly(2020, 12, 10),
-            "Minnesanteckningar 2020-12-10 §9", 0, 0, 2019, [], "t", AgreementFixtures.Now, meeting,
-            meeting is null ? null : Guid.NewGuid()));
+        agreement.Apply(
+            new CommitteeDissolved(
+                agreement.Id,
+                new DateOnly(2020, 12, 10),
+                "Minnesanteckningar 2020-12-10 §9",
+                0,
+                0,
+                2019,
+                [],
+                "t",
+                AgreementFixtures.Now,
+                meeting,
+                meeting is null ? null : Guid.NewGuid()
+            )
+        );
         return agreement;
     }
 
@@ -150,8 +232,9 @@ public class AfterDissolutionTests
     [InlineData("/api/municipalities", AfterDissolutionAccess.Refused)]
     [InlineData("/api/agreement/termination-notices", AfterDissolutionAccess.Refused)]
     public void each_write_is_refused_open_or_open_for_the_dissolving_meeting_only(
-        string route, AfterDissolutionAccess access) =>
-        Assert.Equal(access, AfterDissolution.Of(route));
+        string route,
+        AfterDissolutionAccess access
+    ) => Assert.Equal(access, AfterDissolution.Of(route));
 
     [Fact]
     public void the_dissolving_meetings_record_may_be_finished_and_no_other_meetings()
@@ -161,8 +244,10 @@ public class AfterDissolutionTests
         var other = AfterDissolution.Check(agreement, AfterDissolutionAccess.DissolvingMeetingOnly, Guid.NewGuid());
         Assert.Equal(AgreementRules.Dissolution, other!.Rule);
         Assert.Contains("2020-12-10", other.Message, StringComparison.Ordinal);
-        Assert.Equal(AgreementRules.Dissolution,
-            AfterDissolution.Check(agreement, AfterDissolutionAccess.Refused, Dissolving)!.Rule);
+        Assert.Equal(
+            AgreementRules.Dissolution,
+            AfterDissolution.Check(agreement, AfterDissolutionAccess.Refused, Dissolving)!.Rule
+        );
         Assert.Null(AfterDissolution.Check(agreement, AfterDissolutionAccess.Open, null));
     }
 
@@ -185,7 +270,13 @@ public class AfterDissolutionTests
     {
         var dissolution = Dissolved(Dissolving).Dissolution!;
         Meeting On(DateOnly date, MeetingStatus status = MeetingStatus.Scheduled) =>
-            new() { Id = Guid.NewGuid(), Date = date, Status = status, CalendarSequence = 1 };
+            new()
+            {
+                Id = Guid.NewGuid(),
+                Date = date,
+                Status = status,
+                CalendarSequence = 1,
+            };
 
         var later = On(new DateOnly(2021, 1, 14));
         var shown = MeetingsAfterDissolution.AsShown(later, dissolution);

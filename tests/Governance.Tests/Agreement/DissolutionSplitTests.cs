@@ -14,7 +14,9 @@ public class DissolutionSplitTests
             AgreementFixtures.MunicipalityWith("0128", "Salem", (2019, 17_300)), // 2020 not recorded: 2019 is used
         };
 
-        var (year, shares) = DissolutionSplit.Split(members, 1_000_000.01m, 333_333.33m, new DateOnly(2021, 6, 1))!.Value;
+        var (year, shares) = DissolutionSplit
+            .Split(members, 1_000_000.01m, 333_333.33m, new DateOnly(2021, 6, 1))!
+            .Value;
 
         Assert.Equal(2019, year);
         Assert.Equal(1_000_000.01m, shares.Sum(s => s.Assets));

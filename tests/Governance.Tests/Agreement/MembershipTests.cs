@@ -29,7 +29,19 @@ public class MembershipTests
         Assert.Equal(AgreementStatus.NotYetInForce, agreement.StatusOn(new DateOnly(2009, 12, 31)));
         Assert.Equal(8, agreement.MembersOn(new DateOnly(2010, 1, 1)).Count);
 
-        agreement.Apply(new CommitteeDissolved(agreement.Id, new DateOnly(2030, 6, 30), "Protokoll §1", 0, 0, 2029, [], "t", AgreementFixtures.Now));
+        agreement.Apply(
+            new CommitteeDissolved(
+                agreement.Id,
+                new DateOnly(2030, 6, 30),
+                "Protokoll §1",
+                0,
+                0,
+                2029,
+                [],
+                "t",
+                AgreementFixtures.Now
+            )
+        );
         Assert.Equal(8, agreement.MembersOn(new DateOnly(2030, 6, 30)).Count);
         Assert.Empty(agreement.MembersOn(new DateOnly(2030, 7, 1)));
         Assert.Equal(AgreementStatus.Dissolved, agreement.StatusOn(new DateOnly(2030, 7, 1)));
@@ -39,15 +51,26 @@ public class MembershipTests
     public void the_state_as_of_a_date_shows_only_what_had_happened_by_then()
     {
         var agreement = AgreementFixtures.Concluded().WithNotice("0140", Received);
-        agreement.Apply(new PartyInformedOfTermination(agreement.Id, "0140", "0127", new DateOnly(2021, 6, 20), "t", AgreementFixtures.Now));
+        agreement.Apply(
+            new PartyInformedOfTermination(
+                agreement.Id,
+                "0140",
+                "0127",
+                new DateOnly(2021, 6, 20),
+                "t",
+                AgreementFixtures.Now
+            )
+        );
 
         var before = AgreementState.Of(agreement, [], new DateOnly(2021, 6, 14)).Parties.Single(p => p.Code == "0140");
         Assert.Equal(PartyStatus.Member, before.Status);
         Assert.Null(before.NoticeReceivedOn);
 
         var during = AgreementState.Of(agreement, [], new DateOnly(2021, 6, 19)).Parties.Single(p => p.Code == "0140");
-        Assert.Equal((PartyStatus.NoticeRunning, Received, new DateOnly(2022, 6, 30), new DateOnly(2022, 7, 1)),
-            (during.Status, during.NoticeReceivedOn, during.LastDayOfMembership, during.WithdrawalDate));
+        Assert.Equal(
+            (PartyStatus.NoticeRunning, Received, new DateOnly(2022, 6, 30), new DateOnly(2022, 7, 1)),
+            (during.Status, during.NoticeReceivedOn, during.LastDayOfMembership, during.WithdrawalDate)
+        );
         Assert.Equal(7, during.PartiesToInform.Count);
         Assert.DoesNotContain(during.PartiesToInform, p => p.Informed);
 
@@ -59,11 +82,39 @@ public class MembershipTests
     public void a_later_agreement_on_the_same_kind_of_matter_replaces_the_earlier_rule()
     {
         var agreement = AgreementFixtures.Concluded();
-        agreement.Apply(new AlternativeDecisionRuleAgreed(agreement.Id, "remissvar", DecisionRule.MajorityOfPresent, new DateOnly(2020, 1, 1), "§1", AgreementFixtures.Sodertorn, "t", AgreementFixtures.Now));
-        agreement.Apply(new AlternativeDecisionRuleAgreed(agreement.Id, "remissvar", DecisionRule.TwoThirdsOfPresent, new DateOnly(2021, 1, 1), "§2", AgreementFixtures.Sodertorn, "t", AgreementFixtures.Now));
+        agreement.Apply(
+            new AlternativeDecisionRuleAgreed(
+                agreement.Id,
+                "remissvar",
+                DecisionRule.MajorityOfPresent,
+                new DateOnly(2020, 1, 1),
+                "§1",
+                AgreementFixtures.Sodertorn,
+                "t",
+                AgreementFixtures.Now
+            )
+        );
+        agreement.Apply(
+            new AlternativeDecisionRuleAgreed(
+                agreement.Id,
+                "remissvar",
+                DecisionRule.TwoThirdsOfPresent,
+                new DateOnly(2021, 1, 1),
+                "§2",
+                AgreementFixtures.Sodertorn,
+                "t",
+                AgreementFixtures.Now
+            )
+        );
 
         Assert.Empty(AgreementState.RulesInForce(agreement, new DateOnly(2019, 12, 31)));
-        Assert.Equal(DecisionRule.MajorityOfPresent, AgreementState.RulesInForce(agreement, new DateOnly(2020, 6, 1)).Single().Rule);
-        Assert.Equal(DecisionRule.TwoThirdsOfPresent, AgreementState.RulesInForce(agreement, new DateOnly(2021, 6, 1)).Single().Rule);
+        Assert.Equal(
+            DecisionRule.MajorityOfPresent,
+            AgreementState.RulesInForce(agreement, new DateOnly(2020, 6, 1)).Single().Rule
+        );
+        Assert.Equal(
+            DecisionRule.TwoThirdsOfPresent,
+            AgreementState.RulesInForce(agreement, new DateOnly(2021, 6, 1)).Single().Rule
+        );
     }
 }

@@ -8,7 +8,8 @@ namespace Governance.Tests.Agreement;
 public class NoticePeriodTests
 {
     [Theory]
-    // design.md's worked example: received 2021-06-15 → counts from 2021-07-01 → member to 2022-06-30 → withdrawn 2022-07-01.
+    // design.md's worked example: received 2021-06-15 → counts from 2021-07-01 → member to 2022-06-30 → withdrawn
+    // 2022-07-01.
     [InlineData("2021-06-15", "2021-07-01", "2022-06-30", "2022-07-01")]
     // Received on the 1st counts from the 1st of the next month.
     [InlineData("2021-06-01", "2021-07-01", "2022-06-30", "2022-07-01")]
@@ -20,12 +21,23 @@ public class NoticePeriodTests
     [InlineData("2023-02-28", "2023-03-01", "2024-02-29", "2024-03-01")]
     [InlineData("2024-02-29", "2024-03-01", "2025-02-28", "2025-03-01")]
     [InlineData("2024-01-31", "2024-02-01", "2025-01-31", "2025-02-01")]
-    public void the_period_counts_from_the_first_month_boundary_after_receipt(string received, string starts, string lastDay, string withdrawal)
+    public void the_period_counts_from_the_first_month_boundary_after_receipt(
+        string received,
+        string starts,
+        string lastDay,
+        string withdrawal
+    )
     {
         var period = NoticePeriod.For(DateOnly.Parse(received, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(DateOnly.Parse(starts, System.Globalization.CultureInfo.InvariantCulture), period.StartsOn);
-        Assert.Equal(DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture), period.LastDayOfMembership);
-        Assert.Equal(DateOnly.Parse(withdrawal, System.Globalization.CultureInfo.InvariantCulture), period.WithdrawalDate);
+        Assert.Equal(
+            DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture),
+            period.LastDayOfMembership
+        );
+        Assert.Equal(
+            DateOnly.Parse(withdrawal, System.Globalization.CultureInfo.InvariantCulture),
+            period.WithdrawalDate
+        );
     }
 
     [Fact]
@@ -37,8 +49,13 @@ public class NoticePeriodTests
 
     [Property(MaxTest = 2000)]
     public Property any_receipt_day_gives_a_period_that_obeys_section_2() =>
-        Prop.ForAll(Gen.Choose(0, 365 * 200).Select(n => new DateOnly(1971, 1, 1).AddDays(n)).ToArbitrary(),
-            day => { AssertObeysSection2(NoticePeriod.For(day)); });
+        Prop.ForAll(
+            Gen.Choose(0, 365 * 200).Select(n => new DateOnly(1971, 1, 1).AddDays(n)).ToArbitrary(),
+            day =>
+            {
+                AssertObeysSection2(NoticePeriod.For(day));
+            }
+        );
 
     private static void AssertObeysSection2(NoticePeriod p)
     {

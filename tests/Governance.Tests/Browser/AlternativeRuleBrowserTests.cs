@@ -24,7 +24,8 @@ public sealed class AlternativeRuleBrowserTests(BrowserFixture fixture) : Browse
         await rule.GetByLabel("Överenskommen den").FillAsync("2020-09-15");
         await rule.GetByLabel("Beslutsreferens").FillAsync("Respektive kommunstyrelse, september 2020");
         await rule.GetByRole(AriaRole.Button, new() { Name = "Registrera beslutsregel" }).PressAsync("Enter");
-        await Expect(secretary.Locator("section[aria-labelledby='regler']")).ToContainTextAsync("yttrande: majoritet av de närvarande");
+        await Expect(secretary.Locator("section[aria-labelledby='regler']"))
+            .ToContainTextAsync("yttrande: majoritet av de närvarande");
 
         var seed = new ApiSeed(fixture);
         var meetingId = await seed.CommitteeMeetingOnAsync(new DateOnly(2020, 10, 29));
@@ -34,7 +35,10 @@ public sealed class AlternativeRuleBrowserTests(BrowserFixture fixture) : Browse
         await chair.GetByText("Ny punkt på dagordningen").PressAsync("Enter");
         await chair.Locator("#ny-punkt").GetByLabel("Rubrik").FillAsync("Yttrande över regional utvecklingsplan");
         await chair.Locator("#ny-punkt").GetByLabel("Ärendetyp").FillAsync("yttrande");
-        await chair.Locator("#ny-punkt").GetByRole(AriaRole.Button, new() { Name = "Sätt upp på dagordningen" }).PressAsync("Enter");
+        await chair
+            .Locator("#ny-punkt")
+            .GetByRole(AriaRole.Button, new() { Name = "Sätt upp på dagordningen" })
+            .PressAsync("Enter");
         await Expect(chair.Locator("ol.agenda")).ToContainTextAsync("Yttrande över regional utvecklingsplan");
 
         await secretary.GotoAsync($"/sammantraden/{meetingId}");
@@ -44,13 +48,24 @@ public sealed class AlternativeRuleBrowserTests(BrowserFixture fixture) : Browse
         await form.GetByLabel("Beslut (lydelse)").FillAsync("Kommittén antar yttrandet.");
         await form.GetByLabel("Klockslag").FillAsync("13:00");
         await form.GetByText(new Regex("^Omröstning")).PressAsync("Enter");
-        foreach (var (group, members) in new[] { ("För", new[] { "Huddinge", "Södertälje", "Salem" }), ("Emot", new[] { "Tyresö" }) })
-            foreach (var member in members)
-                await form.GetByRole(AriaRole.Group, new() { Name = group, Exact = true }).GetByLabel(member, new() { Exact = true }).CheckAsync();
+        foreach (
+            var (group, members) in new[]
+            {
+                ("För", new[] { "Huddinge", "Södertälje", "Salem" }),
+                ("Emot", new[] { "Tyresö" }),
+            }
+        )
+        foreach (var member in members)
+            await form.GetByRole(AriaRole.Group, new() { Name = group, Exact = true })
+                .GetByLabel(member, new() { Exact = true })
+                .CheckAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "Registrera beslut" }).PressAsync("Enter");
         await Expect(item.Locator(".outcome")).ToContainTextAsync("Beslut: Kommittén antar yttrandet.");
 
         await secretary.GotoAsync($"/sammantraden/{meetingId}/minnesanteckningar");
-        await Expect(secretary.Locator("article.minutes")).ToContainTextAsync("Enligt överenskommen beslutsordning (majoritet av de närvarande): 3 för, 1 emot, 0 avstod.");
+        await Expect(secretary.Locator("article.minutes"))
+            .ToContainTextAsync(
+                "Enligt överenskommen beslutsordning (majoritet av de närvarande): 3 för, 1 emot, 0 avstod."
+            );
     }
 }

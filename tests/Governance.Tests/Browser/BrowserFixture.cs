@@ -12,7 +12,8 @@ namespace Governance.Tests.Browser;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     /// <summary>Where Chromium is: Debian's package by default, GOVERNANCE_CHROMIUM to point elsewhere.</summary>
-    public static string ChromiumPath => Environment.GetEnvironmentVariable("GOVERNANCE_CHROMIUM") ?? "/usr/bin/chromium";
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("GOVERNANCE_CHROMIUM") ?? "/usr/bin/chromium";
 
     public TestClock Clock { get; } = new(new DateTimeOffset(2020, 9, 1, 9, 0, 0, TimeSpan.FromHours(2)));
     public TestSmtpServer Smtp { get; } = new();
@@ -25,31 +26,48 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"The browser tests need Chromium at {ChromiumPath}: on Debian `apt-get install chromium` (.ci/run does), or set GOVERNANCE_CHROMIUM.");
+            throw new InvalidOperationException(
+                $"The browser tests need Chromium at {ChromiumPath}: "
+                    + "on Debian `apt-get install chromium` (.ci/run does), or set GOVERNANCE_CHROMIUM."
+            );
         Smtp.Start();
         var database = await TestDatabase.FreshDatabaseAsync("governance_browser_tests");
-        _app = await ProductHost.StartAsync(Clock, new Dictionary<string, string?>
-        {
-            ["GOVERNANCE_DB"] = database,
-            ["Governance:LoadReferenceData"] = "true",
-            ["Auth:DevelopmentSigningKey"] = Convert.ToBase64String(AppFixture.SigningKeyBytes),
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Smtp:Security"] = "None",
-            ["Distribution:RetryDelays"] = "00:00:01,00:00:01,00:00:02",
-        });
+        _app = await ProductHost.StartAsync(
+            Clock,
+            new Dictionary<string, string?>
+            {
+                ["GOVERNANCE_DB"] = database,
+                ["Governance:LoadReferenceData"] = "true",
+                ["Auth:DevelopmentSigningKey"] = Convert.ToBase64String(AppFixture.SigningKeyBytes),
+                ["Smtp:Host"] = "127.0.0.1",
+                ["Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Smtp:Security"] = "None",
+                ["Distribution:RetryDelays"] = "00:00:01,00:00:01,00:00:02",
+            }
+        );
         BaseUrl = ProductHost.BaseUrl(_app);
         await WaitForReferenceDataAsync();
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            // Quiet on a closed network: no sync, updates or background lookups of Google's hosts.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-        });
+        Browser = await _playwright.Chromium.LaunchAsync(
+            new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                // Quiet on a closed network: no sync, updates or background lookups of Google's hosts.
+                Args =
+                [
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                ],
+            }
+        );
     }
 
     private async Task WaitForReferenceDataAsync()
@@ -58,13 +76,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         for (var attempt = 0; attempt < 100; attempt++)
         {
             var plan = await http.GetAsync("/api/plans/2020");
-            if (plan.IsSuccessStatusCode) return;
+            if (plan.IsSuccessStatusCode)
+                return;
             await Task.Delay(200);
         }
         throw new TimeoutException("The reference data was not loaded within 20 s.");
     }
 
-    /// <summary>A fresh browser context (its own cookies) signed in as one of the reference users, by the sign-in page.</summary>
+    /// <summary>
+    /// A fresh browser context (its own cookies) signed in as one of the reference users, by the sign-in page.
+    /// </summary>
     public async Task<IPage> SignedInAsync(string userName, string viewport = "laptop")
     {
         var page = await NewPageAsync(viewport);
@@ -79,20 +100,27 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A fresh browser context and page, on this product or on another one a test started.</summary>
     public async Task<IPage> NewPageAsync(string viewport = "laptop", string? baseUrl = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = baseUrl ?? BaseUrl,
-            Locale = "sv-SE",
-            TimezoneId = "Europe/Stockholm",
-            ViewportSize = viewport == "phone" ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
-        });
+        var context = await Browser.NewContextAsync(
+            new BrowserNewContextOptions
+            {
+                BaseURL = baseUrl ?? BaseUrl,
+                Locale = "sv-SE",
+                TimezoneId = "Europe/Stockholm",
+                ViewportSize =
+                    viewport == "phone"
+                        ? new ViewportSize { Width = 390, Height = 844 }
+                        : new ViewportSize { Width = 1280, Height = 900 },
+            }
+        );
         context.SetDefaultTimeout(15_000);
         await context.AddInitScriptAsync(ReportPolicyViolations);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) ||
-                message.Text.Contains("Refused to", StringComparison.Ordinal))
+            if (
+                message.Text.Contains("Content Security Policy", StringComparison.Ordinal)
+                || message.Text.Contains("Refused to", StringComparison.Ordinal)
+            )
                 PolicyViolations.Enqueue($"{page.Url}: {message.Text}");
         };
         return page;
@@ -112,13 +140,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         """;
 
     public void SetClock(int month, int day, int hour, int minute) =>
-        Clock.Set(new DateTimeOffset(2020, month, day, hour, minute, 0, TimeSpan.FromHours(month is > 3 and < 11 ? 2 : 1)));
+        Clock.Set(
+            new DateTimeOffset(2020, month, day, hour, minute, 0, TimeSpan.FromHours(month is > 3 and < 11 ? 2 : 1))
+        );
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null) await Browser.CloseAsync();
+        if (Browser is not null)
+            await Browser.CloseAsync();
         _playwright?.Dispose();
-        if (_app is not null) { await _app.StopAsync(); await _app.DisposeAsync(); }
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
         Smtp.Dispose();
     }
 }

@@ -9,15 +9,20 @@ public abstract class BrowserTest : IAsyncLifetime
     public virtual Task InitializeAsync()
     {
         var earlier = Drain();
-        Assert.True(earlier.Count == 0, "A browser test that does not derive from BrowserTest had " +
-            "Content-Security-Policy violations:\n" + string.Join("\n", earlier));
+        Assert.True(
+            earlier.Count == 0,
+            "A browser test that does not derive from BrowserTest had "
+                + "Content-Security-Policy violations:\n"
+                + string.Join("\n", earlier)
+        );
         return Task.CompletedTask;
     }
 
     /// <summary>Refusals a test wants (a script probing for eval): not counted; the rest still fail it.</summary>
     protected static void Wanted(Func<string, bool> refusal)
     {
-        foreach (var violation in Drain().Where(v => !refusal(v))) BrowserFixture.PolicyViolations.Enqueue(violation);
+        foreach (var violation in Drain().Where(v => !refusal(v)))
+            BrowserFixture.PolicyViolations.Enqueue(violation);
     }
 
     public virtual Task DisposeAsync()
@@ -30,7 +35,8 @@ public abstract class BrowserTest : IAsyncLifetime
     private static List<string> Drain()
     {
         var all = new List<string>();
-        while (BrowserFixture.PolicyViolations.TryDequeue(out var violation)) all.Add(violation);
+        while (BrowserFixture.PolicyViolations.TryDequeue(out var violation))
+            all.Add(violation);
         return all;
     }
 }

@@ -18,13 +18,17 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture) : 
         var response = await page.GotoAsync("/api-docs/");
         Assert.True(response is { Ok: true }, $"/api-docs/: {response?.Status}");
         Assert.Contains("'nonce-", response!.Headers["content-security-policy"], StringComparison.Ordinal);
-        await Assertions.Expect(page.GetByText("The cooperation agreement's text as in force on a date").First).ToBeAttachedAsync(new() { Timeout = 20_000 });
+        await Assertions
+            .Expect(page.GetByText("The cooperation agreement's text as in force on a date").First)
+            .ToBeAttachedAsync(new() { Timeout = 20_000 });
         await page.GetByText("The cooperation agreement's text as in force on a date").First.ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.Context.CloseAsync();
         // The bundle's schema library tries `Function('')` to see whether it may compile; refused, it interprets.
-        Wanted(v => v.Contains("script-src blocked eval", StringComparison.Ordinal) &&
-            v.Contains("/api-docs/scalar.js", StringComparison.Ordinal));
+        Wanted(v =>
+            v.Contains("script-src blocked eval", StringComparison.Ordinal)
+            && v.Contains("/api-docs/scalar.js", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -44,7 +48,10 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture) : 
     {
         using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
         var meetings = await http.GetFromJsonAsync<JsonElement>("/api/meetings?year=2020&body=committee");
-        return meetings.EnumerateArray().First(m => m.GetProperty("status").GetString() != "cancelled")
-            .GetProperty("id").GetGuid();
+        return meetings
+            .EnumerateArray()
+            .First(m => m.GetProperty("status").GetString() != "cancelled")
+            .GetProperty("id")
+            .GetGuid();
     }
 }

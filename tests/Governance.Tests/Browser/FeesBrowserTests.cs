@@ -4,7 +4,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Governance.Tests.Browser;
 
 /// <summary>
-/// The secretary replaces the sample populations with SCB's table, the fee schedule follows (§8), and a special project's
+/// The secretary replaces the sample populations with SCB's table, the fee schedule follows (§8), and a special
+/// project's
 /// cost is split by population among those taking part (§7); amounts are written the Swedish way.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -34,10 +35,12 @@ public sealed class FeesBrowserTests(BrowserFixture fixture) : BrowserTest
         await import.GetByLabel("SCB:s tabell").FillAsync(Scb2019);
         await import.GetByRole(AriaRole.Button, new() { Name = "Importera" }).PressAsync("Enter");
         await Expect(secretary.Locator("#meddelande")).ToHaveTextAsync("Folkmängden är importerad.");
-        await Expect(secretary.Locator("table tr", new() { HasText = "Botkyrka" }).First).ToContainTextAsync("95 000 (2019)");
+        await Expect(secretary.Locator("table tr", new() { HasText = "Botkyrka" }).First)
+            .ToContainTextAsync("95 000 (2019)");
 
         await secretary.GotoAsync("/avgifter?ar=2020");
-        await Expect(secretary.Locator("table tr", new() { HasText = "Botkyrka" }).First).ToContainTextAsync("380 000,00");
+        await Expect(secretary.Locator("table tr", new() { HasText = "Botkyrka" }).First)
+            .ToContainTextAsync("380 000,00");
 
         await secretary.GetByText("Starta ett särskilt projekt").PressAsync("Enter");
         var project = secretary.Locator("#nytt-projekt");

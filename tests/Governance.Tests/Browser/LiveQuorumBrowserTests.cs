@@ -2,7 +2,9 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Governance.Tests.Browser;
 
-/// <summary>During the meeting the quorum indicator follows arrivals recorded elsewhere, without reloading the page.</summary>
+/// <summary>
+/// During the meeting the quorum indicator follows arrivals recorded elsewhere, without reloading the page.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LiveQuorumBrowserTests(BrowserFixture fixture) : BrowserTest
 {

@@ -16,7 +16,10 @@ public sealed partial class SignInHttpTests(BrowserFixture fixture)
     private (HttpClient Client, CookieContainer Cookies) Browser()
     {
         var cookies = new CookieContainer();
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(fixture.BaseUrl) };
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(fixture.BaseUrl),
+        };
         return (client, cookies);
     }
 
@@ -28,11 +31,22 @@ public sealed partial class SignInHttpTests(BrowserFixture fixture)
 
     private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string user)
     {
-        var token = await PageTokenAsync(client, "/logga-in", "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
-        return await client.PostAsync("/logga-in?handler=ReferenceUser", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["user"] = user, ["returnUrl"] = "/kalender", ["__RequestVerificationToken"] = token,
-        }));
+        var token = await PageTokenAsync(
+            client,
+            "/logga-in",
+            "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\""
+        );
+        return await client.PostAsync(
+            "/logga-in?handler=ReferenceUser",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["user"] = user,
+                    ["returnUrl"] = "/kalender",
+                    ["__RequestVerificationToken"] = token,
+                }
+            )
+        );
     }
 
     [Fact]
@@ -41,7 +55,11 @@ public sealed partial class SignInHttpTests(BrowserFixture fixture)
         var (client, _) = Browser();
         var page = await client.GetAsync("/utskick");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.StartsWith("/logga-in?ReturnUrl=%2Futskick", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "/logga-in?ReturnUrl=%2Futskick",
+            page.Headers.Location!.PathAndQuery,
+            StringComparison.Ordinal
+        );
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/distribution")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/kalender?ar=2020")).StatusCode);
     }
@@ -54,7 +72,9 @@ public sealed partial class SignInHttpTests(BrowserFixture fixture)
         var signIn = await SignInAsync(client, "member-0127");
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal("/kalender", signIn.Headers.Location!.OriginalString);
-        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("governance.session=", StringComparison.Ordinal));
+        var cookie = signIn
+            .Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith("governance.session=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
 
@@ -75,10 +95,21 @@ public sealed partial class SignInHttpTests(BrowserFixture fixture)
         var (client, _) = Browser();
         await SignInAsync(client, "member-0127");
         var meetings = await client.GetFromJsonAsync<JsonElement>("/api/meetings?year=2020&body=committee");
-        var meetingId = meetings.EnumerateArray().Last(m => m.GetProperty("status").GetString() == "scheduled").GetProperty("id").GetGuid();
+        var meetingId = meetings
+            .EnumerateArray()
+            .Last(m => m.GetProperty("status").GetString() == "scheduled")
+            .GetProperty("id")
+            .GetGuid();
         var url = $"/api/meetings/{meetingId}";
         var version = (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("version").GetInt32();
-        object Matter(string code) => new { title = "Gemensam upphandling av skolskjuts", kind = "information", municipalityCode = code, version };
+        object Matter(string code) =>
+            new
+            {
+                title = "Gemensam upphandling av skolskjuts",
+                kind = "information",
+                municipalityCode = code,
+                version,
+            };
 
         // Without the token (as a forged cross-site request would be): refused, nothing written.
         var forged = await client.PostAsJsonAsync($"{url}/matters", Matter("0127"));
@@ -86,11 +117,30 @@ public sealed partial class SignInHttpTests(BrowserFixture fixture)
         Assert.Contains("Sidan behöver laddas om", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(version, (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("version").GetInt32());
 
-        var token = await PageTokenAsync(client, $"/sammantraden/{meetingId}", "name=\"request-verification-token\" content=\"([^\"]+)\"");
+        var token = await PageTokenAsync(
+            client,
+            $"/sammantraden/{meetingId}",
+            "name=\"request-verification-token\" content=\"([^\"]+)\""
+        );
         client.DefaultRequestHeaders.Add("RequestVerificationToken", token);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"{url}/matters", Matter("0136"))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await client.PostAsJsonAsync($"{url}/matters", Matter("0136"))).StatusCode
+        );
         // A write the role may not make is answered as by an API, 403, not with a redirect to a page.
-        var schedule = await client.PostAsJsonAsync("/api/meetings", new { body = "committee", kind = "extra", date = "2020-05-20", startsAt = "12:00", endsAt = "13:00", hostMunicipalityCode = "0127", place = "Tumba" });
+        var schedule = await client.PostAsJsonAsync(
+            "/api/meetings",
+            new
+            {
+                body = "committee",
+                kind = "extra",
+                date = "2020-05-20",
+                startsAt = "12:00",
+                endsAt = "13:00",
+                hostMunicipalityCode = "0127",
+                place = "Tumba",
+            }
+        );
         Assert.Equal(HttpStatusCode.Forbidden, schedule.StatusCode);
         var raised = await client.PostAsJsonAsync($"{url}/matters", Matter("0127"));
         Assert.True(raised.IsSuccessStatusCode, await raised.Content.ReadAsStringAsync());
@@ -104,8 +154,15 @@ public sealed partial class SignInHttpTests(BrowserFixture fixture)
         var (client, _) = Browser();
         await SignInAsync(client, "secretary");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/handelser")).StatusCode);
-        var token = await PageTokenAsync(client, "/", "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
-        var signOut = await client.PostAsync("/logga-in?handler=SignOut", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var token = await PageTokenAsync(
+            client,
+            "/",
+            "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\""
+        );
+        var signOut = await client.PostAsync(
+            "/logga-in?handler=SignOut",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token })
+        );
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/handelser")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/distribution")).StatusCode);

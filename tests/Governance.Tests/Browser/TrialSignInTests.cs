@@ -12,22 +12,36 @@ public sealed class TrialSignInTests
 {
     private static async Task<(HttpStatusCode Picker, string Page)> SignInPageAsync(bool allowReferenceUsers)
     {
-        await using var product = await ProductHost.StartAsync(TimeProvider.System, new Dictionary<string, string?>(ProductionService.Settings)
-        {
-            ["GOVERNANCE_DB"] = await TestDatabase.FreshDatabaseAsync("governance_trial_tests"),
-            ["Governance:LoadReferenceData"] = "false",
-            ["Auth:AllowReferenceUsers"] = allowReferenceUsers ? "true" : "false",
-        }, environment: "Production");
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        await using var product = await ProductHost.StartAsync(
+            TimeProvider.System,
+            new Dictionary<string, string?>(ProductionService.Settings)
+            {
+                ["GOVERNANCE_DB"] = await TestDatabase.FreshDatabaseAsync("governance_trial_tests"),
+                ["Governance:LoadReferenceData"] = "false",
+                ["Auth:AllowReferenceUsers"] = allowReferenceUsers ? "true" : "false",
+            },
+            environment: "Production"
+        );
+        using var browser = new HttpClient(
+            new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }
+        )
         {
             BaseAddress = new Uri(ProductHost.BaseUrl(product)),
         };
         var page = await browser.GetStringAsync("/logga-in");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        var picked = await browser.PostAsync("/logga-in?handler=ReferenceUser", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["user"] = "secretary", ["__RequestVerificationToken"] = token,
-        }));
+        var token = System
+            .Text.RegularExpressions.Regex.Match(
+                page,
+                "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\""
+            )
+            .Groups[1]
+            .Value;
+        var picked = await browser.PostAsync(
+            "/logga-in?handler=ReferenceUser",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["user"] = "secretary", ["__RequestVerificationToken"] = token }
+            )
+        );
         await product.StopAsync();
         return (picked.StatusCode, page);
     }
@@ -36,7 +50,8 @@ public sealed class TrialSignInTests
     public async Task in_production_the_picker_is_off_unless_the_trial_names_it()
     {
         var (off, offPage) = await SignInPageAsync(allowReferenceUsers: false);
-        Assert.True(off is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"picking a user answered {off}"); // no form, no token: refused
+        // no form, no token: refused
+        Assert.True(off is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"picking a user answered {off}");
         Assert.DoesNotContain("Logga in som", offPage, StringComparison.Ordinal);
 
         var (on, onPage) = await SignInPageAsync(allowReferenceUsers: true);

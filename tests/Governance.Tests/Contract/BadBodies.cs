@@ -16,14 +16,20 @@ public sealed class BadBodies(OpenApiOperations schemas)
     private const string LoneSurrogate = "__lone_surrogate__";
     public static readonly string HugeText = new('x', 100_001);
 
-    public IEnumerable<BadBody> For(JsonObject schema, IReadOnlyDictionary<string, string> ids, int randomCount, int seed)
+    public IEnumerable<BadBody> For(
+        JsonObject schema,
+        IReadOnlyDictionary<string, string> ids,
+        int randomCount,
+        int seed
+    )
     {
         var baseline = Example(schema, "", ids)!.AsObject();
-        foreach (var body in WholeBodies(schema)) yield return body;
+        foreach (var body in WholeBodies(schema))
+            yield return body;
         var fields = Fields(schema, baseline, []).ToList();
         foreach (var field in fields)
-            foreach (var (what, value, remove) in Faults(field))
-                yield return new BadBody($"{field.Name}: {what}", Mutate(baseline, field.Path, value, remove));
+        foreach (var (what, value, remove) in Faults(field))
+            yield return new BadBody($"{field.Name}: {what}", Mutate(baseline, field.Path, value, remove));
         var random = new Random(seed);
         for (var i = 0; i < randomCount && fields.Count > 0; i++)
         {
@@ -34,7 +40,14 @@ public sealed class BadBodies(OpenApiOperations schemas)
         }
     }
 
-    private sealed record Field(string Name, object[] Path, JsonObject Schema, bool Required, bool Nullable, bool IsText);
+    private sealed record Field(
+        string Name,
+        object[] Path,
+        JsonObject Schema,
+        bool Required,
+        bool Nullable,
+        bool IsText
+    );
 
     private static IEnumerable<BadBody> WholeBodies(JsonObject schema)
     {
@@ -46,7 +59,8 @@ public sealed class BadBodies(OpenApiOperations schemas)
         yield return new("body cut short", "{");
         yield return new("body broken", "{\"a\":");
         yield return new("body with a trailing comma", "{\"a\":1,}");
-        if (OpenApiOperations.Required(schema).Any()) yield return new("body without fields", "{}");
+        if (OpenApiOperations.Required(schema).Any())
+            yield return new("body without fields", "{}");
     }
 
     private IEnumerable<Field> Fields(JsonObject schema, JsonObject example, object[] path)
@@ -57,26 +71,37 @@ public sealed class BadBodies(OpenApiOperations schemas)
             var resolved = schemas.Resolve(propertySchema)!;
             var fieldPath = path.Append(name).ToArray();
             var type = OpenApiOperations.TypeOf(resolved);
-            yield return new(string.Join('.', fieldPath), fieldPath, resolved, required.Contains(name),
-                OpenApiOperations.IsNullable(propertySchema), type == "string" && resolved["format"] is null);
+            yield return new(
+                string.Join('.', fieldPath),
+                fieldPath,
+                resolved,
+                required.Contains(name),
+                OpenApiOperations.IsNullable(propertySchema),
+                type == "string" && resolved["format"] is null
+            );
             if (type == "object" && example[name] is JsonObject inner)
-                foreach (var nested in Fields(resolved, inner, fieldPath)) yield return nested;
+                foreach (var nested in Fields(resolved, inner, fieldPath))
+                    yield return nested;
             if (type == "array" && example[name] is JsonArray { Count: > 0 } list && list[0] is JsonObject first)
-                foreach (var nested in Fields(schemas.Resolve(resolved["items"])!, first, [.. fieldPath, 0])) yield return nested;
+                foreach (var nested in Fields(schemas.Resolve(resolved["items"])!, first, [.. fieldPath, 0]))
+                    yield return nested;
         }
     }
 
     private static IEnumerable<(string What, JsonNode? Value, bool Remove)> Faults(Field field)
     {
-        if (field.Required) yield return ("missing", null, true);
-        if (!field.Nullable) yield return ("null", null, false);
+        if (field.Required)
+            yield return ("missing", null, true);
+        if (!field.Nullable)
+            yield return ("null", null, false);
         var schema = field.Schema;
         switch (OpenApiOperations.TypeOf(schema))
         {
             case "string":
                 yield return ("a number", 12345, false);
                 yield return ("an object", new JsonObject(), false);
-                foreach (var bad in BadFormatted(schema["format"]?.GetValue<string>())) yield return (bad, bad, false);
+                foreach (var bad in BadFormatted(schema["format"]?.GetValue<string>()))
+                    yield return (bad, bad, false);
                 if (field.IsText)
                 {
                     yield return ("NUL", "före\u0000efter", false);
@@ -105,7 +130,8 @@ public sealed class BadBodies(OpenApiOperations schemas)
             case "array":
                 yield return ("a text", "x", false);
                 yield return ("an object", new JsonObject(), false);
-                if (!OpenApiOperations.IsNullable(schema["items"])) yield return ("a null element", new JsonArray((JsonNode?)null), false);
+                if (!OpenApiOperations.IsNullable(schema["items"]))
+                    yield return ("a null element", new JsonArray((JsonNode?)null), false);
                 yield return ("an element of the wrong type", new JsonArray(new JsonArray()), false);
                 break;
             case "object":
@@ -115,37 +141,51 @@ public sealed class BadBodies(OpenApiOperations schemas)
         }
     }
 
-    private static IEnumerable<string> BadFormatted(string? format) => format switch
-    {
-        "date" => ["2020-02-30", "2020-13-01", "20200101", "igår"],
-        "time" => ["25:61", "klockan tolv"],
-        "date-time" => ["2020-02-30T25:00:00Z", "nu"],
-        "uuid" => ["inte-ett-id", "1234"],
-        _ => [],
-    };
+    private static IEnumerable<string> BadFormatted(string? format) =>
+        format switch
+        {
+            "date" => ["2020-02-30", "2020-13-01", "20200101", "igår"],
+            "time" => ["25:61", "klockan tolv"],
+            "date-time" => ["2020-02-30T25:00:00Z", "nu"],
+            "uuid" => ["inte-ett-id", "1234"],
+            _ => [],
+        };
 
     private static string Mutate(JsonObject baseline, object[] path, JsonNode? value, bool remove)
     {
         var body = baseline.DeepClone().AsObject();
         JsonNode parent = body;
-        foreach (var step in path[..^1]) parent = step is int index ? parent[index]! : parent[(string)step]!;
+        foreach (var step in path[..^1])
+            parent = step is int index ? parent[index]! : parent[(string)step]!;
         var last = (string)path[^1];
-        if (remove) parent.AsObject().Remove(last);
-        else parent[last] = value?.DeepClone();
+        if (remove)
+            parent.AsObject().Remove(last);
+        else
+            parent[last] = value?.DeepClone();
         return body.ToJsonString().Replace(LoneSurrogate, "\\ud800", StringComparison.Ordinal);
     }
 
-    /// <summary>A plausible value for a schema: the ids of the world the test arranged, codes and dates that exist.</summary>
+    /// <summary>
+    /// A plausible value for a schema: the ids of the world the test arranged, codes and dates that exist.
+    /// </summary>
     public JsonNode? Example(JsonObject schema, string name, IReadOnlyDictionary<string, string> ids) =>
         OpenApiOperations.TypeOf(schema) switch
         {
             "enum" => schema["enum"]![0]!.DeepClone(),
-            "integer" => name switch { "version" => 1, "year" or "fromYear" => 2020, _ => 1 },
+            "integer" => name switch
+            {
+                "version" => 1,
+                "year" or "fromYear" => 2020,
+                _ => 1,
+            },
             "number" => 1000,
             "boolean" => true,
             "array" => new JsonArray(Example(schemas.Resolve(schema["items"])!, name, ids)),
-            "object" => new JsonObject((schema["properties"]?.AsObject() ?? [])
-                .Select(p => KeyValuePair.Create(p.Key, Example(schemas.Resolve(p.Value)!, p.Key, ids)))),
+            "object" => new JsonObject(
+                (schema["properties"]?.AsObject() ?? []).Select(p =>
+                    KeyValuePair.Create(p.Key, Example(schemas.Resolve(p.Value)!, p.Key, ids))
+                )
+            ),
             _ => schema["format"]?.GetValue<string>() switch
             {
                 "date" => "2020-05-14",
@@ -156,12 +196,13 @@ public sealed class BadBodies(OpenApiOperations schemas)
             },
         };
 
-    private static string TextFor(string name) => name switch
-    {
-        _ when name.EndsWith("Code", StringComparison.Ordinal) || name == "code" => "0127",
-        _ when name.Contains("email", StringComparison.OrdinalIgnoreCase) => "registrator@botkyrka.se",
-        "webhookUrl" => "https://registrator.example.org/governance",
-        "csv" => "kod;namn;folkmängd\n0127;Botkyrka;95000",
-        _ => "Prov",
-    };
+    private static string TextFor(string name) =>
+        name switch
+        {
+            _ when name.EndsWith("Code", StringComparison.Ordinal) || name == "code" => "0127",
+            _ when name.Contains("email", StringComparison.OrdinalIgnoreCase) => "registrator@botkyrka.se",
+            "webhookUrl" => "https://registrator.example.org/governance",
+            "csv" => "kod;namn;folkmängd\n0127;Botkyrka;95000",
+            _ => "Prov",
+        };
 }

@@ -26,19 +26,31 @@ public class BadInputTests(AppFixture fixture, ITestOutputHelper output) : ApiWo
         {
             var url = UrlOf(operation);
             var requests = operation.JsonBody is { } schema
-                ? generator.For(schema, Ids, randomCount: 25, seed: 1000 + index).Select(b => (b.What, (Func<HttpContent?>)(() => Json(b.Json))))
+                ? generator
+                    .For(schema, Ids, randomCount: 25, seed: 1000 + index)
+                    .Select(b => (b.What, (Func<HttpContent?>)(() => Json(b.Json))))
                 : BadForms(operation);
-            foreach (var (what, content) in requests.Concat(BadRoutes(operation, content: () => PlausibleBody(operation))))
+            foreach (
+                var (what, content) in requests.Concat(BadRoutes(operation, content: () => PlausibleBody(operation)))
+            )
             {
                 var events = await EventCount();
-                var (target, body) = what.StartsWith("route ", StringComparison.Ordinal) ? (what[6..], content()) : (url, content());
+                var (target, body) = what.StartsWith("route ", StringComparison.Ordinal)
+                    ? (what[6..], content())
+                    : (url, content());
                 using var response = await Send(operation, target, body, token);
                 sent++;
                 var status = (int)response.StatusCode;
                 var answer = await response.Content.ReadAsStringAsync();
-                Assert.True(status is >= 400 and < 500, $"{operation.Id} ({what}): {status} {answer[..Math.Min(answer.Length, 400)]}");
-                Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json",
-                    $"{operation.Id} ({what}): {status} answered {response.Content.Headers.ContentType} {answer[..Math.Min(answer.Length, 200)]}");
+                Assert.True(
+                    status is >= 400 and < 500,
+                    $"{operation.Id} ({what}): {status} {answer[..Math.Min(answer.Length, 400)]}"
+                );
+                Assert.True(
+                    response.Content.Headers.ContentType?.MediaType == "application/problem+json",
+                    $"{operation.Id} ({what}): {status} answered {response.Content.Headers.ContentType} "
+                        + $"{answer[..Math.Min(answer.Length, 200)]}"
+                );
                 Assert.True(await EventCount() == events, $"{operation.Id} ({what}) wrote an event");
             }
         }
@@ -49,12 +61,18 @@ public class BadInputTests(AppFixture fixture, ITestOutputHelper output) : ApiWo
     /// <summary>A route id that names nothing or is not an id at all.</summary>
     private IEnumerable<(string, Func<HttpContent?>)> BadRoutes(ApiOperation operation, Func<HttpContent?> content)
     {
-        foreach (var name in System.Text.RegularExpressions.Regex.Matches(operation.Path, "{([^}]+)}").Select(m => m.Groups[1].Value))
-            foreach (var bad in new[] { "inte-ett-id", Guid.NewGuid().ToString(), new string('9', 300) })
-                yield return ($"route {UrlOf(operation).Replace(Ids[name], bad, StringComparison.Ordinal)}", content);
+        foreach (
+            var name in System
+                .Text.RegularExpressions.Regex.Matches(operation.Path, "{([^}]+)}")
+                .Select(m => m.Groups[1].Value)
+        )
+        foreach (var bad in new[] { "inte-ett-id", Guid.NewGuid().ToString(), new string('9', 300) })
+            yield return ($"route {UrlOf(operation).Replace(Ids[name], bad, StringComparison.Ordinal)}", content);
     }
 
-    /// <summary>Forms (a document, a receipt): each field left out, NUL, half a surrogate pair, huge, the wrong kind of body.</summary>
+    /// <summary>
+    /// Forms (a document, a receipt): each field left out, NUL, half a surrogate pair, huge, the wrong kind of body.
+    /// </summary>
     private IEnumerable<(string, Func<HttpContent?>)> BadForms(ApiOperation operation)
     {
         var fields = operation.FormBody?["properties"]?.AsObject().Select(p => p.Key).ToList() ?? [];
@@ -73,12 +91,23 @@ public class BadInputTests(AppFixture fixture, ITestOutputHelper output) : ApiWo
         var form = new MultipartFormDataContent();
         foreach (var field in fields.Where(f => f != changed || value is not null))
         {
-            var text = field == changed ? value! : field == "version" ? "1" : "Prov";
-            if (field == "file" && text.Length == 0) form.Add(new StringContent(""), "file");
+            var text =
+                field == changed ? value!
+                : field == "version" ? "1"
+                : "Prov";
+            if (field == "file" && text.Length == 0)
+                form.Add(new StringContent(""), "file");
             else if (field == "file")
-                form.Add(new ByteArrayContent("%PDF-1.4 prov"u8.ToArray()) { Headers = { ContentType = new("application/pdf") } },
-                    "file", field == changed ? value! : "prov.pdf");
-            else form.Add(new StringContent(text), field);
+                form.Add(
+                    new ByteArrayContent("%PDF-1.4 prov"u8.ToArray())
+                    {
+                        Headers = { ContentType = new("application/pdf") },
+                    },
+                    "file",
+                    field == changed ? value! : "prov.pdf"
+                );
+            else
+                form.Add(new StringContent(text), field);
         }
         return form;
     }

@@ -19,10 +19,12 @@ public class GeneratedClientTests(AppFixture fixture) : MeetingScenario(fixture)
     {
         var http = Host.Server.CreateClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return new GovernanceClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http)
-        {
-            BaseUrl = http.BaseAddress!.ToString().TrimEnd('/'),
-        });
+        return new GovernanceClient(
+            new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http)
+            {
+                BaseUrl = http.BaseAddress!.ToString().TrimEnd('/'),
+            }
+        );
     }
 
     [Fact]
@@ -32,30 +34,60 @@ public class GeneratedClientTests(AppFixture fixture) : MeetingScenario(fixture)
         var secretary = Client(SecretaryToken);
         var chair = Client(ChairToken);
 
-        var created = await secretary.Api.Meetings.PostAsync(new ScheduleMeeting
-        {
-            Body = Body.Committee, Kind = MeetingKind.Ordinary, Date = new Date(2020, 4, 23), StartsAt = new Time(12, 0, 0),
-            EndsAt = new Time(15, 30, 0), HostMunicipalityCode = "0128", Place = "Salems kommunhus",
-        });
+        var created = await secretary.Api.Meetings.PostAsync(
+            new ScheduleMeeting
+            {
+                Body = Body.Committee,
+                Kind = MeetingKind.Ordinary,
+                Date = new Date(2020, 4, 23),
+                StartsAt = new Time(12, 0, 0),
+                EndsAt = new Time(15, 30, 0),
+                HostMunicipalityCode = "0128",
+                Place = "Salems kommunhus",
+            }
+        );
         var id = created!.Value!.Value;
-        var meeting = await chair.Api.Meetings[id].Agenda.PostAsync(new PutOnAgenda
-        {
-            Title = "Kollektivtrafikplan 2050", Kind = "remissvar", Version = 1,
-        });
+        var meeting = await chair
+            .Api.Meetings[id]
+            .Agenda.PostAsync(
+                new PutOnAgenda
+                {
+                    Title = "Kollektivtrafikplan 2050",
+                    Kind = "remissvar",
+                    Version = 1,
+                }
+            );
         meeting = await chair.Api.Meetings[id].Notice.PostAsync(new IssueMeetingNotice { Version = meeting!.Version });
         OnTheMeetingDay();
         foreach (var code in new[] { "0127", "0126", "0181", "0140" })
-            meeting = await secretary.Api.Meetings[id].Attendance.PostAsync(new RecordAttendance
-            {
-                PersonName = RepresentativeOf(code), Role = AttendanceRole.Member, MunicipalityCode = code, Mode = PresenceMode.InPerson,
-                ArrivedAt = new Time(12, 0, 0), Version = meeting!.Version,
-            });
+            meeting = await secretary
+                .Api.Meetings[id]
+                .Attendance.PostAsync(
+                    new RecordAttendance
+                    {
+                        PersonName = RepresentativeOf(code),
+                        Role = AttendanceRole.Member,
+                        MunicipalityCode = code,
+                        Mode = PresenceMode.InPerson,
+                        ArrivedAt = new Time(12, 0, 0),
+                        Version = meeting!.Version,
+                    }
+                );
         var item = meeting!.Agenda![0].ItemId!.Value;
-        meeting = await secretary.Api.Meetings[id].Agenda[item].Decision.PostAsync(new RecordDecision
-        {
-            Wording = "Kommittén lämnar ett gemensamt remissvar.", At = new Time(13, 0, 0), Version = meeting.Version,
-        });
-        meeting = await secretary.Api.Meetings[id].Close.PostAsync(new CloseMeeting { At = new Time(15, 0, 0), Version = meeting!.Version });
+        meeting = await secretary
+            .Api.Meetings[id]
+            .Agenda[item]
+            .Decision.PostAsync(
+                new RecordDecision
+                {
+                    Wording = "Kommittén lämnar ett gemensamt remissvar.",
+                    At = new Time(13, 0, 0),
+                    Version = meeting.Version,
+                }
+            );
+        meeting = await secretary
+            .Api.Meetings[id]
+            .Close.PostAsync(new CloseMeeting { At = new Time(15, 0, 0), Version = meeting!.Version });
         await chair.Api.Meetings[id].Minutes.Approval.PostAsync(new ApproveMinutes { Version = meeting!.Version });
 
         var minutes = await Client(MemberToken).Api.Meetings[id].Minutes.GetAsync();
@@ -65,7 +97,8 @@ public class GeneratedClientTests(AppFixture fixture) : MeetingScenario(fixture)
 
         // A refusal arrives as the contract's problem details, in Swedish.
         var stale = await Assert.ThrowsAsync<ProblemDetails>(() =>
-            secretary.Api.Meetings[id].Cancel.PostAsync(new CancelMeeting { Reason = "Sjukdom", Version = 1 }));
+            secretary.Api.Meetings[id].Cancel.PostAsync(new CancelMeeting { Reason = "Sjukdom", Version = 1 })
+        );
         Assert.Equal(409, stale.Status);
         Assert.Equal("Posten har ändrats sedan du läste den", stale.Title);
     }

@@ -11,20 +11,28 @@ public sealed class OpenApiOperations(JsonObject document)
     private JsonObject Components => document["components"]?["schemas"]?.AsObject() ?? [];
 
     public IReadOnlyList<ApiOperation> Writes() =>
-    [
-        .. from path in document["paths"]!.AsObject()
-           from method in path.Value!.AsObject()
-           where method.Key is "post" or "put" or "patch" or "delete"
-           let content = method.Value!["requestBody"]?["content"]
-           select new ApiOperation(method.Value!["operationId"]!.GetValue<string>(), method.Key.ToUpperInvariant(), path.Key,
-               Resolve(content?["application/json"]?["schema"]),
-               Resolve(content?["multipart/form-data"]?["schema"] ?? content?["application/x-www-form-urlencoded"]?["schema"])),
-    ];
+        [
+            .. from path in document["paths"]!.AsObject()
+            from method in path.Value!.AsObject()
+            where method.Key is "post" or "put" or "patch" or "delete"
+            let content = method.Value!["requestBody"]?["content"]
+            select new ApiOperation(
+                method.Value!["operationId"]!.GetValue<string>(),
+                method.Key.ToUpperInvariant(),
+                path.Key,
+                Resolve(content?["application/json"]?["schema"]),
+                Resolve(
+                    content?["multipart/form-data"]?["schema"]
+                        ?? content?["application/x-www-form-urlencoded"]?["schema"]
+                )
+            ),
+        ];
 
     /// <summary>The schema behind a reference, a nullable wrapper (oneOf with null) or an allOf of parts.</summary>
     public JsonObject? Resolve(JsonNode? schema)
     {
-        if (schema is not JsonObject node) return null;
+        if (schema is not JsonObject node)
+            return null;
         if (node["$ref"]?.GetValue<string>() is { } reference)
             return Resolve(Components[reference.Split('/')[^1]]);
         if ((node["oneOf"] ?? node["anyOf"]) is JsonArray choices)
@@ -33,8 +41,8 @@ public sealed class OpenApiOperations(JsonObject document)
         {
             var merged = new JsonObject { ["type"] = "object", ["properties"] = new JsonObject() };
             foreach (var part in parts.Select(Resolve).OfType<JsonObject>())
-                foreach (var property in part["properties"]?.AsObject() ?? [])
-                    merged["properties"]![property.Key] = property.Value?.DeepClone();
+            foreach (var property in part["properties"]?.AsObject() ?? [])
+                merged["properties"]![property.Key] = property.Value?.DeepClone();
             merged["required"] = node["required"]?.DeepClone();
             return merged;
         }
@@ -42,13 +50,15 @@ public sealed class OpenApiOperations(JsonObject document)
     }
 
     public static bool IsNullable(JsonNode? schema) =>
-        schema?["type"] is JsonArray types && types.Any(t => t?.GetValue<string>() == "null") ||
-        (schema?["oneOf"] ?? schema?["anyOf"]) is JsonArray choices && choices.Any(c => c?["type"]?.ToString() == "null");
+        schema?["type"] is JsonArray types && types.Any(t => t?.GetValue<string>() == "null")
+        || (schema?["oneOf"] ?? schema?["anyOf"]) is JsonArray choices
+            && choices.Any(c => c?["type"]?.ToString() == "null");
 
     /// <summary>The JSON type of a resolved schema: string, integer, number, boolean, array, object, or enum.</summary>
     public static string TypeOf(JsonObject schema)
     {
-        if (schema["enum"] is not null) return "enum";
+        if (schema["enum"] is not null)
+            return "enum";
         return schema["type"] switch
         {
             JsonArray types => types.Select(t => t!.GetValue<string>()).First(t => t != "null"),

@@ -13,11 +13,16 @@ namespace Governance.Tests.Contract;
 /// </summary>
 public partial class SwedishProblemsTests(AppFixture fixture) : MeetingScenario(fixture)
 {
-    private async Task<(int Status, JsonElement Problem, string Raw)> Send(HttpMethod method, string url, string? token = null,
-        HttpContent? content = null)
+    private async Task<(int Status, JsonElement Problem, string Raw)> Send(
+        HttpMethod method,
+        string url,
+        string? token = null,
+        HttpContent? content = null
+    )
     {
         using var client = Host.Server.CreateClient();
-        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await client.SendAsync(new HttpRequestMessage(method, url) { Content = content });
         var raw = await response.Content.ReadAsStringAsync();
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -52,33 +57,73 @@ public partial class SwedishProblemsTests(AppFixture fixture) : MeetingScenario(
         await AssertSwedish(s, p, r, 404, "finns-inte");
         (s, p, r) = await Send(HttpMethod.Get, $"/api/meetings/{Guid.NewGuid()}");
         await AssertSwedish(s, p, r, 404, "finns-inte");
-        (s, p, r) = await Send(HttpMethod.Post, $"/api/meetings/{Guid.NewGuid()}/cancel", SecretaryToken, json("{\"reason\":\"x\",\"version\":1}"));
+        (s, p, r) = await Send(
+            HttpMethod.Post,
+            $"/api/meetings/{Guid.NewGuid()}/cancel",
+            SecretaryToken,
+            json("{\"reason\":\"x\",\"version\":1}")
+        );
         await AssertSwedish(s, p, r, 404, "finns-inte");
-        Assert.StartsWith("Det finns inget sammanträde med id", p.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Det finns inget sammanträde med id",
+            p.GetProperty("detail").GetString(),
+            StringComparison.Ordinal
+        );
         (s, p, r) = await Send(HttpMethod.Delete, "/api/meetings", SecretaryToken);
         await AssertSwedish(s, p, r, 405, "metoden-stods-inte");
-        (s, p, r) = await Send(HttpMethod.Post, $"/api/meetings/{meeting}/cancel", SecretaryToken, new StringContent("inställt"));
+        (s, p, r) = await Send(
+            HttpMethod.Post,
+            $"/api/meetings/{meeting}/cancel",
+            SecretaryToken,
+            new StringContent("inställt")
+        );
         await AssertSwedish(s, p, r, 415, "fel-innehallstyp");
-        (s, p, r) = await Send(HttpMethod.Post, $"/api/meetings/{meeting}/cancel", SecretaryToken, json("{\"reason\": \"sjukdom\", "));
+        (s, p, r) = await Send(
+            HttpMethod.Post,
+            $"/api/meetings/{meeting}/cancel",
+            SecretaryToken,
+            json("{\"reason\": \"sjukdom\", ")
+        );
         await AssertSwedish(s, p, r, 400, "ogiltiga-uppgifter");
         Assert.Contains("rad 1", p.GetProperty("errors").GetProperty("$")[0].GetString(), StringComparison.Ordinal);
         (s, p, r) = await Send(HttpMethod.Get, "/api/decisions?year=tjugo");
         await AssertSwedish(s, p, r, 400, "ogiltiga-uppgifter");
         Assert.True(p.GetProperty("errors").TryGetProperty("year", out _));
 
-        await Act(meeting, "/reschedule", new
-        {
-            date = "2020-04-30", startsAt = "12:00", endsAt = "15:30", hostMunicipalityCode = "0128", place = "Salems kommunhus",
-        }, SecretaryToken);
-        (s, p, r) = await Send(HttpMethod.Post, $"/api/meetings/{meeting}/cancel", SecretaryToken, json("{\"reason\":\"sjukdom\",\"version\":1}"));
+        await Act(
+            meeting,
+            "/reschedule",
+            new
+            {
+                date = "2020-04-30",
+                startsAt = "12:00",
+                endsAt = "15:30",
+                hostMunicipalityCode = "0128",
+                place = "Salems kommunhus",
+            },
+            SecretaryToken
+        );
+        (s, p, r) = await Send(
+            HttpMethod.Post,
+            $"/api/meetings/{meeting}/cancel",
+            SecretaryToken,
+            json("{\"reason\":\"sjukdom\",\"version\":1}")
+        );
         await AssertSwedish(s, p, r, 409, "inaktuell-version");
         Assert.Equal(1, p.GetProperty("expectedVersion").GetInt32());
         Assert.Equal(2, p.GetProperty("currentVersion").GetInt32());
         Assert.Contains("version 1", p.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
-        (s, p, r) = await Send(HttpMethod.Post, "/api/meetings", SecretaryToken, json(
-            "{\"body\":\"committee\",\"kind\":\"ordinary\",\"date\":\"2020-05-14\",\"startsAt\":\"12:00\",\"endsAt\":\"15:00\"," +
-            "\"hostMunicipalityCode\":\"0180\",\"place\":\"Stockholm\"}"));
+        (s, p, r) = await Send(
+            HttpMethod.Post,
+            "/api/meetings",
+            SecretaryToken,
+            json(
+                "{\"body\":\"committee\",\"kind\":\"ordinary\",\"date\":\"2020-05-14\","
+                    + "\"startsAt\":\"12:00\",\"endsAt\":\"15:00\","
+                    + "\"hostMunicipalityCode\":\"0180\",\"place\":\"Stockholm\"}"
+            )
+        );
         await AssertSwedish(s, p, r, 409, "regelbrott");
         Assert.True(p.TryGetProperty("rule", out _));
     }
@@ -106,7 +151,10 @@ public partial class SwedishProblemsTests(AppFixture fixture) : MeetingScenario(
     public void a_count_takes_its_noun_in_the_right_number(int count, string expected) =>
         Assert.Equal(expected, Governance.Infrastructure.Swedish.Labels.Count(count, "ärende", "ärenden"));
 
-    [GeneratedRegex(@"\b(Unauthorized|Forbidden|Not Found|Method Not Allowed|Unsupported|Invalid|error occurred|validation errors)\b")]
+    [GeneratedRegex(
+        @"\b(Unauthorized|Forbidden|Not Found|Method Not Allowed|Unsupported|Invalid|"
+            + @"error occurred|validation errors)\b"
+    )]
     private static partial Regex English();
 
     [GeneratedRegex(@"Governance\.[A-Z]|System\.[A-Z]|\bat [A-Z]\w+\.|Exception")]

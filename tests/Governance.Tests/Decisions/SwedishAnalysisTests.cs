@@ -19,7 +19,9 @@ public class SwedishAnalysisTests
     [Fact]
     public void a_compound_is_read_as_its_parts_and_an_unknown_word_has_no_reading()
     {
-        var compound = WordAnalysis.Parse("^Kollektivtrafikplan/Kollektivtrafik<n><ut><sg><ind><cmp>+plan<n><nt><sg><ind>$");
+        var compound = WordAnalysis.Parse(
+            "^Kollektivtrafikplan/Kollektivtrafik<n><ut><sg><ind><cmp>+plan<n><nt><sg><ind>$"
+        );
         Assert.Equal(["kollektivtrafik", "plan"], compound.Readings[0].Select(p => p.Lemma));
         Assert.False(compound.IsLexiconWord);
         var unknown = WordAnalysis.Parse("^huddinge/*huddinge$");

@@ -17,20 +17,32 @@ public class DistributionHttpTests(AppFixture fixture) : DistributionScenario(fi
         await GivenSodertornWithAllRepresentatives();
         var meeting = await ApprovedMinutes();
 
-        var status = await WaitFor(s => s.Documents.Any(d => d.Kind == DocumentKinds.Minutes && d.Deliveries.Count == 8 && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent)));
+        var status = await WaitFor(s =>
+            s.Documents.Any(d =>
+                d.Kind == DocumentKinds.Minutes
+                && d.Deliveries.Count == 8
+                && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent)
+            )
+        );
         var minutes = status.Documents.Single(d => d.Kind == DocumentKinds.Minutes);
         Assert.Equal(meeting, minutes.MeetingId);
 
         var mails = Smtp.Received.ToList();
         Assert.Equal(Registries.Order(), mails.Select(m => m.To.Mailboxes.Single().Address).Order());
-        Assert.All(mails, m =>
-        {
-            Assert.Equal("Minnesanteckningar 2020-04-23 – Södertörnskommunernas samarbetskommitté", m.Subject);
-            Assert.Contains("Information om kollektivtrafikplanen", m.HtmlBody, StringComparison.Ordinal);
-            Assert.Contains("http://governance.test/receipts/", m.HtmlBody, StringComparison.Ordinal);
-        });
+        Assert.All(
+            mails,
+            m =>
+            {
+                Assert.Equal("Minnesanteckningar 2020-04-23 – Södertörnskommunernas samarbetskommitté", m.Subject);
+                Assert.Contains("Information om kollektivtrafikplanen", m.HtmlBody, StringComparison.Ordinal);
+                Assert.Contains("http://governance.test/receipts/", m.HtmlBody, StringComparison.Ordinal);
+            }
+        );
         // The Message-ID is the delivery's id: a resend would be recognisable as the same delivery.
-        Assert.Equal(minutes.Deliveries.Select(d => $"{d.DeliveryId:N}@governance").Order(), mails.Select(m => m.MessageId).Order());
+        Assert.Equal(
+            minutes.Deliveries.Select(d => $"{d.DeliveryId:N}@governance").Order(),
+            mails.Select(m => m.MessageId).Order()
+        );
     }
 
     [Fact]
@@ -46,7 +58,13 @@ public class DistributionHttpTests(AppFixture fixture) : DistributionScenario(fi
         Version++;
         await Act(meeting, "/notice", new { }, ChairToken);
 
-        await WaitFor(s => s.Documents.Any(d => d.Kind == DocumentKinds.MeetingNotice && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent) && d.Deliveries.Count == 8));
+        await WaitFor(s =>
+            s.Documents.Any(d =>
+                d.Kind == DocumentKinds.MeetingNotice
+                && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent)
+                && d.Deliveries.Count == 8
+            )
+        );
         var mail = Smtp.Received.First();
         Assert.StartsWith("Kallelse: Sammanträde 2020-04-23", mail.Subject, StringComparison.Ordinal);
         var attachment = Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>());
@@ -61,31 +79,64 @@ public class DistributionHttpTests(AppFixture fixture) : DistributionScenario(fi
     {
         await using var receiver = await TestWebhookReceiver.StartAsync();
         await GivenSodertornWithAllRepresentatives();
-        Fixture.Clock.Set(DateTimeOffset.UtcNow); // verifiers refuse timestamps more than five minutes from their own clock
+        // verifiers refuse timestamps more than five minutes from their own clock
+        Fixture.Clock.Set(DateTimeOffset.UtcNow);
         const string secret = "nykvarns-delade-hemlighet";
         var nykvarn = await Get<JsonElement>($"/api/municipalities/{Municipality.IdFor("0140")}");
-        await Post($"/api/municipalities/{Municipality.IdFor("0140")}/channels", new { email = false, webhookUrl = receiver.Url, webhookSecret = secret, version = nykvarn.GetProperty("version").GetInt32() }, SecretaryToken, 200);
+        await Post(
+            $"/api/municipalities/{Municipality.IdFor("0140")}/channels",
+            new
+            {
+                email = false,
+                webhookUrl = receiver.Url,
+                webhookSecret = secret,
+                version = nykvarn.GetProperty("version").GetInt32(),
+            },
+            SecretaryToken,
+            200
+        );
         // A meeting held today: the delivery's timestamp is now, as the verifier's clock is.
-        var today = Governance.Infrastructure.Time.StockholmTime.Today(Fixture.Clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = Governance
+            .Infrastructure.Time.StockholmTime.Today(Fixture.Clock)
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var meeting = await Schedule(date: today);
-        await Act(meeting, "/agenda", new { title = "Information om kollektivtrafikplanen", kind = "information" }, ChairToken);
+        await Act(
+            meeting,
+            "/agenda",
+            new { title = "Information om kollektivtrafikplanen", kind = "information" },
+            ChairToken
+        );
         await Act(meeting, "/close", new { at = "15:00" }, SecretaryToken);
         await Act(meeting, "/minutes/approval", new { }, ChairToken);
 
-        var status = await WaitFor(s => s.Documents.Any(d => d.Deliveries.Any(x => x.Channel == DeliveryChannel.Webhook && x.Status == DeliveryStatus.Sent)));
+        var status = await WaitFor(s =>
+            s.Documents.Any(d =>
+                d.Deliveries.Any(x => x.Channel == DeliveryChannel.Webhook && x.Status == DeliveryStatus.Sent)
+            )
+        );
         var delivery = status.Documents.Single().Deliveries.Single(d => d.MunicipalityCode == "0140");
         var call = Assert.Single(receiver.Calls);
         Assert.Equal(delivery.DeliveryId.ToString(), call.Headers["Idempotency-Key"]);
         var timestamp = call.Headers["X-Governance-Timestamp"];
-        var expected = "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{call.Body}")));
+        var expected =
+            "v1="
+            + Convert.ToHexStringLower(
+                HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{call.Body}"))
+            );
         Assert.Equal(expected, call.Headers["X-Governance-Signature"]);
 
         // An independent implementation of Standard Webhooks accepts the delivery, and refuses it tampered with.
-        var headers = new Microsoft.AspNetCore.Http.HeaderDictionary(call.Headers.ToDictionary(h => h.Key, h => new Microsoft.Extensions.Primitives.StringValues(h.Value)));
-        var verifier = new StandardWebhooks.StandardWebhook(Governance.Distribution.WebhookSignature.AsStandardSecret(secret));
+        var headers = new Microsoft.AspNetCore.Http.HeaderDictionary(
+            call.Headers.ToDictionary(h => h.Key, h => new Microsoft.Extensions.Primitives.StringValues(h.Value))
+        );
+        var verifier = new StandardWebhooks.StandardWebhook(
+            Governance.Distribution.WebhookSignature.AsStandardSecret(secret)
+        );
         verifier.Verify(call.Body, headers);
         Assert.Equal(delivery.DeliveryId.ToString(), call.Headers["webhook-id"]);
-        Assert.ThrowsAny<Exception>(() => verifier.Verify(call.Body.Replace("minutes", "minutez", StringComparison.Ordinal), headers));
+        Assert.ThrowsAny<Exception>(() =>
+            verifier.Verify(call.Body.Replace("minutes", "minutez", StringComparison.Ordinal), headers)
+        );
         using var json = JsonDocument.Parse(call.Body);
         Assert.Equal("minutes", json.RootElement.GetProperty("kind").GetString());
     }
@@ -95,7 +146,9 @@ public class DistributionHttpTests(AppFixture fixture) : DistributionScenario(fi
     {
         await GivenSodertornWithAllRepresentatives();
         await ApprovedMinutes();
-        var failed = await WaitFor(s => s.Documents.Any(d => d.Deliveries.Count == 8 && d.Deliveries.All(x => x.Status == DeliveryStatus.Failed)));
+        var failed = await WaitFor(s =>
+            s.Documents.Any(d => d.Deliveries.Count == 8 && d.Deliveries.All(x => x.Status == DeliveryStatus.Failed))
+        );
         Assert.All(failed.Documents.Single().Deliveries, d => Assert.False(string.IsNullOrEmpty(d.LastError)));
 
         Smtp.Start();
@@ -109,22 +162,56 @@ public class DistributionHttpTests(AppFixture fixture) : DistributionScenario(fi
     {
         await GivenSodertornWithAllRepresentatives();
         await ApprovedMinutes();
-        var dead = await WaitFor(s => s.Documents.Any(d => d.Deliveries.Count == 8 && d.Deliveries.All(x => x.Status == DeliveryStatus.DeadLettered)));
-        Assert.Contains(dead.OpenDuties, d => d.Contains("Nykvarn", StringComparison.Ordinal) && d.Contains("skicka om", StringComparison.Ordinal));
+        var dead = await WaitFor(s =>
+            s.Documents.Any(d =>
+                d.Deliveries.Count == 8 && d.Deliveries.All(x => x.Status == DeliveryStatus.DeadLettered)
+            )
+        );
+        Assert.Contains(
+            dead.OpenDuties,
+            d => d.Contains("Nykvarn", StringComparison.Ordinal) && d.Contains("skicka om", StringComparison.Ordinal)
+        );
         var nykvarn = dead.Documents.Single().Deliveries.Single(d => d.MunicipalityCode == "0140");
         Assert.Equal(4, nykvarn.Attempts);
 
         Smtp.Start();
-        await Post($"/api/distribution/{nykvarn.DeliveryId}/resend", new { version = nykvarn.Version }, MemberToken, 403);
-        await Post($"/api/distribution/{nykvarn.DeliveryId}/resend", new { version = nykvarn.Version }, SecretaryToken, 200);
-        var sent = await WaitFor(s => s.Documents.Single().Deliveries.Single(d => d.MunicipalityCode == "0140").Status == DeliveryStatus.Sent);
+        await Post(
+            $"/api/distribution/{nykvarn.DeliveryId}/resend",
+            new { version = nykvarn.Version },
+            MemberToken,
+            403
+        );
+        await Post(
+            $"/api/distribution/{nykvarn.DeliveryId}/resend",
+            new { version = nykvarn.Version },
+            SecretaryToken,
+            200
+        );
+        var sent = await WaitFor(s =>
+            s.Documents.Single().Deliveries.Single(d => d.MunicipalityCode == "0140").Status == DeliveryStatus.Sent
+        );
         Assert.Equal("registrator@nykvarn.se", Assert.Single(Smtp.Received).To.Mailboxes.Single().Address);
 
         var delivered = sent.Documents.Single().Deliveries.Single(d => d.MunicipalityCode == "0140");
         var registry = Fixture.TokenFor("Registrator Nykvarn", "registry", "0140");
-        await Post($"/api/distribution/{delivered.DeliveryId}/acknowledgement", new { diarienummer = "X 1", version = delivered.Version }, Fixture.TokenFor("Registrator Salem", "registry", "0128"), 403);
-        await Post($"/api/distribution/{delivered.DeliveryId}/acknowledgement", new { diarienummer = "KS 2020/0417", version = delivered.Version }, registry, 200);
-        await Post($"/api/distribution/{delivered.DeliveryId}/acknowledgement", new { diarienummer = "KS 2020/0418", version = delivered.Version + 1 }, registry, 409);
+        await Post(
+            $"/api/distribution/{delivered.DeliveryId}/acknowledgement",
+            new { diarienummer = "X 1", version = delivered.Version },
+            Fixture.TokenFor("Registrator Salem", "registry", "0128"),
+            403
+        );
+        await Post(
+            $"/api/distribution/{delivered.DeliveryId}/acknowledgement",
+            new { diarienummer = "KS 2020/0417", version = delivered.Version },
+            registry,
+            200
+        );
+        await Post(
+            $"/api/distribution/{delivered.DeliveryId}/acknowledgement",
+            new { diarienummer = "KS 2020/0418", version = delivered.Version + 1 },
+            registry,
+            409
+        );
 
         var final = await Get<DistributionStatus>("/api/distribution", MemberToken);
         var acknowledged = final.Documents.Single().Deliveries.Single(d => d.MunicipalityCode == "0140");
@@ -139,21 +226,35 @@ public class DistributionHttpTests(AppFixture fixture) : DistributionScenario(fi
         Smtp.Start();
         await GivenSodertornWithAllRepresentatives();
         await ApprovedMinutes();
-        await WaitFor(s => s.Documents.Any(d => d.Deliveries.Count == 8 && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent)));
+        await WaitFor(s =>
+            s.Documents.Any(d => d.Deliveries.Count == 8 && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent))
+        );
         var mail = Smtp.Received.First(m => m.To.Mailboxes.Single().Address == "registrator@salem.se");
-        var link = System.Text.RegularExpressions.Regex.Match(mail.HtmlBody!, "http://governance.test(/receipts/[^\"]+)").Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
+        var link = System
+            .Text.RegularExpressions.Regex.Match(mail.HtmlBody!, "http://governance.test(/receipts/[^\"]+)")
+            .Groups[1]
+            .Value.Replace("&amp;", "&", StringComparison.Ordinal);
 
         var page = await Host.Scenario(s => s.Get.Url(link));
         Assert.Contains("Diarienummer", page.ReadAsText(), StringComparison.Ordinal);
-        await Host.Scenario(s => { s.Get.Url(link[..^4] + "0000"); s.StatusCodeShouldBe(404); });
+        await Host.Scenario(s =>
+        {
+            s.Get.Url(link[..^4] + "0000");
+            s.StatusCodeShouldBe(404);
+        });
         await Host.Scenario(s =>
         {
             var (path, signature) = (link.Split('?')[0], link.Split("sig=")[1]);
-            s.Post.FormData(new Dictionary<string, string> { ["diarienummer"] = "SALEM 2020.112" }).ToUrl(path).QueryString("sig", signature);
+            s.Post.FormData(new Dictionary<string, string> { ["diarienummer"] = "SALEM 2020.112" })
+                .ToUrl(path)
+                .QueryString("sig", signature);
             s.StatusCodeShouldBeOk();
         });
         var status = await Get<DistributionStatus>("/api/distribution", SecretaryToken);
-        Assert.Equal("SALEM 2020.112", status.Documents.Single().Deliveries.Single(d => d.MunicipalityCode == "0128").Diarienummer);
+        Assert.Equal(
+            "SALEM 2020.112",
+            status.Documents.Single().Deliveries.Single(d => d.MunicipalityCode == "0128").Diarienummer
+        );
     }
 
     [Fact]
@@ -161,9 +262,27 @@ public class DistributionHttpTests(AppFixture fixture) : DistributionScenario(fi
     {
         Smtp.Start();
         await GivenSodertornWithAllRepresentatives();
-        await Post("/api/agreement/termination-notices", new { municipalityCode = "0140", councilDecisionOn = "2020-02-17", councilDecisionReference = "KF 2020-02-17 §12", receivedOn = "2020-03-02", version = 1 }, SecretaryToken, 200);
+        await Post(
+            "/api/agreement/termination-notices",
+            new
+            {
+                municipalityCode = "0140",
+                councilDecisionOn = "2020-02-17",
+                councilDecisionReference = "KF 2020-02-17 §12",
+                receivedOn = "2020-03-02",
+                version = 1,
+            },
+            SecretaryToken,
+            200
+        );
 
-        await WaitFor(s => s.Documents.Any(d => d.Kind == DocumentKinds.TerminationNotice && d.Deliveries.Count == 7 && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent)));
+        await WaitFor(s =>
+            s.Documents.Any(d =>
+                d.Kind == DocumentKinds.TerminationNotice
+                && d.Deliveries.Count == 7
+                && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent)
+            )
+        );
         Assert.DoesNotContain(Smtp.Received, m => m.To.Mailboxes.Single().Address == "registrator@nykvarn.se");
         Assert.Contains("utträder ur avtalet den 2021-04-01", Smtp.Received.First().HtmlBody, StringComparison.Ordinal);
 
@@ -172,9 +291,10 @@ public class DistributionHttpTests(AppFixture fixture) : DistributionScenario(fi
         do
         {
             await Task.Delay(200);
-            nykvarn = (await Get<Governance.Agreement.AgreementState>("/api/agreement?asOf=2020-03-31", MemberToken)).Parties.Single(p => p.Code == "0140");
-        }
-        while (nykvarn.PartiesToInform.Any(p => !p.Informed) && DateTime.UtcNow < deadline);
+            nykvarn = (
+                await Get<Governance.Agreement.AgreementState>("/api/agreement?asOf=2020-03-31", MemberToken)
+            ).Parties.Single(p => p.Code == "0140");
+        } while (nykvarn.PartiesToInform.Any(p => !p.Informed) && DateTime.UtcNow < deadline);
         Assert.All(nykvarn.PartiesToInform, p => Assert.Equal(new DateOnly(2020, 3, 2), p.InformedOn));
     }
 }

@@ -8,17 +8,30 @@ public abstract class DistributionScenario(AppFixture fixture) : MeetingScenario
 {
     public static readonly string[] Registries =
     [
-        "registrator@botkyrka.se", "registrator@haninge.se", "registrator@huddinge.se", "registrator@nykvarn.se",
-        "registrator@nynashamn.se", "registrator@salem.se", "registrator@sodertalje.se", "registrator@tyreso.se",
+        "registrator@botkyrka.se",
+        "registrator@haninge.se",
+        "registrator@huddinge.se",
+        "registrator@nykvarn.se",
+        "registrator@nynashamn.se",
+        "registrator@salem.se",
+        "registrator@sodertalje.se",
+        "registrator@tyreso.se",
     ];
 
     protected TestSmtpServer Smtp => Fixture.Smtp;
 
-    /// <summary>A committee meeting held and closed, its minutes approved by the chair: the event that sends them.</summary>
+    /// <summary>
+    /// A committee meeting held and closed, its minutes approved by the chair: the event that sends them.
+    /// </summary>
     protected async Task<Guid> ApprovedMinutes()
     {
         var meeting = await Schedule();
-        await Act(meeting, "/agenda", new { title = "Information om kollektivtrafikplanen", kind = "information" }, ChairToken);
+        await Act(
+            meeting,
+            "/agenda",
+            new { title = "Information om kollektivtrafikplanen", kind = "information" },
+            ChairToken
+        );
         OnTheMeetingDay();
         await Act(meeting, "/close", new { at = "15:00" }, SecretaryToken);
         await Act(meeting, "/minutes/approval", new { }, ChairToken);
@@ -31,8 +44,13 @@ public abstract class DistributionScenario(AppFixture fixture) : MeetingScenario
         while (true)
         {
             var status = await Get<DistributionStatus>("/api/distribution", SecretaryToken);
-            if (condition(status)) return status;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("Distribution did not reach the expected state: " + System.Text.Json.JsonSerializer.Serialize(status));
+            if (condition(status))
+                return status;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException(
+                    "Distribution did not reach the expected state: "
+                        + System.Text.Json.JsonSerializer.Serialize(status)
+                );
             await Task.Delay(250);
         }
     }

@@ -26,24 +26,47 @@ public class WebhookAddressHttpTests(AppFixture fixture)
     {
         await using var host = await ProductionService.StartAsync("governance_webhook_configure_tests");
         var secretary = fixture.TokenFor("Anna Sekreterare", Roles.Secretary);
-        var details = await host.Scenario(s => { s.Get.Url(Nykvarn); s.WithBearerToken(secretary); });
-        var version = (await details.ReadAsJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
-        async Task<IScenarioResult> Configure(string url, int status) => await host.Scenario(s =>
+        var details = await host.Scenario(s =>
         {
-            s.Post.Json(new { email = true, webhookUrl = url, webhookSecret = Secret, version })
-                .ToUrl($"{Nykvarn}/channels");
+            s.Get.Url(Nykvarn);
             s.WithBearerToken(secretary);
-            s.StatusCodeShouldBe(status);
         });
+        var version = (await details.ReadAsJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
+        async Task<IScenarioResult> Configure(string url, int status) =>
+            await host.Scenario(s =>
+            {
+                s.Post.Json(
+                        new
+                        {
+                            email = true,
+                            webhookUrl = url,
+                            webhookSecret = Secret,
+                            version,
+                        }
+                    )
+                    .ToUrl($"{Nykvarn}/channels");
+                s.WithBearerToken(secretary);
+                s.StatusCodeShouldBe(status);
+            });
 
-        foreach (var url in new[]
-        {
-            "http://diarium.nykvarn.se/inkorg", "https://127.0.0.1/inkorg", "https://localhost:8443/inkorg",
-            "https://10.20.30.40/inkorg", "https://192.168.1.20/inkorg", "https://169.254.169.254/latest/meta-data",
-            "https://100.64.0.1/inkorg", "https://[fd00::1]/inkorg", "https://[fe80::1]/inkorg",
-            "https://[::ffff:10.0.0.1]/inkorg", "https://0.0.0.0/inkorg", "https://224.0.0.1/inkorg",
-            "https://namnet-finns-inte.invalid/inkorg",
-        })
+        foreach (
+            var url in new[]
+            {
+                "http://diarium.nykvarn.se/inkorg",
+                "https://127.0.0.1/inkorg",
+                "https://localhost:8443/inkorg",
+                "https://10.20.30.40/inkorg",
+                "https://192.168.1.20/inkorg",
+                "https://169.254.169.254/latest/meta-data",
+                "https://100.64.0.1/inkorg",
+                "https://[fd00::1]/inkorg",
+                "https://[fe80::1]/inkorg",
+                "https://[::ffff:10.0.0.1]/inkorg",
+                "https://0.0.0.0/inkorg",
+                "https://224.0.0.1/inkorg",
+                "https://namnet-finns-inte.invalid/inkorg",
+            }
+        )
         {
             var refused = await Configure(url, 400);
             var errors = (await refused.ReadAsJsonAsync<JsonElement>()).GetProperty("errors");
@@ -68,8 +91,15 @@ public class WebhookAddressHttpTests(AppFixture fixture)
         await using (var session = store.LightweightSession())
         {
             var channels = new Channels(false, null, $"https://localhost:{port}/inkorg", Secret);
-            session.Events.Append(Municipality.IdFor("0140"), new DeliveryChannelsConfigured(Municipality.IdFor("0140"),
-                channels, "Anna Sekreterare", DateTimeOffset.UtcNow));
+            session.Events.Append(
+                Municipality.IdFor("0140"),
+                new DeliveryChannelsConfigured(
+                    Municipality.IdFor("0140"),
+                    channels,
+                    "Anna Sekreterare",
+                    DateTimeOffset.UtcNow
+                )
+            );
             await session.SaveChangesAsync();
         }
 
@@ -77,11 +107,19 @@ public class WebhookAddressHttpTests(AppFixture fixture)
         var chair = fixture.TokenFor("Daniel Dronjak", Roles.Chair);
         var created = await host.Scenario(s =>
         {
-            s.Post.Json(new
-            {
-                body = "committee", kind = "ordinary", date = "2020-06-04", startsAt = "12:00", endsAt = "15:30",
-                hostMunicipalityCode = "0140", place = "Nykvarns kommunhus",
-            }).ToUrl("/api/meetings");
+            s.Post.Json(
+                    new
+                    {
+                        body = "committee",
+                        kind = "ordinary",
+                        date = "2020-06-04",
+                        startsAt = "12:00",
+                        endsAt = "15:30",
+                        hostMunicipalityCode = "0140",
+                        place = "Nykvarns kommunhus",
+                    }
+                )
+                .ToUrl("/api/meetings");
             s.WithBearerToken(secretary);
             s.StatusCodeShouldBe(201);
         });
@@ -107,12 +145,19 @@ public class WebhookAddressHttpTests(AppFixture fixture)
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            var result = await host.Scenario(s => { s.Get.Url("/api/distribution"); s.WithBearerToken(token); });
+            var result = await host.Scenario(s =>
+            {
+                s.Get.Url("/api/distribution");
+                s.WithBearerToken(token);
+            });
             var status = (await result.ReadAsJsonAsync<DistributionStatus>())!;
-            var webhook = status.Documents.SelectMany(d => d.Deliveries)
+            var webhook = status
+                .Documents.SelectMany(d => d.Deliveries)
                 .FirstOrDefault(d => d.Channel == DeliveryChannel.Webhook);
-            if (webhook is { LastError: not null }) return webhook;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException(JsonSerializer.Serialize(status));
+            if (webhook is { LastError: not null })
+                return webhook;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException(JsonSerializer.Serialize(status));
             await Task.Delay(250);
         }
     }

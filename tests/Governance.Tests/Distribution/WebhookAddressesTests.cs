@@ -106,11 +106,16 @@ public class WebhookAddressesTests
     [InlineData("http://localhost:5000/", "::1", true, true)]
     [InlineData("http://localhost:5000/", "::ffff:127.0.0.1", true, true)]
     [InlineData("http://receiver.lan:5000/", "192.168.1.20", true, false)]
-    public void resolved_addresses_are_judged_by_the_environment(string url, string address, bool development,
-        bool allowed)
+    public void resolved_addresses_are_judged_by_the_environment(
+        string url,
+        string address,
+        bool development,
+        bool allowed
+    )
     {
         var refusal = WebhookAddresses.RefuseAddress(new Uri(url), IPAddress.Parse(address), development);
         Assert.Equal(allowed, refusal is null);
-        if (refusal is not null) Assert.Contains(address, refusal, StringComparison.Ordinal);
+        if (refusal is not null)
+            Assert.Contains(address, refusal, StringComparison.Ordinal);
     }
 }

@@ -24,8 +24,18 @@ public class WebhookSecretStorageTests(AppFixture fixture) : IntegrationContext(
     {
         await GivenReferenceData();
         var version = (await Get<JsonElement>($"/api/municipalities/{Nykvarn}")).GetProperty("version").GetInt32();
-        await Post($"/api/municipalities/{Nykvarn}/channels",
-            new { email = false, webhookUrl = "https://diarium.nykvarn.se/inkorg", webhookSecret = Secret, version }, SecretaryToken, 200);
+        await Post(
+            $"/api/municipalities/{Nykvarn}/channels",
+            new
+            {
+                email = false,
+                webhookUrl = "https://diarium.nykvarn.se/inkorg",
+                webhookSecret = Secret,
+                version,
+            },
+            SecretaryToken,
+            200
+        );
 
         Assert.Equal(0, await EventsHolding(Secret));
         Assert.Equal(1, await EventsHolding("protectedWebhookSecret"));
@@ -41,11 +51,26 @@ public class WebhookSecretStorageTests(AppFixture fixture) : IntegrationContext(
         await GivenReferenceData();
         await using (var session = Store.LightweightSession())
         {
-            // As the earlier version recorded it: the secret itself in the event, twice over (a later change of address).
-            session.Events.Append(Nykvarn, new DeliveryChannelsConfigured(Nykvarn,
-                new Channels(false, null, "https://diarium.nykvarn.se/gammal", Secret + "-gammal"), "Anna Sekreterare", Fixture.Clock.GetUtcNow()));
-            session.Events.Append(Nykvarn, new DeliveryChannelsConfigured(Nykvarn,
-                new Channels(false, null, "https://diarium.nykvarn.se/inkorg", Secret), "Anna Sekreterare", Fixture.Clock.GetUtcNow()));
+            // As the earlier version recorded it: the secret itself in the event, twice over (a later change of
+            // address).
+            session.Events.Append(
+                Nykvarn,
+                new DeliveryChannelsConfigured(
+                    Nykvarn,
+                    new Channels(false, null, "https://diarium.nykvarn.se/gammal", Secret + "-gammal"),
+                    "Anna Sekreterare",
+                    Fixture.Clock.GetUtcNow()
+                )
+            );
+            session.Events.Append(
+                Nykvarn,
+                new DeliveryChannelsConfigured(
+                    Nykvarn,
+                    new Channels(false, null, "https://diarium.nykvarn.se/inkorg", Secret),
+                    "Anna Sekreterare",
+                    Fixture.Clock.GetUtcNow()
+                )
+            );
             await session.SaveChangesAsync();
         }
         Assert.Equal(2, await EventsHolding(Secret));
@@ -63,8 +88,10 @@ public class WebhookSecretStorageTests(AppFixture fixture) : IntegrationContext(
             Assert.Null(channels.WebhookSecret);
             Assert.Equal(Secret, secrets.Reveal(channels));
             var history = await session.Events.FetchStreamAsync(Nykvarn);
-            Assert.Equal(WebhookSecretMigration.Actor,
-                history.Select(e => e.Data).OfType<DeliveryChannelsConfigured>().Last().ConfiguredBy);
+            Assert.Equal(
+                WebhookSecretMigration.Actor,
+                history.Select(e => e.Data).OfType<DeliveryChannelsConfigured>().Last().ConfiguredBy
+            );
         }
         Assert.Equal(0, await WebhookSecretMigration.RunAsync(Store, secrets, Fixture.Clock, CancellationToken.None));
         Assert.Equal(before + 1, await EventCount());

@@ -21,7 +21,11 @@ public class FeesHttpTests(AppFixture fixture) : IntegrationContext(fixture)
         var json = await Get<JsonElement>("/api/fees/2020");
         Assert.Equal(2012800, json.GetProperty("total").GetDecimal());
         var line = json.GetProperty("lines")[0];
-        Assert.True(line.TryGetProperty("code", out _) && line.TryGetProperty("population", out _) && line.TryGetProperty("fee", out _));
+        Assert.True(
+            line.TryGetProperty("code", out _)
+                && line.TryGetProperty("population", out _)
+                && line.TryGetProperty("fee", out _)
+        );
     }
 
     [Fact]
@@ -35,8 +39,30 @@ public class FeesHttpTests(AppFixture fixture) : IntegrationContext(fixture)
 
         // Payments are dated today at the latest.
         Fixture.Clock.Set(new DateTimeOffset(2020, 3, 10, 16, 0, 0, TimeSpan.FromHours(1)));
-        await Post("/api/fees/2020/payments", new { municipalityCode = "0126", amount = 452_000m, paidOn = "2020-03-10", version }, SecretaryToken, 200);
-        var over = await Post("/api/fees/2020/payments", new { municipalityCode = "0140", amount = 50_000m, paidOn = "2020-03-10", version = version + 1 }, SecretaryToken, 409);
+        await Post(
+            "/api/fees/2020/payments",
+            new
+            {
+                municipalityCode = "0126",
+                amount = 452_000m,
+                paidOn = "2020-03-10",
+                version,
+            },
+            SecretaryToken,
+            200
+        );
+        var over = await Post(
+            "/api/fees/2020/payments",
+            new
+            {
+                municipalityCode = "0140",
+                amount = 50_000m,
+                paidOn = "2020-03-10",
+                version = version + 1,
+            },
+            SecretaryToken,
+            409
+        );
         Assert.Equal(FeeRules.Fee, over.ReadAsJson<JsonElement>().GetProperty("rule").GetString());
 
         var beforeDue = await Get<FeeScheduleView>("/api/fees/2020");
@@ -56,9 +82,23 @@ public class FeesHttpTests(AppFixture fixture) : IntegrationContext(fixture)
     {
         await GivenReferenceData();
         Fixture.Clock.Set(new DateTimeOffset(2020, 6, 15, 16, 0, 0, TimeSpan.FromHours(2))); // the notice is received
-        await Post("/api/agreement/termination-notices", new { municipalityCode = "0140", councilDecisionOn = "2020-05-17", councilDecisionReference = "KF §1", receivedOn = "2020-06-15", version = 1 }, SecretaryToken, 200);
+        await Post(
+            "/api/agreement/termination-notices",
+            new
+            {
+                municipalityCode = "0140",
+                councilDecisionOn = "2020-05-17",
+                councilDecisionReference = "KF §1",
+                receivedOn = "2020-06-15",
+                version = 1,
+            },
+            SecretaryToken,
+            200
+        );
         Fixture.Clock.Set(new DateTimeOffset(2022, 1, 10, 9, 0, 0, TimeSpan.Zero));
-        var csv = "0127;Botkyrka;95000\n0136;Haninge;92000\n0126;Huddinge;114000\n0140;Nykvarn;11200\n0192;Nynäshamn;28700\n0128;Salem;17400\n0181;Södertälje;99500\n0138;Tyresö;49000";
+        var csv =
+            "0127;Botkyrka;95000\n0136;Haninge;92000\n0126;Huddinge;114000\n0140;Nykvarn;11200\n"
+            + "0192;Nynäshamn;28700\n0128;Salem;17400\n0181;Södertälje;99500\n0138;Tyresö;49000";
         await Post("/api/populations/import", new { year = 2020, csv }, SecretaryToken, 200);
 
         // Nykvarn withdraws from 2021-07-01: a member on 1 January 2021 (pays 2021), not in 2022.
@@ -75,7 +115,16 @@ public class FeesHttpTests(AppFixture fixture) : IntegrationContext(fixture)
         await GivenReferenceData();
         Fixture.Clock.Set(new DateTimeOffset(2021, 1, 10, 9, 0, 0, TimeSpan.Zero));
         var before = await EventCount();
-        var refused = await Post("/api/populations/import", new { year = 2020, csv = "0127;Botkyrka;95000\n0136;Haninge;-1\n0180;Stockholm;975000\n0126;Hudinge;114000" }, SecretaryToken, 400);
+        var refused = await Post(
+            "/api/populations/import",
+            new
+            {
+                year = 2020,
+                csv = "0127;Botkyrka;95000\n0136;Haninge;-1\n0180;Stockholm;975000\n0126;Hudinge;114000",
+            },
+            SecretaryToken,
+            400
+        );
         var errors = refused.ReadAsJson<JsonElement>().GetProperty("errors");
         Assert.Equal(["csv[2]", "csv[3]", "csv[4]"], errors.EnumerateObject().Select(e => e.Name).Order());
         Assert.Equal(before, await EventCount());
@@ -87,17 +136,54 @@ public class FeesHttpTests(AppFixture fixture) : IntegrationContext(fixture)
     {
         await GivenReferenceData();
         Fixture.Clock.Set(new DateTimeOffset(2020, 6, 4, 16, 0, 0, TimeSpan.FromHours(2))); // the committee decides it
-        var created = await Post("/api/special-projects", new { name = "Gemensam mässmonter", cost = 100_000.01m, participants = new[] { "0127", "0128", "0138" }, decidedOn = "2020-06-04", decisionReference = "Minnesanteckningar 2020-06-04 §5" }, SecretaryToken, 201);
+        var created = await Post(
+            "/api/special-projects",
+            new
+            {
+                name = "Gemensam mässmonter",
+                cost = 100_000.01m,
+                participants = new[] { "0127", "0128", "0138" },
+                decidedOn = "2020-06-04",
+                decisionReference = "Minnesanteckningar 2020-06-04 §5",
+            },
+            SecretaryToken,
+            201
+        );
         var id = (await created.ReadAsJsonAsync<JsonElement>()).GetProperty("value").GetGuid();
         var project = await Get<SpecialProject>($"/api/special-projects/{id}", MemberToken);
         Assert.Equal(100_000.01m, project.Shares.Sum(s => s.Amount));
         Assert.Equal(["0127", "0128", "0138"], project.Shares.Select(s => s.MunicipalityCode));
         Assert.Equal(2019, project.PopulationYear);
-        Assert.True(project.Shares[0].Amount > project.Shares[2].Amount && project.Shares[2].Amount > project.Shares[1].Amount);
+        Assert.True(
+            project.Shares[0].Amount > project.Shares[2].Amount && project.Shares[2].Amount > project.Shares[1].Amount
+        );
 
-        var all = await Post("/api/special-projects", new { name = "Alla", cost = 1_000m, decidedOn = "2020-06-04", decisionReference = "§6" }, SecretaryToken, 201);
+        var all = await Post(
+            "/api/special-projects",
+            new
+            {
+                name = "Alla",
+                cost = 1_000m,
+                decidedOn = "2020-06-04",
+                decisionReference = "§6",
+            },
+            SecretaryToken,
+            201
+        );
         Assert.NotNull(all);
-        var outsider = await Post("/api/special-projects", new { name = "X", cost = 1_000m, participants = new[] { "0180" }, decidedOn = "2020-06-04", decisionReference = "§6" }, SecretaryToken, 409);
+        var outsider = await Post(
+            "/api/special-projects",
+            new
+            {
+                name = "X",
+                cost = 1_000m,
+                participants = new[] { "0180" },
+                decidedOn = "2020-06-04",
+                decisionReference = "§6",
+            },
+            SecretaryToken,
+            409
+        );
         Assert.Equal(StartSpecialProject.Rule, outsider.ReadAsJson<JsonElement>().GetProperty("rule").GetString());
     }
 }

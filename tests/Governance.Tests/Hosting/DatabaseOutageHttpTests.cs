@@ -30,8 +30,14 @@ public sealed class DatabaseOutageHttpTests : IAsyncLifetime
     private static string Chair => Token("Daniel Dronjak", Roles.Chair);
     private static string Secretary => Token("Anna Sekreterare", Roles.Secretary);
 
-    private static string Token(string name, string role) => DevelopmentTokens.Issue(
-        new SymmetricSecurityKey(AppFixture.SigningKeyBytes), name, [role], TimeSpan.FromHours(1), TimeProvider.System);
+    private static string Token(string name, string role) =>
+        DevelopmentTokens.Issue(
+            new SymmetricSecurityKey(AppFixture.SigningKeyBytes),
+            name,
+            [role],
+            TimeSpan.FromHours(1),
+            TimeProvider.System
+        );
 
     private bool Stopping =>
         _host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested;
@@ -68,21 +74,35 @@ public sealed class DatabaseOutageHttpTests : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 
-    private Task<IScenarioResult> Read(string url, string accept, string? token = null) => _host.Scenario(s =>
-    {
-        s.Get.Url(url);
-        s.WithRequestHeader("Accept", accept);
-        if (token is not null) s.WithBearerToken(token);
-        s.IgnoreStatusCode();
-    });
+    private Task<IScenarioResult> Read(string url, string accept, string? token = null) =>
+        _host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.WithRequestHeader("Accept", accept);
+            if (token is not null)
+                s.WithBearerToken(token);
+            s.IgnoreStatusCode();
+        });
 
-    private Task<IScenarioResult> Write() => _host.Scenario(s =>
-    {
-        s.Post.Json(new { body = "committee", kind = "ordinary", date = "2020-06-04", startsAt = "12:00",
-            endsAt = "15:30", hostMunicipalityCode = "0140", place = "Nykvarns kommunhus" }).ToUrl("/api/meetings");
-        s.WithBearerToken(Secretary);
-        s.IgnoreStatusCode();
-    });
+    private Task<IScenarioResult> Write() =>
+        _host.Scenario(s =>
+        {
+            s.Post.Json(
+                    new
+                    {
+                        body = "committee",
+                        kind = "ordinary",
+                        date = "2020-06-04",
+                        startsAt = "12:00",
+                        endsAt = "15:30",
+                        hostMunicipalityCode = "0140",
+                        place = "Nykvarns kommunhus",
+                    }
+                )
+                .ToUrl("/api/meetings");
+            s.WithBearerToken(Secretary);
+            s.IgnoreStatusCode();
+        });
 
     private static async Task AssertUnavailableProblem(IScenarioResult answer)
     {
@@ -90,11 +110,17 @@ public sealed class DatabaseOutageHttpTests : IAsyncLifetime
         Assert.Equal("10", answer.Context.Response.Headers.RetryAfter.ToString());
         Assert.Equal("application/problem+json", answer.Context.Response.ContentType);
         var problem = await answer.ReadAsJsonAsync<JsonElement>();
-        Assert.EndsWith("/problem/tjansten-otillganglig", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith(
+            "/problem/tjansten-otillganglig",
+            problem.GetProperty("type").GetString(),
+            StringComparison.Ordinal
+        );
         Assert.Equal("Tjänsten är tillfälligt otillgänglig", problem.GetProperty("title").GetString());
         Assert.Equal(503, problem.GetProperty("status").GetInt32());
-        Assert.Equal("Databasen går inte att nå just nu. Försök igen om 10 sekunder.",
-            problem.GetProperty("detail").GetString());
+        Assert.Equal(
+            "Databasen går inte att nå just nu. Försök igen om 10 sekunder.",
+            problem.GetProperty("detail").GetString()
+        );
     }
 
     [Fact]
@@ -117,8 +143,7 @@ public sealed class DatabaseOutageHttpTests : IAsyncLifetime
             Assert.Contains("Tjänsten är tillfälligt otillgänglig", page.ReadAsText(), StringComparison.Ordinal);
             Assert.Equal(503, (await Read("/health/ready", "*/*")).Context.Response.StatusCode);
             await Task.Delay(1000);
-        }
-        while (DateTime.UtcNow - outage < TimeSpan.FromSeconds(12)); // past Wolverine's polling of the store
+        } while (DateTime.UtcNow - outage < TimeSpan.FromSeconds(12)); // past Wolverine's polling of the store
         Assert.False(Stopping);
 
         _cluster = LocalPostgresCluster.Start(Root);
@@ -158,11 +183,12 @@ public sealed class DatabaseOutageHttpTests : IAsyncLifetime
         Assert.Equal(8, _smtp.Received.Count);
     }
 
-    private async Task Command(string url, object body, string token) => await _host.Scenario(s =>
-    {
-        s.Post.Json(body).ToUrl(url);
-        s.WithBearerToken(token);
-    });
+    private async Task Command(string url, object body, string token) =>
+        await _host.Scenario(s =>
+        {
+            s.Post.Json(body).ToUrl(url);
+            s.WithBearerToken(token);
+        });
 
     private async Task Deliveries(Func<List<JsonElement>, bool> condition, int seconds = 30)
     {
@@ -170,10 +196,16 @@ public sealed class DatabaseOutageHttpTests : IAsyncLifetime
         while (true)
         {
             var answer = await Read("/api/distribution", "application/json", Secretary);
-            var deliveries = answer.Context.Response.StatusCode != 200 ? []
-                : (await answer.ReadAsJsonAsync<JsonElement>()).GetProperty("documents").EnumerateArray()
-                    .SelectMany(d => d.GetProperty("deliveries").EnumerateArray()).ToList();
-            if (condition(deliveries)) return;
+            var deliveries =
+                answer.Context.Response.StatusCode != 200
+                    ? []
+                    : (await answer.ReadAsJsonAsync<JsonElement>())
+                        .GetProperty("documents")
+                        .EnumerateArray()
+                        .SelectMany(d => d.GetProperty("deliveries").EnumerateArray())
+                        .ToList();
+            if (condition(deliveries))
+                return;
             var statuses = string.Join(", ", deliveries.Select(d => d.GetProperty("status")));
             Assert.True(DateTime.UtcNow < deadline, $"Deliveries after {seconds} s: {statuses}");
             await Task.Delay(500);

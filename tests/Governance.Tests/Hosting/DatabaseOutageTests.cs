@@ -11,7 +11,10 @@ public class DatabaseOutageTests
 
     public static readonly TheoryData<Exception> Outages = new()
     {
-        new NpgsqlException("Failed to connect to 127.0.0.1:5432", new SocketException((int)SocketError.ConnectionRefused)),
+        new NpgsqlException(
+            "Failed to connect to 127.0.0.1:5432",
+            new SocketException((int)SocketError.ConnectionRefused)
+        ),
         new NpgsqlException("Exception while reading from stream", new EndOfStreamException()),
         new NpgsqlException("The operation has timed out", new TimeoutException()),
         Postgres("57P01"), // admin_shutdown: the server is stopping
@@ -34,7 +37,8 @@ public class DatabaseOutageTests
 
     [Theory]
     [MemberData(nameof(Outages))]
-    public void a_connection_failure_is_an_outage(Exception exception) => Assert.True(DatabaseOutage.IsCause(exception));
+    public void a_connection_failure_is_an_outage(Exception exception) =>
+        Assert.True(DatabaseOutage.IsCause(exception));
 
     [Theory]
     [MemberData(nameof(Others))]

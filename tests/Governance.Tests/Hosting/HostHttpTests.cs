@@ -17,35 +17,63 @@ public class HostHttpTests(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task health_live_and_ready_answer_200_when_the_database_answers()
     {
-        await Host.Scenario(s => { s.Get.Url("/health/live"); s.StatusCodeShouldBeOk(); });
-        await Host.Scenario(s => { s.Get.Url("/health/ready"); s.StatusCodeShouldBeOk(); });
+        await Host.Scenario(s =>
+        {
+            s.Get.Url("/health/live");
+            s.StatusCodeShouldBeOk();
+        });
+        await Host.Scenario(s =>
+        {
+            s.Get.Url("/health/ready");
+            s.StatusCodeShouldBeOk();
+        });
     }
 
     [Fact]
     public async Task the_openapi_document_names_each_operation_after_its_command_or_query()
     {
         var document = await Get<JsonElement>("/openapi/v1.json");
-        var operationIds = document.GetProperty("paths").EnumerateObject()
+        var operationIds = document
+            .GetProperty("paths")
+            .EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject())
             .Select(op => op.Value.GetProperty("operationId").GetString())
             .ToHashSet();
 
-        string[] expected = ["RegisterMunicipality", "GetMunicipalities", "GetMunicipality", "RecordPopulation", "NameRepresentative",
-            "NameDirector", "AppointChair", "AppointViceChair", "GetOfficeHolders"];
+        string[] expected =
+        [
+            "RegisterMunicipality",
+            "GetMunicipalities",
+            "GetMunicipality",
+            "RecordPopulation",
+            "NameRepresentative",
+            "NameDirector",
+            "AppointChair",
+            "AppointViceChair",
+            "GetOfficeHolders",
+        ];
         Assert.Subset(operationIds, expected.ToHashSet<string?>());
     }
 
     [Fact]
     public async Task the_browsable_api_page_is_served()
     {
-        var page = await Host.Scenario(s => { s.Get.Url("/api-docs/"); s.StatusCodeShouldBeOk(); });
+        var page = await Host.Scenario(s =>
+        {
+            s.Get.Url("/api-docs/");
+            s.StatusCodeShouldBeOk();
+        });
         Assert.Contains("<html", page.ReadAsText(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public async Task unknown_routes_get_problem_details()
     {
-        var result = await Host.Scenario(s => { s.Get.Url("/api/nothing-here"); s.StatusCodeShouldBe(404); });
+        var result = await Host.Scenario(s =>
+        {
+            s.Get.Url("/api/nothing-here");
+            s.StatusCodeShouldBe(404);
+        });
         Assert.Equal("application/problem+json", result.Context.Response.ContentType);
     }
 
@@ -69,15 +97,20 @@ public class HostHttpTests(AppFixture fixture) : IntegrationContext(fixture)
         await GivenReferenceData(); // not empty any more: nothing added
 
         var municipalities = await Get<List<MunicipalitySummary>>("/api/municipalities");
-        Assert.Equal(["0126", "0127", "0128", "0136", "0138", "0140", "0181", "0192"],
-            municipalities.Select(m => m.Code).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["0126", "0127", "0128", "0136", "0138", "0140", "0181", "0192"],
+            municipalities.Select(m => m.Code).Order(StringComparer.Ordinal)
+        );
         Assert.Equal(503_200, municipalities.Sum(m => m.LatestPopulation!.Population));
         Assert.All(municipalities, m => Assert.True(m.LatestPopulation!.IsSample));
 
         var holders = await Get<OfficeHolders>("/api/office-holders?on=2020-04-02");
         Assert.Equal("Daniel Dronjak", holders.Holders.Single(h => h.Office == Office.CommitteeChair).PersonName);
         Assert.Equal("Boel Godner", holders.Holders.Single(h => h.Office == Office.CommitteeViceChair).PersonName);
-        Assert.Equal("Rickard Sundbom", holders.Holders.Single(h => h.Office == Office.ManagementGroupChair).PersonName);
+        Assert.Equal(
+            "Rickard Sundbom",
+            holders.Holders.Single(h => h.Office == Office.ManagementGroupChair).PersonName
+        );
         Assert.Equal(8 * 2 + 3 + 1 + 3 + 14 + 2 + 2 + 3, await EventCount());
     }
 
@@ -88,8 +121,14 @@ public class HostHttpTests(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Equal(0, await EventCount());
     }
 
-    private ReferenceDataLoader ReferenceDataLoaderFor(bool load) => new(
-        Host.Services.GetRequiredService<IDocumentStore>(), Host.Services.GetRequiredService<NpgsqlDataSource>(),
-        new ConfigurationBuilder().AddInMemoryCollection([new("Governance:LoadReferenceData", load.ToString())]).Build(),
-        Fixture.Clock, NullLogger<ReferenceDataLoader>.Instance);
+    private ReferenceDataLoader ReferenceDataLoaderFor(bool load) =>
+        new(
+            Host.Services.GetRequiredService<IDocumentStore>(),
+            Host.Services.GetRequiredService<NpgsqlDataSource>(),
+            new ConfigurationBuilder()
+                .AddInMemoryCollection([new("Governance:LoadReferenceData", load.ToString())])
+                .Build(),
+            Fixture.Clock,
+            NullLogger<ReferenceDataLoader>.Instance
+        );
 }

@@ -23,7 +23,9 @@ public class LocalPostgresTests
         Assert.Null(PostgresBinaries.Find(path: empty, debianRoot: Path.Combine(empty, "none")));
 
         var failure = Assert.Throws<InvalidOperationException>(() =>
-            PostgresBinaries.Find(path: empty, debianRoot: empty) ?? throw new InvalidOperationException(PostgresBinaries.NotFoundMessage));
+            PostgresBinaries.Find(path: empty, debianRoot: empty)
+            ?? throw new InvalidOperationException(PostgresBinaries.NotFoundMessage)
+        );
         Assert.Contains("apt-get install postgresql", failure.Message, StringComparison.Ordinal);
         Assert.Contains("GOVERNANCE_DB", failure.Message, StringComparison.Ordinal);
     }
@@ -42,10 +44,15 @@ public class LocalPostgresTests
             await using (var connection = new NpgsqlConnection(first.ConnectionString("probe")))
             {
                 await connection.OpenAsync();
-                await using var command = new NpgsqlCommand("select current_setting('listen_addresses') || ' ' || current_setting('server_version_num')", connection);
+                await using var command = new NpgsqlCommand(
+                    "select current_setting('listen_addresses') || ' ' || current_setting('server_version_num')",
+                    connection
+                );
                 var answer = (string)(await command.ExecuteScalarAsync())!;
                 Assert.StartsWith("127.0.0.1 ", answer, StringComparison.Ordinal);
-                Assert.True(int.Parse(answer.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture) >= 150000);
+                Assert.True(
+                    int.Parse(answer.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture) >= 150000
+                );
             }
 
             // A second start while it runs finds the same server.

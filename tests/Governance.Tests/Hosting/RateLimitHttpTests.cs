@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Alba;
 using Governance.Tests.Support;
+using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Marten;
 using Wolverine;
 
 namespace Governance.Tests.Hosting;
@@ -36,14 +36,16 @@ public class RateLimitHttpTests
     public async Task past_the_limit_a_client_gets_429_with_retry_after_in_swedish_and_others_are_not_affected()
     {
         await using var host = await StartService(await TestDatabase.FreshDatabaseAsync("governance_rate_limit_tests"));
-        Task<IScenarioResult> Send(string method, string url, string client, int status) => host.Scenario(s =>
-        {
-            if (method == "POST")
-                s.Post.FormData(new Dictionary<string, string> { ["diarienummer"] = "KS 2020/1" }).ToUrl(url);
-            else s.Get.Url(url);
-            s.WithRequestHeader("X-Forwarded-For", client);
-            s.StatusCodeShouldBe(status);
-        });
+        Task<IScenarioResult> Send(string method, string url, string client, int status) =>
+            host.Scenario(s =>
+            {
+                if (method == "POST")
+                    s.Post.FormData(new Dictionary<string, string> { ["diarienummer"] = "KS 2020/1" }).ToUrl(url);
+                else
+                    s.Get.Url(url);
+                s.WithRequestHeader("X-Forwarded-For", client);
+                s.StatusCodeShouldBe(status);
+            });
 
         // The search page and the API share one budget.
         await Send("GET", "/api/decisions?q=plan", "203.0.113.5", 200);
@@ -78,6 +80,7 @@ public class RateLimitHttpTests
         await Send("POST", receipt, "203.0.113.5", 429);
 
         // What is not an anonymous way in is not limited.
-        for (var i = 0; i < 4; i++) await Send("GET", "/kalender?ar=2020", "203.0.113.5", 200);
+        for (var i = 0; i < 4; i++)
+            await Send("GET", "/kalender?ar=2020", "203.0.113.5", 200);
     }
 }

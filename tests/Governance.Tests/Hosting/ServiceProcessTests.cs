@@ -27,13 +27,18 @@ public sealed partial class ServiceProcessTests
         var state = Directory.CreateTempSubdirectory("governance-urls").FullName;
         string[] urls = how == "--urls" ? ["--", "--urls", address] : [];
         string[] arguments = ["run", "--no-build", "-c", Configuration, "--project", ProjectFolder, .. urls];
-        var start = StartInfo("dotnet", arguments, ProjectFolder, new()
-        {
-            ["GOVERNANCE_DB"] = await TestDatabase.FreshDatabaseAsync("governance_urls_tests"),
-            ["GOVERNANCE_DATA_DIR"] = state,
-            ["Governance__LoadReferenceData"] = "false",
-            ["ASPNETCORE_URLS"] = how == "ASPNETCORE_URLS" ? address : null,
-        });
+        var start = StartInfo(
+            "dotnet",
+            arguments,
+            ProjectFolder,
+            new()
+            {
+                ["GOVERNANCE_DB"] = await TestDatabase.FreshDatabaseAsync("governance_urls_tests"),
+                ["GOVERNANCE_DATA_DIR"] = state,
+                ["Governance__LoadReferenceData"] = "false",
+                ["ASPNETCORE_URLS"] = how == "ASPNETCORE_URLS" ? address : null,
+            }
+        );
 
         using var service = Process.Start(start)!;
         var output = Collect(service);
@@ -45,8 +50,9 @@ public sealed partial class ServiceProcessTests
             {
                 Assert.False(service.HasExited, $"The service stopped:\n{output}");
                 var said = output.ToString();
-                var elsewhere = said.Contains("Now listening on:", StringComparison.Ordinal) &&
-                    !said.Contains(address, StringComparison.Ordinal);
+                var elsewhere =
+                    said.Contains("Now listening on:", StringComparison.Ordinal)
+                    && !said.Contains(address, StringComparison.Ordinal);
                 Assert.False(elsewhere, $"The service listens elsewhere than {address}:\n{said}");
                 Assert.True(DateTime.UtcNow < deadline, $"Nothing answered at {address} within 90 s:\n{output}");
                 await Task.Delay(500);
@@ -71,14 +77,19 @@ public sealed partial class ServiceProcessTests
         // Let the unprivileged server user reach the temporary folder when the tests run as root.
         File.SetUnixFileMode(state, (UnixFileMode)0b111_101_101);
         var build = Path.Combine(ProjectFolder, "bin", Configuration, "net10.0");
-        var start = StartInfo("dotnet", [Path.Combine(build, "Governance.dll")], build, new()
-        {
-            ["GOVERNANCE_DB"] = null, // no database configured: the service starts its own local cluster
-            ["ConnectionStrings__Governance"] = null,
-            ["GOVERNANCE_DATA_DIR"] = state,
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-        });
+        var start = StartInfo(
+            "dotnet",
+            [Path.Combine(build, "Governance.dll")],
+            build,
+            new()
+            {
+                ["GOVERNANCE_DB"] = null, // no database configured: the service starts its own local cluster
+                ["ConnectionStrings__Governance"] = null,
+                ["GOVERNANCE_DATA_DIR"] = state,
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            }
+        );
 
         using var service = Process.Start(start)!;
         var output = Collect(service);
@@ -93,19 +104,26 @@ public sealed partial class ServiceProcessTests
             dataFolder = DataFolderLine().Match(output.ToString()) is { Success: true } m ? m.Groups[1].Value : null;
             Assert.True(dataFolder is not null, $"The local PostgreSQL was not started:\n{output}");
             Assert.True(Directory.Exists(dataFolder));
-            Assert.False(File.Exists(Path.Combine(dataFolder, "postmaster.pid")),
-                $"PostgreSQL still runs on {dataFolder}:\n{output}");
+            Assert.False(
+                File.Exists(Path.Combine(dataFolder, "postmaster.pid")),
+                $"PostgreSQL still runs on {dataFolder}:\n{output}"
+            );
         }
         finally
         {
-            if (!service.HasExited) service.Kill(entireProcessTree: true);
+            if (!service.HasExited)
+                service.Kill(entireProcessTree: true);
             StopLeftOver(dataFolder);
             Directory.Delete(state, recursive: true);
         }
     }
 
     private static ProcessStartInfo StartInfo(
-        string program, IEnumerable<string> arguments, string folder, Dictionary<string, string?> environment)
+        string program,
+        IEnumerable<string> arguments,
+        string folder,
+        Dictionary<string, string?> environment
+    )
     {
         var start = new ProcessStartInfo(program, arguments)
         {
@@ -117,11 +135,14 @@ public sealed partial class ServiceProcessTests
         };
         // The test host's own MSBuild variables would steer the nested `dotnet run`.
         var msbuild = start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase));
-        foreach (var key in msbuild.ToList()) start.Environment.Remove(key);
+        foreach (var key in msbuild.ToList())
+            start.Environment.Remove(key);
         foreach (var (key, value) in environment)
         {
-            if (value is null) start.Environment.Remove(key);
-            else start.Environment[key] = value;
+            if (value is null)
+                start.Environment.Remove(key);
+            else
+                start.Environment[key] = value;
         }
         return start;
     }
@@ -129,8 +150,16 @@ public sealed partial class ServiceProcessTests
     private static StringBuilder Collect(Process process)
     {
         var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+                output.AppendLine(e.Data);
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (output)
+                output.AppendLine(e.Data);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return output;
@@ -152,10 +181,12 @@ public sealed partial class ServiceProcessTests
     private static void StopLeftOver(string? dataFolder)
     {
         var pidFile = dataFolder is null ? null : Path.Combine(dataFolder, "postmaster.pid");
-        if (pidFile is null || !File.Exists(pidFile)) return;
+        if (pidFile is null || !File.Exists(pidFile))
+            return;
         using var kill = Process.Start("kill", ["-INT", File.ReadLines(pidFile).First()]);
         kill.WaitForExit();
-        for (var i = 0; i < 50 && File.Exists(pidFile); i++) Thread.Sleep(200);
+        for (var i = 0; i < 50 && File.Exists(pidFile); i++)
+            Thread.Sleep(200);
     }
 
     private static int FreePort()

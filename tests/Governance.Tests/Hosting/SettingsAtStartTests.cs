@@ -12,16 +12,24 @@ public sealed class SettingsAtStartTests
     public async Task in_production_a_start_without_its_settings_is_refused_naming_every_one_and_nothing_is_started()
     {
         var state = Directory.CreateTempSubdirectory("governance-settings").FullName;
-        await using var service = ServiceProcess.Start(new Dictionary<string, string?>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["GOVERNANCE_DATA_DIR"] = state,
-        });
+        await using var service = ServiceProcess.Start(
+            new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["GOVERNANCE_DATA_DIR"] = state,
+            }
+        );
         Assert.NotEqual(0, await service.ExitCodeAsync());
-        foreach (var setting in new[]
-                 {
-                     "Distribution:PublicBaseUrl", "ConnectionStrings:Governance", "Auth:Authority", "Smtp:Host", "DataProtection:Key",
-                 })
+        foreach (
+            var setting in new[]
+            {
+                "Distribution:PublicBaseUrl",
+                "ConnectionStrings:Governance",
+                "Auth:Authority",
+                "Smtp:Host",
+                "DataProtection:Key",
+            }
+        )
             Assert.Contains(setting, service.Output, StringComparison.Ordinal);
         Assert.Contains("5 setting(s) missing or invalid", service.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Local PostgreSQL", service.Output, StringComparison.Ordinal);
@@ -31,15 +39,17 @@ public sealed class SettingsAtStartTests
     [Fact]
     public async Task an_invalid_value_is_refused_even_on_a_developers_machine()
     {
-        await using var service = ServiceProcess.Start(new Dictionary<string, string?>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["GOVERNANCE_DB"] = await TestDatabase.FreshDatabaseAsync("governance_settings_invalid"),
-            ["Smtp__Security"] = "Krypterat",
-            ["Smtp__Port"] = "smtp",
-            ["Distribution__PublicBaseUrl"] = "ftp://samarbetskommitten.test",
-            ["Distribution__RetryDelays"] = "snart",
-        });
+        await using var service = ServiceProcess.Start(
+            new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["GOVERNANCE_DB"] = await TestDatabase.FreshDatabaseAsync("governance_settings_invalid"),
+                ["Smtp__Security"] = "Krypterat",
+                ["Smtp__Port"] = "smtp",
+                ["Distribution__PublicBaseUrl"] = "ftp://samarbetskommitten.test",
+                ["Distribution__RetryDelays"] = "snart",
+            }
+        );
         Assert.NotEqual(0, await service.ExitCodeAsync());
         foreach (var setting in new[] { "Smtp", "Distribution:PublicBaseUrl", "Distribution:RetryDelays" })
             Assert.Contains(setting, service.Output, StringComparison.Ordinal);
@@ -48,7 +58,10 @@ public sealed class SettingsAtStartTests
     [Fact]
     public async Task with_every_setting_given_it_starts_in_production_and_links_use_the_public_address()
     {
-        var settings = ProductionService.Settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
+        var settings = ProductionService.Settings.ToDictionary(
+            s => s.Key.Replace(":", "__", StringComparison.Ordinal),
+            s => s.Value
+        );
         settings["ASPNETCORE_ENVIRONMENT"] = "Production";
         settings["GOVERNANCE_DB"] = await TestDatabase.FreshDatabaseAsync("governance_settings_complete");
         await using var service = ServiceProcess.Start(settings);
@@ -62,11 +75,13 @@ public sealed class SettingsAtStartTests
     [Fact]
     public async Task on_a_developers_machine_links_point_where_the_service_listens()
     {
-        await using var service = ServiceProcess.Start(new Dictionary<string, string?>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["GOVERNANCE_DB"] = await TestDatabase.FreshDatabaseAsync("governance_settings_development"),
-        });
+        await using var service = ServiceProcess.Start(
+            new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["GOVERNANCE_DB"] = await TestDatabase.FreshDatabaseAsync("governance_settings_development"),
+            }
+        );
         await service.WaitUntilReadyAsync();
         using var client = new HttpClient();
         var calendar = await client.GetStringAsync($"{service.BaseUrl}/calendar.ics");

@@ -15,18 +15,26 @@ public class TokenCommandTests
     public async Task the_token_command_prints_a_token_for_the_name_and_role_as_its_last_line()
     {
         var output = new StringWriter();
-        var exit = TokenCommand.Run(["token", "--name", "Anna Admin", "--role", "secretary"], NoConfiguration, State, output);
+        var exit = TokenCommand.Run(
+            ["token", "--name", "Anna Admin", "--role", "secretary"],
+            NoConfiguration,
+            State,
+            output
+        );
 
         Assert.Equal(0, exit);
         var token = output.ToString().TrimEnd().Split('\n').Last();
-        var validated = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            ValidIssuer = DevelopmentTokens.Issuer,
-            ValidAudience = DevelopmentTokens.Audience,
-            IssuerSigningKey = DevelopmentTokens.SigningKey(NoConfiguration, State),
-            NameClaimType = DevelopmentTokens.NameClaim,
-            RoleClaimType = DevelopmentTokens.RoleClaim,
-        });
+        var validated = await new JsonWebTokenHandler().ValidateTokenAsync(
+            token,
+            new TokenValidationParameters
+            {
+                ValidIssuer = DevelopmentTokens.Issuer,
+                ValidAudience = DevelopmentTokens.Audience,
+                IssuerSigningKey = DevelopmentTokens.SigningKey(NoConfiguration, State),
+                NameClaimType = DevelopmentTokens.NameClaim,
+                RoleClaimType = DevelopmentTokens.RoleClaim,
+            }
+        );
         Assert.True(validated.IsValid);
         var user = new ClaimsPrincipal(validated.ClaimsIdentity);
         Assert.Equal("Anna Admin", user.ActorName());

@@ -10,13 +10,42 @@ public class ClosingRuleTests
 
     private static Meeting Held(TimeOnly? arrival = null, TimeOnly? departure = null, TimeOnly? decisionAt = null)
     {
-        var meeting = new Meeting { Body = Body.Committee, Date = Day, EndDate = Day, StartsAt = new(12, 0), EndsAt = new(15, 30) };
-        if (arrival is { } a) meeting.Attendance.Add(new(Guid.NewGuid(), "Ledamot Botkyrka", AttendanceRole.Member, "0127", PresenceMode.InPerson, a, departure));
+        var meeting = new Meeting
+        {
+            Body = Body.Committee,
+            Date = Day,
+            EndDate = Day,
+            StartsAt = new(12, 0),
+            EndsAt = new(15, 30),
+        };
+        if (arrival is { } a)
+            meeting.Attendance.Add(
+                new(
+                    Guid.NewGuid(),
+                    "Ledamot Botkyrka",
+                    AttendanceRole.Member,
+                    "0127",
+                    PresenceMode.InPerson,
+                    a,
+                    departure
+                )
+            );
         if (decisionAt is { } at)
         {
             var quorum = new QuorumSnapshot(at, 8, 4, 4, true, []);
-            meeting.Agenda.Add(new(Guid.NewGuid(), 1, "Verksamhetsplan", "verksamhetsplan", null, null, [],
-                new Outcome(OutcomeKind.Decided, "Fastställd.", null, [], null, quorum, DateTimeOffset.UnixEpoch), null));
+            meeting.Agenda.Add(
+                new(
+                    Guid.NewGuid(),
+                    1,
+                    "Verksamhetsplan",
+                    "verksamhetsplan",
+                    null,
+                    null,
+                    [],
+                    new Outcome(OutcomeKind.Decided, "Fastställd.", null, [], null, quorum, DateTimeOffset.UnixEpoch),
+                    null
+                )
+            );
         }
         return meeting;
     }

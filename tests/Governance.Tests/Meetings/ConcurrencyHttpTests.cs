@@ -19,7 +19,17 @@ public class ConcurrencyHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         {
             var result = await Host.Scenario(s =>
             {
-                s.Post.Json(new { personName = RepresentativeOf(code), role = "member", municipalityCode = code, mode = "inPerson", arrivedAt = "12:00", version })
+                s.Post.Json(
+                        new
+                        {
+                            personName = RepresentativeOf(code),
+                            role = "member",
+                            municipalityCode = code,
+                            mode = "inPerson",
+                            arrivedAt = "12:00",
+                            version,
+                        }
+                    )
                     .ToUrl($"/api/meetings/{meeting}/attendance");
                 s.WithBearerToken(SecretaryToken);
                 s.IgnoreStatusCode();
@@ -51,7 +61,17 @@ public class ConcurrencyHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         await GivenSodertornWithAllRepresentatives();
         var meeting = await Schedule();
         await Act(meeting, "/agenda", new { title = "Information", kind = "information" }, ChairToken);
-        var stale = await Post($"/api/meetings/{meeting}/agenda", new { title = "Annat", kind = "övrigt", version = 1 }, ChairToken, 409);
+        var stale = await Post(
+            $"/api/meetings/{meeting}/agenda",
+            new
+            {
+                title = "Annat",
+                kind = "övrigt",
+                version = 1,
+            },
+            ChairToken,
+            409
+        );
         Assert.Equal(409, stale.ReadAsJson<JsonElement>().GetProperty("status").GetInt32());
         Assert.Single((await Get<Meeting>($"/api/meetings/{meeting}", MemberToken)).Agenda);
     }

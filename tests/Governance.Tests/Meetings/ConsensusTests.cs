@@ -7,13 +7,47 @@ namespace Governance.Tests.Meetings;
 public class ConsensusTests
 {
     private static readonly DateTimeOffset Now = new(2020, 4, 2, 13, 0, 0, TimeSpan.FromHours(2));
-    private static readonly AgendaItem Item = new(Guid.NewGuid(), 1, "Remissvar om kollektivtrafikplan", "remissvar", null, null, [], null, null);
-    private static readonly Meeting Meeting = new() { Id = Guid.NewGuid(), Body = Body.Committee, Date = new DateOnly(2020, 4, 2), Agenda = [Item] };
-    private static readonly QuorumSnapshot FivePresent = new(new TimeOnly(13, 0), 8, 5, 4, true, ["0126", "0127", "0136", "0140", "0181"]);
+    private static readonly AgendaItem Item = new(
+        Guid.NewGuid(),
+        1,
+        "Remissvar om kollektivtrafikplan",
+        "remissvar",
+        null,
+        null,
+        [],
+        null,
+        null
+    );
+    private static readonly Meeting Meeting = new()
+    {
+        Id = Guid.NewGuid(),
+        Body = Body.Committee,
+        Date = new DateOnly(2020, 4, 2),
+        Agenda = [Item],
+    };
+    private static readonly QuorumSnapshot FivePresent = new(
+        new TimeOnly(13, 0),
+        8,
+        5,
+        4,
+        true,
+        ["0126", "0127", "0136", "0140", "0181"]
+    );
 
     private static (object? Outcome, Governance.Infrastructure.Problems.RuleViolation? Refused) Decide(
-        IReadOnlyList<string> objectors, Votes? votes = null, DecisionRule rule = DecisionRule.Consensus) =>
-        Consensus.Decide(Meeting, Item, new Consensus.Proposal("Kommittén antar remissvaret.", objectors, votes), FivePresent, rule, "Sekreterare", Now);
+        IReadOnlyList<string> objectors,
+        Votes? votes = null,
+        DecisionRule rule = DecisionRule.Consensus
+    ) =>
+        Consensus.Decide(
+            Meeting,
+            Item,
+            new Consensus.Proposal("Kommittén antar remissvaret.", objectors, votes),
+            FivePresent,
+            rule,
+            "Sekreterare",
+            Now
+        );
 
     [Fact]
     public void with_no_objection_the_matter_is_decided_and_the_quorum_is_part_of_the_record()
@@ -43,7 +77,11 @@ public class ConsensusTests
     [Fact]
     public void under_an_agreed_majority_rule_the_votes_of_those_present_decide()
     {
-        var carried = Decide([], new Votes(["0126", "0127", "0136"], ["0181"], ["0140"]), DecisionRule.MajorityOfPresent);
+        var carried = Decide(
+            [],
+            new Votes(["0126", "0127", "0136"], ["0181"], ["0140"]),
+            DecisionRule.MajorityOfPresent
+        );
         Assert.IsType<DecisionRecorded>(carried.Outcome);
         var lost = Decide([], new Votes(["0126", "0127"], ["0181", "0136"], ["0140"]), DecisionRule.MajorityOfPresent);
         Assert.Equal(["0181", "0136"], Assert.IsType<DecisionNotReached>(lost.Outcome).Objectors);
@@ -71,9 +109,18 @@ public class ConsensusTests
     {
         var notQuorate = FivePresent with { Present = 3, Met = false };
         Assert.Equal(MeetingRules.Quorum, MeetingRules.CanRecordOutcome(Meeting, Item, notQuorate)!.Rule);
-        Assert.Equal(MeetingRules.Cancelled, MeetingRules.CanRecordOutcome(new Meeting { Status = MeetingStatus.Cancelled }, Item, FivePresent)!.Rule);
-        Assert.Equal(MeetingRules.Closed, MeetingRules.CanRecordOutcome(new Meeting { Status = MeetingStatus.Closed }, Item, FivePresent)!.Rule);
-        var decided = Item with { Outcome = new Outcome(OutcomeKind.Decided, "x", DecisionRule.Consensus, [], null, FivePresent, Now) };
+        Assert.Equal(
+            MeetingRules.Cancelled,
+            MeetingRules.CanRecordOutcome(new Meeting { Status = MeetingStatus.Cancelled }, Item, FivePresent)!.Rule
+        );
+        Assert.Equal(
+            MeetingRules.Closed,
+            MeetingRules.CanRecordOutcome(new Meeting { Status = MeetingStatus.Closed }, Item, FivePresent)!.Rule
+        );
+        var decided = Item with
+        {
+            Outcome = new Outcome(OutcomeKind.Decided, "x", DecisionRule.Consensus, [], null, FivePresent, Now),
+        };
         Assert.Equal(MeetingRules.OneOutcome, MeetingRules.CanRecordOutcome(Meeting, decided, FivePresent)!.Rule);
         Assert.Null(MeetingRules.CanRecordOutcome(Meeting, Item, FivePresent));
     }

@@ -6,7 +6,10 @@ namespace Governance.Tests.Meetings;
 
 public class DecisionSearchHttpTests(AppFixture fixture) : MeetingScenario(fixture)
 {
-    private async Task<Guid> MeetingWithDecisions(string date, params (string Title, string Kind, string Wording, string? RaisedBy)[] decisions)
+    private async Task<Guid> MeetingWithDecisions(
+        string date,
+        params (string Title, string Kind, string Wording, string? RaisedBy)[] decisions
+    )
     {
         var meeting = await Schedule(date: date);
         foreach (var (title, kind, _, raisedBy) in decisions)
@@ -17,16 +20,32 @@ public class DecisionSearchHttpTests(AppFixture fixture) : MeetingScenario(fixtu
             }
             else
             {
-                var raised = await Act(meeting, "/matters", new { title, kind, municipalityCode = raisedBy }, MemberOf(raisedBy));
+                var raised = await Act(
+                    meeting,
+                    "/matters",
+                    new
+                    {
+                        title,
+                        kind,
+                        municipalityCode = raisedBy,
+                    },
+                    MemberOf(raisedBy)
+                );
                 var matterId = raised.GetProperty("matters").EnumerateArray().Last().GetProperty("matterId").GetGuid();
                 await Act(meeting, "/agenda", new { matterId }, ChairToken);
             }
         }
         OnTheMeetingDay(date);
-        foreach (var code in new[] { "0127", "0126", "0181", "0140" }) await Attend(meeting, code);
+        foreach (var code in new[] { "0127", "0126", "0181", "0140" })
+            await Attend(meeting, code);
         var items = (await Get<Meeting>($"/api/meetings/{meeting}", MemberToken)).Agenda;
         for (var i = 0; i < decisions.Length; i++)
-            await Act(meeting, $"/agenda/{items[i].ItemId}/decision", new { wording = decisions[i].Wording, at = "13:00" }, SecretaryToken);
+            await Act(
+                meeting,
+                $"/agenda/{items[i].ItemId}/decision",
+                new { wording = decisions[i].Wording, at = "13:00" },
+                SecretaryToken
+            );
         return meeting;
     }
 
@@ -36,12 +55,26 @@ public class DecisionSearchHttpTests(AppFixture fixture) : MeetingScenario(fixtu
     public async Task search_matches_swedish_inflections_and_parts_of_compound_words_and_filters()
     {
         await GivenSodertornWithAllRepresentatives();
-        var april = await MeetingWithDecisions("2020-04-23",
-            ("Svar på remiss om tvärförbindelse", "remissvar", "Kommittén lämnar ett gemensamt svar på remissen.", "0126"),
-            ("Kollektivtrafikplan för Södertörn", "yttrande", "Kommittén ställer sig bakom Kollektivtrafikplan 2030.", null));
+        var april = await MeetingWithDecisions(
+            "2020-04-23",
+            (
+                "Svar på remiss om tvärförbindelse",
+                "remissvar",
+                "Kommittén lämnar ett gemensamt svar på remissen.",
+                "0126"
+            ),
+            (
+                "Kollektivtrafikplan för Södertörn",
+                "yttrande",
+                "Kommittén ställer sig bakom Kollektivtrafikplan 2030.",
+                null
+            )
+        );
         Fixture.Clock.Set(new DateTimeOffset(2021, 1, 10, 9, 0, 0, TimeSpan.Zero));
-        await MeetingWithDecisions("2021-02-04",
-            ("Verksamhetsplan 2021", "verksamhetsplan", "Kommittén fastställer verksamhetsplanen.", null));
+        await MeetingWithDecisions(
+            "2021-02-04",
+            ("Verksamhetsplan 2021", "verksamhetsplan", "Kommittén fastställer verksamhetsplanen.", null)
+        );
 
         // Inflection: "remisser" finds "remiss"/"remissen"; part of a compound: "trafik" finds "Kollektivtrafikplan".
         var remisser = await Search("q=remisser");

@@ -7,7 +7,17 @@ public class ExtraMeetingHttpTests(AppFixture fixture) : MeetingScenario(fixture
 {
     private async Task<ExtraMeetingDemandState> Request(string code, int version, int expected = 200)
     {
-        var result = await Post("/api/extra-meeting-requests", new { municipalityCode = code, reason = "Brådskande remiss", version }, Fixture.TokenFor($"Ledamot {code}", "member", code), expected);
+        var result = await Post(
+            "/api/extra-meeting-requests",
+            new
+            {
+                municipalityCode = code,
+                reason = "Brådskande remiss",
+                version,
+            },
+            Fixture.TokenFor($"Ledamot {code}", "member", code),
+            expected
+        );
         return expected == 200 ? (await result.ReadAsJsonAsync<ExtraMeetingDemandState>())! : null!;
     }
 
@@ -17,10 +27,21 @@ public class ExtraMeetingHttpTests(AppFixture fixture) : MeetingScenario(fixture
         await GivenSodertornWithAllRepresentatives();
         var state = await Request("0127", 0);
         state = await Request("0127", state.Version); // the same member twice counts once
-        foreach (var code in new[] { "0136", "0126", "0140" }) state = await Request(code, state.Version);
-        await Request("0180", state.Version, 409);     // not a member
+        foreach (var code in new[] { "0136", "0126", "0140" })
+            state = await Request(code, state.Version);
+        await Request("0180", state.Version, 409); // not a member
         // A member asks for its own municipality only.
-        await Post("/api/extra-meeting-requests", new { municipalityCode = "0192", reason = "x", version = state.Version }, Fixture.TokenFor("Ledamot 0127", "member", "0127"), 403);
+        await Post(
+            "/api/extra-meeting-requests",
+            new
+            {
+                municipalityCode = "0192",
+                reason = "x",
+                version = state.Version,
+            },
+            Fixture.TokenFor("Ledamot 0127", "member", "0127"),
+            403
+        );
         Assert.Equal((4, false), (state.RequestingMembers.Count, state.ChairMustCall));
 
         state = await Request("0192", state.Version);

@@ -20,7 +20,19 @@ public class FeedsHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         Assert.Equal(new DateTime(2020, 4, 23, 10, 0, 0, DateTimeKind.Utc), original.DtStart!.AsUtc);
         Assert.Equal($"http://governance.test/sammantraden/{meeting}", original.Url!.ToString());
 
-        await Act(meeting, "/reschedule", new { date = "2020-04-30", startsAt = "13:00", endsAt = "16:00", hostMunicipalityCode = "0138", place = "Tyresö, kommunhuset" }, SecretaryToken);
+        await Act(
+            meeting,
+            "/reschedule",
+            new
+            {
+                date = "2020-04-30",
+                startsAt = "13:00",
+                endsAt = "16:00",
+                hostMunicipalityCode = "0138",
+                place = "Tyresö, kommunhuset",
+            },
+            SecretaryToken
+        );
         await Act(meeting, "/cancel", new { reason = "Inga ärenden; nästa möte 4 juni." }, SecretaryToken);
         var ics = (await Host.Scenario(s => s.Get.Url("/calendar.ics"))).ReadAsText();
         var after = Ical.Net.Calendar.Load(ics)!;
@@ -28,7 +40,8 @@ public class FeedsHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         Assert.Equal(2, changed.Sequence);
         Assert.Equal("CANCELLED", changed.Status);
         Assert.Equal("Tyresö, kommunhuset (Tyresö)", changed.Location);
-        Assert.Equal(3, after.Events.Count(e => e.Status == "CANCELLED")); // the seed's two cancelled meetings, and this one
+        // the seed's two cancelled meetings, and this one
+        Assert.Equal(3, after.Events.Count(e => e.Status == "CANCELLED"));
         Assert.All(ics.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75));
 
         var page = await Host.Scenario(s => s.Get.Url($"/sammantraden/{meeting}"));

@@ -7,13 +7,21 @@ using Governance.Tests.Support;
 
 namespace Governance.Tests.Meetings;
 
-/// <summary>Shared arrangements for the meeting tests: reference data, every municipality's representative, a scheduled meeting.</summary>
+/// <summary>
+/// Shared arrangements for the meeting tests: reference data, every municipality's representative, a scheduled meeting.
+/// </summary>
 public abstract class MeetingScenario(AppFixture fixture) : IntegrationContext(fixture)
 {
     public static readonly (string Code, string Name)[] Representatives =
     [
-        ("0127", "Ebba Östlin"), ("0136", "Martina Mossberg"), ("0126", "Daniel Dronjak"), ("0140", "Bo Cederlöf"),
-        ("0192", "Patrik Isestad"), ("0128", "Sara Ericson"), ("0181", "Boel Godner"), ("0138", "Fredrik Saweståhl"),
+        ("0127", "Ebba Östlin"),
+        ("0136", "Martina Mossberg"),
+        ("0126", "Daniel Dronjak"),
+        ("0140", "Bo Cederlöf"),
+        ("0192", "Patrik Isestad"),
+        ("0128", "Sara Ericson"),
+        ("0181", "Boel Godner"),
+        ("0138", "Fredrik Saweståhl"),
     ];
 
     protected string ChairToken => Fixture.TokenFor("Daniel Dronjak", Roles.Chair);
@@ -29,14 +37,41 @@ public abstract class MeetingScenario(AppFixture fixture) : IntegrationContext(f
         foreach (var (code, name) in Representatives)
         {
             var stream = await session.Events.FetchForWriting<Municipality>(Municipality.IdFor(code));
-            stream.AppendOne(new RepresentativeNamed(Municipality.IdFor(code), name, new DateOnly(2019, 1, 1), "test", AppFixture.StartOfTests));
+            stream.AppendOne(
+                new RepresentativeNamed(
+                    Municipality.IdFor(code),
+                    name,
+                    new DateOnly(2019, 1, 1),
+                    "test",
+                    AppFixture.StartOfTests
+                )
+            );
         }
         await session.SaveChangesAsync();
     }
 
-    protected async Task<Guid> Schedule(string date = "2020-04-23", string host = "0128", string body = "committee", string kind = "ordinary")
+    protected async Task<Guid> Schedule(
+        string date = "2020-04-23",
+        string host = "0128",
+        string body = "committee",
+        string kind = "ordinary"
+    )
     {
-        var result = await Post("/api/meetings", new { body, kind, date, startsAt = "12:00", endsAt = "15:30", hostMunicipalityCode = host, place = "Salems kommunhus" }, SecretaryToken, 201);
+        var result = await Post(
+            "/api/meetings",
+            new
+            {
+                body,
+                kind,
+                date,
+                startsAt = "12:00",
+                endsAt = "15:30",
+                hostMunicipalityCode = host,
+                place = "Salems kommunhus",
+            },
+            SecretaryToken,
+            201
+        );
         Version = 1;
         return (await result.ReadAsJsonAsync<JsonElement>()).GetProperty("value").GetGuid();
     }
@@ -49,7 +84,8 @@ public abstract class MeetingScenario(AppFixture fixture) : IntegrationContext(f
         withVersion["version"] = Version;
         var result = await Post($"/api/meetings/{meetingId}{path}", withVersion, token, expected);
         var answer = await result.ReadAsJsonAsync<JsonElement>();
-        if (expected == 200) Version = answer.GetProperty("version").GetInt32();
+        if (expected == 200)
+            Version = answer.GetProperty("version").GetInt32();
         return answer;
     }
 
@@ -67,10 +103,35 @@ public abstract class MeetingScenario(AppFixture fixture) : IntegrationContext(f
 
     protected static string RepresentativeOf(string code) => Representatives.Single(r => r.Code == code).Name;
 
-    protected Task<JsonElement> Attend(Guid meetingId, string code, string mode = "inPerson", string arrived = "12:00", string? departed = null) =>
-        Act(meetingId, "/attendance", new { personName = RepresentativeOf(code), role = "member", municipalityCode = code, mode, arrivedAt = arrived, departedAt = departed }, SecretaryToken);
+    protected Task<JsonElement> Attend(
+        Guid meetingId,
+        string code,
+        string mode = "inPerson",
+        string arrived = "12:00",
+        string? departed = null
+    ) =>
+        Act(
+            meetingId,
+            "/attendance",
+            new
+            {
+                personName = RepresentativeOf(code),
+                role = "member",
+                municipalityCode = code,
+                mode,
+                arrivedAt = arrived,
+                departedAt = departed,
+            },
+            SecretaryToken
+        );
 
-    protected async Task<HttpResponseMessage> Upload(Guid meetingId, Guid itemId, string title, byte[] content, string fileName)
+    protected async Task<HttpResponseMessage> Upload(
+        Guid meetingId,
+        Guid itemId,
+        string title,
+        byte[] content,
+        string fileName
+    )
     {
         using var client = Host.Server.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SecretaryToken);

@@ -31,7 +31,11 @@ public class PublicMeetingHttpTests(AppFixture fixture) : PublicStageScenario(fi
     public async Task the_signed_in_still_see_the_whole_meeting_before_approval()
     {
         var meeting = await MeetingAt(Stage.HeldUnapproved);
-        var page = await Host.Scenario(s => { s.Get.Url($"/sammantraden/{meeting}"); s.WithBearerToken(MemberToken); });
+        var page = await Host.Scenario(s =>
+        {
+            s.Get.Url($"/sammantraden/{meeting}");
+            s.WithBearerToken(MemberToken);
+        });
         Assert.Contains(Wording, page.ReadAsText(), StringComparison.Ordinal);
         Assert.Contains(PendingMatter, page.ReadAsText(), StringComparison.Ordinal);
 
@@ -43,7 +47,11 @@ public class PublicMeetingHttpTests(AppFixture fixture) : PublicStageScenario(fi
             s.Get.Url($"/api/meetings/{meeting}/quorum?at=13:00");
             s.WithBearerToken(MemberToken);
         });
-        await Host.Scenario(s => { s.Get.Url($"/api/documents/{Sha256}"); s.WithBearerToken(MemberToken); });
+        await Host.Scenario(s =>
+        {
+            s.Get.Url($"/api/documents/{Sha256}");
+            s.WithBearerToken(MemberToken);
+        });
     }
 
     [Theory]
@@ -63,7 +71,9 @@ public class PublicMeetingHttpTests(AppFixture fixture) : PublicStageScenario(fi
         ShowsTheRecordOnlyOnceApproved(stage, json);
 
         var list = (await Anonymous("/api/meetings?year=2020")).ReadAsText();
-        var summary = JsonSerializer.Deserialize<JsonElement>(list).EnumerateArray()
+        var summary = JsonSerializer
+            .Deserialize<JsonElement>(list)
+            .EnumerateArray()
             .Single(m => m.GetProperty("id").GetGuid() == meeting);
         // The version counts every event, those recorded at the meeting too: not the public's to see.
         Assert.Equal(0, summary.GetProperty("version").GetInt32());
@@ -77,7 +87,8 @@ public class PublicMeetingHttpTests(AppFixture fixture) : PublicStageScenario(fi
     {
         var meeting = await MeetingAt(stage);
         var answer = await Anonymous($"/api/meetings/{meeting}/quorum?at=13:00", stage == Stage.Approved ? 200 : 401);
-        if (stage != Stage.Approved) return;
+        if (stage != Stage.Approved)
+            return;
         var quorum = answer.ReadAsJson<QuorumStatus>()!;
         Assert.Equal((4, true), (quorum.Present, quorum.Met));
     }
@@ -88,7 +99,8 @@ public class PublicMeetingHttpTests(AppFixture fixture) : PublicStageScenario(fi
     {
         await MeetingAt(stage);
         var answer = await Anonymous($"/api/documents/{Sha256}", stage == Stage.Scheduled ? 404 : 200);
-        if (stage != Stage.Scheduled) Assert.Equal(Pdf, answer.ReadAsText().Select(c => (byte)c).ToArray());
+        if (stage != Stage.Scheduled)
+            Assert.Equal(Pdf, answer.ReadAsText().Select(c => (byte)c).ToArray());
         await Anonymous($"/api/documents/{new string('0', 64)}", 404);
     }
 }

@@ -37,7 +37,8 @@ public class PublicRecordHttpTests(AppFixture fixture) : PublicStageScenario(fix
         var meeting = await MeetingAt(stage);
         var found = (await Anonymous("/api/decisions?q=kollektivtrafik")).ReadAsJson<DecisionPage>()!;
         Assert.Equal(stage == Stage.Approved ? 1 : 0, found.Total);
-        if (stage == Stage.Approved) Assert.Equal(CorrectedWording, Assert.Single(found.Hits).Text);
+        if (stage == Stage.Approved)
+            Assert.Equal(CorrectedWording, Assert.Single(found.Hits).Text);
         var ofTheMeeting = (await Anonymous($"/api/decisions?meetingId={meeting}")).ReadAsJson<DecisionPage>()!;
         Assert.Equal(stage == Stage.Approved ? 1 : 0, ofTheMeeting.Total);
 

@@ -50,31 +50,59 @@ public abstract class PublicStageScenario(AppFixture fixture) : MeetingScenario(
         var upload = await Upload(meeting, item, DocumentTitle, Pdf, "underlag.pdf");
         Assert.True(upload.IsSuccessStatusCode, await upload.Content.ReadAsStringAsync());
         Version++;
-        if (stage == Stage.Scheduled) return meeting;
+        if (stage == Stage.Scheduled)
+            return meeting;
 
         await Act(meeting, "/notice", new { }, ChairToken);
-        if (stage == Stage.NoticeIssued) return meeting;
+        if (stage == Stage.NoticeIssued)
+            return meeting;
 
         OnTheMeetingDay();
-        foreach (var code in new[] { "0127", "0126", "0181", "0140" }) await Attend(meeting, code);
-        var guest = new { personName = Guest, role = "guest", mode = "video", arrivedAt = "12:45" };
+        foreach (var code in new[] { "0127", "0126", "0181", "0140" })
+            await Attend(meeting, code);
+        var guest = new
+        {
+            personName = Guest,
+            role = "guest",
+            mode = "video",
+            arrivedAt = "12:45",
+        };
         await Act(meeting, "/attendance", guest, SecretaryToken);
         await Act(meeting, $"/agenda/{item}/decision", new { wording = Wording, at = "13:00" }, SecretaryToken);
         await Act(meeting, "/minutes/text", new { itemId = item, text = MinutesText }, SecretaryToken);
         await Act(meeting, "/close", new { at = "15:00" }, SecretaryToken);
-        if (stage == Stage.HeldUnapproved) return meeting;
+        if (stage == Stage.HeldUnapproved)
+            return meeting;
 
         await Act(meeting, "/minutes/approval", new { }, ChairToken);
-        await Act(meeting, "/minutes/corrections", new
-        {
-            itemId = item, target = "decisionWording", newText = CorrectedWording, what = "Lydelsen",
-            why = "Regionen föll bort.",
-        }, SecretaryToken);
+        await Act(
+            meeting,
+            "/minutes/corrections",
+            new
+            {
+                itemId = item,
+                target = "decisionWording",
+                newText = CorrectedWording,
+                what = "Lydelsen",
+                why = "Regionen föll bort.",
+            },
+            SecretaryToken
+        );
         return meeting;
     }
 
     private Task<JsonElement> Raise(Guid meeting, string title, string code) =>
-        Act(meeting, "/matters", new { title, kind = "övrigt", municipalityCode = code }, MemberOf(code));
+        Act(
+            meeting,
+            "/matters",
+            new
+            {
+                title,
+                kind = "övrigt",
+                municipalityCode = code,
+            },
+            MemberOf(code)
+        );
 
     private static Guid MatterId(JsonElement meeting, int index) =>
         meeting.GetProperty("matters")[index].GetProperty("matterId").GetGuid();

@@ -10,14 +10,33 @@ namespace Governance.Tests.Meetings;
 public class PublicViewTests
 {
     private static readonly DateTimeOffset At = new(2020, 4, 23, 13, 0, 0, TimeSpan.FromHours(2));
-    private static readonly QuorumSnapshot Quorate =
-        new(new TimeOnly(13, 0), 8, 4, 4, true, ["0126", "0127", "0140", "0181"]);
+    private static readonly QuorumSnapshot Quorate = new(
+        new TimeOnly(13, 0),
+        8,
+        4,
+        4,
+        true,
+        ["0126", "0127", "0140", "0181"]
+    );
 
     private static Meeting Scheduled()
     {
         var day = new DateOnly(2020, 4, 23);
-        var meeting = Meeting.Create(new MeetingScheduled(Guid.NewGuid(), Body.Committee, MeetingKind.Ordinary, day,
-            new TimeOnly(12, 0), day, new TimeOnly(15, 30), "0128", "Salems kommunhus", "sekreterare", At));
+        var meeting = Meeting.Create(
+            new MeetingScheduled(
+                Guid.NewGuid(),
+                Body.Committee,
+                MeetingKind.Ordinary,
+                day,
+                new TimeOnly(12, 0),
+                day,
+                new TimeOnly(15, 30),
+                "0128",
+                "Salems kommunhus",
+                "sekreterare",
+                At
+            )
+        );
         var id = meeting.Id;
         var (onAgenda, pending, declined, item) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         meeting.Apply(new MatterRaised(id, onAgenda, "Kollektivtrafikplan", null, "remissvar", "0127", "E Östlin", At));
@@ -25,8 +44,20 @@ public class PublicViewTests
         meeting.Apply(new MatterRaised(id, declined, "Avböjd fråga", null, "övrigt", "0138", "F Saweståhl", At));
         meeting.Apply(new MatterDeclined(id, declined, "Hör till ledningsgruppen.", "ordförande", At));
         meeting.Apply(new AgendaItemAdded(id, item, 1, "Kollektivtrafikplan", "remissvar", onAgenda, "0127", "o", At));
-        meeting.Apply(new DocumentAttached(id, item, Guid.NewGuid(), "Remissunderlag", "underlag.pdf",
-            "application/pdf", 10, "abc123", "sekreterare", At));
+        meeting.Apply(
+            new DocumentAttached(
+                id,
+                item,
+                Guid.NewGuid(),
+                "Remissunderlag",
+                "underlag.pdf",
+                "application/pdf",
+                10,
+                "abc123",
+                "sekreterare",
+                At
+            )
+        );
         meeting.Version = 6;
         return meeting;
     }
@@ -34,8 +65,17 @@ public class PublicViewTests
     private static Meeting Noticed()
     {
         var meeting = Scheduled();
-        meeting.Apply(new MeetingNoticeIssued(meeting.Id, At, new DateOnly(2020, 4, 16), false,
-            [meeting.Agenda[0].ItemId], [], "ordförande"));
+        meeting.Apply(
+            new MeetingNoticeIssued(
+                meeting.Id,
+                At,
+                new DateOnly(2020, 4, 16),
+                false,
+                [meeting.Agenda[0].ItemId],
+                [],
+                "ordförande"
+            )
+        );
         return meeting;
     }
 
@@ -43,10 +83,33 @@ public class PublicViewTests
     {
         var meeting = Noticed();
         var item = meeting.Agenda[0];
-        meeting.Apply(new AttendanceRecorded(meeting.Id, Guid.NewGuid(), "Ebba Östlin", AttendanceRole.Member, "0127",
-            PresenceMode.InPerson, new TimeOnly(12, 0), null, "sekreterare", At));
-        meeting.Apply(new DecisionRecorded(meeting.Id, item.ItemId, "Kommittén lämnar remissvaret.",
-            DecisionRule.Consensus, null, Quorate, meeting.ContextOf(item), "sekreterare", At));
+        meeting.Apply(
+            new AttendanceRecorded(
+                meeting.Id,
+                Guid.NewGuid(),
+                "Ebba Östlin",
+                AttendanceRole.Member,
+                "0127",
+                PresenceMode.InPerson,
+                new TimeOnly(12, 0),
+                null,
+                "sekreterare",
+                At
+            )
+        );
+        meeting.Apply(
+            new DecisionRecorded(
+                meeting.Id,
+                item.ItemId,
+                "Kommittén lämnar remissvaret.",
+                DecisionRule.Consensus,
+                null,
+                Quorate,
+                meeting.ContextOf(item),
+                "sekreterare",
+                At
+            )
+        );
         meeting.Apply(new MinutesTextWritten(meeting.Id, item.ItemId, "Strategen föredrog.", "sekreterare", At));
         meeting.Apply(new MinutesTextWritten(meeting.Id, null, "Ordföranden öppnade mötet.", "sekreterare", At));
         meeting.Apply(new MeetingClosed(meeting.Id, new TimeOnly(15, 0), "sekreterare", At));
@@ -57,8 +120,18 @@ public class PublicViewTests
     {
         var meeting = Held();
         meeting.Apply(new MinutesApproved(meeting.Id, 11, "ordförande", At));
-        meeting.Apply(new MinutesCorrected(meeting.Id, meeting.Agenda[0].ItemId, CorrectionTarget.DecisionWording,
-            "Kommittén lämnar remissvaret (rättat).", "Lydelsen", "Skrivfel", "ordförande", At));
+        meeting.Apply(
+            new MinutesCorrected(
+                meeting.Id,
+                meeting.Agenda[0].ItemId,
+                CorrectionTarget.DecisionWording,
+                "Kommittén lämnar remissvaret (rättat).",
+                "Lydelsen",
+                "Skrivfel",
+                "ordförande",
+                At
+            )
+        );
         return meeting;
     }
 
@@ -69,8 +142,10 @@ public class PublicViewTests
         var seen = PublicView.PublicPartOf(meeting);
 
         Assert.Equal(new PublicView(Agenda: false, Record: false), PublicView.Of(meeting));
-        Assert.Equal((meeting.Id, meeting.Date, meeting.StartsAt, meeting.EndsAt, "Salems kommunhus", "0128"),
-            (seen.Id, seen.Date, seen.StartsAt, seen.EndsAt, seen.Place, seen.HostMunicipalityCode));
+        Assert.Equal(
+            (meeting.Id, meeting.Date, meeting.StartsAt, meeting.EndsAt, "Salems kommunhus", "0128"),
+            (seen.Id, seen.Date, seen.StartsAt, seen.EndsAt, seen.Place, seen.HostMunicipalityCode)
+        );
         Assert.Empty(seen.Agenda);
         Assert.Empty(seen.Matters);
         Assert.Null(seen.Notice);
@@ -84,8 +159,10 @@ public class PublicViewTests
         var meeting = Scheduled();
         meeting.Apply(new MeetingCancelled(meeting.Id, "Inga ärenden.", "sekreterare", At));
         var seen = PublicView.PublicPartOf(meeting);
-        Assert.Equal((MeetingStatus.Cancelled, "Inga ärenden.", 1),
-            (seen.Status, seen.CancellationReason, seen.CalendarSequence));
+        Assert.Equal(
+            (MeetingStatus.Cancelled, "Inga ärenden.", 1),
+            (seen.Status, seen.CancellationReason, seen.CalendarSequence)
+        );
     }
 
     [Fact]

@@ -8,8 +8,12 @@ public class QuorumTests
     private static readonly string[] Eight = ["0127", "0136", "0126", "0140", "0192", "0128", "0181", "0138"];
     private static readonly TimeOnly Noon = new(12, 0);
 
-    private static Attendance Member(string code, PresenceMode mode = PresenceMode.InPerson, TimeOnly? arrived = null, TimeOnly? departed = null) =>
-        new(Guid.NewGuid(), $"Ledamot {code}", AttendanceRole.Member, code, mode, arrived ?? Noon, departed);
+    private static Attendance Member(
+        string code,
+        PresenceMode mode = PresenceMode.InPerson,
+        TimeOnly? arrived = null,
+        TimeOnly? departed = null
+    ) => new(Guid.NewGuid(), $"Ledamot {code}", AttendanceRole.Member, code, mode, arrived ?? Noon, departed);
 
     [Theory]
     [InlineData(8, 4)]
@@ -34,7 +38,11 @@ public class QuorumTests
     public void with_seven_members_after_a_withdrawal_four_are_still_needed()
     {
         var seven = Eight.Where(c => c != "0140").ToArray();
-        var meeting = new Meeting { Body = Body.Committee, Attendance = [.. seven.Take(3).Select(c => Member(c)), Member("0140")] };
+        var meeting = new Meeting
+        {
+            Body = Body.Committee,
+            Attendance = [.. seven.Take(3).Select(c => Member(c)), Member("0140")],
+        };
         // The withdrawn party's presence does not count.
         var quorum = Quorum.At(meeting, seven, Noon);
         Assert.Equal((7, 3, 4, false), (quorum.Members, quorum.Present, quorum.Required, quorum.Met));
@@ -46,7 +54,13 @@ public class QuorumTests
         var meeting = new Meeting
         {
             Body = Body.Committee,
-            Attendance = [Member("0127"), Member("0136", PresenceMode.Phone), Member("0126", PresenceMode.Video), Member("0140", PresenceMode.Video)],
+            Attendance =
+            [
+                Member("0127"),
+                Member("0136", PresenceMode.Phone),
+                Member("0126", PresenceMode.Video),
+                Member("0140", PresenceMode.Video),
+            ],
         };
         Assert.True(Quorum.At(meeting, Eight, Noon).Met);
     }
@@ -59,14 +73,16 @@ public class QuorumTests
             Body = Body.Committee,
             Attendance =
             [
-                Member("0127"), Member("0136"), Member("0126"),
+                Member("0127"),
+                Member("0136"),
+                Member("0126"),
                 Member("0140", arrived: new TimeOnly(13, 0), departed: new TimeOnly(14, 0)),
             ],
         };
         Assert.False(Quorum.At(meeting, Eight, new TimeOnly(12, 59)).Met);
-        Assert.True(Quorum.At(meeting, Eight, new TimeOnly(13, 0)).Met);   // arrived exactly then: present
+        Assert.True(Quorum.At(meeting, Eight, new TimeOnly(13, 0)).Met); // arrived exactly then: present
         Assert.True(Quorum.At(meeting, Eight, new TimeOnly(13, 59)).Met);
-        Assert.False(Quorum.At(meeting, Eight, new TimeOnly(14, 0)).Met);  // left exactly then: gone
+        Assert.False(Quorum.At(meeting, Eight, new TimeOnly(14, 0)).Met); // left exactly then: gone
     }
 
     [Fact]
@@ -77,7 +93,9 @@ public class QuorumTests
             Body = Body.Committee,
             Attendance =
             [
-                Member("0127"), Member("0127"), Member("0136"),
+                Member("0127"),
+                Member("0127"),
+                Member("0136"),
                 new(Guid.NewGuid(), "Direktör", AttendanceRole.Director, "0126", PresenceMode.InPerson, Noon, null),
                 new(Guid.NewGuid(), "Gäst", AttendanceRole.Guest, null, PresenceMode.InPerson, Noon, null),
             ],
@@ -91,7 +109,20 @@ public class QuorumTests
         var meeting = new Meeting
         {
             Body = Body.ManagementGroup,
-            Attendance = [.. Eight.Take(4).Select(c => new Attendance(Guid.NewGuid(), $"Direktör {c}", AttendanceRole.Director, c, PresenceMode.InPerson, Noon, null))],
+            Attendance =
+            [
+                .. Eight
+                    .Take(4)
+                    .Select(c => new Attendance(
+                        Guid.NewGuid(),
+                        $"Direktör {c}",
+                        AttendanceRole.Director,
+                        c,
+                        PresenceMode.InPerson,
+                        Noon,
+                        null
+                    )),
+            ],
         };
         Assert.True(Quorum.At(meeting, Eight, Noon).Met);
     }

@@ -15,11 +15,23 @@ public class SwedishSearchEvaluationTests(AppFixture fixture, ITestOutputHelper 
 {
     private static readonly (string Key, string Title, string Wording)[] Decisions =
     [
-        ("kollektivtrafik", "Kollektivtrafikplan 2050", "Kommittén antog ett gemensamt remissvar på Kollektivtrafikplan 2050."),
+        (
+            "kollektivtrafik",
+            "Kollektivtrafikplan 2050",
+            "Kommittén antog ett gemensamt remissvar på Kollektivtrafikplan 2050."
+        ),
         ("bostad", "Bostadsförsörjning på Södertörn", "Kommittén fattade beslut om en gemensam strategi för bostäder."),
-        ("näringsliv", "Näringslivsprogrammet", "Kommittén godkänner det regionala näringslivsprogrammet för 2020–2023."),
+        (
+            "näringsliv",
+            "Näringslivsprogrammet",
+            "Kommittén godkänner det regionala näringslivsprogrammet för 2020–2023."
+        ),
         ("verksamhetsplan", "Verksamhetsplan och budget 2020", "Verksamhetsplanen fastställs enligt förslaget."),
-        ("yrkesutbildning", "Södertäljes förslag om yrkesutbildning", "Förslaget från Södertälje om yrkesutbildning antas."),
+        (
+            "yrkesutbildning",
+            "Södertäljes förslag om yrkesutbildning",
+            "Förslaget från Södertälje om yrkesutbildning antas."
+        ),
         ("sammanträdesplan", "Sammanträdesplan 2021", "Kommittén fastställde sammanträdesplanen för 2021."),
         ("komvux", "Utbildningsplatser inom Komvux", "Antalet platser ska öka med tio procent."),
         ("godstransporter", "Godstransporter på väg 73", "Transporterna av gods på väg 73 utreds vidare."),
@@ -28,7 +40,11 @@ public class SwedishSearchEvaluationTests(AppFixture fixture, ITestOutputHelper 
         ("orter", "Ortsanalys för Nykvarn", "Orterna i Nykvarn kartläggs under hösten."),
         ("huddinge", "Huddinges medlemskap", "Huddinge informerade om uppsägningen av avtalet."),
         ("pendeltåg", "Tågtrafik till Nynäshamn", "Kommittén uppvaktar regionen om tätare pendeltåg till Nynäshamn."),
-        ("upphandling", "Gemensam upphandling av diariesystem", "Kommunerna upphandlar ett nytt diariesystem gemensamt."),
+        (
+            "upphandling",
+            "Gemensam upphandling av diariesystem",
+            "Kommunerna upphandlar ett nytt diariesystem gemensamt."
+        ),
         ("ungdomar", "Insatser för arbetslösa ungdomar", "Insatserna antogs i konsensus."),
         ("äldreomsorg", "Samverkan kring äldreomsorg", "Tyresö och Haninge leder arbetet med äldreomsorgen."),
         ("cykel", "Regional cykelplan", "En cykelplan för hela regionen tas fram."),
@@ -94,17 +110,27 @@ public class SwedishSearchEvaluationTests(AppFixture fixture, ITestOutputHelper 
     {
         await GivenSodertornWithAllRepresentatives();
         var meeting = await Schedule();
-        foreach (var (_, title, _) in Decisions) await Act(meeting, "/agenda", new { title, kind = "ärende" }, ChairToken);
+        foreach (var (_, title, _) in Decisions)
+            await Act(meeting, "/agenda", new { title, kind = "ärende" }, ChairToken);
         OnTheMeetingDay();
-        foreach (var code in new[] { "0127", "0126", "0181", "0140" }) await Attend(meeting, code);
+        foreach (var code in new[] { "0127", "0126", "0181", "0140" })
+            await Attend(meeting, code);
         var items = (await Get<Meeting>($"/api/meetings/{meeting}", MemberToken)).Agenda;
         for (var i = 0; i < Decisions.Length; i++)
-            await Act(meeting, $"/agenda/{items[i].ItemId}/decision", new { wording = Decisions[i].Wording, at = "13:00" }, SecretaryToken);
+            await Act(
+                meeting,
+                $"/agenda/{items[i].ItemId}/decision",
+                new { wording = Decisions[i].Wording, at = "13:00" },
+                SecretaryToken
+            );
         await Act(meeting, "/close", new { at = "15:00" }, SecretaryToken);
         await Act(meeting, "/minutes/approval", new { }, ChairToken);
 
         var keyOf = Decisions.ToDictionary(d => d.Title, d => d.Key);
-        int expected = 0, found = 0, returned = 0, right = 0;
+        int expected = 0,
+            found = 0,
+            returned = 0,
+            right = 0;
         var wrong = new List<string>();
         foreach (var (query, must, mustNot) in Queries)
         {
@@ -117,8 +143,10 @@ public class SwedishSearchEvaluationTests(AppFixture fixture, ITestOutputHelper 
             if (must.Any(m => !hits.Contains(m)) || mustNot.Any(hits.Contains) || hits.Any(h => !must.Contains(h)))
                 wrong.Add($"{query}: found [{string.Join(", ", hits.Order())}], must [{string.Join(", ", must)}]");
         }
-        output.WriteLine($"{Queries.Length} queries: recall {100.0 * found / expected:F1} % ({found}/{expected}), " +
-                         $"precision {100.0 * right / Math.Max(returned, 1):F1} % ({right}/{returned})");
+        output.WriteLine(
+            $"{Queries.Length} queries: recall {100.0 * found / expected:F1} % ({found}/{expected}), "
+                + $"precision {100.0 * right / Math.Max(returned, 1):F1} % ({right}/{returned})"
+        );
         Assert.True(Queries.Length >= 40);
         Assert.True(wrong.Count == 0, string.Join('\n', wrong));
     }

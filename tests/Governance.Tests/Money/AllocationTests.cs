@@ -53,7 +53,10 @@ public class AllocationTests
     public Property parts_add_up_exactly_stay_within_one_ore_of_the_exact_share_and_follow_the_weights() =>
         Prop.ForAll(
             Gen.Choose(0, int.MaxValue).Select(n => n / 100m).ToArbitrary(),
-            Gen.ListOf(Gen.Choose(0, 2_000_000).Select(w => (long)w)).Where(l => l.Count > 0 && l.Sum() > 0).Select(l => l.ToArray()).ToArbitrary(),
+            Gen.ListOf(Gen.Choose(0, 2_000_000).Select(w => (long)w))
+                .Where(l => l.Count > 0 && l.Sum() > 0)
+                .Select(l => l.ToArray())
+                .ToArbitrary(),
             (total, weights) =>
             {
                 var parts = Allocation.LargestRemainder(total, weights);
@@ -64,7 +67,9 @@ public class AllocationTests
                     var exact = total * weights[i] / sum;
                     Assert.True(Math.Abs(parts[i] - exact) < 0.01m + 0.0000001m);
                     for (var j = 0; j < weights.Length; j++)
-                        if (weights[i] > weights[j]) Assert.True(parts[i] >= parts[j]);
+                        if (weights[i] > weights[j])
+                            Assert.True(parts[i] >= parts[j]);
                 }
-            });
+            }
+        );
 }

@@ -9,7 +9,9 @@ public class MunicipalityTests
     private static Municipality Huddinge()
     {
         var id = Municipality.IdFor("0126");
-        return Municipality.Create(new MunicipalityRegistered(id, "0126", "Huddinge", "registrator@huddinge.se", "t", Now));
+        return Municipality.Create(
+            new MunicipalityRegistered(id, "0126", "Huddinge", "registrator@huddinge.se", "t", Now)
+        );
     }
 
     [Fact]

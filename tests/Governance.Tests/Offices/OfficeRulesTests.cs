@@ -10,9 +10,12 @@ public class OfficeRulesTests
 
     private static Municipality Member(string code, string name, string representative, string? director = null)
     {
-        var m = Municipality.Create(new MunicipalityRegistered(Municipality.IdFor(code), code, name, $"registrator@{name}.se", "t", Now));
+        var m = Municipality.Create(
+            new MunicipalityRegistered(Municipality.IdFor(code), code, name, $"registrator@{name}.se", "t", Now)
+        );
         m.Apply(new RepresentativeNamed(m.Id, representative, Jan1, "t", Now));
-        if (director is not null) m.Apply(new DirectorNamed(m.Id, director, Jan1, "t", Now));
+        if (director is not null)
+            m.Apply(new DirectorNamed(m.Id, director, Jan1, "t", Now));
         return m;
     }
 
@@ -29,14 +32,22 @@ public class OfficeRulesTests
     [Fact]
     public void a_member_may_be_appointed_chair()
     {
-        var violation = OfficeRules.CanAppoint(new Appointment(Office.CommitteeChair, "0126", "Daniel Dronjak", Jan1), Members, null);
+        var violation = OfficeRules.CanAppoint(
+            new Appointment(Office.CommitteeChair, "0126", "Daniel Dronjak", Jan1),
+            Members,
+            null
+        );
         Assert.Null(violation);
     }
 
     [Fact]
     public void the_chair_must_be_a_party_of_the_agreement()
     {
-        var violation = OfficeRules.CanAppoint(new Appointment(Office.CommitteeChair, "0180", "Anna Stockholm", Jan1), Members, null);
+        var violation = OfficeRules.CanAppoint(
+            new Appointment(Office.CommitteeChair, "0180", "Anna Stockholm", Jan1),
+            Members,
+            null
+        );
         Assert.Equal(OfficeRules.Composition, violation!.Rule);
         Assert.Contains("0180", violation.Message, StringComparison.Ordinal);
     }
@@ -44,7 +55,11 @@ public class OfficeRulesTests
     [Fact]
     public void the_chair_must_be_the_municipalitys_representative_on_the_day()
     {
-        var violation = OfficeRules.CanAppoint(new Appointment(Office.CommitteeChair, "0126", "Någon Annan", Jan1), Members, null);
+        var violation = OfficeRules.CanAppoint(
+            new Appointment(Office.CommitteeChair, "0126", "Någon Annan", Jan1),
+            Members,
+            null
+        );
         Assert.Equal(OfficeRules.Composition, violation!.Rule);
         Assert.Contains("Daniel Dronjak", violation.Message, StringComparison.Ordinal);
     }
@@ -53,25 +68,41 @@ public class OfficeRulesTests
     public void the_vice_chair_cannot_be_the_chair()
     {
         var year = Year(new Appointment(Office.CommitteeChair, "0126", "Daniel Dronjak", Jan1));
-        var violation = OfficeRules.CanAppoint(new Appointment(Office.CommitteeViceChair, "0126", "Daniel Dronjak", Jan1), Members, year);
+        var violation = OfficeRules.CanAppoint(
+            new Appointment(Office.CommitteeViceChair, "0126", "Daniel Dronjak", Jan1),
+            Members,
+            year
+        );
         Assert.Equal(OfficeRules.TwoDifferentMembers, violation!.Rule);
     }
 
     [Fact]
     public void a_chair_from_a_later_date_cannot_be_the_vice_chair_in_office_then()
     {
-        var year = Year(new Appointment(Office.CommitteeChair, "0126", "Daniel Dronjak", Jan1),
-            new Appointment(Office.CommitteeViceChair, "0181", "Boel Godner", Jan1));
-        var violation = OfficeRules.CanAppoint(new Appointment(Office.CommitteeChair, "0181", "Boel Godner", new DateOnly(2020, 6, 1)), Members, year);
+        var year = Year(
+            new Appointment(Office.CommitteeChair, "0126", "Daniel Dronjak", Jan1),
+            new Appointment(Office.CommitteeViceChair, "0181", "Boel Godner", Jan1)
+        );
+        var violation = OfficeRules.CanAppoint(
+            new Appointment(Office.CommitteeChair, "0181", "Boel Godner", new DateOnly(2020, 6, 1)),
+            Members,
+            year
+        );
         Assert.Equal(OfficeRules.TwoDifferentMembers, violation!.Rule);
     }
 
     [Fact]
     public void a_vice_chair_from_a_date_before_a_new_chair_takes_over_is_checked_against_that_later_chair_too()
     {
-        var year = Year(new Appointment(Office.CommitteeChair, "0126", "Daniel Dronjak", Jan1),
-            new Appointment(Office.CommitteeChair, "0127", "Ebba Östlin", new DateOnly(2020, 9, 1)));
-        var violation = OfficeRules.CanAppoint(new Appointment(Office.CommitteeViceChair, "0127", "Ebba Östlin", new DateOnly(2020, 3, 1)), Members, year);
+        var year = Year(
+            new Appointment(Office.CommitteeChair, "0126", "Daniel Dronjak", Jan1),
+            new Appointment(Office.CommitteeChair, "0127", "Ebba Östlin", new DateOnly(2020, 9, 1))
+        );
+        var violation = OfficeRules.CanAppoint(
+            new Appointment(Office.CommitteeViceChair, "0127", "Ebba Östlin", new DateOnly(2020, 3, 1)),
+            Members,
+            year
+        );
         Assert.Equal(OfficeRules.TwoDifferentMembers, violation!.Rule);
         Assert.Contains("2020-09-01", violation.Message, StringComparison.Ordinal);
     }
@@ -80,24 +111,46 @@ public class OfficeRulesTests
     public void chair_and_vice_chair_from_different_members_is_allowed()
     {
         var year = Year(new Appointment(Office.CommitteeChair, "0126", "Daniel Dronjak", Jan1));
-        Assert.Null(OfficeRules.CanAppoint(new Appointment(Office.CommitteeViceChair, "0181", "Boel Godner", Jan1), Members, year));
+        Assert.Null(
+            OfficeRules.CanAppoint(
+                new Appointment(Office.CommitteeViceChair, "0181", "Boel Godner", Jan1),
+                Members,
+                year
+            )
+        );
     }
 
     [Fact]
     public void the_management_group_chair_must_be_a_director()
     {
-        Assert.Null(OfficeRules.CanAppoint(new Appointment(Office.ManagementGroupChair, "0181", "Rickard Sundbom", Jan1), Members, null));
-        var representativeInstead = OfficeRules.CanAppoint(new Appointment(Office.ManagementGroupChair, "0181", "Boel Godner", Jan1), Members, null);
+        Assert.Null(
+            OfficeRules.CanAppoint(
+                new Appointment(Office.ManagementGroupChair, "0181", "Rickard Sundbom", Jan1),
+                Members,
+                null
+            )
+        );
+        var representativeInstead = OfficeRules.CanAppoint(
+            new Appointment(Office.ManagementGroupChair, "0181", "Boel Godner", Jan1),
+            Members,
+            null
+        );
         Assert.Equal(OfficeRules.ManagementGroup, representativeInstead!.Rule);
-        var noDirector = OfficeRules.CanAppoint(new Appointment(Office.ManagementGroupChair, "0126", "Vem Som Helst", Jan1), Members, null);
+        var noDirector = OfficeRules.CanAppoint(
+            new Appointment(Office.ManagementGroupChair, "0126", "Vem Som Helst", Jan1),
+            Members,
+            null
+        );
         Assert.Equal(OfficeRules.ManagementGroup, noDirector!.Rule);
     }
 
     [Fact]
     public void the_holder_on_a_date_is_the_latest_appointment_and_holds_until_the_next()
     {
-        var year = Year(new Appointment(Office.CommitteeChair, "0126", "Daniel Dronjak", Jan1),
-            new Appointment(Office.CommitteeChair, "0127", "Ebba Östlin", new DateOnly(2020, 9, 1)));
+        var year = Year(
+            new Appointment(Office.CommitteeChair, "0126", "Daniel Dronjak", Jan1),
+            new Appointment(Office.CommitteeChair, "0127", "Ebba Östlin", new DateOnly(2020, 9, 1))
+        );
 
         var first = year.HolderOn(Office.CommitteeChair, new DateOnly(2020, 8, 31))!;
         Assert.Equal("Daniel Dronjak", first.PersonName);

@@ -27,8 +27,14 @@ public sealed class BackupRestoreTests
             var source = await TestDatabase.FreshDatabaseAsync("governance_backup_tests");
             SortedDictionary<string, string> before;
             string backup;
-            await using (var host = await ServiceHost.StartAsync(Clock, source, smtp,
-                new Dictionary<string, string?> { ["Governance:ApplySchemaOnStart"] = "true" }))
+            await using (
+                var host = await ServiceHost.StartAsync(
+                    Clock,
+                    source,
+                    smtp,
+                    new Dictionary<string, string?> { ["Governance:ApplySchemaOnStart"] = "true" }
+                )
+            )
             {
                 var original = host.Service;
                 await CommitteeYear.RecordAsync(original.Client, RunningService.Tokens, Year);
@@ -37,8 +43,11 @@ public sealed class BackupRestoreTests
                 before = await original.Answers().CollectAsync(Year);
 
                 // Online, as in production: pg_dump reads one consistent snapshot while the service runs.
-                var backedUp = await OperatorCommands.RunAsync(OperatorCommands.Script("backup.sh"), [],
-                    LibpqVariables(source, new() { ["BACKUP_DIR"] = Path.Combine(work.FullName, "backups") }));
+                var backedUp = await OperatorCommands.RunAsync(
+                    OperatorCommands.Script("backup.sh"),
+                    [],
+                    LibpqVariables(source, new() { ["BACKUP_DIR"] = Path.Combine(work.FullName, "backups") })
+                );
                 Assert.True(backedUp.ExitCode == 0, backedUp.ToString());
                 backup = backedUp.Output.Trim().Split('\n')[^1];
                 Assert.Matches(@"/backups/governance-\d{8}T\d{6}Z\.dump$", backup);
@@ -46,8 +55,10 @@ public sealed class BackupRestoreTests
 
             using var server = LocalPostgresCluster.Start(Path.Combine(work.FullName, "restored"));
             var owner = await CreateOwnerRoleAsync(server);
-            var restored = await OperatorCommands.RunAsync(OperatorCommands.Script("restore.sh"),
-                [backup, Url(server.ConnectionString("postgres"))], new Dictionary<string, string?>
+            var restored = await OperatorCommands.RunAsync(
+                OperatorCommands.Script("restore.sh"),
+                [backup, Url(server.ConnectionString("postgres"))],
+                new Dictionary<string, string?>
                 {
                     ["GOVERNANCE_OWNER"] = owner.Username,
                     ["GOVERNANCE_CLI"] = OperatorCommands.ServiceCli,
@@ -55,7 +66,8 @@ public sealed class BackupRestoreTests
                     ["Auth__AllowDevelopmentTokens"] = "true",
                     ["Auth__DevelopmentSigningKey"] = Convert.ToBase64String(AppFixture.SigningKeyBytes),
                     ["GOVERNANCE_DATA_DIR"] = Path.Combine(work.FullName, "state"),
-                });
+                }
+            );
             Assert.True(restored.ExitCode == 0, restored.ToString());
             Assert.Contains("No database differences detected for 'Main'", restored.Output, StringComparison.Ordinal);
 
@@ -79,8 +91,11 @@ public sealed class BackupRestoreTests
     public async Task a_backup_that_fails_says_so_and_leaves_no_file()
     {
         var folder = Directory.CreateTempSubdirectory("governance-backup-fails").FullName;
-        var result = await OperatorCommands.RunAsync(OperatorCommands.Script("backup.sh"),
-            ["postgresql://nobody@127.0.0.1:1/governance", folder], new Dictionary<string, string?>());
+        var result = await OperatorCommands.RunAsync(
+            OperatorCommands.Script("backup.sh"),
+            ["postgresql://nobody@127.0.0.1:1/governance", folder],
+            new Dictionary<string, string?>()
+        );
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("127.0.0.1", result.Output, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
@@ -91,11 +106,14 @@ public sealed class BackupRestoreTests
     public async Task a_restore_refuses_a_database_that_exists()
     {
         var existing = new NpgsqlConnectionStringBuilder(
-            await TestDatabase.FreshDatabaseAsync("governance_restore_exists"));
+            await TestDatabase.FreshDatabaseAsync("governance_restore_exists")
+        );
         var dump = Path.GetTempFileName();
-        var result = await OperatorCommands.RunAsync(OperatorCommands.Script("restore.sh"),
+        var result = await OperatorCommands.RunAsync(
+            OperatorCommands.Script("restore.sh"),
             [dump, Url(existing.ConnectionString)],
-            new Dictionary<string, string?> { ["GOVERNANCE_DATABASE"] = existing.Database });
+            new Dictionary<string, string?> { ["GOVERNANCE_DATABASE"] = existing.Database }
+        );
         File.Delete(dump);
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("exists already", result.Output, StringComparison.Ordinal);
@@ -107,11 +125,14 @@ public sealed class BackupRestoreTests
         await using var connection = new NpgsqlConnection(server.ConnectionString("postgres"));
         await connection.OpenAsync();
         await using var create = new NpgsqlCommand(
-            "create role governance_owner login password 'owner-secret'", connection);
+            "create role governance_owner login password 'owner-secret'",
+            connection
+        );
         await create.ExecuteNonQueryAsync();
         return new NpgsqlConnectionStringBuilder(server.ConnectionString("postgres"))
         {
-            Username = "governance_owner", Password = "owner-secret",
+            Username = "governance_owner",
+            Password = "owner-secret",
         };
     }
 

@@ -19,8 +19,13 @@ public sealed class BoundedReadsTests
     /// <summary>The tables that grow with every meeting, decision and delivery.</summary>
     private static readonly HashSet<string> Growing =
     [
-        "mt_doc_meeting", "mt_doc_decisionrecord", "mt_doc_delivery", "mt_doc_distributiondocument", "mt_events",
-        "mt_streams", "mt_doc_storeddocument",
+        "mt_doc_meeting",
+        "mt_doc_decisionrecord",
+        "mt_doc_delivery",
+        "mt_doc_distributiondocument",
+        "mt_events",
+        "mt_streams",
+        "mt_doc_storeddocument",
     ];
 
     /// <summary>
@@ -28,7 +33,10 @@ public sealed class BoundedReadsTests
     /// by JSON containment over every meeting. An expression index on the listed checksums is what it needs; the
     /// schema tool compares such an index as changed on every check, so it waits for a column of its own.
     /// </summary>
-    private static readonly string[] KnownUnbounded = ["select data from governance.mt_doc_meeting where data @> $1::jsonb"];
+    private static readonly string[] KnownUnbounded =
+    [
+        "select data from governance.mt_doc_meeting where data @> $1::jsonb",
+    ];
 
     [Fact]
     public async Task every_query_of_every_read_reaches_the_growing_tables_through_an_index()
@@ -37,9 +45,13 @@ public sealed class BoundedReadsTests
         smtp.Start();
         var database = await TestDatabase.FreshDatabaseAsync("governance_bounded_reads_tests");
         var queries = new CapturedQueries();
-        await using var host = await ServiceHost.StartAsync(Clock, database, smtp,
+        await using var host = await ServiceHost.StartAsync(
+            Clock,
+            database,
+            smtp,
             new Dictionary<string, string?> { ["Governance:ApplySchemaOnStart"] = "true" },
-            services => services.ConfigureMarten(options => options.Logger(queries)));
+            services => services.ConfigureMarten(options => options.Logger(queries))
+        );
         await CommitteeYear.RecordAsync(host.Service.Client, RunningService.Tokens, Year);
         await host.Service.WaitUntilDistributedAsync();
 
@@ -53,7 +65,8 @@ public sealed class BoundedReadsTests
         foreach (var query in captured)
         {
             var steps = await QueryPlans.UnboundedStepsAsync(database, query, Growing);
-            if (steps.Count > 0) unbounded.Add($"{string.Join(", ", steps)}: {query.Sql}");
+            if (steps.Count > 0)
+                unbounded.Add($"{string.Join(", ", steps)}: {query.Sql}");
         }
         Assert.True(unbounded.Count == 0, string.Join("\n\n", unbounded));
     }

@@ -24,8 +24,16 @@ public sealed class CaddyProxy : IAsyncDisposable
         _process = process;
         _folder = folder;
         Url = $"https://localhost:{port}";
-        process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (_output)
+                _output.AppendLine(e.Data);
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (_output)
+                _output.AppendLine(e.Data);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
@@ -34,18 +42,25 @@ public sealed class CaddyProxy : IAsyncDisposable
 
     public string Output
     {
-        get { lock (_output) return _output.ToString(); }
+        get
+        {
+            lock (_output)
+                return _output.ToString();
+        }
     }
 
     public static CaddyProxy Start(string upstream)
     {
         if (!File.Exists(Program))
             throw new InvalidOperationException(
-                $"The proxy test needs Caddy at {Program}: on Debian `apt-get install caddy` (.ci/run does).");
+                $"The proxy test needs Caddy at {Program}: on Debian `apt-get install caddy` (.ci/run does)."
+            );
         var folder = Directory.CreateTempSubdirectory("governance-caddy").FullName;
         var port = FreePort();
         var config = Path.Combine(folder, "Caddyfile");
-        File.WriteAllText(config, $$"""
+        File.WriteAllText(
+            config,
+            $$"""
             {
                 admin off
                 auto_https disable_redirects
@@ -53,7 +68,8 @@ public sealed class CaddyProxy : IAsyncDisposable
                 storage file_system {{Path.Combine(folder, "data")}}
             }
             import {{OperatorCommands.Script("Caddyfile")}}
-            """);
+            """
+        );
         var start = new ProcessStartInfo(Program, ["run", "--config", config, "--adapter", "caddyfile"])
         {
             WorkingDirectory = folder,
@@ -89,7 +105,8 @@ public sealed class CaddyProxy : IAsyncDisposable
             AllowAutoRedirect = false,
             ServerCertificateCustomValidationCallback = (_, certificate, presented, errors) =>
             {
-                if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)) return false;
+                if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+                    return false;
                 using var chain = new X509Chain();
                 chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
                 chain.ChainPolicy.CustomTrustStore.Add(trusted);

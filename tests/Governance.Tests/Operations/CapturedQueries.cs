@@ -20,29 +20,53 @@ public sealed class CapturedQueries : IMartenLogger, IMartenSessionLogger
     public IReadOnlyList<Query> Take()
     {
         var taken = new List<Query>();
-        while (_queries.TryDequeue(out var query)) taken.Add(query);
+        while (_queries.TryDequeue(out var query))
+            taken.Add(query);
         return taken;
     }
 
     public IMartenSessionLogger StartSession(IQuerySession session) => this;
+
     public void SchemaChange(string sql) { }
+
     public void LogSuccess(NpgsqlCommand command) => Keep(command.CommandText, command.Parameters);
+
     public void LogSuccess(NpgsqlBatch batch)
     {
-        foreach (var command in batch.BatchCommands) Keep(command.CommandText, ((NpgsqlBatchCommand)command).Parameters);
+        foreach (var command in batch.BatchCommands)
+            Keep(command.CommandText, ((NpgsqlBatchCommand)command).Parameters);
     }
 
     public void LogFailure(NpgsqlCommand command, Exception ex) { }
+
     public void LogFailure(NpgsqlBatch batch, Exception ex) { }
+
     public void LogFailure(Exception ex, string message) { }
+
     public void RecordSavedChanges(IDocumentSession session, IChangeSet commit) { }
+
     public void OnBeforeExecute(NpgsqlCommand command) { }
+
     public void OnBeforeExecute(NpgsqlBatch batch) { }
 
     private void Keep(string sql, NpgsqlParameterCollection parameters)
     {
-        if (!Capturing || !sql.TrimStart().StartsWith("select", StringComparison.OrdinalIgnoreCase)) return;
-        _queries.Enqueue(new Query(sql, [.. parameters.Select(p =>
-            (p.Value, p.NpgsqlDbType == NpgsqlTypes.NpgsqlDbType.Unknown ? (NpgsqlTypes.NpgsqlDbType?)null : p.NpgsqlDbType))]));
+        if (!Capturing || !sql.TrimStart().StartsWith("select", StringComparison.OrdinalIgnoreCase))
+            return;
+        _queries.Enqueue(
+            new Query(
+                sql,
+                [
+                    .. parameters.Select(p =>
+                        (
+                            p.Value,
+                            p.NpgsqlDbType == NpgsqlTypes.NpgsqlDbType.Unknown
+                                ? (NpgsqlTypes.NpgsqlDbType?)null
+                                : p.NpgsqlDbType
+                        )
+                    ),
+                ]
+            )
+        );
     }
 }

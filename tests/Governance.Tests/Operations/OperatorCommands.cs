@@ -15,8 +15,15 @@ public static class OperatorCommands
     public static string Script(string name) => Path.Combine(ProductHost.RepositoryRoot(), "deploy", name);
 
     /// <summary>The service as built with the tests (bin/Debug or bin/Release alike).</summary>
-    public static string ServiceFolder => Path.Combine(ProductHost.RepositoryRoot(), "src", "Governance", "bin",
-        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0");
+    public static string ServiceFolder =>
+        Path.Combine(
+            ProductHost.RepositoryRoot(),
+            "src",
+            "Governance",
+            "bin",
+            new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name,
+            "net10.0"
+        );
 
     /// <summary>`dotnet Governance.dll`, as GOVERNANCE_CLI names it to the scripts.</summary>
     public static string ServiceCli => $"dotnet {Path.Combine(ServiceFolder, "Governance.dll")}";
@@ -25,8 +32,12 @@ public static class OperatorCommands
     /// A program with exactly the variables given on top of a clean environment: nothing the test host set for
     /// itself (its database, its settings) reaches the operator's command.
     /// </summary>
-    public static async Task<Result> RunAsync(string program, IEnumerable<string> arguments,
-        IReadOnlyDictionary<string, string?> environment, string? folder = null)
+    public static async Task<Result> RunAsync(
+        string program,
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string?> environment,
+        string? folder = null
+    )
     {
         var start = new ProcessStartInfo(program, arguments)
         {
@@ -37,15 +48,25 @@ public static class OperatorCommands
         };
         start.Environment.Clear();
         foreach (var name in new[] { "PATH", "HOME", "DOTNET_ROOT", "LANG", "TMPDIR" })
-            if (Environment.GetEnvironmentVariable(name) is { } value) start.Environment[name] = value;
+            if (Environment.GetEnvironmentVariable(name) is { } value)
+                start.Environment[name] = value;
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        foreach (var (key, value) in environment) start.Environment[key] = value;
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
 
         using var process = Process.Start(start)!;
         var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+                output.AppendLine(e.Data);
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (output)
+                output.AppendLine(e.Data);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
@@ -57,23 +78,26 @@ public static class OperatorCommands
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException(
-                $"{program} {string.Join(' ', arguments)} did not finish in 5 minutes:\n{output}");
+                $"{program} {string.Join(' ', arguments)} did not finish in 5 minutes:\n{output}"
+            );
         }
         process.WaitForExit();
-        lock (output) return new Result(process.ExitCode, output.ToString());
+        lock (output)
+            return new Result(process.ExitCode, output.ToString());
     }
 
     /// <summary>
     /// The settings the service's commands need outside Development (a trial's development tokens), plus the given
     /// ones; a local state folder of their own.
     /// </summary>
-    public static Dictionary<string, string?> ServiceSettings(string database, string stateFolder) => new()
-    {
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["GOVERNANCE_DB"] = database,
-        ["GOVERNANCE_DATA_DIR"] = stateFolder,
-        ["Auth__AllowDevelopmentTokens"] = "true",
-        ["Auth__DevelopmentSigningKey"] = Convert.ToBase64String(Support.AppFixture.SigningKeyBytes),
-        ["DataProtection__Key"] = Support.ProductionService.Settings["DataProtection:Key"],
-    };
+    public static Dictionary<string, string?> ServiceSettings(string database, string stateFolder) =>
+        new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["GOVERNANCE_DB"] = database,
+            ["GOVERNANCE_DATA_DIR"] = stateFolder,
+            ["Auth__AllowDevelopmentTokens"] = "true",
+            ["Auth__DevelopmentSigningKey"] = Convert.ToBase64String(Support.AppFixture.SigningKeyBytes),
+            ["DataProtection__Key"] = Support.ProductionService.Settings["DataProtection:Key"],
+        };
 }

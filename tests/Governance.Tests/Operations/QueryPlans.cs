@@ -9,16 +9,23 @@ namespace Governance.Tests.Operations;
 /// </summary>
 public static class QueryPlans
 {
-    public static async Task<IReadOnlyList<string>> UnboundedStepsAsync(string database, CapturedQueries.Query query,
-        IReadOnlySet<string> tables)
+    public static async Task<IReadOnlyList<string>> UnboundedStepsAsync(
+        string database,
+        CapturedQueries.Query query,
+        IReadOnlySet<string> tables
+    )
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        await using (var off = new NpgsqlCommand("set enable_seqscan = off", connection)) await off.ExecuteNonQueryAsync();
+        await using (var off = new NpgsqlCommand("set enable_seqscan = off", connection))
+            await off.ExecuteNonQueryAsync();
         await using var explain = new NpgsqlCommand("explain (format json) " + query.Sql, connection);
         foreach (var (value, type) in query.Parameters)
-            explain.Parameters.Add(type is { } t ? new NpgsqlParameter { Value = value, NpgsqlDbType = t }
-                : new NpgsqlParameter { Value = value });
+            explain.Parameters.Add(
+                type is { } t
+                    ? new NpgsqlParameter { Value = value, NpgsqlDbType = t }
+                    : new NpgsqlParameter { Value = value }
+            );
         var json = (string)(await explain.ExecuteScalarAsync())!;
         var found = new List<string>();
         using var plan = JsonDocument.Parse(json);
@@ -32,12 +39,19 @@ public static class QueryPlans
         var relation = node.TryGetProperty("Relation Name", out var r) ? r.GetString() : null;
         if (relation is not null && tables.Contains(relation))
         {
-            var whole = type == "Seq Scan" || (type is "Index Scan" or "Index Only Scan" &&
-                !node.TryGetProperty("Index Cond", out _) && !underLimit);
-            if (whole) found.Add($"{type} on {relation}");
+            var whole =
+                type == "Seq Scan"
+                || (
+                    type is "Index Scan" or "Index Only Scan"
+                    && !node.TryGetProperty("Index Cond", out _)
+                    && !underLimit
+                );
+            if (whole)
+                found.Add($"{type} on {relation}");
         }
         var limited = underLimit || type == "Limit";
         if (node.TryGetProperty("Plans", out var children))
-            foreach (var child in children.EnumerateArray()) Walk(child, limited, tables, found);
+            foreach (var child in children.EnumerateArray())
+                Walk(child, limited, tables, found);
     }
 }

@@ -13,7 +13,10 @@ namespace Governance.Tests.Operations;
 /// endpoint is not silently left out.
 /// </summary>
 public sealed partial class ReadModelAnswers(
-    HttpClient client, string secretaryToken, Func<Guid, string> receiptSignature)
+    HttpClient client,
+    string secretaryToken,
+    Func<Guid, string> receiptSignature
+)
 {
     /// <summary>"GET path as who" → status, content type and body.</summary>
     public async Task<SortedDictionary<string, string>> CollectAsync(int year)
@@ -23,11 +26,13 @@ public sealed partial class ReadModelAnswers(
         var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
         foreach (var (path, operations) in document["paths"]!.AsObject())
         {
-            if (operations!["get"] is not { } get) continue;
+            if (operations!["get"] is not { } get)
+                continue;
             foreach (var url in Urls(get["operationId"]!.GetValue<string>(), path, ids))
                 await AddAsync(answers, url);
         }
-        foreach (var page in Screens(ids)) await AddAsync(answers, page);
+        foreach (var page in Screens(ids))
+            await AddAsync(answers, page);
         return answers;
     }
 
@@ -48,9 +53,10 @@ public sealed partial class ReadModelAnswers(
             if (who == "the secretary")
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secretaryToken);
             using var response = await client.SendAsync(request);
-            var body = response.Content.Headers.ContentType?.MediaType == "application/zip"
-                ? ZipEntries(await response.Content.ReadAsByteArrayAsync())
-                : await response.Content.ReadAsStringAsync();
+            var body =
+                response.Content.Headers.ContentType?.MediaType == "application/zip"
+                    ? ZipEntries(await response.Content.ReadAsByteArrayAsync())
+                    : await response.Content.ReadAsStringAsync();
             answers[$"GET {url} as {who}"] =
                 $"{(int)response.StatusCode} {response.Content.Headers.ContentType}\n{WithoutRequestTokens(body)}";
         }
@@ -63,16 +69,23 @@ public sealed partial class ReadModelAnswers(
     private static string ZipEntries(byte[] zip)
     {
         using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
-        return string.Join('\n', archive.Entries.Select(entry =>
-        {
-            using var content = new MemoryStream();
-            using (var stream = entry.Open()) stream.CopyTo(content);
-            var bytes = entry.Name == "METS.xml"
-                ? System.Text.Encoding.UTF8.GetBytes(CreateDate().Replace(System.Text.Encoding.UTF8.GetString(
-                    content.ToArray()), ""))
-                : content.ToArray();
-            return $"{entry.FullName} {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))}";
-        }));
+        return string.Join(
+            '\n',
+            archive.Entries.Select(entry =>
+            {
+                using var content = new MemoryStream();
+                using (var stream = entry.Open())
+                    stream.CopyTo(content);
+                var bytes =
+                    entry.Name == "METS.xml"
+                        ? System.Text.Encoding.UTF8.GetBytes(
+                            CreateDate().Replace(System.Text.Encoding.UTF8.GetString(content.ToArray()), "")
+                        )
+                        : content.ToArray();
+                return $"{entry.FullName} "
+                    + $"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))}";
+            })
+        );
     }
 
     /// <summary>
@@ -84,21 +97,26 @@ public sealed partial class ReadModelAnswers(
         TraceId().Replace(AntiforgeryToken().Replace(body, "(antiforgery token)"), "\"traceId\":\"(request)\"");
 
     /// <summary>Where two collections differ: how many answers, the first one around its first difference.</summary>
-    public static string Differences(IDictionary<string, string> expected, IDictionary<string, string> actual,
-        Func<string, string>? normalise = null)
+    public static string Differences(
+        IDictionary<string, string> expected,
+        IDictionary<string, string> actual,
+        Func<string, string>? normalise = null
+    )
     {
         normalise ??= a => a;
-        var keys = expected.Keys
-            .Where(k => !actual.TryGetValue(k, out var a) || normalise(a) != normalise(expected[k])).ToList();
-        if (keys.Count == 0) return "";
+        var keys = expected
+            .Keys.Where(k => !actual.TryGetValue(k, out var a) || normalise(a) != normalise(expected[k]))
+            .ToList();
+        if (keys.Count == 0)
+            return "";
         var e = normalise(expected[keys[0]]);
         var a = actual.TryGetValue(keys[0], out var found) ? normalise(found) : "(no answer)";
         var at = e.Zip(a).TakeWhile(p => p.First == p.Second).Count();
         var from = Math.Max(0, at - 300);
-        return $"{keys.Count} answers differ, first {keys[0]} at character {at}:\n" +
-            $"expected …{e[from..Math.Min(e.Length, at + 300)]}…\n" +
-            $"actual   …{a[from..Math.Min(a.Length, at + 300)]}…\n" +
-            $"all: {string.Join(", ", keys.Take(20))}";
+        return $"{keys.Count} answers differ, first {keys[0]} at character {at}:\n"
+            + $"expected …{e[from..Math.Min(e.Length, at + 300)]}…\n"
+            + $"actual   …{a[from..Math.Min(a.Length, at + 300)]}…\n"
+            + $"all: {string.Join(", ", keys.Take(20))}";
     }
 
     private IEnumerable<string> Urls(string operation, string path, StoreIds ids)
@@ -108,10 +126,14 @@ public sealed partial class ReadModelAnswers(
         foreach (Match parameter in RouteParameter().Matches(path))
         {
             var name = parameter.Groups[1].Value;
-            var values = ids.For(name) ?? throw new InvalidOperationException(
-                $"{operation} ({path}) names {{{name}}}, and no ids of that kind are listed: add them to StoreIds.");
+            var values =
+                ids.For(name)
+                ?? throw new InvalidOperationException(
+                    $"{operation} ({path}) names {{{name}}}, and no ids of that kind are listed: add them to StoreIds."
+                );
             filled = filled.SelectMany(url =>
-                values.Select(v => url.Replace($"{{{name}}}", v, StringComparison.Ordinal)));
+                values.Select(v => url.Replace($"{{{name}}}", v, StringComparison.Ordinal))
+            );
         }
         return filled.SelectMany(url => QueryVariants(operation, url, ids)).ToList();
     }
@@ -136,20 +158,43 @@ public sealed partial class ReadModelAnswers(
     }
 
     private static IEnumerable<string> SearchQueries(StoreIds ids) =>
-    [
-        "", "?q=bostadsförsörjningsanalys", "?q=trafik", "?q=cykelplan", $"?year={ids.Year}", "?outcome=notDecided",
-        "?outcome=tabled", "?body=managementGroup", "?kind=yttrande", "?municipality=0127", "?page=2&pageSize=5",
-        .. ids.Meetings.Select(m => $"?meetingId={m}"),
-    ];
+        [
+            "",
+            "?q=bostadsförsörjningsanalys",
+            "?q=trafik",
+            "?q=cykelplan",
+            $"?year={ids.Year}",
+            "?outcome=notDecided",
+            "?outcome=tabled",
+            "?body=managementGroup",
+            "?kind=yttrande",
+            "?municipality=0127",
+            "?page=2&pageSize=5",
+            .. ids.Meetings.Select(m => $"?meetingId={m}"),
+        ];
 
     private static IEnumerable<string> Screens(StoreIds ids) =>
-    [
-        "/", $"/kalender?ar={ids.Year}", "/kalender?ar=2020", "/beslut", "/beslut?q=trafik", $"/beslut?ar={ids.Year}",
-        $"/plan?ar={ids.Year}", "/plan?ar=2020", "/avtal", $"/avtal?per={ids.Year}-07-01", "/kommuner",
-        $"/avgifter?ar={ids.Year}", "/utskick", "/handelser", "/logga-in", "/handelser/verifiering",
-        $"/arkiv?ar={ids.Year}", .. ids.ChainHashes.Select(h => $"/kontroll?kontrollsumma={h}"),
-        .. ids.Meetings.SelectMany(m => new[] { $"/sammantraden/{m}", $"/sammantraden/{m}/minnesanteckningar" }),
-    ];
+        [
+            "/",
+            $"/kalender?ar={ids.Year}",
+            "/kalender?ar=2020",
+            "/beslut",
+            "/beslut?q=trafik",
+            $"/beslut?ar={ids.Year}",
+            $"/plan?ar={ids.Year}",
+            "/plan?ar=2020",
+            "/avtal",
+            $"/avtal?per={ids.Year}-07-01",
+            "/kommuner",
+            $"/avgifter?ar={ids.Year}",
+            "/utskick",
+            "/handelser",
+            "/logga-in",
+            "/handelser/verifiering",
+            $"/arkiv?ar={ids.Year}",
+            .. ids.ChainHashes.Select(h => $"/kontroll?kontrollsumma={h}"),
+            .. ids.Meetings.SelectMany(m => new[] { $"/sammantraden/{m}", $"/sammantraden/{m}/minnesanteckningar" }),
+        ];
 
     [GeneratedRegex(@"\{([^}]+)\}")]
     private static partial Regex RouteParameter();

@@ -21,8 +21,12 @@ public sealed class RebuildTests
         using var smtp = new TestSmtpServer();
         smtp.Start();
         var database = await TestDatabase.FreshDatabaseAsync("governance_rebuild_tests");
-        await using var host = await ServiceHost.StartAsync(Clock, database, smtp,
-            new Dictionary<string, string?> { ["Governance:ApplySchemaOnStart"] = "true" });
+        await using var host = await ServiceHost.StartAsync(
+            Clock,
+            database,
+            smtp,
+            new Dictionary<string, string?> { ["Governance:ApplySchemaOnStart"] = "true" }
+        );
         await CommitteeYear.RecordAsync(host.Service.Client, RunningService.Tokens, Year);
         await host.Service.WaitUntilDistributedAsync();
         var before = await ReadModelTables.SnapshotAsync(database);
@@ -31,7 +35,10 @@ public sealed class RebuildTests
         var after = await ReadModelTables.SnapshotAsync(database);
 
         foreach (var table in new[] { "mt_doc_meeting", "mt_doc_decisionrecord", "mt_doc_delivery" })
-            Assert.True(before.TryGetValue(table, out var rows) && rows.Count >= 5, $"Too little in {table} to compare.");
+            Assert.True(
+                before.TryGetValue(table, out var rows) && rows.Count >= 5,
+                $"Too little in {table} to compare."
+            );
         var difference = ReadModelTables.FirstDifference(before, after);
         Assert.True(difference is null, $"Rebuilt, {difference}");
     }

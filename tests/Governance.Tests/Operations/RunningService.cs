@@ -29,8 +29,11 @@ public sealed class RunningService(HttpClient client, string database)
         {
             try
             {
-                if ((await Client.GetAsync("/health/ready")).IsSuccessStatusCode &&
-                    (await Client.GetAsync("/api/plans/2020")).IsSuccessStatusCode) return;
+                if (
+                    (await Client.GetAsync("/health/ready")).IsSuccessStatusCode
+                    && (await Client.GetAsync("/api/plans/2020")).IsSuccessStatusCode
+                )
+                    return;
             }
             catch (HttpRequestException)
             {
@@ -43,41 +46,57 @@ public sealed class RunningService(HttpClient client, string database)
 
     /// <summary>
     /// Waits until the background work the year set off is done: every delivery sent, no message waiting in
-    /// Wolverine's tables, and no event appended for a moment. Then the store no longer changes by itself, and a copy
-    /// of it answers the same. Read from the tables, so no page size or paging can hide a delivery still under way.
+    /// Wolverine's tables, and no event appended for <see cref="Quiet"/>. Then the store no longer changes by itself,
+    /// and a copy of it answers the same. Read from the tables, so no page size or paging can hide a delivery still
+    /// under way. The quiet spell covers the moment between a command's commit and its events reaching Wolverine's
+    /// inbox, when nothing is open yet; a loaded machine (the whole suite at once) can stretch that moment.
     /// </summary>
     public async Task WaitUntilDistributedAsync()
     {
-        long? lastSequence = null;
-        for (var attempt = 0; ; attempt++)
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        (long Sequence, DateTime Since)? quiet = null;
+        while (true)
         {
             var (deliveries, open, waiting, sequence) = await BackgroundWorkAsync();
-            if (deliveries > 0 && open == 0 && waiting == 0 && sequence == lastSequence) return;
-            lastSequence = sequence;
-            if (attempt == 600)
+            var settled = deliveries > 0 && open == 0 && waiting == 0;
+            if (!settled || quiet?.Sequence != sequence)
+                quiet = settled ? (sequence, DateTime.UtcNow) : null;
+            else if (DateTime.UtcNow - quiet.Value.Since >= Quiet)
+                return;
+            if (DateTime.UtcNow > deadline)
                 throw new TimeoutException(
-                    $"Background work still under way after two minutes: {open} of {deliveries} deliveries open, " +
-                    $"{waiting} messages waiting.");
+                    $"Background work still under way after two minutes: {open} of {deliveries} deliveries open, "
+                        + $"{waiting} messages waiting."
+                );
             await Task.Delay(250);
         }
     }
 
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(3);
+
     /// <summary>Registries acknowledge the minutes first approved with their diarienummer.</summary>
     public async Task AcknowledgeSomeMinutesAsync(int count)
     {
-        var minutes = (await GetAsync("/api/distribution?kind=minutes&pageSize=100")).GetProperty("documents")
-            .EnumerateArray().Last();
+        var minutes = (await GetAsync("/api/distribution?kind=minutes&pageSize=100"))
+            .GetProperty("documents")
+            .EnumerateArray()
+            .Last();
         var deliveries = minutes.GetProperty("deliveries").EnumerateArray().Take(count);
         foreach (var (delivery, number) in deliveries.Select((d, i) => (d, i)))
         {
             var code = delivery.GetProperty("municipalityCode").GetString()!;
-            using var request = new HttpRequestMessage(HttpMethod.Post,
-                $"/api/distribution/{delivery.GetProperty("deliveryId").GetGuid()}/acknowledgement")
+            using var request = new HttpRequestMessage(
+                HttpMethod.Post,
+                $"/api/distribution/{delivery.GetProperty("deliveryId").GetGuid()}/acknowledgement"
+            )
             {
-                Content = JsonContent.Create(new
-                {
-                    diarienummer = $"KS-{code}/{number + 101}", version = delivery.GetProperty("version").GetInt32(),
-                }),
+                Content = JsonContent.Create(
+                    new
+                    {
+                        diarienummer = $"KS-{code}/{number + 101}",
+                        version = delivery.GetProperty("version").GetInt32(),
+                    }
+                ),
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens("registry", code));
             (await Client.SendAsync(request)).EnsureSuccessStatusCode();
@@ -98,11 +117,13 @@ public sealed class RunningService(HttpClient client, string database)
         await using var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "select (select count(*) from governance.mt_doc_delivery), " +
-            "(select count(*) from governance.mt_doc_delivery where status in ('Pending', 'Failed')), " +
-            "(select count(*) from wolverine.wolverine_incoming_envelopes where status <> 'Handled') + " +
-            "(select count(*) from wolverine.wolverine_outgoing_envelopes), " +
-            "(select coalesce(max(seq_id), 0) from governance.mt_events)", connection);
+            "select (select count(*) from governance.mt_doc_delivery), "
+                + "(select count(*) from governance.mt_doc_delivery where status in ('Pending', 'Failed')), "
+                + "(select count(*) from wolverine.wolverine_incoming_envelopes where status <> 'Handled') + "
+                + "(select count(*) from wolverine.wolverine_outgoing_envelopes), "
+                + "(select coalesce(max(seq_id), 0) from governance.mt_events)",
+            connection
+        );
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));

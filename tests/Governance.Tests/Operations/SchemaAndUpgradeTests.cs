@@ -25,8 +25,12 @@ public sealed partial class SchemaAndUpgradeTests
             Assert.Contains("`dotnet Governance.dll db-apply`", service.Output, StringComparison.Ordinal);
             Assert.Contains("Governance:ApplySchemaOnStart is off", service.Output, StringComparison.Ordinal);
         }
-        Assert.Equal(0L, await roles.ScalarAsync<long>(
-            "select count(*) from pg_namespace where nspname in ('governance', 'wolverine')"));
+        Assert.Equal(
+            0L,
+            await roles.ScalarAsync<long>(
+                "select count(*) from pg_namespace where nspname in ('governance', 'wolverine')"
+            )
+        );
         Directory.Delete(state, recursive: true);
     }
 
@@ -43,10 +47,12 @@ public sealed partial class SchemaAndUpgradeTests
         var applied = await Operator("db-apply", roles.Owner, state);
         Assert.True(applied.ExitCode == 0, applied.ToString());
         var service = new NpgsqlConnectionStringBuilder(roles.Service).Username;
-        Assert.False(await roles.ScalarAsync<bool>(
-            $"select has_database_privilege('{service}', current_database(), 'CREATE')"));
-        Assert.False(await roles.ScalarAsync<bool>(
-            $"select has_schema_privilege('{service}', 'governance', 'CREATE')"));
+        Assert.False(
+            await roles.ScalarAsync<bool>($"select has_database_privilege('{service}', current_database(), 'CREATE')")
+        );
+        Assert.False(
+            await roles.ScalarAsync<bool>($"select has_schema_privilege('{service}', 'governance', 'CREATE')")
+        );
 
         SortedDictionary<string, string> before;
         await using (var running = ServiceProcess.Start(roles.Service, state, ServiceProcess.Mail(smtp)))
@@ -58,7 +64,8 @@ public sealed partial class SchemaAndUpgradeTests
         }
 
         // An upgrade that changed a projection: its documents are gone until the rebuild writes them from the events.
-        foreach (var table in ProjectedDocuments) await roles.ScalarAsync<object>($"delete from governance.{table}");
+        foreach (var table in ProjectedDocuments)
+            await roles.ScalarAsync<object>($"delete from governance.{table}");
         var rebuilt = await Operator("projections rebuild", roles.Owner, state);
         Assert.True(rebuilt.ExitCode == 0, rebuilt.ToString());
 
@@ -75,9 +82,16 @@ public sealed partial class SchemaAndUpgradeTests
     /// <summary>The documents the projections write (`projections list`); files and mail are not projected.</summary>
     private static readonly string[] ProjectedDocuments =
     [
-        "mt_doc_municipality", "mt_doc_officeyear", "mt_doc_cooperationagreement", "mt_doc_meeting",
-        "mt_doc_extrameetingdemand", "mt_doc_decisionrecord", "mt_doc_feeledger", "mt_doc_specialproject",
-        "mt_doc_activityplan", "mt_doc_delivery",
+        "mt_doc_municipality",
+        "mt_doc_officeyear",
+        "mt_doc_cooperationagreement",
+        "mt_doc_meeting",
+        "mt_doc_extrameetingdemand",
+        "mt_doc_decisionrecord",
+        "mt_doc_feeledger",
+        "mt_doc_specialproject",
+        "mt_doc_activityplan",
+        "mt_doc_delivery",
     ];
 
     /// <summary>
@@ -88,9 +102,12 @@ public sealed partial class SchemaAndUpgradeTests
         CalendarStamp().Replace(answer, "DTSTAMP:(generated)");
 
     private static Task<OperatorCommands.Result> Operator(string command, string database, string state) =>
-        OperatorCommands.RunAsync("dotnet",
+        OperatorCommands.RunAsync(
+            "dotnet",
             [Path.Combine(OperatorCommands.ServiceFolder, "Governance.dll"), .. command.Split(' ')],
-            OperatorCommands.ServiceSettings(database, state), OperatorCommands.ServiceFolder);
+            OperatorCommands.ServiceSettings(database, state),
+            OperatorCommands.ServiceFolder
+        );
 
     [GeneratedRegex(@"DTSTAMP:\d{8}T\d{6}Z")]
     private static partial Regex CalendarStamp();

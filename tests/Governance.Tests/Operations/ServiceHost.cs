@@ -1,8 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Governance.Tests.Browser;
 using Governance.Tests.Support;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Tests.Operations;
 
@@ -17,8 +17,13 @@ public sealed class ServiceHost(WebApplication app, string database) : IAsyncDis
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<ServiceHost> StartAsync(TimeProvider clock, string database, TestSmtpServer smtp,
-        IDictionary<string, string?>? more = null, Action<IServiceCollection>? services = null)
+    public static async Task<ServiceHost> StartAsync(
+        TimeProvider clock,
+        string database,
+        TestSmtpServer smtp,
+        IDictionary<string, string?>? more = null,
+        Action<IServiceCollection>? services = null
+    )
     {
         var settings = new Dictionary<string, string?>
         {
@@ -33,7 +38,8 @@ public sealed class ServiceHost(WebApplication app, string database) : IAsyncDis
             ["Distribution:ReceiptKey"] = Convert.ToBase64String(RunningService.ReceiptKey),
             ["DataProtection:Key"] = ProductionService.Settings["DataProtection:Key"],
         };
-        foreach (var (key, value) in more ?? new Dictionary<string, string?>()) settings[key] = value;
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+            settings[key] = value;
         var host = new ServiceHost(await ProductHost.StartAsync(clock, settings, "Production", services), database);
         await host.Service.WaitUntilReadyAsync();
         return host;

@@ -17,8 +17,16 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         _process = process;
         Service = new RunningService(new HttpClient { BaseAddress = new Uri(url) }, database);
-        process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (_output)
+                _output.AppendLine(e.Data);
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (_output)
+                _output.AppendLine(e.Data);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
@@ -27,12 +35,19 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string Output
     {
-        get { lock (_output) return _output.ToString(); }
+        get
+        {
+            lock (_output)
+                return _output.ToString();
+        }
     }
 
     /// <summary>Starts it on a free loopback port, the given settings on top of <see cref="Settings"/>.</summary>
-    public static ServiceProcess Start(string database, string stateFolder,
-        IReadOnlyDictionary<string, string?> settings)
+    public static ServiceProcess Start(
+        string database,
+        string stateFolder,
+        IReadOnlyDictionary<string, string?> settings
+    )
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet", [Path.Combine(OperatorCommands.ServiceFolder, "Governance.dll")])
@@ -44,9 +59,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         };
         start.Environment.Clear();
         foreach (var name in new[] { "PATH", "HOME", "DOTNET_ROOT", "LANG", "TMPDIR" })
-            if (Environment.GetEnvironmentVariable(name) is { } value) start.Environment[name] = value;
-        foreach (var (key, value) in Settings(database, stateFolder)) start.Environment[key] = value;
-        foreach (var (key, value) in settings) start.Environment[key] = value;
+            if (Environment.GetEnvironmentVariable(name) is { } value)
+                start.Environment[name] = value;
+        foreach (var (key, value) in Settings(database, stateFolder))
+            start.Environment[key] = value;
+        foreach (var (key, value) in settings)
+            start.Environment[key] = value;
         start.Environment["ASPNETCORE_URLS"] = url;
         return new ServiceProcess(Process.Start(start)!, database, url);
     }
@@ -62,15 +80,18 @@ public sealed class ServiceProcess : IAsyncDisposable
         return settings;
     }
 
-    public static Dictionary<string, string?> Mail(TestSmtpServer smtp) => new()
-    {
-        ["Smtp__Host"] = "127.0.0.1",
-        ["Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
-        ["Smtp__Security"] = "None",
-    };
+    public static Dictionary<string, string?> Mail(TestSmtpServer smtp) =>
+        new()
+        {
+            ["Smtp__Host"] = "127.0.0.1",
+            ["Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+            ["Smtp__Security"] = "None",
+        };
 
-    public Task WaitUntilReadyAsync() => Service.WaitUntilReadyAsync(() => _process.HasExited
-        ? $"It exited with {_process.ExitCode}:\n{Output}" : $"Its output:\n{Output}");
+    public Task WaitUntilReadyAsync() =>
+        Service.WaitUntilReadyAsync(() =>
+            _process.HasExited ? $"It exited with {_process.ExitCode}:\n{Output}" : $"Its output:\n{Output}"
+        );
 
     /// <summary>Waits for the process to end by itself (a refused start); its exit code.</summary>
     public async Task<int> WaitForExitAsync()
@@ -92,7 +113,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Service.Client.Dispose();
-        if (_process.HasExited) return;
+        if (_process.HasExited)
+            return;
         using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
             await term.WaitForExitAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -13,8 +13,19 @@ public class BrowserProtectionHttpTests(AppFixture fixture) : MeetingScenario(fi
 {
     private static readonly string[] Pages =
     [
-        "/", "/kalender?ar=2020", "/beslut", "/beslut?q=plan", "/plan?ar=2020", "/logga-in", "/ingen-behorighet",
-        "/avtal", "/kommuner", "/avgifter?ar=2020", "/utskick", "/handelser", "{meeting}",
+        "/",
+        "/kalender?ar=2020",
+        "/beslut",
+        "/beslut?q=plan",
+        "/plan?ar=2020",
+        "/logga-in",
+        "/ingen-behorighet",
+        "/avtal",
+        "/kommuner",
+        "/avgifter?ar=2020",
+        "/utskick",
+        "/handelser",
+        "{meeting}",
         "{meeting}/minnesanteckningar",
     ];
 
@@ -31,7 +42,8 @@ public class BrowserProtectionHttpTests(AppFixture fixture) : MeetingScenario(fi
                 var result = await Host.Scenario(s =>
                 {
                     s.Get.Url(url);
-                    if (token is not null) s.WithRequestHeader("Authorization", $"Bearer {token}");
+                    if (token is not null)
+                        s.WithRequestHeader("Authorization", $"Bearer {token}");
                     s.IgnoreStatusCode();
                 });
                 var headers = result.Context.Response.Headers;
@@ -49,13 +61,19 @@ public class BrowserProtectionHttpTests(AppFixture fixture) : MeetingScenario(fi
     public async Task the_API_its_refusals_and_the_static_files_are_not_sniffed_or_framed()
     {
         await GivenReferenceData();
-        foreach (var (url, status) in new[]
-        {
-            ("/api/decisions?q=plan", 200), ($"/api/meetings/{Guid.NewGuid()}/minutes", 404),
-            ("/api/distribution", 401),
-            ("/css/site.css", 200), ("/js/forms.js", 200), ("/calendar.ics", 200), ("/openapi/v1.json", 200),
-            ("/api-docs/", 200),
-        })
+        foreach (
+            var (url, status) in new[]
+            {
+                ("/api/decisions?q=plan", 200),
+                ($"/api/meetings/{Guid.NewGuid()}/minutes", 404),
+                ("/api/distribution", 401),
+                ("/css/site.css", 200),
+                ("/js/forms.js", 200),
+                ("/calendar.ics", 200),
+                ("/openapi/v1.json", 200),
+                ("/api-docs/", 200),
+            }
+        )
         {
             var result = await Host.Scenario(s =>
             {
@@ -90,15 +108,17 @@ public class BrowserProtectionHttpTests(AppFixture fixture) : MeetingScenario(fi
     public async Task outside_development_answers_over_https_carry_hsts_and_plain_http_answers_do_not()
     {
         await using var production = await ProductionService.StartAsync("governance_hsts_tests");
-        async Task<IHeaderDictionary> Headers(string scheme) => (await production.Scenario(s =>
-        {
-            s.Get.Url("/kalender?ar=2020");
-            s.ConfigureHttpContext(c =>
-            {
-                c.Request.Scheme = scheme;
-                c.Request.Host = new HostString("samarbetskommitten.example");
-            });
-        })).Context.Response.Headers;
+        async Task<IHeaderDictionary> Headers(string scheme) => (
+                await production.Scenario(s =>
+                {
+                    s.Get.Url("/kalender?ar=2020");
+                    s.ConfigureHttpContext(c =>
+                    {
+                        c.Request.Scheme = scheme;
+                        c.Request.Host = new HostString("samarbetskommitten.example");
+                    });
+                })
+            ).Context.Response.Headers;
 
         Assert.Equal("max-age=31536000", (await Headers("https")).StrictTransportSecurity);
         Assert.False((await Headers("http")).ContainsKey("Strict-Transport-Security"));
@@ -128,8 +148,9 @@ public class BrowserProtectionHttpTests(AppFixture fixture) : MeetingScenario(fi
         Assert.False(headers.ContainsKey("Strict-Transport-Security"), $"{url}: HSTS on plain HTTP in Development");
     }
 
-    private static Dictionary<string, string> Directives(string policy) => policy
-        .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .Select(d => d.Split(' ', 2))
-        .ToDictionary(d => d[0], d => d.Length > 1 ? d[1] : "");
+    private static Dictionary<string, string> Directives(string policy) =>
+        policy
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(d => d.Split(' ', 2))
+            .ToDictionary(d => d[0], d => d.Length > 1 ? d[1] : "");
 }

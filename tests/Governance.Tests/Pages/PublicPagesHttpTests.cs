@@ -4,7 +4,9 @@ using Governance.Tests.Support;
 
 namespace Governance.Tests.Pages;
 
-/// <summary>The public pages, through real HTTP: Swedish, one main landmark, and the search marks what it found.</summary>
+/// <summary>
+/// The public pages, through real HTTP: Swedish, one main landmark, and the search marks what it found.
+/// </summary>
 public class PublicPagesHttpTests(AppFixture fixture) : MeetingScenario(fixture)
 {
     private async Task<string> Page(string url)
@@ -33,7 +35,8 @@ public class PublicPagesHttpTests(AppFixture fixture) : MeetingScenario(fixture)
     {
         await GivenReferenceData();
         var html = await Page("/");
-        Assert.Contains("/sammantraden/", html, StringComparison.Ordinal); // the clock stands in March 2020: meetings ahead
+        // the clock stands in March 2020: meetings ahead
+        Assert.Contains("/sammantraden/", html, StringComparison.Ordinal);
         Assert.Contains("/calendar.ics", html, StringComparison.Ordinal);
         Assert.Contains("/minutes.atom", html, StringComparison.Ordinal);
     }
@@ -43,13 +46,25 @@ public class PublicPagesHttpTests(AppFixture fixture) : MeetingScenario(fixture)
     {
         await GivenSodertornWithAllRepresentatives();
         var meeting = await Schedule();
-        var agenda = await Act(meeting, "/agenda", new { title = "Kollektivtrafikplan 2050", kind = "remissvar" }, ChairToken);
+        var agenda = await Act(
+            meeting,
+            "/agenda",
+            new { title = "Kollektivtrafikplan 2050", kind = "remissvar" },
+            ChairToken
+        );
         var item = agenda.GetProperty("agenda")[0].GetProperty("itemId").GetGuid();
         OnTheMeetingDay();
-        foreach (var code in new[] { "0127", "0126", "0181", "0140" }) await Attend(meeting, code);
-        await Act(meeting, $"/agenda/{item}/decision", new { wording = "Kommittén lämnar ett gemensamt remissvar.", at = "13:00" }, SecretaryToken);
+        foreach (var code in new[] { "0127", "0126", "0181", "0140" })
+            await Attend(meeting, code);
+        await Act(
+            meeting,
+            $"/agenda/{item}/decision",
+            new { wording = "Kommittén lämnar ett gemensamt remissvar.", at = "13:00" },
+            SecretaryToken
+        );
 
-        Assert.Contains("0 beslut hittades", await Page("/beslut?q=trafik"), StringComparison.Ordinal); // not approved yet
+        // not approved yet
+        Assert.Contains("0 beslut hittades", await Page("/beslut?q=trafik"), StringComparison.Ordinal);
 
         await Act(meeting, "/close", new { at = "15:00" }, SecretaryToken);
         await Act(meeting, "/minutes/approval", new { }, ChairToken);

@@ -3,7 +3,9 @@ using Governance.Tests.Support;
 
 namespace Governance.Tests.Pages;
 
-/// <summary>The signed-in pages over HTTP: the overview's open duties, and pages closed to roles that may not see them.</summary>
+/// <summary>
+/// The signed-in pages over HTTP: the overview's open duties, and pages closed to roles that may not see them.
+/// </summary>
 public class WorkingPagesHttpTests(AppFixture fixture) : IntegrationContext(fixture)
 {
     private async Task<string> Page(string url, string? token, int status = 200)
@@ -11,7 +13,8 @@ public class WorkingPagesHttpTests(AppFixture fixture) : IntegrationContext(fixt
         var result = await Host.Scenario(s =>
         {
             s.Get.Url(url);
-            if (token is not null) s.WithRequestHeader("Authorization", $"Bearer {token}");
+            if (token is not null)
+                s.WithRequestHeader("Authorization", $"Bearer {token}");
             s.StatusCodeShouldBe(status);
         });
         return result.ReadAsText();
@@ -23,14 +26,27 @@ public class WorkingPagesHttpTests(AppFixture fixture) : IntegrationContext(fixt
         await GivenReferenceData();
         await Post("/api/fees/2020/invoices", new { version = 2 }, SecretaryToken, 200);
         Fixture.Clock.Set(new DateTimeOffset(2020, 6, 20, 9, 0, 0, TimeSpan.FromHours(2)));
-        await Post("/api/agreement/termination-notices", new
-        {
-            municipalityCode = "0140", councilDecisionOn = "2020-05-17", councilDecisionReference = "KF 2020-05-17 §84", receivedOn = "2020-06-15", version = 1,
-        }, SecretaryToken, 200);
+        await Post(
+            "/api/agreement/termination-notices",
+            new
+            {
+                municipalityCode = "0140",
+                councilDecisionOn = "2020-05-17",
+                councilDecisionReference = "KF 2020-05-17 §84",
+                receivedOn = "2020-06-15",
+                version = 1,
+            },
+            SecretaryToken,
+            200
+        );
 
         var duties = await Page("/", SecretaryToken);
         Assert.Contains("Att göra", duties, StringComparison.Ordinal);
-        Assert.Contains("Nykvarn har sagt upp avtalet; sista dag som medlem 2021-06-30, 7 parter är inte underrättade.", duties, StringComparison.Ordinal);
+        Assert.Contains(
+            "Nykvarn har sagt upp avtalet; sista dag som medlem 2021-06-30, 7 parter är inte underrättade.",
+            duties,
+            StringComparison.Ordinal
+        );
         Assert.Contains("Botkyrkas avgift för 2020 är förfallen", duties, StringComparison.Ordinal);
         Assert.Equal(8, duties.Split("avgift för 2020 är förfallen").Length - 1);
 

@@ -12,12 +12,35 @@ public class PlanRulesTests
     private static readonly DateTimeOffset Now = new(2020, 3, 1, 9, 0, 0, TimeSpan.Zero);
     private static readonly Guid ItemId = Guid.NewGuid();
 
-    private static Meeting MeetingWithDecision(Body body = Body.Committee, OutcomeKind outcome = OutcomeKind.Decided) => new()
-    {
-        Id = Guid.NewGuid(), Body = body, Date = new DateOnly(2020, 4, 2),
-        Agenda = [new AgendaItem(ItemId, 1, "Verksamhetsplan 2020", "verksamhetsplan", null, null, [],
-            new Outcome(outcome, "Kommittén fastställer verksamhetsplanen.", DecisionRule.Consensus, [], null, new QuorumSnapshot(new TimeOnly(13, 0), 8, 8, 4, true, Eight), Now), null)],
-    };
+    private static Meeting MeetingWithDecision(Body body = Body.Committee, OutcomeKind outcome = OutcomeKind.Decided) =>
+        new()
+        {
+            Id = Guid.NewGuid(),
+            Body = body,
+            Date = new DateOnly(2020, 4, 2),
+            Agenda =
+            [
+                new AgendaItem(
+                    ItemId,
+                    1,
+                    "Verksamhetsplan 2020",
+                    "verksamhetsplan",
+                    null,
+                    null,
+                    [],
+                    new Outcome(
+                        outcome,
+                        "Kommittén fastställer verksamhetsplanen.",
+                        DecisionRule.Consensus,
+                        [],
+                        null,
+                        new QuorumSnapshot(new TimeOnly(13, 0), 8, 8, 4, true, Eight),
+                        Now
+                    ),
+                    null
+                ),
+            ],
+        };
 
     private static ActivityPlan SentTo(params string[] codes)
     {
@@ -29,7 +52,13 @@ public class PlanRulesTests
     [Fact]
     public void adoption_is_refused_when_one_member_was_not_sent_the_proposal()
     {
-        var refused = PlanRules.CanAdopt(SentTo([.. Eight.Where(c => c != "0140")]), MeetingWithDecision(), ItemId, Eight, code => code == "0140" ? "Nykvarn" : code);
+        var refused = PlanRules.CanAdopt(
+            SentTo([.. Eight.Where(c => c != "0140")]),
+            MeetingWithDecision(),
+            ItemId,
+            Eight,
+            code => code == "0140" ? "Nykvarn" : code
+        );
         Assert.Equal(PlanRules.Plan, refused!.Rule);
         Assert.Contains("Nykvarn", refused.Message, StringComparison.Ordinal);
     }
@@ -38,8 +67,18 @@ public class PlanRulesTests
     public void adoption_needs_a_decision_of_a_committee_meeting()
     {
         Assert.Null(PlanRules.CanAdopt(SentTo(Eight), MeetingWithDecision(), ItemId, Eight, c => c));
-        Assert.NotNull(PlanRules.CanAdopt(SentTo(Eight), MeetingWithDecision(Body.ManagementGroup), ItemId, Eight, c => c));
-        Assert.NotNull(PlanRules.CanAdopt(SentTo(Eight), MeetingWithDecision(outcome: OutcomeKind.NotDecided), ItemId, Eight, c => c));
+        Assert.NotNull(
+            PlanRules.CanAdopt(SentTo(Eight), MeetingWithDecision(Body.ManagementGroup), ItemId, Eight, c => c)
+        );
+        Assert.NotNull(
+            PlanRules.CanAdopt(
+                SentTo(Eight),
+                MeetingWithDecision(outcome: OutcomeKind.NotDecided),
+                ItemId,
+                Eight,
+                c => c
+            )
+        );
         Assert.NotNull(PlanRules.CanAdopt(SentTo(Eight), MeetingWithDecision(), Guid.NewGuid(), Eight, c => c));
         Assert.NotNull(PlanRules.CanAdopt(SentTo(Eight), null, ItemId, Eight, c => c));
     }

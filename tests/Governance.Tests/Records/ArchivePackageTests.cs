@@ -21,10 +21,16 @@ public sealed partial class ArchivePackageTests(AppFixture fixture) : RecordedMe
         var files = Entries(await Export());
 
         var mets = XDocument.Parse(System.Text.Encoding.UTF8.GetString(files[Root + "METS.xml"]));
-        var listed = mets.Descendants().Where(e => e.Attribute("CHECKSUM") is not null).ToDictionary(
-            e => Root + (e.Element(M + "FLocat") ?? e).Attribute(XLink + "href")!.Value,
-            e => (Sha256: e.Attribute("CHECKSUM")!.Value,
-                Size: long.Parse(e.Attribute("SIZE")!.Value, System.Globalization.CultureInfo.InvariantCulture)));
+        var listed = mets.Descendants()
+            .Where(e => e.Attribute("CHECKSUM") is not null)
+            .ToDictionary(
+                e => Root + (e.Element(M + "FLocat") ?? e).Attribute(XLink + "href")!.Value,
+                e =>
+                    (
+                        Sha256: e.Attribute("CHECKSUM")!.Value,
+                        Size: long.Parse(e.Attribute("SIZE")!.Value, System.Globalization.CultureInfo.InvariantCulture)
+                    )
+            );
         Assert.Equal(files.Keys.Where(k => k != Root + "METS.xml").Order(), listed.Keys.Order());
         foreach (var (path, (sha256, size)) in listed)
         {
@@ -32,19 +38,40 @@ public sealed partial class ArchivePackageTests(AppFixture fixture) : RecordedMe
             Assert.Equal(files[path].LongLength, size);
         }
 
-        var pdf = Assert.Single(files, f => f.Key.StartsWith(Root + "representations/rep1/data/minnesanteckningar/",
-            StringComparison.Ordinal)
-            && f.Key.EndsWith(".pdf", StringComparison.Ordinal)).Value;
+        var pdf = Assert
+            .Single(
+                files,
+                f =>
+                    f.Key.StartsWith(Root + "representations/rep1/data/minnesanteckningar/", StringComparison.Ordinal)
+                    && f.Key.EndsWith(".pdf", StringComparison.Ordinal)
+            )
+            .Value;
         Assert.Equal(("2", "B"), MinutesPdfTests.PdfAIdentification(pdf));
-        Assert.Contains(FirstDecision, System.Text.Encoding.UTF8.GetString(files[Root + "representations/rep1/data/beslut/beslut-2020.json"]),
-            StringComparison.Ordinal);
-        Assert.Contains("\"parties\"", System.Text.Encoding.UTF8.GetString(files[Root + "representations/rep1/data/avtal/samarbetsavtal-2020-12-31.json"]),
-            StringComparison.Ordinal);
+        Assert.Contains(
+            FirstDecision,
+            System.Text.Encoding.UTF8.GetString(files[Root + "representations/rep1/data/beslut/beslut-2020.json"]),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "\"parties\"",
+            System.Text.Encoding.UTF8.GetString(
+                files[Root + "representations/rep1/data/avtal/samarbetsavtal-2020-12-31.json"]
+            ),
+            StringComparison.Ordinal
+        );
         var agreementText = System.Text.Encoding.UTF8.GetString(
-            files[Root + "representations/rep1/data/avtal/samarbetsavtal-text-2020-12-31.json"]);
-        Assert.Contains("Kommitténs namn är Södertörnskommunernas samarbetskommitté.", agreementText,
-            StringComparison.Ordinal);
-        Assert.Contains("FGS Paketstruktur", System.Text.Encoding.UTF8.GetString(files[Root + "documentation/LASMIG.txt"]), StringComparison.Ordinal);
+            files[Root + "representations/rep1/data/avtal/samarbetsavtal-text-2020-12-31.json"]
+        );
+        Assert.Contains(
+            "Kommitténs namn är Södertörnskommunernas samarbetskommitté.",
+            agreementText,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "FGS Paketstruktur",
+            System.Text.Encoding.UTF8.GetString(files[Root + "documentation/LASMIG.txt"]),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -59,20 +86,34 @@ public sealed partial class ArchivePackageTests(AppFixture fixture) : RecordedMe
         Assert.Equal(await EventCount(), events.Count);
         foreach (var e in events)
         {
-            string? S(string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name)
-                .GetString();
-            var hashed = new HashedEvent(e.GetProperty("id").GetGuid(), e.GetProperty("streamId").GetGuid(),
+            string? S(string name) =>
+                e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name).GetString();
+            var hashed = new HashedEvent(
+                e.GetProperty("id").GetGuid(),
+                e.GetProperty("streamId").GetGuid(),
                 e.GetProperty("version").GetInt64(),
-                S("type")!, DateTimeOffset.Parse(S("timestamp")!, System.Globalization.CultureInfo.InvariantCulture),
-                    S("userName"),
-                S("correlationId"), S("causationId"), CanonicalJson.Of(e.GetProperty("data")));
+                S("type")!,
+                DateTimeOffset.Parse(S("timestamp")!, System.Globalization.CultureInfo.InvariantCulture),
+                S("userName"),
+                S("correlationId"),
+                S("causationId"),
+                CanonicalJson.Of(e.GetProperty("data"))
+            );
             Assert.Equal(S("sha256"), EventHash.Of(hashed, S("previous")));
             var seal = e.GetProperty("seal");
-            var previous = seal.GetProperty("previous").ValueKind == JsonValueKind.Null ? null
-                : seal.GetProperty("previous").GetString();
-            Assert.Equal(seal.GetProperty("chain").GetString(),
-                EventHash.Seal(S("sha256")!, seal.GetProperty("position").GetInt64(), previous,
-                    e.GetProperty("sequence").GetInt64()));
+            var previous =
+                seal.GetProperty("previous").ValueKind == JsonValueKind.Null
+                    ? null
+                    : seal.GetProperty("previous").GetString();
+            Assert.Equal(
+                seal.GetProperty("chain").GetString(),
+                EventHash.Seal(
+                    S("sha256")!,
+                    seal.GetProperty("position").GetInt64(),
+                    previous,
+                    e.GetProperty("sequence").GetInt64()
+                )
+            );
         }
     }
 
@@ -93,12 +134,21 @@ public sealed partial class ArchivePackageTests(AppFixture fixture) : RecordedMe
         Assert.Equal(WithoutCreateDate(a[Root + "METS.xml"]), WithoutCreateDate(b[Root + "METS.xml"]));
 
         var zip = Path.Combine(Directory.CreateTempSubdirectory("governance-archive").FullName, "sodertorn-2020.zip");
-        await using (var command = ServiceProcess.Start(new Dictionary<string, string?>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["GOVERNANCE_DB"] = Fixture.ConnectionString,
-            ["Governance__LoadReferenceData"] = "false",
-        }, "export-archive", "--year", "2020", "--out", zip))
+        await using (
+            var command = ServiceProcess.Start(
+                new Dictionary<string, string?>
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                    ["GOVERNANCE_DB"] = Fixture.ConnectionString,
+                    ["Governance__LoadReferenceData"] = "false",
+                },
+                "export-archive",
+                "--year",
+                "2020",
+                "--out",
+                zip
+            )
+        )
         {
             Assert.True(await command.ExitCodeAsync(180) == 0, command.Output);
         }
@@ -112,15 +162,33 @@ public sealed partial class ArchivePackageTests(AppFixture fixture) : RecordedMe
     public async Task the_archive_page_and_download_are_the_secretarys()
     {
         await RecordMeetingWithMinutes();
-        var page = await Host.Scenario(s => { s.Get.Url("/arkiv?ar=2020"); s.WithBearerToken(SecretaryToken); });
+        var page = await Host.Scenario(s =>
+        {
+            s.Get.Url("/arkiv?ar=2020");
+            s.WithBearerToken(SecretaryToken);
+        });
         Assert.Contains("href=\"/api/archive/2020\"", page.ReadAsText(), StringComparison.Ordinal);
-        await Host.Scenario(s => { s.Get.Url("/arkiv?ar=2020"); s.WithBearerToken(MemberToken); s.StatusCodeShouldBe(403); });
-        await Host.Scenario(s => { s.Get.Url("/api/archive/2020"); s.WithBearerToken(ChairToken); s.StatusCodeShouldBe(403); });
+        await Host.Scenario(s =>
+        {
+            s.Get.Url("/arkiv?ar=2020");
+            s.WithBearerToken(MemberToken);
+            s.StatusCodeShouldBe(403);
+        });
+        await Host.Scenario(s =>
+        {
+            s.Get.Url("/api/archive/2020");
+            s.WithBearerToken(ChairToken);
+            s.StatusCodeShouldBe(403);
+        });
     }
 
     private async Task<byte[]> Export()
     {
-        var result = await Host.Scenario(s => { s.Get.Url("/api/archive/2020"); s.WithBearerToken(SecretaryToken); });
+        var result = await Host.Scenario(s =>
+        {
+            s.Get.Url("/api/archive/2020");
+            s.WithBearerToken(SecretaryToken);
+        });
         Assert.Equal("application/zip", result.Context.Response.ContentType);
         using var copy = new MemoryStream();
         await result.Context.Response.Body.CopyToAsync(copy);
@@ -142,11 +210,11 @@ public sealed partial class ArchivePackageTests(AppFixture fixture) : RecordedMe
         return entries;
     }
 
-    private static string CreateDate(byte[] mets) => CreateDateAttribute()
-        .Match(System.Text.Encoding.UTF8.GetString(mets)).Value;
+    private static string CreateDate(byte[] mets) =>
+        CreateDateAttribute().Match(System.Text.Encoding.UTF8.GetString(mets)).Value;
 
-    private static string WithoutCreateDate(byte[] mets) => CreateDateAttribute()
-        .Replace(System.Text.Encoding.UTF8.GetString(mets), "");
+    private static string WithoutCreateDate(byte[] mets) =>
+        CreateDateAttribute().Replace(System.Text.Encoding.UTF8.GetString(mets), "");
 
     [GeneratedRegex("CREATEDATE=\"[^\"]+\"")]
     private static partial Regex CreateDateAttribute();

@@ -15,7 +15,10 @@ public sealed class ChainVerificationTests(AppFixture fixture) : RecordedMeeting
         Assert.True(report.Intact, string.Join("\n", report.Problems));
         Assert.Equal(await EventCount(), report.EventsChecked);
         Assert.Equal(report.EventsChecked, report.EventsSealed);
-        Assert.Equal(0, await Scalar<long>("select count(*) from governance.mt_events where headers ->> 'sha256' is null"));
+        Assert.Equal(
+            0,
+            await Scalar<long>("select count(*) from governance.mt_events where headers ->> 'sha256' is null")
+        );
         // A realistic store, deliveries included.
         Assert.True(report.EventsChecked > 80, $"{report.EventsChecked} events");
     }
@@ -27,12 +30,17 @@ public sealed class ChainVerificationTests(AppFixture fixture) : RecordedMeeting
         await SealAsync();
         var decision = await SequenceOf("decision_recorded");
 
-        await Sql($"update governance.mt_events set data = jsonb_set(data, '{{wording}}', '\"Samarbetskommittén avslår yttrandet.\"') " +
-            $"where seq_id = {decision}");
+        await Sql(
+            $"update governance.mt_events set data = jsonb_set(data, '{{wording}}', "
+                + "'\"Samarbetskommittén avslår yttrandet.\"') "
+                + $"where seq_id = {decision}"
+        );
 
         var first = Assert.IsType<ChainProblem>((await VerifyAsync()).FirstProblem);
-        Assert.Equal((ChainProblemKind.Changed, decision, "decision_recorded"),
-            (first.Kind, first.Sequence, first.Type));
+        Assert.Equal(
+            (ChainProblemKind.Changed, decision, "decision_recorded"),
+            (first.Kind, first.Sequence, first.Type)
+        );
     }
 
     [Fact]
@@ -42,7 +50,10 @@ public sealed class ChainVerificationTests(AppFixture fixture) : RecordedMeeting
         await SealAsync();
         var approval = await SequenceOf("minutes_approved");
 
-        await Sql($"update governance.mt_events set user_name = 'Någon annan', timestamp = timestamp - interval '1 day' where seq_id = {approval}");
+        await Sql(
+            "update governance.mt_events set user_name = 'Någon annan', timestamp = timestamp - interval '1 day' "
+                + $"where seq_id = {approval}"
+        );
 
         var first = Assert.IsType<ChainProblem>((await VerifyAsync()).FirstProblem);
         Assert.Equal((ChainProblemKind.Changed, approval), (first.Kind, first.Sequence));
@@ -61,8 +72,10 @@ public sealed class ChainVerificationTests(AppFixture fixture) : RecordedMeeting
 
         var report = await VerifyAsync();
         var first = Assert.IsType<ChainProblem>(report.FirstProblem);
-        Assert.Equal((ChainProblemKind.Missing, attendance, stream, version, "attendance_recorded"),
-            (first.Kind, first.Sequence, first.StreamId, first.Version, first.Type));
+        Assert.Equal(
+            (ChainProblemKind.Missing, attendance, stream, version, "attendance_recorded"),
+            (first.Kind, first.Sequence, first.StreamId, first.Version, first.Type)
+        );
         Assert.Equal(1, report.ProblemCount);
     }
 
@@ -73,9 +86,11 @@ public sealed class ChainVerificationTests(AppFixture fixture) : RecordedMeeting
         await SealAsync();
         var (first, second) = (await SequenceOf("decision_recorded", 0), await SequenceOf("decision_recorded", 1));
 
-        await Sql($"update governance.mt_events set seq_id = -1 where seq_id = {first}; " +
-            $"update governance.mt_events set seq_id = {first} where seq_id = {second}; " +
-            $"update governance.mt_events set seq_id = {second} where seq_id = -1");
+        await Sql(
+            $"update governance.mt_events set seq_id = -1 where seq_id = {first}; "
+                + $"update governance.mt_events set seq_id = {first} where seq_id = {second}; "
+                + $"update governance.mt_events set seq_id = {second} where seq_id = -1"
+        );
 
         var report = await VerifyAsync();
         var broken = Assert.IsType<ChainProblem>(report.FirstProblem);
@@ -91,10 +106,13 @@ public sealed class ChainVerificationTests(AppFixture fixture) : RecordedMeeting
         var approval = await SequenceOf("minutes_approved");
 
         // A copy of the approval under a new number, as if written by hand: not chained, and after the seal not sealed.
-        await Sql("insert into governance.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, " +
-            "mt_dotnet_type, is_archived) select nextval('governance.mt_events_sequence'), gen_random_uuid(), stream_id, " +
-            "(select max(version) + 1 from governance.mt_events m where m.stream_id = e.stream_id), data, type, " +
-            $"timestamp, tenant_id, mt_dotnet_type, false from governance.mt_events e where seq_id = {approval}");
+        await Sql(
+            "insert into governance.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, "
+                + "mt_dotnet_type, is_archived) select nextval('governance.mt_events_sequence'), "
+                + "gen_random_uuid(), stream_id, "
+                + "(select max(version) + 1 from governance.mt_events m where m.stream_id = e.stream_id), data, type, "
+                + $"timestamp, tenant_id, mt_dotnet_type, false from governance.mt_events e where seq_id = {approval}"
+        );
 
         var first = Assert.IsType<ChainProblem>((await VerifyAsync()).FirstProblem);
         Assert.Equal((ChainProblemKind.NotChained, "minutes_approved"), (first.Kind, first.Type));
@@ -114,7 +132,10 @@ public sealed class ChainVerificationTests(AppFixture fixture) : RecordedMeeting
         Assert.Contains("Händelsekedjan är obruten", await VerificationPage(), StringComparison.Ordinal);
 
         var decision = await SequenceOf("decision_recorded", 1);
-        await Sql($"update governance.mt_events set data = jsonb_set(data, '{{wording}}', '\"Inget beslut.\"') where seq_id = {decision}");
+        await Sql(
+            $"update governance.mt_events set data = jsonb_set(data, '{{wording}}', '\"Inget beslut.\"') "
+                + $"where seq_id = {decision}"
+        );
         var page = await VerificationPage();
         Assert.Contains("Händelsekedjan är bruten", page, StringComparison.Ordinal);
         Assert.Contains($"händelse nr {decision} (decision_recorded", page, StringComparison.Ordinal);
@@ -149,15 +170,21 @@ public sealed class ChainVerificationTests(AppFixture fixture) : RecordedMeeting
     /// <summary>`dotnet Governance.dll verify`, as an operator runs it against the same database.</summary>
     private async Task<(int Exit, string Output)> VerifyCommand()
     {
-        await using var verify = ServiceProcess.Start(new Dictionary<string, string?>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["GOVERNANCE_DB"] = Fixture.ConnectionString,
-            ["Governance__LoadReferenceData"] = "false",
-        }, "verify");
+        await using var verify = ServiceProcess.Start(
+            new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["GOVERNANCE_DB"] = Fixture.ConnectionString,
+                ["Governance__LoadReferenceData"] = "false",
+            },
+            "verify"
+        );
         var exit = await verify.ExitCodeAsync();
-        return (exit, exit == 0 ? verify.Output.Split('\n')
-            .First(l => l.StartsWith("The record", StringComparison.Ordinal)).Trim()
-            : verify.Output);
+        return (
+            exit,
+            exit == 0
+                ? verify.Output.Split('\n').First(l => l.StartsWith("The record", StringComparison.Ordinal)).Trim()
+                : verify.Output
+        );
     }
 }

@@ -28,10 +28,18 @@ public sealed class CommitteeYearRecordsTests
         var database = await TestDatabase.FreshDatabaseAsync("governance_records_year");
         var state = Directory.CreateTempSubdirectory("governance-records").FullName;
         CommitteeYearRecord year;
-        await using (var host = await ServiceHost.StartAsync(Clock, database, smtp, new Dictionary<string, string?>
-        {
-            ["Governance:ApplySchemaOnStart"] = "true", ["Records:SealIntervalSeconds"] = "1",
-        }))
+        await using (
+            var host = await ServiceHost.StartAsync(
+                Clock,
+                database,
+                smtp,
+                new Dictionary<string, string?>
+                {
+                    ["Governance:ApplySchemaOnStart"] = "true",
+                    ["Records:SealIntervalSeconds"] = "1",
+                }
+            )
+        )
         {
             year = await CommitteeYear.RecordAsync(host.Service.Client, RunningService.Tokens, Year);
             await host.Service.WaitUntilDistributedAsync();
@@ -50,49 +58,75 @@ public sealed class CommitteeYearRecordsTests
             var root = $"sodertornskommunernas-samarbetskommitte-{Year}/";
             var files = archive.Entries.ToDictionary(e => e.FullName, Content);
             var mets = XDocument.Parse(System.Text.Encoding.UTF8.GetString(files[root + "METS.xml"]));
-            var listed = mets.Descendants().Where(e => e.Attribute("CHECKSUM") is not null)
-                .ToDictionary(e => root + (e.Element(M + "FLocat") ?? e).Attribute(XLink + "href")!.Value,
-                    e => e.Attribute("CHECKSUM")!.Value);
+            var listed = mets.Descendants()
+                .Where(e => e.Attribute("CHECKSUM") is not null)
+                .ToDictionary(
+                    e => root + (e.Element(M + "FLocat") ?? e).Attribute(XLink + "href")!.Value,
+                    e => e.Attribute("CHECKSUM")!.Value
+                );
             Assert.Equal(files.Keys.Where(k => k != root + "METS.xml").Order(), listed.Keys.Order());
             Assert.All(listed, f => Assert.Equal(Convert.ToHexString(SHA256.HashData(files[f.Key])), f.Value));
-            Assert.True(files.Keys.Count(k => k.EndsWith(".pdf",
-                StringComparison.Ordinal)) >= year.CommitteeMeetings.Count,
-                string.Join('\n', files.Keys));
+            Assert.True(
+                files.Keys.Count(k => k.EndsWith(".pdf", StringComparison.Ordinal)) >= year.CommitteeMeetings.Count,
+                string.Join('\n', files.Keys)
+            );
         }
 
         // The event log goes by the year each event was recorded in: all of it the following January here (the clock).
         var recorded = Path.Combine(state, $"sodertorn-{Year + 1}");
         exported = await Cli(database, state, "export-archive", "--year", $"{Year + 1}", "--out", recorded);
         Assert.True(exported.ExitCode == 0, exported.ToString());
-        var logFile = Path.Combine(recorded, $"sodertornskommunernas-samarbetskommitte-{Year + 1}",
-            "representations", "rep1", "data", "handelser", $"handelser-{Year + 1}.json");
+        var logFile = Path.Combine(
+            recorded,
+            $"sodertornskommunernas-samarbetskommitte-{Year + 1}",
+            "representations",
+            "rep1",
+            "data",
+            "handelser",
+            $"handelser-{Year + 1}.json"
+        );
         using (var log = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(logFile)))
         {
             var events = log.RootElement.EnumerateArray().ToList();
             Assert.Equal(await ScalarAsync<long>(database, "select count(*) from governance.mt_events"), events.Count);
-            Assert.All(events, e => Assert.Equal(System.Text.Json.JsonValueKind.Object, e.GetProperty("seal")
-                .ValueKind));
+            Assert.All(
+                events,
+                e => Assert.Equal(System.Text.Json.JsonValueKind.Object, e.GetProperty("seal").ValueKind)
+            );
         }
 
-        var decision = await ScalarAsync<long>(database,
-            "select seq_id from governance.mt_events where type = 'decision_recorded' order by seq_id offset 3 limit 1");
-        await ScalarAsync<object>(database, "update governance.mt_events set data = jsonb_set(data, '{wording}', " +
-            $"'\"Beslutet ströks i efterhand.\"') where seq_id = {decision}");
+        var decision = await ScalarAsync<long>(
+            database,
+            "select seq_id from governance.mt_events where type = 'decision_recorded' order by seq_id offset 3 limit 1"
+        );
+        await ScalarAsync<object>(
+            database,
+            "update governance.mt_events set data = jsonb_set(data, '{wording}', "
+                + $"'\"Beslutet ströks i efterhand.\"') where seq_id = {decision}"
+        );
         var broken = await Cli(database, state, "verify");
         Assert.NotEqual(0, broken.ExitCode);
         Assert.Contains($"Changed (händelse nr {decision}, post", broken.Output, StringComparison.Ordinal);
     }
 
     private static Task<OperatorCommands.Result> Cli(string database, string state, params string[] arguments) =>
-        OperatorCommands.RunAsync("dotnet", [Path.Combine(OperatorCommands.ServiceFolder, "Governance.dll"),
-            .. arguments],
-            OperatorCommands.ServiceSettings(database, state), OperatorCommands.ServiceFolder);
+        OperatorCommands.RunAsync(
+            "dotnet",
+            [Path.Combine(OperatorCommands.ServiceFolder, "Governance.dll"), .. arguments],
+            OperatorCommands.ServiceSettings(database, state),
+            OperatorCommands.ServiceFolder
+        );
 
     private static async Task UntilEverythingIsSealedAsync(string database)
     {
         var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (await ScalarAsync<long>(database, "select count(*) from governance.mt_events e where not exists " +
-                   "(select 1 from governance.record_seal s where s.seq_id = e.seq_id)") > 0)
+        while (
+            await ScalarAsync<long>(
+                database,
+                "select count(*) from governance.mt_events e where not exists "
+                    + "(select 1 from governance.record_seal s where s.seq_id = e.seq_id)"
+            ) > 0
+        )
         {
             Assert.True(DateTime.UtcNow < deadline, "the sealer did not catch up");
             await Task.Delay(500);

@@ -16,15 +16,15 @@ public sealed partial class MinutesPdfTests(AppFixture fixture) : RecordedMeetin
     {
         var meeting = await RecordMeetingWithMinutes();
 
-        var response = await Host.Server.CreateClient()
-            .GetAsync($"/api/meetings/{meeting}/minutes.pdf"); // not signed in
+        // not signed in
+        var response = await Host.Server.CreateClient().GetAsync($"/api/meetings/{meeting}/minutes.pdf");
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var pdf = await response.Content.ReadAsByteArrayAsync();
 
         var text = Text(pdf);
         Assert.Contains(Words(FirstDecision), text, StringComparison.Ordinal);
-        Assert.Contains(Words(CorrectedWording), text, StringComparison.Ordinal);   // the minutes as corrected
+        Assert.Contains(Words(CorrectedWording), text, StringComparison.Ordinal); // the minutes as corrected
         Assert.Contains("Yttrande över länsplanen för transportinfrastruktur", text, StringComparison.Ordinal);
         foreach (var swedish in new[] { "å", "ä", "ö", "Å", "Ä", "Ö", "§ 1", "§ 2" })
             Assert.Contains(swedish, text, StringComparison.Ordinal);
@@ -49,8 +49,10 @@ public sealed partial class MinutesPdfTests(AppFixture fixture) : RecordedMeetin
         await using var receiver = await TestWebhookReceiver.StartAsync();
         Smtp.Start();
         var meeting = await ApprovedMinutesSentByMailAndWebhookAsync(receiver);
-        var approvalHash = await Scalar<string>("select s.chain_hash from governance.record_seal s join governance.mt_events e " +
-            "on e.seq_id = s.seq_id where e.type = 'minutes_approved'");
+        var approvalHash = await Scalar<string>(
+            "select s.chain_hash from governance.record_seal s join governance.mt_events e "
+                + "on e.seq_id = s.seq_id where e.type = 'minutes_approved'"
+        );
 
         var mail = Smtp.Received.First();
         Assert.Contains(approvalHash!, mail.HtmlBody, StringComparison.Ordinal);
@@ -70,8 +72,10 @@ public sealed partial class MinutesPdfTests(AppFixture fixture) : RecordedMeetin
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), file.GetProperty("sha256").GetString());
         Assert.Equal(mailed, bytes);
         // The download gives the same document the registries filed.
-        Assert.Equal(mailed, await Host.Server.CreateClient()
-            .GetByteArrayAsync($"/api/meetings/{meeting}/minutes.pdf"));
+        Assert.Equal(
+            mailed,
+            await Host.Server.CreateClient().GetByteArrayAsync($"/api/meetings/{meeting}/minutes.pdf")
+        );
     }
 
     [Fact]
@@ -80,16 +84,38 @@ public sealed partial class MinutesPdfTests(AppFixture fixture) : RecordedMeetin
         await using var receiver = await TestWebhookReceiver.StartAsync();
         Smtp.Start();
         var meeting = await ApprovedMinutesSentByMailAndWebhookAsync(receiver);
-        const string corrected = "Kommittén noterade informationen om kollektivtrafikplanen; Tyresö och Nynäshamn återkommer.";
-        await Act(meeting, "/minutes/corrections", new { target = "text", newText = corrected,
-            what = "Anteckningen kompletterad", why = "Två kommuners besked saknades." }, ChairToken);
-        await WaitFor(s => s.Documents.Any(d => d.Kind == Governance.Distribution.DocumentKinds.MinutesCorrection
-            && d.Deliveries.Count == 8 && d.Deliveries.All(x => x.Status == Governance.Distribution.DeliveryStatus.Sent)), seconds: 60);
-        var correctionHash = await Scalar<string>("select s.chain_hash from governance.record_seal s join governance.mt_events e " +
-            "on e.seq_id = s.seq_id where e.type = 'minutes_corrected'");
+        const string corrected =
+            "Kommittén noterade informationen om kollektivtrafikplanen; Tyresö och Nynäshamn återkommer.";
+        await Act(
+            meeting,
+            "/minutes/corrections",
+            new
+            {
+                target = "text",
+                newText = corrected,
+                what = "Anteckningen kompletterad",
+                why = "Två kommuners besked saknades.",
+            },
+            ChairToken
+        );
+        await WaitFor(
+            s =>
+                s.Documents.Any(d =>
+                    d.Kind == Governance.Distribution.DocumentKinds.MinutesCorrection
+                    && d.Deliveries.Count == 8
+                    && d.Deliveries.All(x => x.Status == Governance.Distribution.DeliveryStatus.Sent)
+                ),
+            seconds: 60
+        );
+        var correctionHash = await Scalar<string>(
+            "select s.chain_hash from governance.record_seal s join governance.mt_events e "
+                + "on e.seq_id = s.seq_id where e.type = 'minutes_corrected'"
+        );
 
-        var mail = Smtp.Received.Single(m => m.Subject!.StartsWith("Rättelse", StringComparison.Ordinal)
-            && m.To.ToString().Contains("registrator@botkyrka.se", StringComparison.Ordinal));
+        var mail = Smtp.Received.Single(m =>
+            m.Subject!.StartsWith("Rättelse", StringComparison.Ordinal)
+            && m.To.ToString().Contains("registrator@botkyrka.se", StringComparison.Ordinal)
+        );
         var attachment = Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>());
         Assert.Equal("application/pdf", attachment.ContentType.MimeType);
         using var content = new MemoryStream();
@@ -107,8 +133,10 @@ public sealed partial class MinutesPdfTests(AppFixture fixture) : RecordedMeetin
         Assert.Contains(correctionHash!, call.RootElement.GetProperty("html").GetString(), StringComparison.Ordinal);
         var file = Assert.Single(call.RootElement.GetProperty("attachments").EnumerateArray());
         Assert.Equal(mailed, Convert.FromBase64String(file.GetProperty("content").GetString()!));
-        Assert.Equal(mailed, await Host.Server.CreateClient()
-            .GetByteArrayAsync($"/api/meetings/{meeting}/minutes.pdf"));
+        Assert.Equal(
+            mailed,
+            await Host.Server.CreateClient().GetByteArrayAsync($"/api/meetings/{meeting}/minutes.pdf")
+        );
     }
 
     [Fact]
@@ -125,8 +153,9 @@ public sealed partial class MinutesPdfTests(AppFixture fixture) : RecordedMeetin
     internal static string Text(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
-        return Words(string.Join(" ", document.GetPages()
-            .Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))));
+        return Words(
+            string.Join(" ", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))))
+        );
     }
 
     /// <summary>Nykvarn takes its documents by webhook, the others by mail; minutes approved and sent to all.</summary>
@@ -134,19 +163,31 @@ public sealed partial class MinutesPdfTests(AppFixture fixture) : RecordedMeetin
     {
         await GivenSodertornWithAllRepresentatives();
         var nykvarn = await Get<JsonElement>($"/api/municipalities/{Municipality.IdFor("0140")}");
-        await Post($"/api/municipalities/{Municipality.IdFor("0140")}/channels",
-            new { email = false, webhookUrl = receiver.Url,
-            webhookSecret = "nykvarns-hemlighet", version = nykvarn.GetProperty("version").GetInt32() }, SecretaryToken,
-                200);
+        await Post(
+            $"/api/municipalities/{Municipality.IdFor("0140")}/channels",
+            new
+            {
+                email = false,
+                webhookUrl = receiver.Url,
+                webhookSecret = "nykvarns-hemlighet",
+                version = nykvarn.GetProperty("version").GetInt32(),
+            },
+            SecretaryToken,
+            200
+        );
         var meeting = await ApprovedMinutes();
-        await WaitFor(s => s.Documents.Any(d => d.Deliveries.Count == 8
-            && d.Deliveries.All(x => x.Status == Governance.Distribution.DeliveryStatus.Sent)));
+        await WaitFor(s =>
+            s.Documents.Any(d =>
+                d.Deliveries.Count == 8
+                && d.Deliveries.All(x => x.Status == Governance.Distribution.DeliveryStatus.Sent)
+            )
+        );
         return meeting;
     }
 
     /// <summary>Single spaces, and none where the layout broke a line after a dash (2022–2033).</summary>
-    private static string Words(string text) => Whitespace().Replace(text, " ")
-        .Replace("– ", "–", StringComparison.Ordinal).Trim();
+    private static string Words(string text) =>
+        Whitespace().Replace(text, " ").Replace("– ", "–", StringComparison.Ordinal).Trim();
 
     internal static (string Part, string Conformance) PdfAIdentification(byte[] pdf)
     {
@@ -163,17 +204,26 @@ public sealed partial class MinutesPdfTests(AppFixture fixture) : RecordedMeetin
         await File.WriteAllBytesAsync(file, pdf);
         try
         {
-            var start = new ProcessStartInfo("pdffonts", [file]) { RedirectStandardOutput = true,
-                RedirectStandardError = true };
+            var start = new ProcessStartInfo("pdffonts", [file])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
             using var process = Process.Start(start)!;
             var output = await process.StandardOutput.ReadToEndAsync();
             await process.WaitForExitAsync();
             Assert.Equal(0, process.ExitCode);
             // name, type (may hold spaces), encoding, emb, sub, uni, object, generation: emb is the
             // fifth column from the end.
-            return [.. output.Split('\n').Skip(2).Where(l => l.Trim().Length > 0)
-                .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                .Select(c => (c[0], c[^5] == "yes"))];
+            return
+            [
+                .. output
+                    .Split('\n')
+                    .Skip(2)
+                    .Where(l => l.Trim().Length > 0)
+                    .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    .Select(c => (c[0], c[^5] == "yes")),
+            ];
         }
         finally
         {

@@ -13,12 +13,15 @@ namespace Governance.Tests.Records;
 /// </summary>
 public abstract class RecordedMeeting(AppFixture fixture) : DistributionScenario(fixture)
 {
-    public const string FirstDecision = "Samarbetskommittén godkänner yttrandet över Länsplan för regional transportinfrastruktur " +
-        "2022–2033 och överlämnar det till Region Stockholm, med § 4 i handlingsplanen som grund.";
-    public const string SecondDecision = "Samarbetskommittén ger kansliet i uppdrag att ta fram en gemensam åtgärdslista för " +
-        "Södertälje, Nynäshamn, Tyresö och Älvsjö-stråket till nästa sammanträde.";
-    public const string CorrectedWording = "Samarbetskommittén ger kansliet i uppdrag att ta fram en gemensam åtgärdslista för " +
-        "Södertälje, Nynäshamn och Tyresö till nästa sammanträde.";
+    public const string FirstDecision =
+        "Samarbetskommittén godkänner yttrandet över Länsplan för regional transportinfrastruktur "
+        + "2022–2033 och överlämnar det till Region Stockholm, med § 4 i handlingsplanen som grund.";
+    public const string SecondDecision =
+        "Samarbetskommittén ger kansliet i uppdrag att ta fram en gemensam åtgärdslista för "
+        + "Södertälje, Nynäshamn, Tyresö och Älvsjö-stråket till nästa sammanträde.";
+    public const string CorrectedWording =
+        "Samarbetskommittén ger kansliet i uppdrag att ta fram en gemensam åtgärdslista för "
+        + "Södertälje, Nynäshamn och Tyresö till nästa sammanträde.";
 
     protected async Task<Guid> RecordMeetingWithMinutes()
     {
@@ -29,24 +32,60 @@ public abstract class RecordedMeeting(AppFixture fixture) : DistributionScenario
         var second = await Item(meeting, "Åtgärdslista för stråken", "beslut");
         var third = await Item(meeting, "Information om kompetensförsörjning", "information");
         OnTheMeetingDay();
-        foreach (var code in new[] { "0127", "0136", "0126", "0181", "0128" }) await Attend(meeting, code);
+        foreach (var code in new[] { "0127", "0136", "0126", "0181", "0128" })
+            await Attend(meeting, code);
         await Act(meeting, $"/agenda/{first}/decision", new { wording = FirstDecision, at = "12:30" }, SecretaryToken);
-        await Act(meeting, $"/agenda/{second}/decision", new { wording = SecondDecision, at = "13:10" },
-            SecretaryToken);
-        await Act(meeting, $"/agenda/{third}/tabled", new { reason = "Föredraganden förhindrad.", at = "14:00" },
-            SecretaryToken);
-        await Act(meeting, "/minutes/text", new { itemId = first,
-            text = "Ordföranden föredrog ärendet; inga invändningar." }, SecretaryToken);
+        await Act(
+            meeting,
+            $"/agenda/{second}/decision",
+            new { wording = SecondDecision, at = "13:10" },
+            SecretaryToken
+        );
+        await Act(
+            meeting,
+            $"/agenda/{third}/tabled",
+            new { reason = "Föredraganden förhindrad.", at = "14:00" },
+            SecretaryToken
+        );
+        await Act(
+            meeting,
+            "/minutes/text",
+            new { itemId = first, text = "Ordföranden föredrog ärendet; inga invändningar." },
+            SecretaryToken
+        );
         await Act(meeting, "/close", new { at = "15:00" }, SecretaryToken);
         await Act(meeting, "/minutes/approval", new { }, ChairToken);
-        await WaitFor(s => s.Documents.Any(d => d.Kind == DocumentKinds.Minutes && d.Deliveries.Count == 8
-            && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent)), seconds: 120);
-        await Act(meeting, "/minutes/corrections",
-            new { itemId = second, target = "decisionWording", newText = CorrectedWording,
-            what = "Älvsjö-stråket struket", why = "Älvsjö ligger i Stockholms stad, inte i en medlemskommun." },
-                ChairToken);
-        await WaitFor(s => s.Documents.Any(d => d.Kind == DocumentKinds.MinutesCorrection && d.Deliveries.Count == 8
-            && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent)), seconds: 120);
+        await WaitFor(
+            s =>
+                s.Documents.Any(d =>
+                    d.Kind == DocumentKinds.Minutes
+                    && d.Deliveries.Count == 8
+                    && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent)
+                ),
+            seconds: 120
+        );
+        await Act(
+            meeting,
+            "/minutes/corrections",
+            new
+            {
+                itemId = second,
+                target = "decisionWording",
+                newText = CorrectedWording,
+                what = "Älvsjö-stråket struket",
+                why = "Älvsjö ligger i Stockholms stad, inte i en medlemskommun.",
+            },
+            ChairToken
+        );
+        await WaitFor(
+            s =>
+                s.Documents.Any(d =>
+                    d.Kind == DocumentKinds.MinutesCorrection
+                    && d.Deliveries.Count == 8
+                    && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent)
+                ),
+            seconds: 120
+        );
         return meeting;
     }
 
@@ -58,8 +97,8 @@ public abstract class RecordedMeeting(AppFixture fixture) : DistributionScenario
 
     protected Task SealAsync() => Host.Services.GetRequiredService<ChainSealer>().SealAsync(CancellationToken.None);
 
-    protected Task<ChainReport> VerifyAsync() => Host.Services.GetRequiredService<ChainVerifier>()
-        .VerifyAsync(CancellationToken.None);
+    protected Task<ChainReport> VerifyAsync() =>
+        Host.Services.GetRequiredService<ChainVerifier>().VerifyAsync(CancellationToken.None);
 
     /// <summary>Tampering as someone with database access would: straight SQL on the event table.</summary>
     protected async Task Sql(string sql)
@@ -71,7 +110,9 @@ public abstract class RecordedMeeting(AppFixture fixture) : DistributionScenario
     }
 
     protected Task<long> SequenceOf(string type, int nth = 0) =>
-        Scalar<long>($"select seq_id from governance.mt_events where type = '{type}' order by seq_id offset {nth} limit 1")!;
+        Scalar<long>(
+            $"select seq_id from governance.mt_events where type = '{type}' order by seq_id offset {nth} limit 1"
+        )!;
 
     protected static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 }

@@ -31,7 +31,10 @@ public sealed class AppFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("Auth__DevelopmentSigningKey", Convert.ToBase64String(SigningKeyBytes));
         Environment.SetEnvironmentVariable("Governance__LoadReferenceData", "false");
         Environment.SetEnvironmentVariable("Smtp__Host", "127.0.0.1");
-        Environment.SetEnvironmentVariable("Smtp__Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Environment.SetEnvironmentVariable(
+            "Smtp__Port",
+            Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        );
         Environment.SetEnvironmentVariable("Smtp__Security", "None");
         Environment.SetEnvironmentVariable("Distribution__RetryDelays", "00:00:01,00:00:01,00:00:02");
         Environment.SetEnvironmentVariable("Distribution__PublicBaseUrl", "http://governance.test");
@@ -54,11 +57,24 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     public string TokenFor(string name, params string[] roles) =>
-        DevelopmentTokens.Issue(new SymmetricSecurityKey(SigningKeyBytes), name, roles, TimeSpan.FromHours(1), TimeProvider.System);
+        DevelopmentTokens.Issue(
+            new SymmetricSecurityKey(SigningKeyBytes),
+            name,
+            roles,
+            TimeSpan.FromHours(1),
+            TimeProvider.System
+        );
 
     /// <summary>A member's or a registry's token, for one municipality (the municipality claim).</summary>
     public string TokenFor(string name, string role, string municipality) =>
-        DevelopmentTokens.Issue(new SymmetricSecurityKey(SigningKeyBytes), name, [role], TimeSpan.FromHours(1), TimeProvider.System, municipality);
+        DevelopmentTokens.Issue(
+            new SymmetricSecurityKey(SigningKeyBytes),
+            name,
+            [role],
+            TimeSpan.FromHours(1),
+            TimeProvider.System,
+            municipality
+        );
 
     public async Task DisposeAsync()
     {

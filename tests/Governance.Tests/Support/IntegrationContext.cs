@@ -2,10 +2,10 @@ using Alba;
 using Governance.Agreement;
 using Governance.Infrastructure.Security;
 using Governance.ReferenceData;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Wolverine.Tracking;
 
@@ -44,7 +44,8 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     private static bool IsDeadlock(Exception? e)
     {
         for (; e is not null; e = e.InnerException)
-            if (e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected }) return true;
+            if (e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected })
+                return true;
         return false;
     }
 
@@ -56,7 +57,9 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "truncate governance.record_seal, governance.record_seal_gap, governance.record_chain_origin", connection);
+            "truncate governance.record_seal, governance.record_seal_gap, governance.record_chain_origin",
+            connection
+        );
         await command.ExecuteNonQueryAsync();
     }
 
@@ -67,12 +70,17 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     protected async Task<IScenarioResult> Post(string url, object body, string? token, int expectedStatus)
     {
         IScenarioResult result = null!;
-        await Host.ExecuteAndWaitAsync(async () => result = await Host.Scenario(s =>
-        {
-            s.Post.Json(body).ToUrl(url);
-            if (token is not null) s.WithBearerToken(token);
-            s.StatusCodeShouldBe(expectedStatus);
-        }), timeoutInMilliseconds: 30_000);
+        await Host.ExecuteAndWaitAsync(
+            async () =>
+                result = await Host.Scenario(s =>
+                {
+                    s.Post.Json(body).ToUrl(url);
+                    if (token is not null)
+                        s.WithBearerToken(token);
+                    s.StatusCodeShouldBe(expectedStatus);
+                }),
+            timeoutInMilliseconds: 30_000
+        );
         return result;
     }
 
@@ -81,17 +89,27 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         var result = await Host.Scenario(s =>
         {
             s.Get.Url(url);
-            if (token is not null) s.WithBearerToken(token);
+            if (token is not null)
+                s.WithBearerToken(token);
         });
         return (await result.ReadAsJsonAsync<T>())!;
     }
 
-    /// <summary>Loads Södertörn's reference data (municipalities, agreement, 2020 offices) as the service does on first start.</summary>
+    /// <summary>
+    /// Loads Södertörn's reference data (municipalities, agreement, 2020 offices) as the service does on first start.
+    /// </summary>
     protected async Task GivenReferenceData()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Governance:LoadReferenceData", "true")]).Build();
-        await new ReferenceDataLoader(Store, Host.Services.GetRequiredService<NpgsqlDataSource>(), configuration,
-            Fixture.Clock, NullLogger<ReferenceDataLoader>.Instance).StartAsync(CancellationToken.None);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new("Governance:LoadReferenceData", "true")])
+            .Build();
+        await new ReferenceDataLoader(
+            Store,
+            Host.Services.GetRequiredService<NpgsqlDataSource>(),
+            configuration,
+            Fixture.Clock,
+            NullLogger<ReferenceDataLoader>.Instance
+        ).StartAsync(CancellationToken.None);
     }
 
     protected async Task<int> AgreementVersion()
@@ -118,7 +136,8 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
             var now = await EventCount();
-            if (now == last) return;
+            if (now == last)
+                return;
             last = now;
         }
     }

@@ -11,7 +11,9 @@ namespace Governance.Tests.Support;
 /// </summary>
 public static class ProductionService
 {
-    /// <summary>Everything production demands besides the database: a trial's sign-in, the public address, mail, keys.</summary>
+    /// <summary>
+    /// Everything production demands besides the database: a trial's sign-in, the public address, mail, keys.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?>
     {
         ["Auth:AllowDevelopmentTokens"] = "true",
@@ -33,7 +35,8 @@ public static class ProductionService
             web.UseSetting("GOVERNANCE_DB", database);
             // A fresh database whose user may create tables: the service applies its schema, as in a trial.
             web.UseSetting("Governance:LoadReferenceData", "true");
-            foreach (var (key, value) in Settings) web.UseSetting(key, value);
+            foreach (var (key, value) in Settings)
+                web.UseSetting(key, value);
             web.ConfigureServices(services =>
             {
                 services.MartenDaemonModeIsSolo();

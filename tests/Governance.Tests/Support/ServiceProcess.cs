@@ -12,8 +12,20 @@ namespace Governance.Tests.Support;
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    private static readonly string[] Inherited = ["GOVERNANCE_", "Smtp__", "Distribution__", "Auth__", "Governance__", "DataProtection__",
-        "RateLimits__", "ASPNETCORE_", "DOTNET_URLS", "MSBuild", "OTEL_"];
+    private static readonly string[] Inherited =
+    [
+        "GOVERNANCE_",
+        "Smtp__",
+        "Distribution__",
+        "Auth__",
+        "Governance__",
+        "DataProtection__",
+        "RateLimits__",
+        "ASPNETCORE_",
+        "DOTNET_URLS",
+        "MSBuild",
+        "OTEL_",
+    ];
 
     private readonly StringBuilder _output = new();
 
@@ -21,8 +33,16 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         Process = process;
         BaseUrl = baseUrl;
-        process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (_output)
+                _output.AppendLine(e.Data);
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (_output)
+                _output.AppendLine(e.Data);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
@@ -32,14 +52,27 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string Output
     {
-        get { lock (_output) return _output.ToString(); }
+        get
+        {
+            lock (_output)
+                return _output.ToString();
+        }
     }
 
     /// <summary>The configuration the tests were built in (bin/Debug/net10.0 → Debug), as the service was.</summary>
-    public static string BuildFolder => Path.Combine(ProductHost.RepositoryRoot(), "src", "Governance", "bin",
-        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0");
+    public static string BuildFolder =>
+        Path.Combine(
+            ProductHost.RepositoryRoot(),
+            "src",
+            "Governance",
+            "bin",
+            new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name,
+            "net10.0"
+        );
 
-    /// <summary>Starts the service with these variables and arguments; ASPNETCORE_URLS is a free port unless given.</summary>
+    /// <summary>
+    /// Starts the service with these variables and arguments; ASPNETCORE_URLS is a free port unless given.
+    /// </summary>
     public static ServiceProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(BuildFolder, "Governance.dll"), .. arguments])
@@ -50,18 +83,26 @@ public sealed class ServiceProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var key in start.Environment.Keys.Where(k => Inherited.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList())
+        foreach (
+            var key in start
+                .Environment.Keys.Where(k => Inherited.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+                .ToList()
+        )
             start.Environment.Remove(key);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}";
         foreach (var (key, value) in environment)
         {
-            if (value is null) start.Environment.Remove(key);
-            else start.Environment[key] = value;
+            if (value is null)
+                start.Environment.Remove(key);
+            else
+                start.Environment[key] = value;
         }
         return new ServiceProcess(Process.Start(start)!, start.Environment["ASPNETCORE_URLS"]!.Split(';')[0]);
     }
 
-    /// <summary>Waits until /health/ready answers 200; fails with the service's output if it stops or takes too long.</summary>
+    /// <summary>
+    /// Waits until /health/ready answers 200; fails with the service's output if it stops or takes too long.
+    /// </summary>
     public async Task WaitUntilReadyAsync(int seconds = 90)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
@@ -71,7 +112,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             Assert.False(Process.HasExited, $"The service stopped:\n{Output}");
             try
             {
-                if ((await client.GetAsync($"{BaseUrl}/health/ready")).StatusCode == HttpStatusCode.OK) return;
+                if ((await client.GetAsync($"{BaseUrl}/health/ready")).StatusCode == HttpStatusCode.OK)
+                    return;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
@@ -99,7 +141,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!Process.HasExited) Process.Kill(entireProcessTree: true);
+        if (!Process.HasExited)
+            Process.Kill(entireProcessTree: true);
         await Process.WaitForExitAsync();
         Process.Dispose();
     }

@@ -22,7 +22,9 @@ public static class TestDatabase
         await using (var connection = new Npgsql.NpgsqlConnection(builder.ConnectionString))
         {
             await connection.OpenAsync();
-            foreach (var sql in new[] { $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", $"CREATE DATABASE \"{name}\"" })
+            foreach (
+                var sql in new[] { $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", $"CREATE DATABASE \"{name}\"" }
+            )
             {
                 await using var command = new Npgsql.NpgsqlCommand(sql, connection);
                 await command.ExecuteNonQueryAsync();
@@ -37,7 +39,8 @@ public static class TestDatabase
         await Gate.WaitAsync();
         try
         {
-            if (_connectionString is not null) return _connectionString;
+            if (_connectionString is not null)
+                return _connectionString;
             if (Environment.GetEnvironmentVariable("GOVERNANCE_TEST_DB") is { Length: > 0 } configured)
                 return _connectionString = configured;
 

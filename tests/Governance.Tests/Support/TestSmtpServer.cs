@@ -40,19 +40,28 @@ public sealed class TestSmtpServer : IDisposable
 
     public void Release()
     {
-        lock (_gate) _open.TrySetResult();
+        lock (_gate)
+            _open.TrySetResult();
     }
 
     private Task Opening
     {
-        get { lock (_gate) return _open.Task; }
+        get
+        {
+            lock (_gate)
+                return _open.Task;
+        }
     }
 
     public void Start()
     {
-        if (_running is not null) return;
+        if (_running is not null)
+            return;
         _running = new CancellationTokenSource();
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(Received, Arrivals));
         services.Add(new Gate(this));
@@ -61,9 +70,14 @@ public sealed class TestSmtpServer : IDisposable
 
     public void Stop()
     {
-        if (_running is null) return;
+        if (_running is null)
+            return;
         _running.Cancel();
-        try { _serving?.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+        try
+        {
+            _serving?.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException) { }
         _running.Dispose();
         _running = null;
     }
@@ -90,10 +104,17 @@ public sealed class TestSmtpServer : IDisposable
         return open;
     }
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> received,
-        ConcurrentQueue<(DateTimeOffset, MimeMessage)> arrivals) : MessageStore
+    private sealed class Store(
+        ConcurrentQueue<MimeMessage> received,
+        ConcurrentQueue<(DateTimeOffset, MimeMessage)> arrivals
+    ) : MessageStore
     {
-        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        public override async Task<SmtpResponse> SaveAsync(
+            ISessionContext context,
+            IMessageTransaction transaction,
+            ReadOnlySequence<byte> buffer,
+            CancellationToken cancellationToken
+        )
         {
             await using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
@@ -105,8 +126,12 @@ public sealed class TestSmtpServer : IDisposable
 
     private sealed class Gate(TestSmtpServer server) : MailboxFilter
     {
-        public override async Task<bool> CanAcceptFromAsync(ISessionContext context, SmtpServer.Mail.IMailbox from,
-            int size, CancellationToken cancellationToken)
+        public override async Task<bool> CanAcceptFromAsync(
+            ISessionContext context,
+            SmtpServer.Mail.IMailbox from,
+            int size,
+            CancellationToken cancellationToken
+        )
         {
             Interlocked.Increment(ref server._waiting);
             try

@@ -33,7 +33,8 @@ public sealed class GaugeOutageTests
             // This meter's instruments only: other hosts of the test run have gauges of the same names.
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter == meter.Meter) l.EnableMeasurementEvents(instrument);
+                if (instrument.Meter == meter.Meter)
+                    l.EnableMeasurementEvents(instrument);
             },
         };
         listener.SetMeasurementEventCallback<long>((instrument, _, _, _) => measured.Add(instrument.Name));

@@ -1,13 +1,28 @@
 namespace Governance.Tests.Telemetry;
 
-public sealed record OtlpSpan(string Scope, string TraceId, string SpanId, string ParentSpanId, string Name, int Kind,
-    IReadOnlyDictionary<string, string> Attributes);
+public sealed record OtlpSpan(
+    string Scope,
+    string TraceId,
+    string SpanId,
+    string ParentSpanId,
+    string Name,
+    int Kind,
+    IReadOnlyDictionary<string, string> Attributes
+);
 
-public sealed record OtlpPoint(string Scope, string Metric, double Value,
-    IReadOnlyDictionary<string, string> Attributes);
+public sealed record OtlpPoint(
+    string Scope,
+    string Metric,
+    double Value,
+    IReadOnlyDictionary<string, string> Attributes
+);
 
-public sealed record OtlpLogRecord(string Scope, int Severity, string Body,
-    IReadOnlyDictionary<string, string> Attributes);
+public sealed record OtlpLogRecord(
+    string Scope,
+    int Severity,
+    string Body,
+    IReadOnlyDictionary<string, string> Attributes
+);
 
 /// <summary>
 /// The few fields of OTLP's export requests the tests look at (opentelemetry-proto: trace, metrics and logs v1).
@@ -26,8 +41,15 @@ public static class Otlp
         let scope = ScopeName(scoped)
         from span in scoped.Fields.All(2)
         let f = span.Fields.ToList()
-        select new OtlpSpan(scope, f.One(1)?.Hex ?? "", f.One(2)?.Hex ?? "", f.One(4)?.Hex ?? "", f.One(5)?.Text ?? "",
-            (int)(f.One(6)?.Scalar ?? 0), Attributes(f.All(9)));
+        select new OtlpSpan(
+            scope,
+            f.One(1)?.Hex ?? "",
+            f.One(2)?.Hex ?? "",
+            f.One(4)?.Hex ?? "",
+            f.One(5)?.Text ?? "",
+            (int)(f.One(6)?.Scalar ?? 0),
+            Attributes(f.All(9))
+        );
 
     /// <summary>
     /// ExportMetricsServiceRequest: resource_metrics(1) → scope_metrics(2) → metrics(2): name(1), and the number data
@@ -55,8 +77,12 @@ public static class Otlp
         let scope = ScopeName(scoped)
         from record in scoped.Fields.All(2)
         let f = record.Fields.ToList()
-        select new OtlpLogRecord(scope, (int)(f.One(2)?.Scalar ?? 0), f.One(5) is { } body ? Value(body) : "",
-            Attributes(f.All(6)));
+        select new OtlpLogRecord(
+            scope,
+            (int)(f.One(2)?.Scalar ?? 0),
+            f.One(5) is { } body ? Value(body) : "",
+            Attributes(f.All(6))
+        );
 
     /// <summary>The name of every metric in a request, whatever its kind (histograms too).</summary>
     public static IEnumerable<string> MetricNames(ReadOnlyMemory<byte> request) =>
@@ -75,7 +101,8 @@ public static class Otlp
 
     /// <summary>KeyValue: key(1), value(2).</summary>
     private static Dictionary<string, string> Attributes(IEnumerable<ProtoField> keyValues) =>
-        keyValues.Select(kv => kv.Fields.ToList())
+        keyValues
+            .Select(kv => kv.Fields.ToList())
             .GroupBy(kv => kv.One(1)?.Text ?? "")
             .ToDictionary(g => g.Key, g => g.Last().One(2) is { } value ? Value(value) : "");
 

@@ -22,9 +22,13 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     public IEnumerable<byte[]> Bodies(string signal) =>
         Requests.Where(r => r.Path == $"/v1/{signal}").Select(r => r.Body);
+
     public List<OtlpSpan> Spans() => [.. Bodies("traces").SelectMany(b => Otlp.Spans(b))];
+
     public List<OtlpPoint> Points() => [.. Bodies("metrics").SelectMany(b => Otlp.Points(b))];
+
     public List<OtlpLogRecord> Logs() => [.. Bodies("logs").SelectMany(b => Otlp.Logs(b))];
+
     public HashSet<string> MetricNames() => [.. Bodies("metrics").SelectMany(b => Otlp.MetricNames(b))];
 
     public static async Task<OtlpReceiver> StartAsync()
@@ -37,13 +41,16 @@ public sealed class OtlpReceiver : IAsyncDisposable
         builder.Services.AddSingleton(new DiagnosticListener("OtlpReceiver"));
         var app = builder.Build();
         var receiver = new OtlpReceiver(app);
-        app.MapPost("/v1/{signal}", async (HttpRequest request) =>
-        {
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body);
-            receiver.Requests.Enqueue((request.Path.Value!, body.ToArray()));
-            return Results.Bytes([], "application/x-protobuf");
-        });
+        app.MapPost(
+            "/v1/{signal}",
+            async (HttpRequest request) =>
+            {
+                using var body = new MemoryStream();
+                await request.Body.CopyToAsync(body);
+                receiver.Requests.Enqueue((request.Path.Value!, body.ToArray()));
+                return Results.Bytes([], "application/x-protobuf");
+            }
+        );
         await app.StartAsync();
         return receiver;
     }

@@ -52,7 +52,8 @@ public static class ProtoReader
         {
             var b = bytes[position++];
             value |= (ulong)(b & 0x7f) << shift;
-            if (b < 0x80) return value;
+            if (b < 0x80)
+                return value;
         }
     }
 

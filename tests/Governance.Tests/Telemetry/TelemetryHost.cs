@@ -14,8 +14,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using Microsoft.IdentityModel.Tokens;
+using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -42,8 +42,14 @@ public sealed class TelemetryHost : IAsyncDisposable
 
     public static string SecretaryToken => Token("Anna Sekreterare", Roles.Secretary);
 
-    public static string Token(string name, string role) => DevelopmentTokens.Issue(
-        new SymmetricSecurityKey(AppFixture.SigningKeyBytes), name, [role], TimeSpan.FromHours(1), TimeProvider.System);
+    public static string Token(string name, string role) =>
+        DevelopmentTokens.Issue(
+            new SymmetricSecurityKey(AppFixture.SigningKeyBytes),
+            name,
+            [role],
+            TimeSpan.FromHours(1),
+            TimeProvider.System
+        );
 
     /// <summary>A host whose OTEL_ settings are <paramref name="otel"/>, given the receiver's address.</summary>
     public static async Task<TelemetryHost> StartAsync(string database, Func<string, Dictionary<string, string>> otel)
@@ -63,7 +69,8 @@ public sealed class TelemetryHost : IAsyncDisposable
             web.UseSetting("Smtp:Security", "None");
             web.UseSetting("Distribution:RetryDelays", "00:00:01,00:00:01");
             web.UseSetting("RateLimits:Enabled", "false");
-            foreach (var (key, value) in otel(receiver.Endpoint)) web.UseSetting(key, value);
+            foreach (var (key, value) in otel(receiver.Endpoint))
+                web.UseSetting(key, value);
             web.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
@@ -85,9 +92,15 @@ public sealed class TelemetryHost : IAsyncDisposable
         Clock.Set(AppFixture.StartOfTests);
         await Host.ResetAllMartenDataAsync();
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new("Governance:LoadReferenceData", "true")]).Build();
-        await new ReferenceDataLoader(Host.Services.GetRequiredService<IDocumentStore>(),
-            Host.Services.GetRequiredService<NpgsqlDataSource>(), configuration, Clock, NullLogger<ReferenceDataLoader>.Instance).StartAsync(CancellationToken.None);
+            .AddInMemoryCollection([new("Governance:LoadReferenceData", "true")])
+            .Build();
+        await new ReferenceDataLoader(
+            Host.Services.GetRequiredService<IDocumentStore>(),
+            Host.Services.GetRequiredService<NpgsqlDataSource>(),
+            configuration,
+            Clock,
+            NullLogger<ReferenceDataLoader>.Instance
+        ).StartAsync(CancellationToken.None);
     }
 
     /// <summary>Exports at once whatever each provider holds (nothing, without an exporter).</summary>
@@ -99,14 +112,17 @@ public sealed class TelemetryHost : IAsyncDisposable
     }
 
     /// <summary>Flushes until <paramref name="probe"/> finds what it looks for (up to 30 s); then returns it.</summary>
-    public async Task<T> Exported<T>(Func<T?> probe, Func<string> whatWasThere) where T : class
+    public async Task<T> Exported<T>(Func<T?> probe, Func<string> whatWasThere)
+        where T : class
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             Flush();
-            if (probe() is { } found) return found;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not exported:\n{whatWasThere()}");
+            if (probe() is { } found)
+                return found;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Not exported:\n{whatWasThere()}");
             await Task.Delay(250);
         }
     }
@@ -115,12 +131,16 @@ public sealed class TelemetryHost : IAsyncDisposable
     public async Task<IScenarioResult> Post(string url, object body, int expectedStatus)
     {
         IScenarioResult result = null!;
-        await Host.ExecuteAndWaitAsync(async () => result = await Host.Scenario(s =>
-        {
-            s.Post.Json(body).ToUrl(url);
-            s.WithBearerToken(SecretaryToken);
-            s.StatusCodeShouldBe(expectedStatus);
-        }), timeoutInMilliseconds: 30_000);
+        await Host.ExecuteAndWaitAsync(
+            async () =>
+                result = await Host.Scenario(s =>
+                {
+                    s.Post.Json(body).ToUrl(url);
+                    s.WithBearerToken(SecretaryToken);
+                    s.StatusCodeShouldBe(expectedStatus);
+                }),
+            timeoutInMilliseconds: 30_000
+        );
         return result;
     }
 
@@ -138,11 +158,18 @@ public sealed class TelemetryHost : IAsyncDisposable
     public async Task GivenNykvarnGivesNotice()
     {
         var version = (await Get<JsonElement>("/api/agreement")).GetProperty("version").GetInt32();
-        await Post("/api/agreement/termination-notices", new
-        {
-            municipalityCode = "0140", councilDecisionOn = "2020-02-17", councilDecisionReference = "KF 2020-02-17 §12",
-            receivedOn = "2020-03-02", version,
-        }, 200);
+        await Post(
+            "/api/agreement/termination-notices",
+            new
+            {
+                municipalityCode = "0140",
+                councilDecisionOn = "2020-02-17",
+                councilDecisionReference = "KF 2020-02-17 §12",
+                receivedOn = "2020-03-02",
+                version,
+            },
+            200
+        );
     }
 
     public async Task<DistributionStatus> WaitForDistribution(Func<DistributionStatus, bool> condition)
@@ -151,8 +178,10 @@ public sealed class TelemetryHost : IAsyncDisposable
         while (true)
         {
             var status = await Get<DistributionStatus>("/api/distribution");
-            if (condition(status)) return status;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException(JsonSerializer.Serialize(status));
+            if (condition(status))
+                return status;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException(JsonSerializer.Serialize(status));
             await Task.Delay(250);
         }
     }
@@ -169,7 +198,5 @@ public sealed class TelemetryHost : IAsyncDisposable
 /// <summary>An asynchronous projection for the tests only: it keeps nothing, it only advances.</summary>
 public sealed partial class DeliveriesSeen : EventProjection
 {
-    public void Project(IEvent<DeliveryRequested> e, IDocumentOperations operations)
-    {
-    }
+    public void Project(IEvent<DeliveryRequested> e, IDocumentOperations operations) { }
 }

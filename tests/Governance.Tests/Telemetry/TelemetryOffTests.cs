@@ -11,15 +11,19 @@ public sealed class SilentService : IAsyncLifetime
 {
     public TelemetryHost Service { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Service = await TelemetryHost.StartAsync("governance_telemetry_off_tests",
-        endpoint => new()
-        {
-            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-            ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] = $"{endpoint}/v1/traces",
-            ["OTEL_EXPORTER_OTLP_METRICS_ENDPOINT"] = $"{endpoint}/v1/metrics",
-            ["OTEL_EXPORTER_OTLP_LOGS_ENDPOINT"] = $"{endpoint}/v1/logs",
-            ["OTEL_SERVICE_NAME"] = "governance-test",
-        });
+    public async Task InitializeAsync() =>
+        Service = await TelemetryHost.StartAsync(
+            "governance_telemetry_off_tests",
+            endpoint =>
+                new()
+                {
+                    ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+                    ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] = $"{endpoint}/v1/traces",
+                    ["OTEL_EXPORTER_OTLP_METRICS_ENDPOINT"] = $"{endpoint}/v1/metrics",
+                    ["OTEL_EXPORTER_OTLP_LOGS_ENDPOINT"] = $"{endpoint}/v1/logs",
+                    ["OTEL_SERVICE_NAME"] = "governance-test",
+                }
+        );
 
     public async Task DisposeAsync() => await Service.DisposeAsync();
 }
@@ -34,8 +38,9 @@ public sealed class TelemetryOffTests(SilentService silent) : IClassFixture<Sile
         await service.ResetAsync();
         service.Smtp.Start();
         await service.GivenNykvarnGivesNotice();
-        await service.WaitForDistribution(s => s.Documents.Any(d =>
-            d.Deliveries.Count == 7 && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent)));
+        await service.WaitForDistribution(s =>
+            s.Documents.Any(d => d.Deliveries.Count == 7 && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent))
+        );
 
         // A flush exports at once whatever an exporter holds: with none, nothing arrives.
         service.Flush();

@@ -16,7 +16,8 @@ public sealed class LemmaAnalyser(string program, string automaton) : IDisposabl
 
     public IReadOnlyList<WordAnalysis> Analyse(IReadOnlyList<string> words)
     {
-        if (words.Count == 0) return [];
+        if (words.Count == 0)
+            return [];
         lock (_gate)
         {
             try
@@ -34,10 +35,13 @@ public sealed class LemmaAnalyser(string program, string automaton) : IDisposabl
     /// <summary>Whether the analyser can be started here, and if not why (the programs to install).</summary>
     public string? Unavailable()
     {
-        if (!File.Exists(automaton)) return $"the Swedish analyser's data {automaton} is missing (Debian: apt-get install apertium-swe-nor)";
+        if (!File.Exists(automaton))
+            return $"the Swedish analyser's data {automaton} is missing (Debian: apt-get install apertium-swe-nor)";
         try
         {
-            return Analyse(["beslut"]) is [{ IsKnown: true }] ? null : "the Swedish analyser does not answer as expected";
+            return Analyse(["beslut"]) is [{ IsKnown: true }]
+                ? null
+                : "the Swedish analyser does not answer as expected";
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
         {
@@ -54,10 +58,13 @@ public sealed class LemmaAnalyser(string program, string automaton) : IDisposabl
         process.StandardInput.Flush();
         var output = new StringBuilder();
         int c;
-        while ((c = process.StandardOutput.Read()) > 0) output.Append((char)c);
-        if (c < 0) throw new IOException("The analyser stopped.");
+        while ((c = process.StandardOutput.Read()) > 0)
+            output.Append((char)c);
+        if (c < 0)
+            throw new IOException("The analyser stopped.");
         var tokens = Tokens(output.ToString());
-        if (tokens.Count == words.Count) return [.. tokens.Select(WordAnalysis.Parse)];
+        if (tokens.Count == words.Count)
+            return [.. tokens.Select(WordAnalysis.Parse)];
         // A word the analyser cut in two (letters and digits, say): each alone, and one cut in two is unknown.
         return words.Count == 1 ? [new WordAnalysis(words[0], [])] : [.. words.SelectMany(w => Exchange([w]))];
     }
@@ -65,10 +72,15 @@ public sealed class LemmaAnalyser(string program, string automaton) : IDisposabl
     private static List<string> Tokens(string output)
     {
         var tokens = new List<string>();
-        for (var start = output.IndexOf('^', StringComparison.Ordinal); start >= 0; start = output.IndexOf('^', start + 1))
+        for (
+            var start = output.IndexOf('^', StringComparison.Ordinal);
+            start >= 0;
+            start = output.IndexOf('^', start + 1)
+        )
         {
             var end = output.IndexOf('$', start);
-            if (end < 0) break;
+            if (end < 0)
+                break;
             tokens.Add(output[start..(end + 1)]);
             start = end;
         }
@@ -95,7 +107,8 @@ public sealed class LemmaAnalyser(string program, string automaton) : IDisposabl
     {
         try
         {
-            if (_process is { HasExited: false }) _process.Kill();
+            if (_process is { HasExited: false })
+                _process.Kill();
         }
         catch (InvalidOperationException)
         {
@@ -107,6 +120,7 @@ public sealed class LemmaAnalyser(string program, string automaton) : IDisposabl
 
     public void Dispose()
     {
-        lock (_gate) Stop();
+        lock (_gate)
+            Stop();
     }
 }

@@ -2,7 +2,9 @@ using Governance.Hosting.Settings;
 
 namespace Governance.Decisions.Swedish;
 
-/// <summary>The Swedish analyser the decision search uses (section Search): Apertium's lt-proc and its Swedish data.</summary>
+/// <summary>
+/// The Swedish analyser the decision search uses (section Search): Apertium's lt-proc and its Swedish data.
+/// </summary>
 public sealed class SearchOptions
 {
     public const string Section = "Search";
@@ -14,7 +16,8 @@ public sealed class SearchOptions
     public LemmaAnalyser Start(SettingProblems problems)
     {
         var analyser = new LemmaAnalyser(Analyser, Lexicon);
-        if (analyser.Unavailable() is { } why) problems.Invalid("Search:Analyser", $"cannot be used: {why}");
+        if (analyser.Unavailable() is { } why)
+            problems.Invalid("Search:Analyser", $"cannot be used: {why}");
         return analyser;
     }
 }

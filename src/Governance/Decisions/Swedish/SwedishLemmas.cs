@@ -21,7 +21,8 @@ public sealed partial class SwedishLemmas(LemmaAnalyser analyser, IEnumerable<st
     {
         var words = texts.Where(t => t is not null).SelectMany(t => Words(t!)).Distinct().ToList();
         var lexemes = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var word in words) lexemes.UnionWith(Lexemes(word));
+        foreach (var word in words)
+            lexemes.UnionWith(Lexemes(word));
         return string.Join(' ', lexemes);
     }
 
@@ -29,16 +30,21 @@ public sealed partial class SwedishLemmas(LemmaAnalyser analyser, IEnumerable<st
     public IReadOnlyList<IReadOnlyList<IReadOnlySet<string>>> QueryOf(string query) =>
         [.. Words(query).Where(w => w.Length >= 2).Distinct().Take(10).Select(Readings)];
 
-    /// <summary>The lemmas a word of a shown text stands for: what the page marks when a query reading needs one.</summary>
+    /// <summary>
+    /// The lemmas a word of a shown text stands for: what the page marks when a query reading needs one.
+    /// </summary>
     public IReadOnlySet<string> Lexemes(string word)
     {
         var lower = word.ToLowerInvariant();
-        if (NameOf(lower) is { } name) return new HashSet<string> { name };
+        if (NameOf(lower) is { } name)
+            return new HashSet<string> { name };
         var analysis = Analysis(word);
         var lexemes = new HashSet<string>(StringComparer.Ordinal) { Sanitised(lower) };
-        foreach (var part in analysis.Readings.SelectMany(r => r)) lexemes.UnionWith(WithParts(part.Lemma));
+        foreach (var part in analysis.Readings.SelectMany(r => r))
+            lexemes.UnionWith(WithParts(part.Lemma));
         // A compound the lexicon lacks (äldreomsorgen) may still be made of words it knows.
-        if (!analysis.IsKnown) lexemes.UnionWith(WithParts(lower));
+        if (!analysis.IsKnown)
+            lexemes.UnionWith(WithParts(lower));
         lexemes.Remove("");
         return lexemes;
     }
@@ -48,10 +54,14 @@ public sealed partial class SwedishLemmas(LemmaAnalyser analyser, IEnumerable<st
     private IReadOnlyList<IReadOnlySet<string>> Readings(string word)
     {
         var lower = word.ToLowerInvariant();
-        if (NameOf(lower) is { } name) return [new HashSet<string> { name }];
-        var readings = Analysis(word).Readings
-            .Select(r => (IReadOnlySet<string>)r.Select(p => Sanitised(p.Lemma)).Where(l => l.Length > 0).ToHashSet())
-            .Where(r => r.Count > 0).ToList();
+        if (NameOf(lower) is { } name)
+            return [new HashSet<string> { name }];
+        var readings = Analysis(word)
+            .Readings.Select(r =>
+                (IReadOnlySet<string>)r.Select(p => Sanitised(p.Lemma)).Where(l => l.Length > 0).ToHashSet()
+            )
+            .Where(r => r.Count > 0)
+            .ToList();
         readings.Add(new HashSet<string> { Sanitised(lower) });
         return readings;
     }
@@ -61,25 +71,35 @@ public sealed partial class SwedishLemmas(LemmaAnalyser analyser, IEnumerable<st
     {
         var clean = Sanitised(lemma);
         yield return clean;
-        if (clean.Length < 2 * MinPart) yield break;
-        var candidates = Enumerable.Range(MinPart, clean.Length - 2 * MinPart + 1)
-            .Select(i => (Head: clean[..i], Tail: clean[i..])).ToList();
+        if (clean.Length < 2 * MinPart)
+            yield break;
+        var candidates = Enumerable
+            .Range(MinPart, clean.Length - 2 * MinPart + 1)
+            .Select(i => (Head: clean[..i], Tail: clean[i..]))
+            .ToList();
         var known = Analyse([.. candidates.SelectMany(c => new[] { c.Head, LinkingS(c.Head), c.Tail }).Distinct()]);
         foreach (var (head, tail) in candidates)
         {
-            // Swedish compounds: noun or adjective + (linking s) + noun. Anything else (samman+träde) is not taken apart.
-            var headWord = known[head].IsLexiconCompoundHead ? head
-                : known[LinkingS(head)].IsLexiconCompoundHead ? LinkingS(head) : null;
-            if (headWord is null || !known[tail].IsLexiconNoun) continue;
+            // Swedish compounds: noun or adjective + (linking s) + noun. Anything else (samman+träde) is not taken
+            // apart.
+            var headWord =
+                known[head].IsLexiconCompoundHead ? head
+                : known[LinkingS(head)].IsLexiconCompoundHead ? LinkingS(head)
+                : null;
+            if (headWord is null || !known[tail].IsLexiconNoun)
+                continue;
             yield return headWord;
-            foreach (var reading in known[tail].Readings.Where(r => r.Count == 1 && r[0].IsNoun)) yield return Sanitised(reading[0].Lemma);
+            foreach (var reading in known[tail].Readings.Where(r => r.Count == 1 && r[0].IsNoun))
+                yield return Sanitised(reading[0].Lemma);
         }
     }
 
     private static string LinkingS(string head) => head.Length > MinPart && head.EndsWith('s') ? head[..^1] : head;
 
     private string? NameOf(string lower) =>
-        _names.Contains(lower) ? lower : lower.EndsWith('s') && _names.Contains(lower[..^1]) ? lower[..^1] : null;
+        _names.Contains(lower) ? lower
+        : lower.EndsWith('s') && _names.Contains(lower[..^1]) ? lower[..^1]
+        : null;
 
     private WordAnalysis Analysis(string word) => Analyse([word])[word];
 
@@ -95,13 +115,17 @@ public sealed partial class SwedishLemmas(LemmaAnalyser analyser, IEnumerable<st
             {
                 var own = analyses[word];
                 var capital = analyses[Capitalised(word)];
-                _cache[word] = own with { Readings = [.. own.Readings, .. capital.Readings.Where(r => !own.Readings.Contains(r))] };
+                _cache[word] = own with
+                {
+                    Readings = [.. own.Readings, .. capital.Readings.Where(r => !own.Readings.Contains(r))],
+                };
             }
         }
         return words.Distinct().ToDictionary(w => w, w => _cache[w]);
     }
 
-    private static string Capitalised(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
+    private static string Capitalised(string word) =>
+        word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 
     private static string Sanitised(string lemma) => new([.. lemma.ToLowerInvariant().Where(char.IsLetterOrDigit)]);
 

@@ -25,14 +25,17 @@ public sealed record WordAnalysis(string Surface, IReadOnlyList<IReadOnlyList<Wo
     public bool IsLexiconCompoundHead => Readings.Any(r => r.Count == 1 && r[0].IsCompoundHead);
 
     /// <summary>
-    /// Parses one analysis in the analyser's stream format: `^surface/lemma&lt;n&gt;&lt;sg&gt;/other&lt;vblex&gt;$`, a compound's
+    /// Parses one analysis in the analyser's stream format: `^surface/lemma&lt;n&gt;&lt;sg&gt;/other&lt;vblex&gt;$`, a
+    /// compound's
     /// parts joined by `+`, an unknown word as `^surface/*surface$`.
     /// </summary>
     public static WordAnalysis Parse(string token)
     {
         var body = token.Trim().TrimStart('^').TrimEnd('$');
         var fields = body.Split('/');
-        var readings = fields.Skip(1).Where(f => f.Length > 0 && f[0] != '*')
+        var readings = fields
+            .Skip(1)
+            .Where(f => f.Length > 0 && f[0] != '*')
             .Select(f => (IReadOnlyList<WordPart>)[.. f.Split('+').Select(ParsePart)])
             .ToList();
         return new WordAnalysis(fields[0], readings);

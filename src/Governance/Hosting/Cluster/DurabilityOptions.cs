@@ -40,25 +40,36 @@ public sealed class DurabilityOptions
     /// The longest a dead node's unfinished work waits for another node: silence, two more checks to eject it, one to
     /// move the durability agent, then one sweep and one recovery poll (each started within a polling period).
     /// </summary>
-    public TimeSpan TakeoverBound => StaleNodeTimeout + 3 * HealthCheckPollingTime + OrphanedMessageSweepPollingTime +
-        2 * ScheduledJobPollingTime + TimeSpan.FromSeconds(1);
+    public TimeSpan TakeoverBound =>
+        StaleNodeTimeout
+        + 3 * HealthCheckPollingTime
+        + OrphanedMessageSweepPollingTime
+        + 2 * ScheduledJobPollingTime
+        + TimeSpan.FromSeconds(1);
 
     public void Check(SettingProblems problems)
     {
-        foreach (var (name, value) in new[]
-        {
-            (nameof(HealthCheckPollingTime), HealthCheckPollingTime), (nameof(StaleNodeTimeout), StaleNodeTimeout),
-            (nameof(ScheduledJobPollingTime), ScheduledJobPollingTime),
-            (nameof(OrphanedMessageSweepPollingTime), OrphanedMessageSweepPollingTime),
-            (nameof(NodeReassignmentPollingTime), NodeReassignmentPollingTime),
-        })
+        foreach (
+            var (name, value) in new[]
+            {
+                (nameof(HealthCheckPollingTime), HealthCheckPollingTime),
+                (nameof(StaleNodeTimeout), StaleNodeTimeout),
+                (nameof(ScheduledJobPollingTime), ScheduledJobPollingTime),
+                (nameof(OrphanedMessageSweepPollingTime), OrphanedMessageSweepPollingTime),
+                (nameof(NodeReassignmentPollingTime), NodeReassignmentPollingTime),
+            }
+        )
         {
             if (value <= TimeSpan.Zero)
                 problems.Invalid($"{Section}:{name}", $"is {value}: a positive time, e.g. 00:00:05");
         }
         if (StaleNodeTimeout < 3 * HealthCheckPollingTime)
-            problems.Invalid($"{Section}:{nameof(StaleNodeTimeout)}", $"is {StaleNodeTimeout}: at least three " +
-                $"heartbeats ({nameof(HealthCheckPollingTime)} {HealthCheckPollingTime}), or live nodes are ejected");
+            problems.Invalid(
+                $"{Section}:{nameof(StaleNodeTimeout)}",
+                $"is {StaleNodeTimeout}: at least three "
+                    + $"heartbeats ({nameof(HealthCheckPollingTime)} {HealthCheckPollingTime}), "
+                    + "or live nodes are ejected"
+            );
         if (RecoveryBatchSize < 1)
             problems.Invalid($"{Section}:{nameof(RecoveryBatchSize)}", "is not a positive number");
     }

@@ -11,12 +11,18 @@ namespace Governance.Hosting.Cluster;
 internal sealed class FirstKeyAtStart(NpgsqlDataSource dataSource, IKeyRingProvider keyRing) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) =>
-        StartLock.RunAsync(dataSource, "key-ring", _ =>
-        {
-            // Reads the ring from the database and, only when it has no usable key, makes one (the framework's rule).
-            keyRing.GetCurrentKeyRing();
-            return Task.CompletedTask;
-        }, cancellationToken);
+        StartLock.RunAsync(
+            dataSource,
+            "key-ring",
+            _ =>
+            {
+                // Reads the ring from the database and, only when it has no usable key, makes one (the framework's
+                // rule).
+                keyRing.GetCurrentKeyRing();
+                return Task.CompletedTask;
+            },
+            cancellationToken
+        );
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

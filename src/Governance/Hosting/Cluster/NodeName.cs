@@ -11,7 +11,8 @@ public static class NodeName
     public static string Current { get; } = Truncate($"governance {Environment.MachineName} {Environment.ProcessId}");
 
     public static void Apply(NpgsqlConnectionStringBuilder connection) =>
-        connection.ApplicationName = string.IsNullOrWhiteSpace(connection.ApplicationName) ? Current
+        connection.ApplicationName = string.IsNullOrWhiteSpace(connection.ApplicationName)
+            ? Current
             : connection.ApplicationName;
 
     // PostgreSQL keeps 63 bytes of it.

@@ -12,8 +12,12 @@ namespace Governance.Hosting.Cluster;
 /// </summary>
 public static class StartLock
 {
-    public static async Task RunAsync(NpgsqlDataSource dataSource, string name, Func<CancellationToken, Task> work,
-        CancellationToken ct)
+    public static async Task RunAsync(
+        NpgsqlDataSource dataSource,
+        string name,
+        Func<CancellationToken, Task> work,
+        CancellationToken ct
+    )
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var key = KeyOf(name);

@@ -24,7 +24,8 @@ public static class ConnectionDefaults
         var named = given.Keys.Cast<string>().Select(Normalised).ToHashSet(StringComparer.Ordinal);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         foreach (var (key, synonyms, value) in Defaults)
-            if (!synonyms.Any(named.Contains)) builder[key] = value;
+            if (!synonyms.Any(named.Contains))
+                builder[key] = value;
         return builder.ConnectionString;
     }
 

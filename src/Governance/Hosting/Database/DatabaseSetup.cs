@@ -15,19 +15,23 @@ public static class DatabaseSetup
     /// </summary>
     public static string LocalStateFolder(IConfiguration configuration, string contentRoot)
     {
-        if (NullIfBlank(configuration["GOVERNANCE_DATA_DIR"]) is { } configured) return Path.GetFullPath(configured);
+        if (NullIfBlank(configuration["GOVERNANCE_DATA_DIR"]) is { } configured)
+            return Path.GetFullPath(configured);
         foreach (var start in new[] { contentRoot, Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "Governance.sln"))) return Path.Combine(dir.FullName, ".governance");
+                if (File.Exists(Path.Combine(dir.FullName, "Governance.sln")))
+                    return Path.Combine(dir.FullName, ".governance");
             }
         }
         return Path.Combine(contentRoot, ".governance");
     }
 
     /// <summary>Starts (or reuses) the local cluster and makes sure the service's database exists.</summary>
-    public static async Task<(LocalPostgresCluster Cluster, string ConnectionString)> StartLocalAsync(string stateFolder)
+    public static async Task<(LocalPostgresCluster Cluster, string ConnectionString)> StartLocalAsync(
+        string stateFolder
+    )
     {
         var cluster = LocalPostgresCluster.Start(Path.Combine(stateFolder, "postgres"));
         try

@@ -39,7 +39,8 @@ public sealed class LocalPostgresCluster : IDisposable
     {
         binaries ??= PostgresBinaries.Find() ?? throw new InvalidOperationException(PostgresBinaries.NotFoundMessage);
         var runAs = Environment.IsPrivilegedProcess ? UnprivilegedUser.Ensure() : null;
-        if (runAs is not null) root = UnprivilegedUser.ReachableFolder(root, runAs);
+        if (runAs is not null)
+            root = UnprivilegedUser.ReachableFolder(root, runAs);
 
         var cluster = new LocalPostgresCluster(Path.GetFullPath(root), binaries, runAs);
         cluster.InitialiseIfNew();
@@ -47,14 +48,15 @@ public sealed class LocalPostgresCluster : IDisposable
         return cluster;
     }
 
-    public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
-    {
-        Host = "127.0.0.1",
-        Port = Port,
-        Username = SuperUser,
-        Password = Password,
-        Database = database,
-    }.ConnectionString;
+    public string ConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = Port,
+            Username = SuperUser,
+            Password = Password,
+            Database = database,
+        }.ConnectionString;
 
     public string PsqlHint(string database) =>
         $"PGPASSWORD=\"$(cat {PasswordFile})\" psql -h 127.0.0.1 -p {Port} -U {SuperUser} {database}";
@@ -80,26 +82,47 @@ public sealed class LocalPostgresCluster : IDisposable
 
     private void InitialiseIfNew()
     {
-        if (File.Exists(Path.Combine(DataDirectory, "PG_VERSION"))) return;
+        if (File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
+            return;
 
         Directory.CreateDirectory(Root);
         File.WriteAllText(PasswordFile, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)));
         File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        if (_runAs is not null) UnprivilegedUser.GiveOwnership(Root, _runAs);
+        if (_runAs is not null)
+            UnprivilegedUser.GiveOwnership(Root, _runAs);
 
         // Swedish collation (ICU) so that names sort å, ä, ö as Swedes expect; plain UTF-8 where ICU is missing.
-        string[] common = ["-D", DataDirectory, "-U", SuperUser, $"--pwfile={PasswordFile}", "--auth=scram-sha-256", "-E", "UTF8"];
-        var result = ProcessRunner.Run(_binaries.InitDb, [.. common, "--locale-provider=icu", "--icu-locale=sv-SE", "--locale=C.UTF-8"], _runAs);
+        string[] common =
+        [
+            "-D",
+            DataDirectory,
+            "-U",
+            SuperUser,
+            $"--pwfile={PasswordFile}",
+            "--auth=scram-sha-256",
+            "-E",
+            "UTF8",
+        ];
+        var result = ProcessRunner.Run(
+            _binaries.InitDb,
+            [.. common, "--locale-provider=icu", "--icu-locale=sv-SE", "--locale=C.UTF-8"],
+            _runAs
+        );
         if (result.ExitCode != 0)
         {
-            if (Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory, recursive: true);
+            if (Directory.Exists(DataDirectory))
+                Directory.Delete(DataDirectory, recursive: true);
             result = ProcessRunner.Run(_binaries.InitDb, [.. common, "--locale=C.UTF-8"], _runAs);
         }
-        if (result.ExitCode != 0) throw new InvalidOperationException($"initdb failed: {result.Output}");
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"initdb failed: {result.Output}");
 
         // Loopback TCP only; no Unix socket, so nothing outside this machine and no shared /var/run is touched.
-        File.AppendAllText(Path.Combine(DataDirectory, "postgresql.conf"),
-            "\n# Governance local cluster\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\nmax_connections = 200\nfsync = on\n");
+        File.AppendAllText(
+            Path.Combine(DataDirectory, "postgresql.conf"),
+            "\n# Governance local cluster\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\n"
+                + "max_connections = 200\nfsync = on\n"
+        );
     }
 
     private void StartIfStopped()
@@ -111,13 +134,17 @@ public sealed class LocalPostgresCluster : IDisposable
             return;
         }
 
-        Port = File.Exists(PortFile) && int.TryParse(File.ReadAllText(PortFile), out var saved) && IsFree(saved)
-            ? saved
-            : FreePort();
+        Port =
+            File.Exists(PortFile) && int.TryParse(File.ReadAllText(PortFile), out var saved) && IsFree(saved)
+                ? saved
+                : FreePort();
         File.WriteAllText(PortFile, Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        var start = ProcessRunner.Run(_binaries.PgCtl,
-            ["start", "-w", "-t", "60", "-D", DataDirectory, "-l", LogFile, "-o", $"-p {Port}"], _runAs);
+        var start = ProcessRunner.Run(
+            _binaries.PgCtl,
+            ["start", "-w", "-t", "60", "-D", DataDirectory, "-l", LogFile, "-o", $"-p {Port}"],
+            _runAs
+        );
         if (start.ExitCode != 0)
         {
             var log = File.Exists(LogFile) ? string.Join('\n', File.ReadLines(LogFile).TakeLast(20)) : "";
@@ -130,7 +157,8 @@ public sealed class LocalPostgresCluster : IDisposable
     {
         // postmaster.pid: line 4 is the port.
         var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
-        if (!File.Exists(pidFile)) return null;
+        if (!File.Exists(pidFile))
+            return null;
         var lines = File.ReadAllLines(pidFile);
         return lines.Length > 3 && int.TryParse(lines[3], out var port) ? port : null;
     }
@@ -159,7 +187,8 @@ public sealed class LocalPostgresCluster : IDisposable
     /// <summary>Stops the server if this process started it; a server found running is left as it was.</summary>
     public void Dispose()
     {
-        if (!_startedHere) return;
+        if (!_startedHere)
+            return;
         _startedHere = false;
         ProcessRunner.Run(_binaries.PgCtl, ["stop", "-D", DataDirectory, "-m", "fast", "-w"], _runAs);
     }

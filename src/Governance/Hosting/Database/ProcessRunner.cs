@@ -23,9 +23,11 @@ internal static class ProcessRunner
         {
             // runuser (util-linux) drops root privileges without a password or a login shell.
             info.FileName = "runuser";
-            foreach (var a in new[] { "-u", asUser, "--", program }) info.ArgumentList.Add(a);
+            foreach (var a in new[] { "-u", asUser, "--", program })
+                info.ArgumentList.Add(a);
         }
-        foreach (var a in arguments) info.ArgumentList.Add(a);
+        foreach (var a in arguments)
+            info.ArgumentList.Add(a);
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {program}");
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -45,15 +45,17 @@ internal sealed class SchemaCheck(IEnumerable<IDatabaseSource> sources) : IHoste
                 }
             }
         }
-        if (differences.Count == 0) return;
+        if (differences.Count == 0)
+            return;
         throw new InvalidOperationException(
-            $"The database schema is not the one this version of the service expects, and {SchemaOnStart.Setting} is " +
-            "off, so the service does not change it itself. Apply it as a database user with DDL rights: " +
-            "`dotnet Governance.dll db-apply` (or, to hand scripts to a DBA, " +
-            "`dotnet Governance.dll db-patch <file.sql> -d marten://store/` and `-d wolverine://messages/main`), " +
-            "then start the service again. See README, " +
-            "\"Backups, restore, schema and upgrades\".\n" +
-            string.Join('\n', differences));
+            $"The database schema is not the one this version of the service expects, and {SchemaOnStart.Setting} is "
+                + "off, so the service does not change it itself. Apply it as a database user with DDL rights: "
+                + "`dotnet Governance.dll db-apply` (or, to hand scripts to a DBA, "
+                + "`dotnet Governance.dll db-patch <file.sql> -d marten://store/` and `-d wolverine://messages/main`), "
+                + "then start the service again. See README, "
+                + "\"Backups, restore, schema and upgrades\".\n"
+                + string.Join('\n', differences)
+        );
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -8,15 +8,23 @@ internal static class UnprivilegedUser
 {
     private const string Fallback = "governance-db";
 
-    /// <summary>The distribution's `postgres` user where it exists; otherwise a system user made for the purpose.</summary>
+    /// <summary>
+    /// The distribution's `postgres` user where it exists; otherwise a system user made for the purpose.
+    /// </summary>
     public static string Ensure()
     {
         foreach (var name in new[] { "postgres", Fallback })
         {
-            if (ProcessRunner.Run("id", ["-u", name], null).ExitCode == 0) return name;
+            if (ProcessRunner.Run("id", ["-u", name], null).ExitCode == 0)
+                return name;
         }
-        var created = ProcessRunner.Run("useradd", ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", Fallback], null);
-        if (created.ExitCode != 0) throw new InvalidOperationException($"Could not create the user {Fallback}: {created.Output}");
+        var created = ProcessRunner.Run(
+            "useradd",
+            ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", Fallback],
+            null
+        );
+        if (created.ExitCode != 0)
+            throw new InvalidOperationException($"Could not create the user {Fallback}: {created.Output}");
         return Fallback;
     }
 
@@ -29,7 +37,8 @@ internal static class UnprivilegedUser
         var full = Path.GetFullPath(folder);
         for (var dir = Path.GetDirectoryName(full); dir is not null; dir = Path.GetDirectoryName(dir))
         {
-            if (!Directory.Exists(dir)) continue;
+            if (!Directory.Exists(dir))
+                continue;
             var mode = File.GetUnixFileMode(dir);
             if (!mode.HasFlag(UnixFileMode.OtherExecute))
             {
@@ -43,6 +52,7 @@ internal static class UnprivilegedUser
     public static void GiveOwnership(string folder, string user)
     {
         var result = ProcessRunner.Run("chown", ["-R", $"{user}:", folder], null);
-        if (result.ExitCode != 0) throw new InvalidOperationException($"chown {folder} failed: {result.Output}");
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"chown {folder} failed: {result.Output}");
     }
 }

@@ -16,6 +16,8 @@ public static class ProjectionRebuild
     public static async Task RebuildAllAsync(IDocumentStore store, CancellationToken ct)
     {
         using var daemon = await store.BuildProjectionDaemonAsync();
-        await Task.WhenAll(Names(store).Select(name => daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct)));
+        await Task.WhenAll(
+            Names(store).Select(name => daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct))
+        );
     }
 }

@@ -8,8 +8,12 @@ using Microsoft.Extensions.Options;
 namespace Governance.Hosting.Settings;
 
 /// <summary>The typed settings the service runs with, bound and checked once at start.</summary>
-public sealed record GovernanceSettings(SmtpOptions Smtp, DistributionOptions Distribution, KeyProtectionOptions KeyProtection,
-    DurabilityOptions Durability)
+public sealed record GovernanceSettings(
+    SmtpOptions Smtp,
+    DistributionOptions Distribution,
+    KeyProtectionOptions KeyProtection,
+    DurabilityOptions Durability
+)
 {
     /// <summary>
     /// Binds every setting and checks them all before anything starts. Outside Development, running the service
@@ -33,14 +37,19 @@ public sealed record GovernanceSettings(SmtpOptions Smtp, DistributionOptions Di
         durability.Check(problems);
         Infrastructure.Security.AuthenticationSetup.Check(configuration, problems);
         if (DatabaseSetup.Configured(configuration) is null)
-            problems.Missing("ConnectionStrings:Governance", "the PostgreSQL connection string (or GOVERNANCE_DB); " +
-                "a private local cluster is for a developer's machine");
+            problems.Missing(
+                "ConnectionStrings:Governance",
+                "the PostgreSQL connection string (or GOVERNANCE_DB); "
+                    + "a private local cluster is for a developer's machine"
+            );
         if (!int.TryParse(configuration["Governance:NoticeDays"] ?? "7", out var days) || days < 0)
             problems.Invalid("Governance:NoticeDays", "is not a number of days");
-        if (problems.All.Count > 0) throw new InvalidSettingsException(problems.All);
+        if (problems.All.Count > 0)
+            throw new InvalidSettingsException(problems.All);
 
         // On a developer's machine the links point where the service listens.
-        if (string.IsNullOrWhiteSpace(distribution.PublicBaseUrl)) distribution.PublicBaseUrl = ListeningAddress(configuration);
+        if (string.IsNullOrWhiteSpace(distribution.PublicBaseUrl))
+            distribution.PublicBaseUrl = ListeningAddress(configuration);
         distribution.PublicBaseUrl = distribution.PublicBaseUrl.TrimEnd('/');
 
         var services = builder.Services;
@@ -53,7 +62,8 @@ public sealed record GovernanceSettings(SmtpOptions Smtp, DistributionOptions Di
         return new GovernanceSettings(smtp, distribution, keys, durability);
     }
 
-    private static T Bind<T>(IConfiguration configuration, string section, SettingProblems problems) where T : new()
+    private static T Bind<T>(IConfiguration configuration, string section, SettingProblems problems)
+        where T : new()
     {
         try
         {
@@ -69,8 +79,11 @@ public sealed record GovernanceSettings(SmtpOptions Smtp, DistributionOptions Di
     private static string ListeningAddress(IConfiguration configuration)
     {
         var first = configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim();
-        return first is null ? GovernanceHost.DefaultUrl
-            : first.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
+        return first is null
+            ? GovernanceHost.DefaultUrl
+            : first
+                .Replace("://+", "://localhost", StringComparison.Ordinal)
+                .Replace("://*", "://localhost", StringComparison.Ordinal)
                 .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal);
     }
 }

@@ -17,25 +17,30 @@ public sealed class KeyProtectionOptions
     /// <summary>Base64 of 32 random bytes: `openssl rand -base64 32`.</summary>
     public string? Key { get; set; }
 
-    public X509Certificate2? LoadCertificate() => string.IsNullOrWhiteSpace(CertificatePath) ? null
+    public X509Certificate2? LoadCertificate() =>
+        string.IsNullOrWhiteSpace(CertificatePath) ? null
         : Path.GetExtension(CertificatePath).Equals(".pem", StringComparison.OrdinalIgnoreCase)
             ? X509Certificate2.CreateFromPemFile(CertificatePath)
-            : X509CertificateLoader.LoadPkcs12FromFile(CertificatePath, CertificatePassword);
+        : X509CertificateLoader.LoadPkcs12FromFile(CertificatePath, CertificatePassword);
 
     public byte[]? KeyBytes() => string.IsNullOrWhiteSpace(Key) ? null : Convert.FromBase64String(Key);
 
     public void Check(SettingProblems problems)
     {
         if (string.IsNullOrWhiteSpace(CertificatePath) && string.IsNullOrWhiteSpace(Key))
-            problems.Missing("DataProtection:Key",
-                "a base64 key of 32 bytes (or DataProtection:CertificatePath) to protect the keys kept in the database");
+            problems.Missing(
+                "DataProtection:Key",
+                "a base64 key of 32 bytes (or DataProtection:CertificatePath) to protect the keys kept in the database"
+            );
         if (!string.IsNullOrWhiteSpace(Key) && !IsKey(Key))
             problems.Invalid("DataProtection:Key", "is not base64 of exactly 32 bytes");
-        if (string.IsNullOrWhiteSpace(CertificatePath)) return;
+        if (string.IsNullOrWhiteSpace(CertificatePath))
+            return;
         try
         {
             using var certificate = LoadCertificate()!;
-            if (!certificate.HasPrivateKey) problems.Invalid("DataProtection:CertificatePath", "has no private key");
+            if (!certificate.HasPrivateKey)
+                problems.Invalid("DataProtection:CertificatePath", "has no private key");
         }
         catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,8 @@
 namespace Governance.Hosting.Settings;
 
-/// <summary>What is wrong with the settings, each named as the operator sets it (section:key and the variable).</summary>
+/// <summary>
+/// What is wrong with the settings, each named as the operator sets it (section:key and the variable).
+/// </summary>
 public sealed class SettingProblems(IHostEnvironment environment, bool demandComplete = true)
 {
     private readonly List<string> _problems = [];
@@ -15,7 +17,8 @@ public sealed class SettingProblems(IHostEnvironment environment, bool demandCom
     /// <summary>Missing: a problem outside Development only, where a developer's default would be wrong.</summary>
     public void Missing(string key, string what)
     {
-        if (InProduction && DemandComplete) _problems.Add($"{key} ({Variable(key)}) is not set: {what}");
+        if (InProduction && DemandComplete)
+            _problems.Add($"{key} ({Variable(key)}) is not set: {what}");
     }
 
     /// <summary>Invalid: a problem everywhere; a value that is there but cannot be right.</summary>
@@ -25,9 +28,11 @@ public sealed class SettingProblems(IHostEnvironment environment, bool demandCom
 }
 
 /// <summary>The service refuses to start: every missing or invalid setting, in one message.</summary>
-public sealed class InvalidSettingsException(IReadOnlyList<string> problems) : Exception(
-    $"Governance cannot start: {problems.Count} setting(s) missing or invalid:{System.Environment.NewLine}" +
-    string.Join(System.Environment.NewLine, problems.Select(p => "  - " + p)))
+public sealed class InvalidSettingsException(IReadOnlyList<string> problems)
+    : Exception(
+        $"Governance cannot start: {problems.Count} setting(s) missing or invalid:{System.Environment.NewLine}"
+            + string.Join(System.Environment.NewLine, problems.Select(p => "  - " + p))
+    )
 {
     public IReadOnlyList<string> Problems { get; } = problems;
 }

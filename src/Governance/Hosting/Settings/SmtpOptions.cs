@@ -19,8 +19,10 @@ public sealed class SmtpOptions
 
     public void Check(SettingProblems problems)
     {
-        if (string.IsNullOrWhiteSpace(Host)) problems.Missing("Smtp:Host", "the mail server that sends the registries' copies");
-        if (Port is < 1 or > 65535) problems.Invalid("Smtp:Port", $"is {Port}: a port is 1–65535");
+        if (string.IsNullOrWhiteSpace(Host))
+            problems.Missing("Smtp:Host", "the mail server that sends the registries' copies");
+        if (Port is < 1 or > 65535)
+            problems.Invalid("Smtp:Port", $"is {Port}: a port is 1–65535");
         if (!Enum.TryParse<SecureSocketOptions>(Security, ignoreCase: true, out _))
             problems.Invalid("Smtp:Security", $"is '{Security}': use None, StartTls, SslOnConnect or Auto");
         if (!string.IsNullOrEmpty(Username) && string.IsNullOrEmpty(Password))

@@ -6,9 +6,11 @@ namespace Governance.Hosting.Telemetry;
 /// A database reading behind an observable gauge: taken again only when the last is a few seconds old, waited for
 /// briefly, and never thrown. While the database cannot be read the gauge reports nothing rather than a stale value.
 /// </summary>
-internal sealed class CachedReading<T>(Func<CancellationToken, Task<T>> read, ILogger logger) where T : class
+internal sealed class CachedReading<T>(Func<CancellationToken, Task<T>> read, ILogger logger)
+    where T : class
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
+
     // An export must not hang on a database that does not answer; the reading goes on and serves the next export.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
@@ -23,7 +25,8 @@ internal sealed class CachedReading<T>(Func<CancellationToken, Task<T>> read, IL
         Task<T?> running;
         lock (_gate)
         {
-            if (_takenAt != long.MinValue && Stopwatch.GetElapsedTime(_takenAt) < MaxAge) return _value;
+            if (_takenAt != long.MinValue && Stopwatch.GetElapsedTime(_takenAt) < MaxAge)
+                return _value;
             running = _running ??= Task.Run(TakeAsync);
         }
         return running.Wait(Patience) ? running.Result : null;

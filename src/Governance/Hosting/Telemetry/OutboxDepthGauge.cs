@@ -25,19 +25,24 @@ internal sealed class OutboxDepthGauge
     {
         _database = database;
         _reading = new(ReadAsync, logger);
-        meter.Meter.CreateObservableGauge("governance.outbox.depth", Observe, "{message}",
-            "Messages in Wolverine's durable tables by queue: incoming, scheduled, outgoing, dead_letter");
+        meter.Meter.CreateObservableGauge(
+            "governance.outbox.depth",
+            Observe,
+            "{message}",
+            "Messages in Wolverine's durable tables by queue: incoming, scheduled, outgoing, dead_letter"
+        );
     }
 
-    private IEnumerable<Measurement<long>> Observe() => _reading.Current() is { } counts
-        ?
-        [
-            new(counts[0], new KeyValuePair<string, object?>("queue", "incoming")),
-            new(counts[1], new KeyValuePair<string, object?>("queue", "scheduled")),
-            new(counts[2], new KeyValuePair<string, object?>("queue", "outgoing")),
-            new(counts[3], new KeyValuePair<string, object?>("queue", "dead_letter")),
-        ]
-        : [];
+    private IEnumerable<Measurement<long>> Observe() =>
+        _reading.Current() is { } counts
+            ?
+            [
+                new(counts[0], new KeyValuePair<string, object?>("queue", "incoming")),
+                new(counts[1], new KeyValuePair<string, object?>("queue", "scheduled")),
+                new(counts[2], new KeyValuePair<string, object?>("queue", "outgoing")),
+                new(counts[3], new KeyValuePair<string, object?>("queue", "dead_letter")),
+            ]
+            : [];
 
     private async Task<long[]> ReadAsync(CancellationToken ct)
     {

@@ -16,8 +16,12 @@ internal sealed class ProjectionLagGauge
     private readonly string _sql;
     private readonly CachedReading<IReadOnlyList<(string Shard, long Lag)>> _reading;
 
-    public ProjectionLagGauge(GovernanceMeter meter, NpgsqlDataSource database, IDocumentStore store,
-        ILogger<ProjectionLagGauge> logger)
+    public ProjectionLagGauge(
+        GovernanceMeter meter,
+        NpgsqlDataSource database,
+        IDocumentStore store,
+        ILogger<ProjectionLagGauge> logger
+    )
     {
         _database = database;
         var schema = store.Options.Events.DatabaseSchemaName;
@@ -27,13 +31,18 @@ internal sealed class ProjectionLagGauge
             where p.name not like 'HighWaterMark%'
             """;
         _reading = new(ReadAsync, logger);
-        meter.Meter.CreateObservableGauge("governance.projection.lag", Observe, "{event}",
-            "Events not yet applied by each asynchronous projection shard");
+        meter.Meter.CreateObservableGauge(
+            "governance.projection.lag",
+            Observe,
+            "{event}",
+            "Events not yet applied by each asynchronous projection shard"
+        );
     }
 
     private IEnumerable<Measurement<long>> Observe() =>
-        _reading.Current()?
-            .Select(s => new Measurement<long>(s.Lag, new KeyValuePair<string, object?>("shard", s.Shard)))
+        _reading
+            .Current()
+            ?.Select(s => new Measurement<long>(s.Lag, new KeyValuePair<string, object?>("shard", s.Shard)))
         ?? [];
 
     private async Task<IReadOnlyList<(string, long)>> ReadAsync(CancellationToken ct)
@@ -41,7 +50,8 @@ internal sealed class ProjectionLagGauge
         await using var command = _database.CreateCommand(_sql);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var shards = new List<(string, long)>();
-        while (await reader.ReadAsync(ct)) shards.Add((reader.GetString(0), reader.GetInt64(1)));
+        while (await reader.ReadAsync(ct))
+            shards.Add((reader.GetString(0), reader.GetInt64(1)));
         return shards;
     }
 }

@@ -30,28 +30,36 @@ public static class TelemetrySetup
         // MailKit's SMTP meter exists only once asked for; its spans need no call.
         MailKit.Telemetry.SmtpClient.Configure();
 
-        var telemetry = services.AddOpenTelemetry()
+        var telemetry = services
+            .AddOpenTelemetry()
             // The default name first, then OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES over it.
             .ConfigureResource(resource => resource.AddService(DefaultServiceName).AddEnvironmentVariableDetector())
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
-                .AddHttpClientInstrumentation()
-                .AddNpgsql()
-                .AddSource("Wolverine", "Marten", MailKit.Telemetry.SmtpClient.ActivitySourceName))
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddNpgsqlInstrumentation()
-                .AddMeter(GovernanceMeter.Name, "Marten", "Wolverine*", MailKit.Telemetry.SmtpClient.MeterName)
-                // The gauges exist as long as the meter provider that reads them.
-                .AddInstrumentation(provider => provider.GetRequiredService<OutboxDepthGauge>())
-                .AddInstrumentation(provider => provider.GetRequiredService<ProjectionLagGauge>()))
-            .WithLogging(_ => { }, logs =>
-            {
-                logs.IncludeFormattedMessage = true;
-                logs.IncludeScopes = true;
-            });
+            .WithTracing(tracing =>
+                tracing
+                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql()
+                    .AddSource("Wolverine", "Marten", MailKit.Telemetry.SmtpClient.ActivitySourceName)
+            )
+            .WithMetrics(metrics =>
+                metrics
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddNpgsqlInstrumentation()
+                    .AddMeter(GovernanceMeter.Name, "Marten", "Wolverine*", MailKit.Telemetry.SmtpClient.MeterName)
+                    // The gauges exist as long as the meter provider that reads them.
+                    .AddInstrumentation(provider => provider.GetRequiredService<OutboxDepthGauge>())
+                    .AddInstrumentation(provider => provider.GetRequiredService<ProjectionLagGauge>())
+            )
+            .WithLogging(
+                _ => { },
+                logs =>
+                {
+                    logs.IncludeFormattedMessage = true;
+                    logs.IncludeScopes = true;
+                }
+            );
         if (!string.IsNullOrWhiteSpace(builder.Configuration[EndpointVariable]))
         {
             // Endpoint, protocol (grpc or http/protobuf), headers and intervals from the standard OTEL_ variables.
@@ -67,7 +75,8 @@ public static class TelemetrySetup
     }
 
     /// <summary>
-    /// The service's data source, with the service's connection defaults (ConnectionDefaults). Npgsql traces only commands that run inside a trace (a request, a handler):
+    /// The service's data source, with the service's connection defaults (ConnectionDefaults). Npgsql traces only
+    /// commands that run inside a trace (a request, a handler):
     /// the polling of Wolverine's durability agent and Marten's daemon would otherwise start a trace of one span
     /// every few seconds, burying the traces that matter.
     /// </summary>
@@ -75,9 +84,11 @@ public static class TelemetrySetup
     {
         var builder = new NpgsqlDataSourceBuilder(Database.ConnectionDefaults.Apply(connectionString));
         Cluster.NodeName.Apply(builder.ConnectionStringBuilder);
-        builder.ConfigureTracing(tracing => tracing
-            .ConfigureCommandFilter(_ => System.Diagnostics.Activity.Current is not null)
-            .ConfigureBatchFilter(_ => System.Diagnostics.Activity.Current is not null));
+        builder.ConfigureTracing(tracing =>
+            tracing
+                .ConfigureCommandFilter(_ => System.Diagnostics.Activity.Current is not null)
+                .ConfigureBatchFilter(_ => System.Diagnostics.Activity.Current is not null)
+        );
         return builder.Build();
     }
 

@@ -20,18 +20,27 @@ internal sealed class AggregateMustExistPolicy : IHttpPolicy
     {
         foreach (var chain in chains)
         {
-            var parameter = chain.Method.Method.GetParameters()
+            var parameter = chain
+                .Method.Method.GetParameters()
                 .FirstOrDefault(p => p.GetCustomAttribute<WriteModelAttribute>() is not null);
-            if (parameter is null) continue;
+            if (parameter is null)
+                continue;
 
             var attribute = parameter.GetCustomAttribute<WriteModelAttribute>()!;
-            var routeName = attribute.RouteOrParameterName ?? JsonNamingPolicy.CamelCase.ConvertName(parameter.ParameterType.Name) + "Id";
-            if (!chain.FindRouteVariable(typeof(Guid), routeName, out var id)) continue;
+            var routeName =
+                attribute.RouteOrParameterName
+                ?? JsonNamingPolicy.CamelCase.ConvertName(parameter.ParameterType.Name) + "Id";
+            if (!chain.FindRouteVariable(typeof(Guid), routeName, out var id))
+                continue;
 
-            chain.Metadata.WithMetadata(new MissingStream(AggregateExistence.DisplayName(parameter.ParameterType), routeName));
-            if (chain.RequestType?.GetProperty("Version") is not null) continue;
+            chain.Metadata.WithMetadata(
+                new MissingStream(AggregateExistence.DisplayName(parameter.ParameterType), routeName)
+            );
+            if (chain.RequestType?.GetProperty("Version") is not null)
+                continue;
 
-            var method = typeof(AggregateExistence).GetMethod(nameof(AggregateExistence.CheckAsync))!
+            var method = typeof(AggregateExistence)
+                .GetMethod(nameof(AggregateExistence.CheckAsync))!
                 .MakeGenericMethod(parameter.ParameterType);
             var call = new MethodCall(typeof(AggregateExistence), method) { CommentText = "404 for an unknown stream" };
             call.Arguments[0] = id;
@@ -49,7 +58,11 @@ public sealed record MissingStream(string DisplayName, string RouteName)
 
 public static class AggregateExistence
 {
-    public static async Task<IResult> CheckAsync<T>(Guid id, IQuerySession session, CancellationToken cancellationToken) =>
+    public static async Task<IResult> CheckAsync<T>(
+        Guid id,
+        IQuerySession session,
+        CancellationToken cancellationToken
+    ) =>
         await session.Events.FetchStreamStateAsync(id, cancellationToken) is null
             ? Results.Problem(Problems.Problems.NotFound($"Det finns {DisplayName(typeof(T))} med id {id}."))
             : WolverineContinue.Result();

@@ -17,57 +17,98 @@ public static class OpenApiContract
 
     private static readonly Dictionary<string, string> MediaTypes = new()
     {
-        ["GetCalendarFeed"] = "text/calendar", ["GetMinutesFeed"] = "application/atom+xml",
-        ["GetPrintableMinutes"] = "text/html", ["GetReceiptPage"] = "text/html", ["AcknowledgeReceiptByLink"] = "text/html",
+        ["GetCalendarFeed"] = "text/calendar",
+        ["GetMinutesFeed"] = "application/atom+xml",
+        ["GetPrintableMinutes"] = "text/html",
+        ["GetReceiptPage"] = "text/html",
+        ["AcknowledgeReceiptByLink"] = "text/html",
         ["GetDocument"] = "application/octet-stream",
     };
 
-    public static Task Document(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken _)
+    public static Task Document(
+        OpenApiDocument document,
+        OpenApiDocumentTransformerContext context,
+        CancellationToken _
+    )
     {
-        var publicUrl = context.ApplicationServices.GetRequiredService<DistributionOptions>().PublicBaseUrl.TrimEnd('/');
+        var publicUrl = context
+            .ApplicationServices.GetRequiredService<DistributionOptions>()
+            .PublicBaseUrl.TrimEnd('/');
         document.Info.Title = "Governance – Södertörnskommunernas samarbetskommitté";
-        document.Info.Description = "Kommandon och frågor för kommitténs register: kommuner, uppdrag, avtal, sammanträden, " +
-            "minnesanteckningar, planer, avgifter och utskick. Felsvar är problem enligt RFC 9457 på svenska; deras type " +
-            "pekar på en sida som förklarar felet (/problem).";
-        document.Info.License = new OpenApiLicense { Name = "Tillhör Södertörnskommunernas samarbetskommitté", Url = new Uri($"{publicUrl}/") };
+        document.Info.Description =
+            "Kommandon och frågor för kommitténs register: kommuner, uppdrag, avtal, sammanträden, "
+            + "minnesanteckningar, planer, avgifter och utskick. "
+            + "Felsvar är problem enligt RFC 9457 på svenska; deras type "
+            + "pekar på en sida som förklarar felet (/problem).";
+        document.Info.License = new OpenApiLicense
+        {
+            Name = "Tillhör Södertörnskommunernas samarbetskommitté",
+            Url = new Uri($"{publicUrl}/"),
+        };
         document.Servers = [new OpenApiServer { Url = publicUrl, Description = "Tjänsten" }];
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
         {
             [Bearer] = new OpenApiSecurityScheme
             {
-                Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
-                Description = "En token från kommunernas OpenID Connect-leverantör med rollen (secretary, chair, member, registry) " +
-                    "och, för ledamöter och registratorer, kommunens kod (municipality).",
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description =
+                    "En token från kommunernas OpenID Connect-leverantör "
+                    + "med rollen (secretary, chair, member, registry) "
+                    + "och, för ledamöter och registratorer, kommunens kod (municipality).",
             },
             [Cookie] = new OpenApiSecurityScheme
             {
-                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = Security.AuthenticationSetup.CookieName,
-                Description = "Inloggningen i webbläsaren; en ändring måste också bära sidans kontrollvärde (RequestVerificationToken).",
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Cookie,
+                Name = Security.AuthenticationSetup.CookieName,
+                Description =
+                    "Inloggningen i webbläsaren; "
+                    + "en ändring måste också bära sidans kontrollvärde (RequestVerificationToken).",
             },
         };
         // The framework's schemas of form files and results describe nothing a client sends or gets.
-        foreach (var unused in new[] { "IFormFile", "IResult" }) document.Components.Schemas?.Remove(unused);
-        document.Tags = new HashSet<OpenApiTag>(OpenApiDocumentationPolicy.Features.Values.Where(f => f.Description.Length > 0)
-            .Select(f => new OpenApiTag { Name = f.Tag, Description = f.Description }));
+        foreach (var unused in new[] { "IFormFile", "IResult" })
+            document.Components.Schemas?.Remove(unused);
+        document.Tags = new HashSet<OpenApiTag>(
+            OpenApiDocumentationPolicy
+                .Features.Values.Where(f => f.Description.Length > 0)
+                .Select(f => new OpenApiTag { Name = f.Tag, Description = f.Description })
+        );
         return Task.CompletedTask;
     }
 
-    public static Task Operation(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken _)
+    public static Task Operation(
+        OpenApiOperation operation,
+        OpenApiOperationTransformerContext context,
+        CancellationToken _
+    )
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var path = context.Description.RelativePath ?? "";
         var write = context.Description.HttpMethod is not ("GET" or "HEAD");
-        var roles = metadata.OfType<IAuthorizeData>().SelectMany(a => (a.Roles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
-            .Select(r => r.Trim()).Distinct().ToList();
+        var roles = metadata
+            .OfType<IAuthorizeData>()
+            .SelectMany(a => (a.Roles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+            .Select(r => r.Trim())
+            .Distinct()
+            .ToList();
         var signIn = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
         operation.Responses ??= [];
         // A summary is one line; the doc comment in full is the description.
         if (operation.Summary is { } summary)
         {
-            var text = string.Join(' ', summary.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+            var text = string.Join(
+                ' ',
+                summary.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
+            );
             operation.Summary = OpenApiDocumentationPolicy.FirstSentence(text);
-            if (string.IsNullOrWhiteSpace(operation.Description) || operation.Description.Contains('\n', StringComparison.Ordinal))
+            if (
+                string.IsNullOrWhiteSpace(operation.Description)
+                || operation.Description.Contains('\n', StringComparison.Ordinal)
+            )
                 operation.Description = text;
         }
         if (metadata.OfType<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>().Any())
@@ -82,10 +123,11 @@ public static class OpenApiContract
             ];
             operation.Metadata ??= new Dictionary<string, object>();
             AddExtension(operation, "x-roles", new JsonArray([.. roles.Select(r => JsonValue.Create(r))]));
-            operation.Description = $"{operation.Description}\n\nRoller: {(roles.Count == 0 ? "inloggad" : string.Join(", ", roles))}."
-                .TrimStart();
+            var allowed = roles.Count == 0 ? "inloggad" : string.Join(", ", roles);
+            operation.Description = $"{operation.Description}\n\nRoller: {allowed}.".TrimStart();
             Problem(operation, context, "401", "Inloggning krävs");
-            if (roles.Count > 0 || write) Problem(operation, context, "403", "Behörighet saknas");
+            if (roles.Count > 0 || write)
+                Problem(operation, context, "403", "Behörighet saknas");
         }
         else
         {
@@ -96,21 +138,36 @@ public static class OpenApiContract
         }
 
         var hasRouteValues = path.Contains('{', StringComparison.Ordinal);
-        if (hasRouteValues) Problem(operation, context, "404", "Finns inte");
-        else operation.Responses.Remove("404");
-        if (write) Problem(operation, context, "409", "Bryter mot en regel eller utgick från en äldre version");
-        else operation.Responses.Remove("409");
+        if (hasRouteValues)
+            Problem(operation, context, "404", "Finns inte");
+        else
+            operation.Responses.Remove("404");
+        if (write)
+            Problem(operation, context, "409", "Bryter mot en regel eller utgick från en äldre version");
+        else
+            operation.Responses.Remove("409");
         if (write || operation.Parameters?.Any(p => p.In == ParameterLocation.Query) == true)
             Problem(operation, context, "400", "Uppgifterna är inte giltiga");
-        else operation.Responses.Remove("400");
+        else
+            operation.Responses.Remove("400");
 
-        if (operation.OperationId == "AttachDocument") DocumentUpload(operation);
+        if (operation.OperationId == "AttachDocument")
+            DocumentUpload(operation);
         if (operation.OperationId is { } id && MediaTypes.TryGetValue(id, out var media))
             foreach (var success in operation.Responses.Where(r => r.Key.StartsWith('2')).Select(r => r.Value))
                 if (success is OpenApiResponse response)
                     response.Content = new Dictionary<string, OpenApiMediaType>
                     {
-                        [media] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = media.StartsWith("application/octet", StringComparison.Ordinal) ? "binary" : null } },
+                        [media] = new()
+                        {
+                            Schema = new OpenApiSchema
+                            {
+                                Type = JsonSchemaType.String,
+                                Format = media.StartsWith("application/octet", StringComparison.Ordinal)
+                                    ? "binary"
+                                    : null,
+                            },
+                        },
                     };
         return Task.CompletedTask;
     }
@@ -118,7 +175,8 @@ public static class OpenApiContract
     /// <summary>The upload is a multipart form only: a title, the file and the version the client read.</summary>
     private static void DocumentUpload(OpenApiOperation operation)
     {
-        if (operation.RequestBody is not OpenApiRequestBody body) return;
+        if (operation.RequestBody is not OpenApiRequestBody body)
+            return;
         body.Content = new Dictionary<string, OpenApiMediaType>
         {
             ["multipart/form-data"] = new()
@@ -138,7 +196,12 @@ public static class OpenApiContract
         };
     }
 
-    private static void Problem(OpenApiOperation operation, OpenApiOperationTransformerContext context, string status, string description)
+    private static void Problem(
+        OpenApiOperation operation,
+        OpenApiOperationTransformerContext context,
+        string status,
+        string description
+    )
     {
         var schema = status == "400" ? "HttpValidationProblemDetails" : "ProblemDetails";
         operation.Responses![status] = new OpenApiResponse

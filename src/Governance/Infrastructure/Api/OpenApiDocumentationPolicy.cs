@@ -11,9 +11,15 @@ namespace Governance.Infrastructure.Api;
 internal sealed class OpenApiDocumentationPolicy : IHttpPolicy
 {
     /// <summary>The document's tags: feature folders, some joined where a client sees one subject.</summary>
-    public static readonly IReadOnlyDictionary<string, (string Tag, string Description)> Features = new Dictionary<string, (string, string)>
+    public static readonly IReadOnlyDictionary<string, (string Tag, string Description)> Features = new Dictionary<
+        string,
+        (string, string)
+    >
     {
-        ["Agreement"] = ("Agreement", "Samarbetsavtalet: parter, uppsägningar, ändringar, beslutsregler och upplösning."),
+        ["Agreement"] = (
+            "Agreement",
+            "Samarbetsavtalet: parter, uppsägningar, ändringar, beslutsregler och upplösning."
+        ),
         ["Meetings"] = ("Meetings", "Sammanträden: kalender, ärenden, handlingar, kallelse, närvaro, beslut."),
         ["Minutes"] = ("Minutes", "Minnesanteckningar: text, justering och rättelser."),
         ["Decisions"] = ("Minutes", ""),
@@ -21,10 +27,16 @@ internal sealed class OpenApiDocumentationPolicy : IHttpPolicy
         ["Fees"] = ("Fees", "Avgifter (§8), fakturor, betalningar och särskilda projekt (§7)."),
         ["Projects"] = ("Fees", ""),
         ["Distribution"] = ("Distribution", "Utskick till kommunernas registratur och kvittenser."),
-        ["Municipalities"] = ("Municipalities", "Kommunregistret: ledamöter, direktörer, invånarantal och utskickskanaler."),
+        ["Municipalities"] = (
+            "Municipalities",
+            "Kommunregistret: ledamöter, direktörer, invånarantal och utskickskanaler."
+        ),
         ["Offices"] = ("Offices", "Ordförande och vice ordförande per år."),
         ["Calendar"] = ("Feeds", "Kalender (iCalendar) och flöde av justerade minnesanteckningar (Atom)."),
-        ["Records"] = ("Records", "Allmänna handlingar som består: händelseloggens kontrollsummor och årets arkivpaket."),
+        ["Records"] = (
+            "Records",
+            "Allmänna handlingar som består: händelseloggens kontrollsummor och årets arkivpaket."
+        ),
     };
 
     public void Apply(IReadOnlyList<HttpChain> chains, GenerationRules rules, IServiceContainer container)
@@ -34,9 +46,11 @@ internal sealed class OpenApiDocumentationPolicy : IHttpPolicy
         {
             var method = chain.Method.Method;
             var feature = method.DeclaringType!.Namespace?.Split('.').ElementAtOrDefault(1) ?? "";
-            if (Features.TryGetValue(feature, out var tag)) chain.Metadata.WithTags(tag.Tag);
+            if (Features.TryGetValue(feature, out var tag))
+                chain.Metadata.WithTags(tag.Tag);
             var text = docs.Of(method) ?? (chain.HasRequestType ? docs.Of(chain.RequestType!) : null);
-            if (text is null) continue;
+            if (text is null)
+                continue;
             chain.EndpointSummary = FirstSentence(text);
             chain.EndpointDescription = text;
         }

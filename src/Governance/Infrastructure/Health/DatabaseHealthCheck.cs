@@ -6,7 +6,10 @@ namespace Governance.Infrastructure.Health;
 /// <summary>Ready only when PostgreSQL answers a query.</summary>
 internal sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default
+    )
     {
         try
         {

@@ -13,7 +13,10 @@ public static class DeterministicGuid
 
     public static Guid For(string kind, string name)
     {
-        var bytes = SHA1.HashData([.. Namespace.ToByteArray(bigEndian: true), .. Encoding.UTF8.GetBytes($"{kind}:{name}")]);
+        var bytes = SHA1.HashData([
+            .. Namespace.ToByteArray(bigEndian: true),
+            .. Encoding.UTF8.GetBytes($"{kind}:{name}"),
+        ]);
         var guid = bytes.AsSpan(0, 16).ToArray();
         guid[6] = (byte)((guid[6] & 0x0F) | 0x50);
         guid[8] = (byte)((guid[8] & 0x3F) | 0x80);

@@ -9,7 +9,11 @@ namespace Governance.Infrastructure.Problems;
 /// </summary>
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(
+        HttpContext context,
+        Exception exception,
+        CancellationToken cancellationToken
+    )
     {
         var status = exception switch
         {
@@ -19,21 +23,26 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             IOException { Source: "Microsoft.AspNetCore.WebUtilities" } => StatusCodes.Status400BadRequest,
             _ => 0,
         };
-        if (status is < 400 or >= 500) return false;
+        if (status is < 400 or >= 500)
+            return false;
 
         context.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
+        return await problems.TryWriteAsync(
+            new ProblemDetailsContext
             {
-                Status = status,
-                Title = "Begäran kunde inte läsas",
-                Detail = status == StatusCodes.Status413PayloadTooLarge
-                    ? "Innehållet är större än vad tjänsten tar emot."
-                    : "Innehållet har fel form eller är större än vad tjänsten tar emot (formulär, filnamn eller fält).",
-            },
-            Exception = exception,
-        });
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = status,
+                    Title = "Begäran kunde inte läsas",
+                    Detail =
+                        status == StatusCodes.Status413PayloadTooLarge
+                            ? "Innehållet är större än vad tjänsten tar emot."
+                            : "Innehållet har fel form eller är större än vad tjänsten tar emot "
+                                + "(formulär, filnamn eller fält).",
+                },
+                Exception = exception,
+            }
+        );
     }
 }

@@ -16,8 +16,9 @@ internal sealed class DatabaseUnavailableExceptionHandler(ILogger<DatabaseUnavai
 
     private static readonly Lazy<byte[]> Page = new(() =>
     {
-        using var resource = typeof(DatabaseUnavailableExceptionHandler).Assembly
-            .GetManifestResourceStream("Governance.Infrastructure.Problems.DatabaseUnavailable.html")!;
+        using var resource = typeof(DatabaseUnavailableExceptionHandler).Assembly.GetManifestResourceStream(
+            "Governance.Infrastructure.Problems.DatabaseUnavailable.html"
+        )!;
         using var copy = new MemoryStream();
         resource.CopyTo(copy);
         return copy.ToArray();
@@ -25,9 +26,14 @@ internal sealed class DatabaseUnavailableExceptionHandler(ILogger<DatabaseUnavai
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        if (!DatabaseOutage.IsCause(exception)) return false;
-        logger.LogWarning("PostgreSQL cannot be reached: {Method} {Path} answered 503 ({Reason})",
-            context.Request.Method, context.Request.Path, exception.GetBaseException().Message);
+        if (!DatabaseOutage.IsCause(exception))
+            return false;
+        logger.LogWarning(
+            "PostgreSQL cannot be reached: {Method} {Path} answered 503 ({Reason})",
+            context.Request.Method,
+            context.Request.Path,
+            exception.GetBaseException().Message
+        );
 
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = $"{RetryAfterSeconds}";
@@ -44,6 +50,8 @@ internal sealed class DatabaseUnavailableExceptionHandler(ILogger<DatabaseUnavai
     }
 
     private static bool WantsPage(HttpRequest request) =>
-        !BrowserRequestForgery.IsApi(request) &&
-        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+        !BrowserRequestForgery.IsApi(request)
+        && request
+            .GetTypedHeaders()
+            .Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 }

@@ -24,7 +24,8 @@ public static partial class ProblemAnswers
             problem.Title = type.Title;
             problem.Detail = FrameworkDetail(problem, type);
         }
-        if (problem.Detail is { } detail && CodeName().IsMatch(detail)) problem.Detail = type.Explanation;
+        if (problem.Detail is { } detail && CodeName().IsMatch(detail))
+            problem.Detail = type.Explanation;
         problem.Type = Absolute(context.HttpContext, type.Path);
     }
 
@@ -40,8 +41,12 @@ public static partial class ProblemAnswers
 
     private static readonly HashSet<string> EnglishTitles =
     [
-        "An error occurred while processing your request.", "One or more validation errors occurred.", "Invalid JSON format",
-        "Invalid query string value", "Content Too Large", "Payload Too Large",
+        "An error occurred while processing your request.",
+        "One or more validation errors occurred.",
+        "Invalid JSON format",
+        "Invalid query string value",
+        "Content Too Large",
+        "Payload Too Large",
     ];
 
     private static string FrameworkDetail(ProblemDetails problem, ProblemType type)
@@ -51,7 +56,10 @@ public static partial class ProblemAnswers
         {
             problem.Extensions["errors"] = new Dictionary<string, string[]>
             {
-                [parameter.ToString()!] = ["Värdet går inte att tolka: ange ett värde av rätt slag (ett tal, ett datum ÅÅÅÅ-MM-DD, …)."],
+                [parameter.ToString()!] =
+                [
+                    "Värdet går inte att tolka: ange ett värde av rätt slag (ett tal, ett datum ÅÅÅÅ-MM-DD, …).",
+                ],
             };
             return $"Frågeparametern {parameter} har ett värde som inte går att tolka.";
         }
@@ -61,11 +69,15 @@ public static partial class ProblemAnswers
     private static string Absolute(HttpContext context, string path)
     {
         var options = context.RequestServices.GetService<DistributionOptions>();
-        var root = options is { PublicBaseUrl.Length: > 0 } ? options.PublicBaseUrl : $"{context.Request.Scheme}://{context.Request.Host}";
+        var root = options is { PublicBaseUrl.Length: > 0 }
+            ? options.PublicBaseUrl
+            : $"{context.Request.Scheme}://{context.Request.Host}";
         return root.TrimEnd('/') + path;
     }
 
-    /// <summary>Namespaced names (Governance.Meetings.CancelMeeting, System.Int32) are the code's, not the reader's.</summary>
+    /// <summary>
+    /// Namespaced names (Governance.Meetings.CancelMeeting, System.Int32) are the code's, not the reader's.
+    /// </summary>
     [GeneratedRegex(@"\b(Governance|System|Microsoft|Marten|Wolverine|JasperFx|Npgsql)\.[A-Z]\w*")]
     private static partial Regex CodeName();
 }

@@ -12,41 +12,48 @@ public static class Problems
     /// <summary>The extension of a rule refusal that names the rule.</summary>
     public const string RuleKey = "rule";
 
-    /// <summary>A command that breaks one of the agreement's rules (or another rule of the record): 409, naming the rule.</summary>
-    public static ProblemDetails RuleBroken(string rule, string detail) => new()
-    {
-        Type = RuleType,
-        Status = StatusCodes.Status409Conflict,
-        Title = $"Bryter mot regeln: {rule}",
-        Detail = detail,
-        Extensions = { [RuleKey] = rule },
-    };
+    /// <summary>
+    /// A command that breaks one of the agreement's rules (or another rule of the record): 409, naming the rule.
+    /// </summary>
+    public static ProblemDetails RuleBroken(string rule, string detail) =>
+        new()
+        {
+            Type = RuleType,
+            Status = StatusCodes.Status409Conflict,
+            Title = $"Bryter mot regeln: {rule}",
+            Detail = detail,
+            Extensions = { [RuleKey] = rule },
+        };
 
     /// <summary>The command was based on an older version of the record than the one stored now.</summary>
-    public static ProblemDetails StaleVersion(long expected, long actual) => new()
-    {
-        Type = StaleType,
-        Status = StatusCodes.Status409Conflict,
-        Title = "Posten har ändrats sedan du läste den",
-        Detail = $"Du utgick från version {expected}, men den senaste är {actual}. Läs in den igen och försök på nytt.",
-        Extensions = { ["expectedVersion"] = expected, ["currentVersion"] = actual },
-    };
+    public static ProblemDetails StaleVersion(long expected, long actual) =>
+        new()
+        {
+            Type = StaleType,
+            Status = StatusCodes.Status409Conflict,
+            Title = "Posten har ändrats sedan du läste den",
+            Detail =
+                $"Du utgick från version {expected}, men den senaste är {actual}. Läs in den igen och försök på nytt.",
+            Extensions = { ["expectedVersion"] = expected, ["currentVersion"] = actual },
+        };
 
     /// <summary>The database cannot be reached for the moment: 503, to be retried after that many seconds.</summary>
-    public static ProblemDetails DatabaseUnavailable(int retryAfterSeconds) => new()
-    {
-        Type = UnavailableType,
-        Status = StatusCodes.Status503ServiceUnavailable,
-        Title = "Tjänsten är tillfälligt otillgänglig",
-        Detail = $"Databasen går inte att nå just nu. Försök igen om {retryAfterSeconds} sekunder.",
-        Extensions = { ["retryAfterSeconds"] = retryAfterSeconds },
-    };
+    public static ProblemDetails DatabaseUnavailable(int retryAfterSeconds) =>
+        new()
+        {
+            Type = UnavailableType,
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Tjänsten är tillfälligt otillgänglig",
+            Detail = $"Databasen går inte att nå just nu. Försök igen om {retryAfterSeconds} sekunder.",
+            Extensions = { ["retryAfterSeconds"] = retryAfterSeconds },
+        };
 
-    public static ProblemDetails NotFound(string what) => new()
-    {
-        Type = NotFoundType,
-        Status = StatusCodes.Status404NotFound,
-        Title = "Finns inte",
-        Detail = what,
-    };
+    public static ProblemDetails NotFound(string what) =>
+        new()
+        {
+            Type = NotFoundType,
+            Status = StatusCodes.Status404NotFound,
+            Title = "Finns inte",
+            Detail = what,
+        };
 }

@@ -12,8 +12,10 @@ public static partial class StaleVersions
     {
         var match = Versions().Match(exception.Message);
         return match.Success
-            ? (long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
-                Math.Max(0, long.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            ? (
+                long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                Math.Max(0, long.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))
+            )
             : null;
     }
 

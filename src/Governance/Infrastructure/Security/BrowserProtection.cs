@@ -12,20 +12,22 @@ public static class BrowserProtection
     /// redirected there, and the browser checks form-action on that redirect too.
     /// </summary>
     public static string PagePolicy(string? signInProvider) =>
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; " +
-        $"form-action 'self'{(signInProvider is null ? "" : " " + signInProvider)}; frame-ancestors 'none'";
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
+        + "connect-src 'self'; object-src 'none'; base-uri 'self'; "
+        + $"form-action 'self'{(signInProvider is null ? "" : " " + signInProvider)}; frame-ancestors 'none'";
 
     /// <summary>Nothing here uses a camera, a microphone, the location or payments: off, for any frame too.</summary>
     public const string PermissionsPolicy =
-        "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), " +
-        "microphone=(), midi=(), payment=(), publickey-credentials-get=(), serial=(), usb=()";
+        "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), "
+        + "microphone=(), midi=(), payment=(), publickey-credentials-get=(), serial=(), usb=()";
 
     public static void AddBrowserProtection(this WebApplicationBuilder builder)
     {
         var authority = builder.Configuration["Auth:Authority"];
-        var provider = !string.IsNullOrWhiteSpace(authority) && Uri.TryCreate(authority, UriKind.Absolute, out var uri)
-            ? uri.GetLeftPart(UriPartial.Authority) : null;
+        var provider =
+            !string.IsNullOrWhiteSpace(authority) && Uri.TryCreate(authority, UriKind.Absolute, out var uri)
+                ? uri.GetLeftPart(UriPartial.Authority)
+                : null;
         builder.Services.AddSingleton(new PagePolicyHeader(PagePolicy(provider)));
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
     }
@@ -34,28 +36,31 @@ public static class BrowserProtection
     public static void UseBrowserProtection(this WebApplication app)
     {
         // UseHsts answers only requests that came over HTTPS (or were forwarded as such), never localhost.
-        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
         var pagePolicy = app.Services.GetRequiredService<PagePolicyHeader>().Value;
-        app.Use((context, next) =>
-        {
-            var response = context.Response;
-            response.OnStarting(() =>
+        app.Use(
+            (context, next) =>
             {
-                var headers = response.Headers;
-                headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY"; // for browsers that predate frame-ancestors
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                headers["Permissions-Policy"] = PermissionsPolicy;
-                // An answer with a policy of its own keeps it (an uploaded file's sandbox, the printable minutes).
-                if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                var response = context.Response;
+                response.OnStarting(() =>
                 {
-                    var own = context.GetEndpoint()?.Metadata.GetMetadata<OwnContentSecurityPolicy>();
-                    headers.ContentSecurityPolicy = own?.For(context) ?? pagePolicy;
-                }
-                return Task.CompletedTask;
-            });
-            return next(context);
-        });
+                    var headers = response.Headers;
+                    headers.XContentTypeOptions = "nosniff";
+                    headers.XFrameOptions = "DENY"; // for browsers that predate frame-ancestors
+                    headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                    headers["Permissions-Policy"] = PermissionsPolicy;
+                    // An answer with a policy of its own keeps it (an uploaded file's sandbox, the printable minutes).
+                    if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                    {
+                        var own = context.GetEndpoint()?.Metadata.GetMetadata<OwnContentSecurityPolicy>();
+                        headers.ContentSecurityPolicy = own?.For(context) ?? pagePolicy;
+                    }
+                    return Task.CompletedTask;
+                });
+                return next(context);
+            }
+        );
     }
 
     private sealed record PagePolicyHeader(string Value);

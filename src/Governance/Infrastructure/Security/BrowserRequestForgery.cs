@@ -12,24 +12,39 @@ public static class BrowserRequestForgery
     public const string HeaderName = "RequestVerificationToken";
 
     public static bool IsApi(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/calendar.ics") ||
-        request.Path.StartsWithSegments("/minutes.atom");
+        request.Path.StartsWithSegments("/api")
+        || request.Path.StartsWithSegments("/calendar.ics")
+        || request.Path.StartsWithSegments("/minutes.atom");
 
-    public static IApplicationBuilder UseBrowserRequestForgeryCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        var request = context.Request;
-        var unsafeMethod = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
-        if (unsafeMethod && IsApi(request) &&
-            context.User.Identity is { IsAuthenticated: true } && !AuthenticationSetup.CarriesBearerToken(request) &&
-            !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
-        {
-            await Results.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Sidan behöver laddas om",
-                detail: "Begäran saknade sidans kontrollvärde (skydd mot förfalskade begäranden). Ladda om sidan och försök igen.")
-                .ExecuteAsync(context);
-            return;
-        }
-        await next(context);
-    });
+    public static IApplicationBuilder UseBrowserRequestForgeryCheck(this IApplicationBuilder app) =>
+        app.Use(
+            async (context, next) =>
+            {
+                var request = context.Request;
+                var unsafeMethod = !(
+                    HttpMethods.IsGet(request.Method)
+                    || HttpMethods.IsHead(request.Method)
+                    || HttpMethods.IsOptions(request.Method)
+                );
+                if (
+                    unsafeMethod
+                    && IsApi(request)
+                    && context.User.Identity is { IsAuthenticated: true }
+                    && !AuthenticationSetup.CarriesBearerToken(request)
+                    && !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context)
+                )
+                {
+                    await Results
+                        .Problem(
+                            statusCode: StatusCodes.Status400BadRequest,
+                            title: "Sidan behöver laddas om",
+                            detail: "Begäran saknade sidans kontrollvärde (skydd mot förfalskade begäranden). "
+                                + "Ladda om sidan och försök igen."
+                        )
+                        .ExecuteAsync(context);
+                    return;
+                }
+                await next(context);
+            }
+        );
 }

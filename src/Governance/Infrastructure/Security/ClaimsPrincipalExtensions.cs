@@ -11,12 +11,14 @@ public static class ClaimsPrincipalExtensions
     /// the secretary records on any municipality's behalf.
     /// </summary>
     public static bool MayActFor(this ClaimsPrincipal user, string municipalityCode) =>
-        user.IsInRole(Roles.Secretary) || user.FindFirst(DevelopmentTokens.MunicipalityClaim)?.Value == municipalityCode;
+        user.IsInRole(Roles.Secretary)
+        || user.FindFirst(DevelopmentTokens.MunicipalityClaim)?.Value == municipalityCode;
 
-    public static Microsoft.AspNetCore.Mvc.ProblemDetails ForbiddenFor(string municipalityCode) => new()
-    {
-        Status = StatusCodes.Status403Forbidden,
-        Title = "Behörighet saknas",
-        Detail = $"Du kan bara göra detta för din egen kommun, inte för {municipalityCode}.",
-    };
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails ForbiddenFor(string municipalityCode) =>
+        new()
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = "Behörighet saknas",
+            Detail = $"Du kan bara göra detta för din egen kommun, inte för {municipalityCode}.",
+        };
 }

@@ -24,27 +24,40 @@ public static class DevelopmentTokens
         if (!File.Exists(file))
         {
             Directory.CreateDirectory(stateFolder);
-            File.WriteAllText(file, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            File.WriteAllText(
+                file,
+                Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))
+            );
             File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
         return new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(file).Trim()));
     }
 
-    public static string Issue(SecurityKey key, string name, IEnumerable<string> roles, TimeSpan lifetime, TimeProvider clock, string? municipality = null)
+    public static string Issue(
+        SecurityKey key,
+        string name,
+        IEnumerable<string> roles,
+        TimeSpan lifetime,
+        TimeProvider clock,
+        string? municipality = null
+    )
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var claims = new List<Claim> { new(NameClaim, name), new("sub", name) };
-        if (municipality is not null) claims.Add(new Claim(MunicipalityClaim, municipality));
+        if (municipality is not null)
+            claims.Add(new Claim(MunicipalityClaim, municipality));
         claims.AddRange(roles.Select(r => new Claim(RoleClaim, r)));
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = Audience,
-            Subject = new ClaimsIdentity(claims),
-            NotBefore = now.AddMinutes(-1),
-            IssuedAt = now,
-            Expires = now.Add(lifetime),
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
-        });
+        return new JsonWebTokenHandler().CreateToken(
+            new SecurityTokenDescriptor
+            {
+                Issuer = Issuer,
+                Audience = Audience,
+                Subject = new ClaimsIdentity(claims),
+                NotBefore = now.AddMinutes(-1),
+                IssuedAt = now,
+                Expires = now.Add(lifetime),
+                SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+            }
+        );
     }
 }

@@ -18,22 +18,28 @@ public static class ForwardedHeadersTrust
     public static void AddForwardedHeadersTrust(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("Proxy");
-        var proxies = Split(section["KnownProxies"]).Select(a => IPAddress.TryParse(a, out var address) ? address
-            : throw Invalid("Proxy:KnownProxies", a)).ToList();
-        var networks = Split(section["KnownNetworks"]).Select(n =>
-            System.Net.IPNetwork.TryParse(n, out var network) ? network : throw Invalid("Proxy:KnownNetworks", n))
+        var proxies = Split(section["KnownProxies"])
+            .Select(a => IPAddress.TryParse(a, out var address) ? address : throw Invalid("Proxy:KnownProxies", a))
             .ToList();
-        if (proxies.Count == 0 && networks.Count == 0) proxies = [IPAddress.Loopback, IPAddress.IPv6Loopback];
+        var networks = Split(section["KnownNetworks"])
+            .Select(n =>
+                System.Net.IPNetwork.TryParse(n, out var network) ? network : throw Invalid("Proxy:KnownNetworks", n)
+            )
+            .ToList();
+        if (proxies.Count == 0 && networks.Count == 0)
+            proxies = [IPAddress.Loopback, IPAddress.IPv6Loopback];
 
         // After ASP.NET Core's own setup, which empties both lists when the variable is set.
         builder.Services.PostConfigure<ForwardedHeadersOptions>(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto |
-                ForwardedHeaders.XForwardedHost;
+            options.ForwardedHeaders =
+                ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
-            foreach (var proxy in proxies) options.KnownProxies.Add(proxy);
-            foreach (var network in networks) options.KnownIPNetworks.Add(network);
+            foreach (var proxy in proxies)
+                options.KnownProxies.Add(proxy);
+            foreach (var network in networks)
+                options.KnownIPNetworks.Add(network);
         });
     }
 
@@ -43,7 +49,8 @@ public static class ForwardedHeadersTrust
     /// </summary>
     public static void UseForwardedHeadersTrust(this WebApplication app)
     {
-        if (IsOn(app.Configuration)) app.UseForwardedHeaders();
+        if (IsOn(app.Configuration))
+            app.UseForwardedHeaders();
     }
 
     private static InvalidOperationException Invalid(string setting, string text) =>

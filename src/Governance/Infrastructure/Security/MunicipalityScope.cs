@@ -19,9 +19,13 @@ internal sealed class MunicipalityScopePolicy : IHttpPolicy
 {
     public void Apply(IReadOnlyList<HttpChain> chains, GenerationRules rules, IServiceContainer container)
     {
-        foreach (var chain in chains.Where(c => c.HasRequestType && c.RequestType!.IsAssignableTo(typeof(IForMunicipality))))
+        foreach (
+            var chain in chains.Where(c => c.HasRequestType && c.RequestType!.IsAssignableTo(typeof(IForMunicipality)))
+        )
         {
-            var method = typeof(MunicipalityScope).GetMethod(nameof(MunicipalityScope.Check))!.MakeGenericMethod(chain.RequestType!);
+            var method = typeof(MunicipalityScope)
+                .GetMethod(nameof(MunicipalityScope.Check))!
+                .MakeGenericMethod(chain.RequestType!);
             var call = new MethodCall(typeof(MunicipalityScope), method)
             {
                 CommentText = "Members and registries act for their own municipality",
@@ -33,7 +37,8 @@ internal sealed class MunicipalityScopePolicy : IHttpPolicy
 
 public static class MunicipalityScope
 {
-    public static IResult Check<T>(T command, ClaimsPrincipal user) where T : IForMunicipality =>
+    public static IResult Check<T>(T command, ClaimsPrincipal user)
+        where T : IForMunicipality =>
         user.MayActFor(command.MunicipalityCode)
             ? WolverineContinue.Result()
             : Results.Problem(ClaimsPrincipalExtensions.ForbiddenFor(command.MunicipalityCode));

@@ -21,7 +21,12 @@ public static class RateLimits
 
     /// <summary>Per policy: its key under RateLimits and its permits per minute unless configured.</summary>
     private static readonly (string Policy, string Key, int PerMinute)[] Policies =
-        [(Search, "Search", 60), (Feeds, "Feeds", 30), (Receipts, "Receipts", 20), (SignIn, "SignIn", 20)];
+    [
+        (Search, "Search", 60),
+        (Feeds, "Feeds", 30),
+        (Receipts, "Receipts", 20),
+        (SignIn, "SignIn", 20),
+    ];
 
     public static void AddGovernanceRateLimits(this WebApplicationBuilder builder)
     {
@@ -31,14 +36,26 @@ public static class RateLimits
         {
             foreach (var (policy, key, perMinute) in Policies)
             {
-                var permits = section.GetValue($"{key}:PermitsPerMinute",
-                    section.GetValue("PermitsPerMinute", perMinute));
-                options.AddPolicy(policy, context => enabled
-                    ? RateLimitPartition.GetFixedWindowLimiter(ClientOf(context.Connection.RemoteIpAddress), _ => new()
-                    {
-                        PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-                    })
-                    : RateLimitPartition.GetNoLimiter(""));
+                var permits = section.GetValue(
+                    $"{key}:PermitsPerMinute",
+                    section.GetValue("PermitsPerMinute", perMinute)
+                );
+                options.AddPolicy(
+                    policy,
+                    context =>
+                        enabled
+                            ? RateLimitPartition.GetFixedWindowLimiter(
+                                ClientOf(context.Connection.RemoteIpAddress),
+                                _ =>
+                                    new()
+                                    {
+                                        PermitLimit = permits,
+                                        Window = TimeSpan.FromMinutes(1),
+                                        QueueLimit = 0,
+                                    }
+                            )
+                            : RateLimitPartition.GetNoLimiter("")
+                );
             }
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = RefuseAsync;
@@ -51,9 +68,12 @@ public static class RateLimits
     /// </summary>
     public static string ClientOf(IPAddress? address)
     {
-        if (address is null) return "unknown";
-        if (address.IsIPv4MappedToIPv6) return address.MapToIPv4().ToString();
-        if (address.AddressFamily != AddressFamily.InterNetworkV6) return address.ToString();
+        if (address is null)
+            return "unknown";
+        if (address.IsIPv4MappedToIPv6)
+            return address.MapToIPv4().ToString();
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+            return address.ToString();
         var bytes = address.GetAddressBytes();
         Array.Clear(bytes, 8, 8);
         return new IPAddress(bytes) + "/64";
@@ -62,15 +82,18 @@ public static class RateLimits
     private static async ValueTask RefuseAsync(OnRejectedContext rejected, CancellationToken ct)
     {
         var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? retryAfter : TimeSpan.FromMinutes(1);
+            ? retryAfter
+            : TimeSpan.FromMinutes(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         var response = rejected.HttpContext.Response;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await Results.Problem(
-            statusCode: StatusCodes.Status429TooManyRequests,
-            title: "För många förfrågningar",
-            detail: "Du har gjort för många förfrågningar på kort tid. " +
-                $"Försök igen om {seconds} {(seconds == 1 ? "sekund" : "sekunder")}.")
+        await Results
+            .Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "För många förfrågningar",
+                detail: "Du har gjort för många förfrågningar på kort tid. "
+                    + $"Försök igen om {seconds} {(seconds == 1 ? "sekund" : "sekunder")}."
+            )
             .ExecuteAsync(rejected.HttpContext);
     }
 }

@@ -1,7 +1,8 @@
 namespace Governance.Infrastructure.Security;
 
 /// <summary>
-/// `dotnet run --project src/Governance -- token --name "Anna Admin" --role secretary [--role chair] [--municipality 0127] [--hours 12]`:
+/// `dotnet run --project src/Governance -- token --name "Anna Admin" --role secretary [--role chair] [--municipality
+/// 0127] [--hours 12]`:
 /// prints a development token as its last line.
 /// </summary>
 public static class TokenCommand
@@ -18,27 +19,45 @@ public static class TokenCommand
         {
             switch (args[i])
             {
-                case "--name": name = args[i + 1]; break;
-                case "--role": roles.Add(args[i + 1]); break;
-                case "--municipality": municipality = args[i + 1]; break;
-                case "--hours": hours = double.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
-                default: return Usage(output, $"unknown option {args[i]}");
+                case "--name":
+                    name = args[i + 1];
+                    break;
+                case "--role":
+                    roles.Add(args[i + 1]);
+                    break;
+                case "--municipality":
+                    municipality = args[i + 1];
+                    break;
+                case "--hours":
+                    hours = double.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                default:
+                    return Usage(output, $"unknown option {args[i]}");
             }
         }
-        if (string.IsNullOrWhiteSpace(name) || roles.Count == 0) return Usage(output, "--name and --role are required");
+        if (string.IsNullOrWhiteSpace(name) || roles.Count == 0)
+            return Usage(output, "--name and --role are required");
         var unknown = roles.Except(Roles.All).ToList();
-        if (unknown.Count > 0) return Usage(output, $"unknown role {string.Join(", ", unknown)}; roles: {string.Join(", ", Roles.All)}");
+        if (unknown.Count > 0)
+            return Usage(output, $"unknown role {string.Join(", ", unknown)}; roles: {string.Join(", ", Roles.All)}");
 
         var key = DevelopmentTokens.SigningKey(configuration, stateFolder);
-        output.WriteLine($"# development token for {name} ({string.Join(", ", roles)}), valid {hours} h; send it as: Authorization: Bearer <token>");
-        output.WriteLine(DevelopmentTokens.Issue(key, name, roles, TimeSpan.FromHours(hours), TimeProvider.System, municipality));
+        output.WriteLine(
+            $"# development token for {name} ({string.Join(", ", roles)}), valid {hours} h; "
+                + "send it as: Authorization: Bearer <token>"
+        );
+        output.WriteLine(
+            DevelopmentTokens.Issue(key, name, roles, TimeSpan.FromHours(hours), TimeProvider.System, municipality)
+        );
         return 0;
     }
 
     private static int Usage(TextWriter output, string problem)
     {
         output.WriteLine($"token: {problem}");
-        output.WriteLine("usage: token --name \"Anna Admin\" --role secretary [--role chair] [--municipality 0127] [--hours 12]");
+        output.WriteLine(
+            "usage: token --name \"Anna Admin\" --role secretary [--role chair] [--municipality 0127] [--hours 12]"
+        );
         return 2;
     }
 }

@@ -9,7 +9,8 @@ public static class Dates
     public const string PlausibleMessage = "Datumet ska ligga mellan 1971 och 2200.";
 
     /// <summary>The year a page asks for when it is plausible, else this year.</summary>
-    public static int YearOrCurrent(int? year, TimeProvider clock) => year is >= FirstYear and <= LastYear ? year.Value : clock.Today().Year;
+    public static int YearOrCurrent(int? year, TimeProvider clock) =>
+        year is >= FirstYear and <= LastYear ? year.Value : clock.Today().Year;
 
     public static bool IsPlausible(DateOnly date) => date.Year is >= FirstYear and <= LastYear;
 
@@ -23,5 +24,6 @@ public static class Dates
         $"Datumet kan inte ligga i framtiden: i dag är det {Iso(today)}.";
 
     /// <summary>A date as the record writes it in messages: 2021-06-15.</summary>
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Iso(DateOnly date) =>
+        date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -20,8 +20,10 @@ internal sealed class CommandBodyPolicy : IHttpPolicy
     {
         foreach (var chain in chains)
         {
-            if (chain.IsFormData) chain.Metadata.WithMetadata(new FormBody());
-            else if (chain.HasRequestType) chain.Metadata.WithMetadata(new CommandBody(chain.RequestType!));
+            if (chain.IsFormData)
+                chain.Metadata.WithMetadata(new FormBody());
+            else if (chain.HasRequestType)
+                chain.Metadata.WithMetadata(new CommandBody(chain.RequestType!));
         }
     }
 }
@@ -36,42 +38,60 @@ public static class CommandBodyCheck
     /// <summary>Largest JSON command accepted; files come as multipart, not JSON.</summary>
     public const long MaxBytes = 1024 * 1024;
 
-    public static IApplicationBuilder UseCommandBodyCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        var metadata = context.GetEndpoint()?.Metadata;
-        if (metadata?.GetMetadata<FormBody>() is not null && !context.Request.HasFormContentType)
-        {
-            await UnsupportedMediaType(context, "ett formulär (multipart/form-data)");
-            return;
-        }
-        if (metadata?.GetMetadata<CommandBody>() is not { } body)
-        {
-            await next(context);
-            return;
-        }
-        if (!context.Request.HasJsonContentType())
-        {
-            await UnsupportedMediaType(context, "JSON (application/json)");
-            return;
-        }
-        var options = context.RequestServices.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
-        if (await ProblemsInAsync(context.Request, body.Type, options) is { } errors)
-        {
-            await Results.ValidationProblem(errors, title: "Uppgifterna är inte giltiga",
-                detail: "Rätta fälten nedan och försök igen.").ExecuteAsync(context);
-            return;
-        }
-        await next(context);
-    });
+    public static IApplicationBuilder UseCommandBodyCheck(this IApplicationBuilder app) =>
+        app.Use(
+            async (context, next) =>
+            {
+                var metadata = context.GetEndpoint()?.Metadata;
+                if (metadata?.GetMetadata<FormBody>() is not null && !context.Request.HasFormContentType)
+                {
+                    await UnsupportedMediaType(context, "ett formulär (multipart/form-data)");
+                    return;
+                }
+                if (metadata?.GetMetadata<CommandBody>() is not { } body)
+                {
+                    await next(context);
+                    return;
+                }
+                if (!context.Request.HasJsonContentType())
+                {
+                    await UnsupportedMediaType(context, "JSON (application/json)");
+                    return;
+                }
+                var options = context
+                    .RequestServices.GetRequiredService<IOptions<HttpJsonOptions>>()
+                    .Value.SerializerOptions;
+                if (await ProblemsInAsync(context.Request, body.Type, options) is { } errors)
+                {
+                    await Results
+                        .ValidationProblem(
+                            errors,
+                            title: "Uppgifterna är inte giltiga",
+                            detail: "Rätta fälten nedan och försök igen."
+                        )
+                        .ExecuteAsync(context);
+                    return;
+                }
+                await next(context);
+            }
+        );
 
-    private static async Task<Dictionary<string, string[]>?> ProblemsInAsync(HttpRequest request, Type type,
-        JsonSerializerOptions options)
+    private static async Task<Dictionary<string, string[]>?> ProblemsInAsync(
+        HttpRequest request,
+        Type type,
+        JsonSerializerOptions options
+    )
     {
-        if (request.ContentLength > MaxBytes) return Fault($"Innehållet får vara högst {MaxBytes / 1024} kB.");
+        if (request.ContentLength > MaxBytes)
+            return Fault($"Innehållet får vara högst {MaxBytes / 1024} kB.");
         request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBytes);
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, default, request.HttpContext.RequestAborted);
+            using var document = await JsonDocument.ParseAsync(
+                request.Body,
+                default,
+                request.HttpContext.RequestAborted
+            );
             var errors = RequestShape.Check(document.RootElement, CommandShape.Of(type, options), options);
             return errors.Count > 0 ? errors : null;
         }
@@ -90,9 +110,14 @@ public static class CommandBodyCheck
         }
     }
 
-    private static Task UnsupportedMediaType(HttpContext context, string expected) => Results.Problem(
-        statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Fel innehållstyp",
-        detail: $"Innehållet ska skickas som {expected}.").ExecuteAsync(context);
+    private static Task UnsupportedMediaType(HttpContext context, string expected) =>
+        Results
+            .Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Fel innehållstyp",
+                detail: $"Innehållet ska skickas som {expected}."
+            )
+            .ExecuteAsync(context);
 
     private static Dictionary<string, string[]> Fault(string message) => new() { [RequestShape.Root] = [message] };
 }

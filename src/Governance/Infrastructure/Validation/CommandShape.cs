@@ -5,7 +5,9 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace Governance.Infrastructure.Validation;
 
-/// <summary>What a JSON value may hold: text, a list, an object with fields, or a single value (date, number, …).</summary>
+/// <summary>
+/// What a JSON value may hold: text, a list, an object with fields, or a single value (date, number, …).
+/// </summary>
 public enum ShapeKind
 {
     Text,
@@ -30,6 +32,7 @@ public sealed record FieldShape(string Name, bool Required, ValueShape Value);
 public static class CommandShape
 {
     private static readonly ConcurrentDictionary<(Type, JsonSerializerOptions), ValueShape> Cache = new();
+
     // NullabilityInfoContext caches without a lock: one per thread, as the first requests build shapes concurrently.
     [ThreadStatic]
     private static NullabilityInfoContext? _nullability;
@@ -40,11 +43,17 @@ public static class CommandShape
     public static ValueShape Of(Type type, JsonSerializerOptions options) =>
         Cache.GetOrAdd((type, options), key => Build(key.Item1, nullable: false, null, key.Item2, []));
 
-    private static ValueShape Build(Type type, bool nullable, NullabilityInfo? info, JsonSerializerOptions options,
-        HashSet<Type> seen)
+    private static ValueShape Build(
+        Type type,
+        bool nullable,
+        NullabilityInfo? info,
+        JsonSerializerOptions options,
+        HashSet<Type> seen
+    )
     {
         var underlying = System.Nullable.GetUnderlyingType(type) ?? type;
-        if (underlying == typeof(string)) return new(type, ShapeKind.Text, nullable);
+        if (underlying == typeof(string))
+            return new(type, ShapeKind.Text, nullable);
         if (ElementOf(underlying, info) is var (elementType, elementInfo) && elementType is not null)
         {
             var elementNullable = IsNullable(elementType, elementInfo);
@@ -54,9 +63,10 @@ public static class CommandShape
             };
         }
         var typeInfo = options.GetTypeInfo(underlying);
-        if (typeInfo.Kind != JsonTypeInfoKind.Object || !seen.Add(underlying)) return new(type, ShapeKind.Value, nullable);
-        var fields = typeInfo.Properties
-            .Where(p => p.Set is not null || p.AssociatedParameter is not null)
+        if (typeInfo.Kind != JsonTypeInfoKind.Object || !seen.Add(underlying))
+            return new(type, ShapeKind.Value, nullable);
+        var fields = typeInfo
+            .Properties.Where(p => p.Set is not null || p.AssociatedParameter is not null)
             .Select(p => Field(p, options, seen))
             .ToList();
         seen.Remove(underlying);
@@ -66,8 +76,10 @@ public static class CommandShape
     private static FieldShape Field(JsonPropertyInfo property, JsonSerializerOptions options, HashSet<Type> seen)
     {
         var parameter = property.AssociatedParameter;
-        var info = parameter?.AttributeProvider is ParameterInfo p ? Nullability.Create(p)
-            : property.AttributeProvider is PropertyInfo prop ? Nullability.Create(prop) : null;
+        var info =
+            parameter?.AttributeProvider is ParameterInfo p ? Nullability.Create(p)
+            : property.AttributeProvider is PropertyInfo prop ? Nullability.Create(prop)
+            : null;
         var nullable = parameter?.IsNullable ?? property.IsSetNullable;
         // A constructor parameter without a default must be sent; so must a `required` member.
         var required = property.IsRequired || (parameter is { HasDefaultValue: false } && !nullable);
@@ -76,8 +88,10 @@ public static class CommandShape
 
     private static (Type?, NullabilityInfo?) ElementOf(Type type, NullabilityInfo? info)
     {
-        if (type.IsArray) return (type.GetElementType(), info?.ElementType);
-        if (!type.IsGenericType || type.GetGenericArguments().Length != 1) return (null, null);
+        if (type.IsArray)
+            return (type.GetElementType(), info?.ElementType);
+        if (!type.IsGenericType || type.GetGenericArguments().Length != 1)
+            return (null, null);
         var enumerable = typeof(IEnumerable<>).MakeGenericType(type.GetGenericArguments()[0]);
         return enumerable.IsAssignableFrom(type)
             ? (type.GetGenericArguments()[0], info?.GenericTypeArguments.FirstOrDefault())
@@ -85,5 +99,7 @@ public static class CommandShape
     }
 
     private static bool IsNullable(Type type, NullabilityInfo? info) =>
-        type.IsValueType ? System.Nullable.GetUnderlyingType(type) is not null : info?.ReadState != NullabilityState.NotNull;
+        type.IsValueType
+            ? System.Nullable.GetUnderlyingType(type) is not null
+            : info?.ReadState != NullabilityState.NotNull;
 }

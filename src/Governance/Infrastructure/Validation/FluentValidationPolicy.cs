@@ -16,11 +16,14 @@ internal sealed class FluentValidationPolicy : IHttpPolicy
         foreach (var chain in chains)
         {
             var requestType = chain.HasRequestType ? chain.RequestType : chain.ComplexQueryStringType;
-            if (requestType is null) continue;
-            if (!container.RegistrationsFor(typeof(IValidator<>).MakeGenericType(requestType)).Any()) continue;
+            if (requestType is null)
+                continue;
+            if (!container.RegistrationsFor(typeof(IValidator<>).MakeGenericType(requestType)).Any())
+                continue;
 
             chain.Metadata.ProducesValidationProblem(StatusCodes.Status400BadRequest);
-            var method = typeof(FluentValidationExecutor).GetMethod(nameof(FluentValidationExecutor.ExecuteAsync))!
+            var method = typeof(FluentValidationExecutor)
+                .GetMethod(nameof(FluentValidationExecutor.ExecuteAsync))!
                 .MakeGenericMethod(requestType);
             var call = new MethodCall(typeof(FluentValidationExecutor), method) { CommentText = "FluentValidation" };
             chain.Middleware.InsertRange(0, [call, new MaybeEndWithResultFrame(call.ReturnVariable!)]);

@@ -9,7 +9,9 @@ namespace Governance.Infrastructure.Validation;
 /// </summary>
 public static class RequestShape
 {
-    /// <summary>Longest text any field takes; the commands' own validators set tighter limits where they know better.</summary>
+    /// <summary>
+    /// Longest text any field takes; the commands' own validators set tighter limits where they know better.
+    /// </summary>
     public const int MaxTextLength = 100_000;
 
     public const string Root = "$";
@@ -17,17 +19,25 @@ public static class RequestShape
     public static Dictionary<string, string[]> Check(JsonElement body, ValueShape shape, JsonSerializerOptions options)
     {
         var errors = new Dictionary<string, List<string>>();
-        if (body.ValueKind != JsonValueKind.Object) Add(errors, Root, "Innehållet ska vara ett JSON-objekt med kommandots fält.");
-        else CheckValue(body, shape, "", options, errors);
+        if (body.ValueKind != JsonValueKind.Object)
+            Add(errors, Root, "Innehållet ska vara ett JSON-objekt med kommandots fält.");
+        else
+            CheckValue(body, shape, "", options, errors);
         return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
     }
 
-    private static void CheckValue(JsonElement value, ValueShape shape, string path, JsonSerializerOptions options,
-        Dictionary<string, List<string>> errors)
+    private static void CheckValue(
+        JsonElement value,
+        ValueShape shape,
+        string path,
+        JsonSerializerOptions options,
+        Dictionary<string, List<string>> errors
+    )
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
-            if (!shape.Nullable) Add(errors, path, "Fältet får inte vara null.");
+            if (!shape.Nullable)
+                Add(errors, path, "Fältet får inte vara null.");
             return;
         }
         switch (shape.Kind)
@@ -36,8 +46,10 @@ public static class RequestShape
                 Add(errors, path, "Fältet ska vara en text.");
                 break;
             case ShapeKind.Text:
-                if (TextOf(value) is not { } text) Add(errors, path, TextRules.HalfSurrogate);
-                else if (TextRules.Fault(text) is { } fault) Add(errors, path, fault);
+                if (TextOf(value) is not { } text)
+                    Add(errors, path, TextRules.HalfSurrogate);
+                else if (TextRules.Fault(text) is { } fault)
+                    Add(errors, path, fault);
                 break;
             case ShapeKind.List when value.ValueKind != JsonValueKind.Array:
                 Add(errors, path, "Fältet ska vara en lista.");
@@ -54,22 +66,31 @@ public static class RequestShape
                 CheckFields(value, shape, path, options, errors);
                 break;
             default:
-                if (!Converts(value, shape.Type, options)) Add(errors, path, ValueDescriptions.Expected(shape.Type));
+                if (!Converts(value, shape.Type, options))
+                    Add(errors, path, ValueDescriptions.Expected(shape.Type));
                 break;
         }
     }
 
-    private static void CheckFields(JsonElement value, ValueShape shape, string path, JsonSerializerOptions options,
-        Dictionary<string, List<string>> errors)
+    private static void CheckFields(
+        JsonElement value,
+        ValueShape shape,
+        string path,
+        JsonSerializerOptions options,
+        Dictionary<string, List<string>> errors
+    )
     {
-        var comparison = options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var comparison = options.PropertyNameCaseInsensitive
+            ? StringComparison.OrdinalIgnoreCase
+            : StringComparison.Ordinal;
         foreach (var field in shape.Fields)
         {
             var fieldPath = path.Length == 0 ? field.Name : $"{path}.{field.Name}";
             var present = value.EnumerateObject().Where(p => string.Equals(p.Name, field.Name, comparison)).ToList();
             if (present.Count == 0)
             {
-                if (field.Required) Add(errors, fieldPath, "Fältet saknas.");
+                if (field.Required)
+                    Add(errors, fieldPath, "Fältet saknas.");
                 continue;
             }
             CheckValue(present[^1].Value, field.Value, fieldPath, options, errors);
@@ -96,8 +117,15 @@ public static class RequestShape
             value.Deserialize(type, options);
             return true;
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException or FormatException or InvalidOperationException
-                                      or ArgumentException or OverflowException)
+        catch (Exception e)
+            when (e
+                    is JsonException
+                        or NotSupportedException
+                        or FormatException
+                        or InvalidOperationException
+                        or ArgumentException
+                        or OverflowException
+            )
         {
             return false;
         }
@@ -106,7 +134,8 @@ public static class RequestShape
     private static void Add(Dictionary<string, List<string>> errors, string path, string message)
     {
         var key = path.Length == 0 ? Root : path;
-        if (!errors.TryGetValue(key, out var list)) errors[key] = list = [];
+        if (!errors.TryGetValue(key, out var list))
+            errors[key] = list = [];
         list.Add(message);
     }
 }

@@ -1,6 +1,8 @@
 namespace Governance.Infrastructure.Validation;
 
-/// <summary>What a field of a given type expects, in the words a client's developer and the secretary both read.</summary>
+/// <summary>
+/// What a field of a given type expects, in the words a client's developer and the secretary both read.
+/// </summary>
 public static class ValueDescriptions
 {
     public static string Expected(Type type)
@@ -15,7 +17,8 @@ public static class ValueDescriptions
         {
             _ when t == typeof(DateOnly) => "Fältet ska vara ett datum som finns, ÅÅÅÅ-MM-DD.",
             _ when t == typeof(TimeOnly) => "Fältet ska vara en tid, TT:MM.",
-            _ when t == typeof(DateTimeOffset) || t == typeof(DateTime) => "Fältet ska vara en tidpunkt, ÅÅÅÅ-MM-DDTTT:MM:SS+01:00.",
+            _ when t == typeof(DateTimeOffset) || t == typeof(DateTime) =>
+                "Fältet ska vara en tidpunkt, ÅÅÅÅ-MM-DDTTT:MM:SS+01:00.",
             _ when t == typeof(Guid) => "Fältet ska vara ett id (UUID).",
             _ when t == typeof(bool) => "Fältet ska vara true eller false.",
             _ when t == typeof(int) || t == typeof(long) || t == typeof(short) => "Fältet ska vara ett heltal.",

@@ -19,17 +19,29 @@ public sealed class RecordedAgreementInForce : IAgreementInForce
 {
     public async Task<IReadOnlyList<ArchiveFile>> OnAsync(IQuerySession session, DateOnly date, CancellationToken ct)
     {
-        if (await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId,
-            ct) is not { } agreement) return [];
+        if (await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, ct) is not { } agreement)
+            return [];
         var state = AgreementState.Of(agreement, await session.Query<Municipality>().ToListAsync(ct), date);
-        var text = AgreementText.On(date, agreement, AgreementText2010.Title, AgreementText2010.Preamble,
-            AgreementText2010.Clauses, AgreementText2010.Signatures);
+        var text = AgreementText.On(
+            date,
+            agreement,
+            AgreementText2010.Title,
+            AgreementText2010.Preamble,
+            AgreementText2010.Clauses,
+            AgreementText2010.Signatures
+        );
         return
         [
-            new ArchiveFile($"avtal/samarbetsavtal-{date:yyyy-MM-dd}.json", "application/json",
-                ArchiveJson.Of(JsonSerializer.SerializeToElement(state, ArchiveJson.Options))),
-            new ArchiveFile($"avtal/samarbetsavtal-text-{date:yyyy-MM-dd}.json", "application/json",
-                ArchiveJson.Of(JsonSerializer.SerializeToElement(text, ArchiveJson.Options))),
+            new ArchiveFile(
+                $"avtal/samarbetsavtal-{date:yyyy-MM-dd}.json",
+                "application/json",
+                ArchiveJson.Of(JsonSerializer.SerializeToElement(state, ArchiveJson.Options))
+            ),
+            new ArchiveFile(
+                $"avtal/samarbetsavtal-text-{date:yyyy-MM-dd}.json",
+                "application/json",
+                ArchiveJson.Of(JsonSerializer.SerializeToElement(text, ArchiveJson.Options))
+            ),
         ];
     }
 }

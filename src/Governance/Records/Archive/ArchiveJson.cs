@@ -17,7 +17,8 @@ public static class ArchiveJson
 
     private static readonly JsonSerializerOptions Indented = new()
     {
-        WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static byte[] Of(JsonElement element) => Of(CanonicalJson.Of(element));

@@ -22,8 +22,11 @@ public sealed class ArchivePackage(YearRecords records, TimeProvider clock)
         var files = new List<ArchiveFile> { Describe(year), ReadMe(year, content) };
         files.AddRange(content);
         var label = $"{Committee} – allmänna handlingar {year}";
-        return [new ArchiveFile("METS.xml", "text/xml", Mets.Of(PackageId(year), label, files, clock.GetUtcNow())),
-            .. files];
+        return
+        [
+            new ArchiveFile("METS.xml", "text/xml", Mets.Of(PackageId(year), label, files, clock.GetUtcNow())),
+            .. files,
+        ];
     }
 
     public async Task WriteZipAsync(IDocumentSession session, int year, Stream output, CancellationToken ct)
@@ -53,50 +56,68 @@ public sealed class ArchivePackage(YearRecords records, TimeProvider clock)
     private static ArchiveFile Describe(int year)
     {
         XNamespace dc = "http://purl.org/dc/elements/1.1/";
-        var xml = new XElement("metadata", new XAttribute(XNamespace.Xmlns + "dc", dc),
+        var xml = new XElement(
+            "metadata",
+            new XAttribute(XNamespace.Xmlns + "dc", dc),
             new XElement(dc + "title", $"{Committee}: minnesanteckningar, beslut och händelselogg {year}"),
             new XElement(dc + "creator", Committee),
             new XElement(dc + "publisher", "Sekretariatet, Huddinge kommun"),
-            new XElement(dc + "subject", "Samverkan mellan Botkyrka, Haninge, Huddinge, Nykvarn, Nynäshamn, Salem, Södertälje och Tyresö"),
+            new XElement(
+                dc + "subject",
+                "Samverkan mellan Botkyrka, Haninge, Huddinge, Nykvarn, Nynäshamn, Salem, Södertälje och Tyresö"
+            ),
             new XElement(dc + "coverage", $"{year}-01-01/{year}-12-31"),
             new XElement(dc + "type", "Allmänna handlingar"),
-            new XElement(dc + "language", "sv"));
-        return new ArchiveFile("metadata/descriptive/beskrivning.xml", "text/xml",
-            Encoding.UTF8.GetBytes(new XDocument(new XDeclaration("1.0", "UTF-8", null), xml).ToString() + "\n"));
+            new XElement(dc + "language", "sv")
+        );
+        return new ArchiveFile(
+            "metadata/descriptive/beskrivning.xml",
+            "text/xml",
+            Encoding.UTF8.GetBytes(new XDocument(new XDeclaration("1.0", "UTF-8", null), xml).ToString() + "\n")
+        );
     }
 
     private static ArchiveFile ReadMe(int year, IReadOnlyList<ArchiveFile> content)
     {
         var minutes = content.Count(f => f.MimeType == "application/pdf");
-        var text = $"""
-            {Committee} – arkivpaket för {year}
-            {new string('=', Committee.Length + 21)}
+        var text =
+            $"""
+                {Committee} – arkivpaket för {year}
+                {new string('=', Committee.Length + 21)}
 
-            Paketet innehåller kommitténs allmänna handlingar för {year} i den struktur som FGS Paketstruktur och
-            E-ARK CSIP beskriver:
+                Paketet innehåller kommitténs allmänna handlingar för {year} i den struktur som FGS Paketstruktur och
+                E-ARK CSIP beskriver:
 
-            METS.xml                                   förteckning över varje fil med storlek och SHA-256-kontrollsumma
-            metadata/descriptive/beskrivning.xml       beskrivning av paketet (Dublin Core)
-            documentation/LASMIG.txt                   den här filen
-            representations/rep1/data/minnesanteckningar/   justerade minnesanteckningar som PDF/A-2b ({minutes} st.),
-                                                       som de står med alla rättelser
-            representations/rep1/data/beslut/          årets beslut ur justerade minnesanteckningar (JSON)
-            representations/rep1/data/handelser/       årets händelselogg (JSON): varje registrerad händelse
-            representations/rep1/data/avtal/           samarbetsavtalet som det gällde den 31 december {year} (JSON)
+                METS.xml                                   förteckning över varje fil med storlek och SHA-256-kontrollsumma
+                metadata/descriptive/beskrivning.xml       beskrivning av paketet (Dublin Core)
+                documentation/LASMIG.txt                   den här filen
+                representations/rep1/data/minnesanteckningar/   justerade minnesanteckningar som PDF/A-2b ({minutes} st.),
+                                                           som de står med alla rättelser
+                representations/rep1/data/beslut/          årets beslut ur justerade minnesanteckningar (JSON)
+                representations/rep1/data/handelser/       årets händelselogg (JSON): varje registrerad händelse
+                representations/rep1/data/avtal/           samarbetsavtalet som det gällde den 31 december {year} (JSON)
 
-            Kontroll av filerna: räkna SHA-256 för varje fil och jämför med CHECKSUM i METS.xml.
+                Kontroll av filerna: räkna SHA-256 för varje fil och jämför med CHECKSUM i METS.xml.
 
-            Kontroll av händelseloggen: varje händelse i handelser-{year}.json har sha256 = SHA-256 av UTF-8-texten
-            {"{"}"causationId":…,"correlationId":…,"data":…,"id":…,"previous":…,"streamId":…,"timestamp":…,"type":…,"userName":…,"version":…{"}"}
-            skriven som kanonisk JSON (nycklar i bokstavsordning, inga mellanslag, tal exakt som decimaltal), där previous är
-            sha256 för föregående händelse i samma post. Förseglingen (seal) kedjar alla händelser i ordning:
-            chain = SHA-256 av {"{"}"event":sha256,"position":position,"previous":föregående chain,"sequence":sequence{"}"}.
-            Minnesanteckningarna anger kedjans kontrollsumma vid justeringen; den ska finnas som seal.chain i loggen.
+                Kontroll av händelseloggen: varje händelse i handelser-{year}.json har sha256 = SHA-256 av UTF-8-texten
+                """
+            + "\n{\"causationId\":…,\"correlationId\":…,\"data\":…,\"id\":…,\"previous\":…,\"streamId\":…,"
+            + "\"timestamp\":…,\"type\":…,\"userName\":…,\"version\":…}\n"
+            + "skriven som kanonisk JSON (nycklar i bokstavsordning, inga mellanslag, tal exakt som decimaltal), "
+            + "där previous är\n"
+            + "sha256 för föregående händelse i samma post. Förseglingen (seal) kedjar alla händelser i ordning:\n"
+            + "chain = SHA-256 av {\"event\":sha256,\"position\":position,\"previous\":föregående chain,"
+            + "\"sequence\":sequence}.\n"
+            + """
+                Minnesanteckningarna anger kedjans kontrollsumma vid justeringen; den ska finnas som seal.chain i loggen.
 
-            Alla JSON-filer är UTF-8 med nycklar i bokstavsordning. Två exporter av samma år skiljer sig bara i
-            METS.xml:s skapandedatum (CREATEDATE).
-            """;
-        return new ArchiveFile("documentation/LASMIG.txt", "text/plain",
-            Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n") + "\n"));
+                Alla JSON-filer är UTF-8 med nycklar i bokstavsordning. Två exporter av samma år skiljer sig bara i
+                METS.xml:s skapandedatum (CREATEDATE).
+                """;
+        return new ArchiveFile(
+            "documentation/LASMIG.txt",
+            "text/plain",
+            Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n") + "\n")
+        );
     }
 }

@@ -13,8 +13,10 @@ public sealed class ExportArchiveInput : NetCoreInput
     public string OutFlag { get; set; } = "";
 }
 
-[Description("Exports a year's public records as an archival information package (FGS Paketstruktur / E-ARK CSIP)",
-    Name = "export-archive")]
+[Description(
+    "Exports a year's public records as an archival information package (FGS Paketstruktur / E-ARK CSIP)",
+    Name = "export-archive"
+)]
 public sealed class ExportArchiveCommand : JasperFxAsyncCommand<ExportArchiveInput>
 {
     public override async Task<bool> Execute(ExportArchiveInput input)

@@ -35,7 +35,8 @@ public static class CanonicalJson
                 var first = true;
                 foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
                 {
-                    if (!first) text.Append(',');
+                    if (!first)
+                        text.Append(',');
                     first = false;
                     WriteString(property.Name, text);
                     text.Append(':');
@@ -48,7 +49,8 @@ public static class CanonicalJson
                 var i = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    if (i++ > 0) text.Append(',');
+                    if (i++ > 0)
+                        text.Append(',');
                     Write(item, text);
                 }
                 text.Append(']');
@@ -74,8 +76,9 @@ public static class CanonicalJson
             : raw;
 
     private static readonly SearchValues<char> NeedsEscape = SearchValues.Create(
-        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f" +
-        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f"
+            + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f"
+    );
 
     public static void WriteString(string value, StringBuilder text)
     {
@@ -90,15 +93,33 @@ public static class CanonicalJson
             {
                 switch (c)
                 {
-                    case '"': text.Append("\\\""); break;
-                    case '\\': text.Append("\\\\"); break;
-                    case '\b': text.Append("\\b"); break;
-                    case '\f': text.Append("\\f"); break;
-                    case '\n': text.Append("\\n"); break;
-                    case '\r': text.Append("\\r"); break;
-                    case '\t': text.Append("\\t"); break;
-                    case < ' ': text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"); break;
-                    default: text.Append(c); break;
+                    case '"':
+                        text.Append("\\\"");
+                        break;
+                    case '\\':
+                        text.Append("\\\\");
+                        break;
+                    case '\b':
+                        text.Append("\\b");
+                        break;
+                    case '\f':
+                        text.Append("\\f");
+                        break;
+                    case '\n':
+                        text.Append("\\n");
+                        break;
+                    case '\r':
+                        text.Append("\\r");
+                        break;
+                    case '\t':
+                        text.Append("\\t");
+                        break;
+                    case < ' ':
+                        text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+                        break;
+                    default:
+                        text.Append(c);
+                        break;
                 }
             }
         }

@@ -21,28 +21,43 @@ public enum ChainProblemKind
     SealChanged,
 }
 
-public sealed record ChainProblem(ChainProblemKind Kind, long Sequence, Guid StreamId, long Version, string Type,
-    string Detail)
+public sealed record ChainProblem(
+    ChainProblemKind Kind,
+    long Sequence,
+    Guid StreamId,
+    long Version,
+    string Type,
+    string Detail
+)
 {
-    public string Label => Kind switch
-    {
-        ChainProblemKind.Changed => "ändrad",
-        ChainProblemKind.Missing => "saknas",
-        ChainProblemKind.OutOfOrder => "i fel ordning",
-        ChainProblemKind.AddedAfterSealing => "tillagd i efterhand",
-        ChainProblemKind.NotChained => "saknar kontrollsumma",
-        _ => "förseglingen ändrad",
-    };
+    public string Label =>
+        Kind switch
+        {
+            ChainProblemKind.Changed => "ändrad",
+            ChainProblemKind.Missing => "saknas",
+            ChainProblemKind.OutOfOrder => "i fel ordning",
+            ChainProblemKind.AddedAfterSealing => "tillagd i efterhand",
+            ChainProblemKind.NotChained => "saknar kontrollsumma",
+            _ => "förseglingen ändrad",
+        };
 
     public override string ToString() =>
         $"{Kind} (händelse nr {Sequence}, post {StreamId}, version {Version}, {Type}): {Detail}";
 }
 
-/// <summary>The result of checking the whole record; at most <see cref="ChainVerifier.ProblemsKept"/> problems
-/// listed.</summary>
+/// <summary>
+/// The result of checking the whole record; at most <see cref="ChainVerifier.ProblemsKept"/> problems listed.
+/// </summary>
 public sealed record ChainReport(
-    long EventsChecked, long EventsSealed, long EventsAwaitingSeal, string? Head, long? HeadSequence, long ProblemCount,
-    IReadOnlyList<ChainProblem> Problems, TimeSpan Elapsed)
+    long EventsChecked,
+    long EventsSealed,
+    long EventsAwaitingSeal,
+    string? Head,
+    long? HeadSequence,
+    long ProblemCount,
+    IReadOnlyList<ChainProblem> Problems,
+    TimeSpan Elapsed
+)
 {
     public bool Intact => ProblemCount == 0;
 

@@ -14,9 +14,13 @@ public sealed class ChainingListener : DocumentSessionListenerBase
     public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
         var streams = session.PendingChanges.Streams().Where(s => s.Events.Count > 0).ToList();
-        if (streams.Count == 0) return;
+        if (streams.Count == 0)
+            return;
 
-        var appended = streams.Where(s => s.ActionType != StreamActionType.Start).Select(s => s.Id).Distinct()
+        var appended = streams
+            .Where(s => s.ActionType != StreamActionType.Start)
+            .Select(s => s.Id)
+            .Distinct()
             .ToArray();
         var heads = appended.Length == 0 ? [] : await HeadsAsync(session, appended, token);
 
@@ -32,26 +36,35 @@ public sealed class ChainingListener : DocumentSessionListenerBase
                     // A plain append: pin it to the version the hashes are computed on. A concurrent append then fails
                     // as a stale version (and is retried) instead of storing a link to the wrong predecessor.
                     stream.ExpectedVersionOnServer = current;
-                    for (var i = 0; i < stream.Events.Count; i++) stream.Events[i].Version = current + i + 1;
+                    for (var i = 0; i < stream.Events.Count; i++)
+                        stream.Events[i].Version = current + i + 1;
                 }
             }
-            foreach (var e in stream.Events) previous = Chain(session, e, stream.Id, previous);
+            foreach (var e in stream.Events)
+                previous = Chain(session, e, stream.Id, previous);
         }
     }
 
     private sealed record Head(Guid Id, long Version, string? Hash);
 
-    /// <summary>Each stream's current version and the hash of its last event, read through the session (its own
-    /// connection and transaction, traced as the command's), so events appended earlier in the same transaction
-    /// count.</summary>
+    /// <summary>
+    /// Each stream's current version and the hash of its last event, read through the session (its own connection and
+    /// transaction, traced as the command's), so events appended earlier in the same transaction count.
+    /// </summary>
     private static async Task<Dictionary<Guid, (long Version, string? Hash)>> HeadsAsync(
-        IDocumentSession session, Guid[] ids, CancellationToken token)
+        IDocumentSession session,
+        Guid[] ids,
+        CancellationToken token
+    )
     {
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
         var heads = await session.QueryAsync<Head>(
-            $"select jsonb_build_object('Id', s.id, 'Version', s.version, 'Hash', e.headers ->> '{EventHash.Header}') " +
-            $"from {schema}.mt_streams s left join {schema}.mt_events e on e.stream_id = s.id " +
-            "and e.version = s.version where s.id = any(?)", token, ids);
+            $"select jsonb_build_object('Id', s.id, 'Version', s.version, 'Hash', e.headers ->> '{EventHash.Header}') "
+                + $"from {schema}.mt_streams s left join {schema}.mt_events e on e.stream_id = s.id "
+                + "and e.version = s.version where s.id = any(?)",
+            token,
+            ids
+        );
         return heads.ToDictionary(h => h.Id, h => (h.Version, h.Hash));
     }
 
@@ -59,10 +72,23 @@ public sealed class ChainingListener : DocumentSessionListenerBase
     {
         e.Timestamp = EventHash.AsStored(e.Timestamp == default ? DateTimeOffset.UtcNow : e.Timestamp);
         var data = CanonicalJson.Of(session.DocumentStore.Options.Serializer().ToJson(e.Data));
-        var hash = EventHash.Of(new HashedEvent(e.Id, streamId, e.Version, e.EventTypeName, e.Timestamp, e.UserName,
-            e.CorrelationId, e.CausationId, data), previous);
+        var hash = EventHash.Of(
+            new HashedEvent(
+                e.Id,
+                streamId,
+                e.Version,
+                e.EventTypeName,
+                e.Timestamp,
+                e.UserName,
+                e.CorrelationId,
+                e.CausationId,
+                data
+            ),
+            previous
+        );
         e.SetHeader(EventHash.Header, hash);
-        if (previous is not null) e.SetHeader(EventHash.PreviousHeader, previous);
+        if (previous is not null)
+            e.SetHeader(EventHash.PreviousHeader, previous);
         return hash;
     }
 }

@@ -8,9 +8,16 @@ namespace Governance.Records.Chain;
 /// What an event's hash covers: its content as stored and the metadata that says what, where, when and who.
 /// </summary>
 public sealed record HashedEvent(
-    Guid Id, Guid StreamId, long Version, string Type, DateTimeOffset Timestamp, string? UserName,
-        string? CorrelationId,
-    string? CausationId, string CanonicalData);
+    Guid Id,
+    Guid StreamId,
+    long Version,
+    string Type,
+    DateTimeOffset Timestamp,
+    string? UserName,
+    string? CorrelationId,
+    string? CausationId,
+    string CanonicalData
+);
 
 /// <summary>
 /// The two hashes of the record. An event's hash is SHA-256 over the canonical JSON object
@@ -55,8 +62,11 @@ public static class EventHash
     public static string Seal(string eventHash, long position, string? previousSeal, long sequence)
     {
         var text = new StringBuilder(200);
-        text.Append("{\"event\":\"").Append(eventHash).Append("\",\"position\":")
-            .Append(position.ToString(CultureInfo.InvariantCulture)).Append(",\"previous\":");
+        text.Append("{\"event\":\"")
+            .Append(eventHash)
+            .Append("\",\"position\":")
+            .Append(position.ToString(CultureInfo.InvariantCulture))
+            .Append(",\"previous\":");
         NullableString(previousSeal, text);
         text.Append(",\"sequence\":").Append(sequence.ToString(CultureInfo.InvariantCulture)).Append('}');
         return Sha256(text.ToString());
@@ -71,9 +81,12 @@ public static class EventHash
 
     private static void NullableString(string? value, StringBuilder text)
     {
-        if (value is null) text.Append("null");
-        else CanonicalJson.WriteString(value, text);
+        if (value is null)
+            text.Append("null");
+        else
+            CanonicalJson.WriteString(value, text);
     }
 
-    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private static string Sha256(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

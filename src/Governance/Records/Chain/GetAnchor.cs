@@ -13,6 +13,7 @@ public static class GetAnchorEndpoint
     [ProducesResponseType<AnchorLookup>(StatusCodes.Status200OK)]
     [WolverineGet("/api/records/anchors/{chainHash}", OperationId = "GetRecordAnchor")]
     public static async Task<IResult> Get(string chainHash, RecordAnchors anchors, CancellationToken ct) =>
-        await anchors.FindAsync(chainHash, ct) is { } found ? Results.Json(found)
+        await anchors.FindAsync(chainHash, ct) is { } found
+            ? Results.Json(found)
             : Results.Problem(Problems.NotFound("Kontrollsumman finns inte i händelseloggens försegling."));
 }

@@ -7,7 +7,8 @@ public sealed class SealingService(ChainSealer sealer, IConfiguration configurat
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var seconds = configuration.GetValue("Records:SealIntervalSeconds", 2.0);
-        if (seconds <= 0) return;
+        if (seconds <= 0)
+            return;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
         do
         {
@@ -20,7 +21,6 @@ public sealed class SealingService(ChainSealer sealer, IConfiguration configurat
                 // The database may be out of reach; the next round catches up.
                 log.LogDebug(e, "Sealing the event order failed; trying again");
             }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -11,20 +11,29 @@ public sealed record StoredEvent(long Sequence, HashedEvent Event, string? Hash,
     /// The columns <see cref="Read"/> expects, in order, of the event table aliased <paramref name="alias"/>.
     /// </summary>
     public static string Columns(string alias) =>
-        $"{alias}.seq_id, {alias}.id, {alias}.stream_id, {alias}.version, {alias}.type, {alias}.timestamp, " +
-        $"{alias}.user_name, {alias}.correlation_id, {alias}.causation_id, {alias}.data::text, " +
-        $"{alias}.headers ->> '{EventHash.Header}', {alias}.headers ->> '{EventHash.PreviousHeader}'";
+        $"{alias}.seq_id, {alias}.id, {alias}.stream_id, {alias}.version, {alias}.type, {alias}.timestamp, "
+        + $"{alias}.user_name, {alias}.correlation_id, {alias}.causation_id, {alias}.data::text, "
+        + $"{alias}.headers ->> '{EventHash.Header}', {alias}.headers ->> '{EventHash.PreviousHeader}'";
 
     public const int ColumnCount = 12;
 
     /// <summary>Null when the row is absent (an outer join found no event).</summary>
     public static StoredEvent? Read(NpgsqlDataReader reader, int at)
     {
-        if (reader.IsDBNull(at)) return null;
+        if (reader.IsDBNull(at))
+            return null;
         string? Text(int i) => reader.IsDBNull(at + i) ? null : reader.GetString(at + i);
-        var e = new HashedEvent(reader.GetGuid(at + 1), reader.GetGuid(at + 2), reader.GetInt64(at + 3),
-            reader.GetString(at + 4), reader.GetFieldValue<DateTimeOffset>(at + 5), Text(6), Text(7), Text(8),
-            CanonicalJson.Of(reader.GetString(at + 9)));
+        var e = new HashedEvent(
+            reader.GetGuid(at + 1),
+            reader.GetGuid(at + 2),
+            reader.GetInt64(at + 3),
+            reader.GetString(at + 4),
+            reader.GetFieldValue<DateTimeOffset>(at + 5),
+            Text(6),
+            Text(7),
+            Text(8),
+            CanonicalJson.Of(reader.GetString(at + 9))
+        );
         return new StoredEvent(reader.GetInt64(at), e, Text(10), Text(11));
     }
 

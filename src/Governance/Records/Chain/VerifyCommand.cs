@@ -11,9 +11,12 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<NetCoreInput>
     {
         using var host = input.BuildHost();
         var report = await host.Services.GetRequiredService<ChainVerifier>().VerifyAsync(CancellationToken.None);
-        Console.WriteLine($"Checked {report.EventsChecked} events ({report.EventsSealed} sealed, " +
-            $"{report.EventsAwaitingSeal} awaiting the seal) in {report.Elapsed.TotalSeconds:0.0} s.");
-        if (report.Head is not null) Console.WriteLine($"Chain head: {report.Head} (event {report.HeadSequence}).");
+        Console.WriteLine(
+            $"Checked {report.EventsChecked} events ({report.EventsSealed} sealed, "
+                + $"{report.EventsAwaitingSeal} awaiting the seal) in {report.Elapsed.TotalSeconds:0.0} s."
+        );
+        if (report.Head is not null)
+            Console.WriteLine($"Chain head: {report.Head} (event {report.HeadSequence}).");
         if (report.Intact)
         {
             Console.WriteLine("The record is intact.");
@@ -21,7 +24,8 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<NetCoreInput>
         }
         Console.WriteLine($"BROKEN: {report.ProblemCount} problem(s). First broken link:");
         Console.WriteLine($"  {report.FirstProblem}");
-        foreach (var problem in report.Problems.Skip(1).Take(19)) Console.WriteLine($"  {problem}");
+        foreach (var problem in report.Problems.Skip(1).Take(19))
+            Console.WriteLine($"  {problem}");
         return false;
     }
 }

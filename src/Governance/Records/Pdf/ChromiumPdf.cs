@@ -12,7 +12,8 @@ namespace Governance.Records.Pdf;
 public sealed class ChromiumPdf(IConfiguration configuration)
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
-    private readonly string _chromium = configuration["Pdf:Chromium"] is { Length: > 0 } path ? path
+    private readonly string _chromium = configuration["Pdf:Chromium"] is { Length: > 0 } path
+        ? path
         : "/usr/bin/chromium";
 
     public async Task<byte[]> PrintAsync(string html, CancellationToken ct)
@@ -26,17 +27,25 @@ public sealed class ChromiumPdf(IConfiguration configuration)
             await File.WriteAllTextAsync(input, html, new UTF8Encoding(false), ct);
             var start = new ProcessStartInfo(_chromium)
             {
-                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
                 ArgumentList =
                 {
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-extensions", "--no-first-run",
-                    "--no-pdf-header-footer", "--generate-pdf-document-outline",
-                    $"--user-data-dir={Path.Combine(folder.FullName, "profile")}", $"--print-to-pdf={output}",
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-extensions",
+                    "--no-first-run",
+                    "--no-pdf-header-footer",
+                    "--generate-pdf-document-outline",
+                    $"--user-data-dir={Path.Combine(folder.FullName, "profile")}",
+                    $"--print-to-pdf={output}",
                     new Uri(input).AbsoluteUri,
                 },
             };
-            using var process = Process.Start(start)
-                ?? throw new InvalidOperationException($"{_chromium} did not start.");
+            using var process =
+                Process.Start(start) ?? throw new InvalidOperationException($"{_chromium} did not start.");
             var errors = process.StandardError.ReadToEndAsync(ct);
             _ = process.StandardOutput.ReadToEndAsync(ct);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -57,7 +66,11 @@ public sealed class ChromiumPdf(IConfiguration configuration)
         finally
         {
             OneAtATime.Release();
-            try { folder.Delete(recursive: true); } catch (IOException) { }
+            try
+            {
+                folder.Delete(recursive: true);
+            }
+            catch (IOException) { }
         }
     }
 }

@@ -19,14 +19,22 @@ public sealed class MinutesPdfFile
 /// The minutes as they go out: with the chain hashes of the approval and corrections, as HTML from the one template and
 /// as PDF/A-2b made from that HTML.
 /// </summary>
-public sealed class MinutesPublication(MinutesRenderer renderer, ChromiumPdf chromium, RecordAnchors anchors,
-    TimeProvider clock)
+public sealed class MinutesPublication(
+    MinutesRenderer renderer,
+    ChromiumPdf chromium,
+    RecordAnchors anchors,
+    TimeProvider clock
+)
 {
     public const string Committee = "Södertörnskommunernas samarbetskommitté";
 
     /// <summary>The minutes with their anchors; approved minutes about to go out are sealed through first.</summary>
-    public async Task<MinutesDocument> LoadAsync(IQuerySession session, Meeting meeting, bool sealFirst,
-        CancellationToken ct)
+    public async Task<MinutesDocument> LoadAsync(
+        IQuerySession session,
+        Meeting meeting,
+        bool sealFirst,
+        CancellationToken ct
+    )
     {
         var minutes = MinutesDocument.Of(meeting, await Municipalities.MunicipalityNames.LoadAsync(session, ct));
         return minutes with { Anchors = await anchors.ForMinutesAsync(session, meeting.Id, sealFirst, ct) };
@@ -39,33 +47,55 @@ public sealed class MinutesPublication(MinutesRenderer renderer, ChromiumPdf chr
     public Task<string> ContentHtmlAsync(MinutesDocument minutes) => renderer.ContentAsync(minutes);
 
     /// <summary>The stored PDF/A of these minutes at their version, made now if there is none yet.</summary>
-    public async Task<(StoredDocument Pdf, string FileName)> PdfAsync(IDocumentSession session, MinutesDocument minutes,
-        CancellationToken ct)
+    public async Task<(StoredDocument Pdf, string FileName)> PdfAsync(
+        IDocumentSession session,
+        MinutesDocument minutes,
+        CancellationToken ct
+    )
     {
         var key = $"{minutes.MeetingId:N}-{minutes.Version}";
-        if (await session.LoadAsync<MinutesPdfFile>(key, ct) is { } known
-            && await session.LoadAsync<StoredDocument>(known.Sha256, ct) is { } stored)
+        if (
+            await session.LoadAsync<MinutesPdfFile>(key, ct) is { } known
+            && await session.LoadAsync<StoredDocument>(known.Sha256, ct) is { } stored
+        )
             return (stored, known.FileName);
 
         var html = await HtmlAsync(minutes);
-        var moment = minutes.Corrections.Select(c => c.CorrectedAt)
-            .Append(minutes.Approval?.ApprovedAt ?? clock.GetUtcNow()).Max();
+        var moment = minutes
+            .Corrections.Select(c => c.CorrectedAt)
+            .Append(minutes.Approval?.ApprovedAt ?? clock.GetUtcNow())
+            .Max();
         var title = $"Minnesanteckningar {minutes.Date:yyyy-MM-dd} – {Labels.Of(minutes.Body)}";
         var subject = minutes.Anchors?.Approval is { } anchor
-            ? $"Justerade minnesanteckningar, version {minutes.Version}. Händelseloggens kontrollsumma vid justeringen: {anchor.ChainHash}"
+            ? $"Justerade minnesanteckningar, version {minutes.Version}. "
+                + $"Händelseloggens kontrollsumma vid justeringen: {anchor.ChainHash}"
             : $"Minnesanteckningar, {Labels.Of(minutes.Status).ToLowerInvariant()}, version {minutes.Version}";
         var documentId = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(html)))[..32];
-        var pdf = PdfA.Conform(await chromium.PrintAsync(html, ct),
-            new PdfAInfo(title, Committee, subject, moment, documentId));
+        var pdf = PdfA.Conform(
+            await chromium.PrintAsync(html, ct),
+            new PdfAInfo(title, Committee, subject, moment, documentId)
+        );
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
         var fileName = $"minnesanteckningar-{minutes.Date:yyyy-MM-dd}-version-{minutes.Version}.pdf";
-        var document = new StoredDocument { Id = sha256, ContentType = "application/pdf", Size = pdf.Length,
-            Content = pdf };
+        var document = new StoredDocument
+        {
+            Id = sha256,
+            ContentType = "application/pdf",
+            Size = pdf.Length,
+            Content = pdf,
+        };
         session.Store(document);
         // Only a PDF that carries its anchors is kept: one made before the seal caught up is made again next time.
         if (minutes.Approval is null || minutes.Anchors?.Approval is not null)
-            session.Store(new MinutesPdfFile { Id = key, Sha256 = sha256, FileName = fileName });
+            session.Store(
+                new MinutesPdfFile
+                {
+                    Id = key,
+                    Sha256 = sha256,
+                    FileName = fileName,
+                }
+            );
         await session.SaveChangesAsync(ct);
         return (document, fileName);
     }

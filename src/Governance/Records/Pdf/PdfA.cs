@@ -25,10 +25,12 @@ public static partial class PdfA
     {
         var amended = Amend(pdf, info);
         using var saved = PdfReader.Open(new MemoryStream(amended), PdfDocumentOpenMode.Import);
-        var metadata = saved.Internals.Catalog.Elements.GetReference("/Metadata")
+        var metadata =
+            saved.Internals.Catalog.Elements.GetReference("/Metadata")
             ?? throw new InvalidOperationException("PDFsharp wrote no metadata stream.");
         var entries = new[] { "/Title", "/Author", "/Subject", "/Keywords", "/Creator", "/Producer" }
-            .Where(saved.Info.Elements.ContainsKey).ToDictionary(k => k, k => saved.Info.Elements.GetString(k));
+            .Where(saved.Info.Elements.ContainsKey)
+            .ToDictionary(k => k, k => saved.Info.Elements.GetString(k));
         return AppendMetadata(amended, metadata.ObjectNumber, Xmp(entries, info.Created));
     }
 
@@ -77,18 +79,28 @@ public static partial class PdfA
         string? Get(string key) => info.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
         var xml = new StringBuilder();
         xml.Append("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
-            .Append("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
+            .Append("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n")
+            .Append("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
             .Append("<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" ")
             .Append("xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" ")
             .Append("xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n")
-            .Append("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n<dc:format>application/pdf</dc:format>\n");
-        if (Get("/Title") is { } title) xml.Append($"<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{X(title)}</rdf:li></rdf:Alt></dc:title>\n");
-        if (Get("/Author") is { } author) xml.Append($"<dc:creator><rdf:Seq><rdf:li>{X(author)}</rdf:li></rdf:Seq></dc:creator>\n");
+            .Append("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n")
+            .Append("<dc:format>application/pdf</dc:format>\n");
+        if (Get("/Title") is { } title)
+            xml.Append($"<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{X(title)}</rdf:li></rdf:Alt></dc:title>\n");
+        if (Get("/Author") is { } author)
+            xml.Append($"<dc:creator><rdf:Seq><rdf:li>{X(author)}</rdf:li></rdf:Seq></dc:creator>\n");
         if (Get("/Subject") is { } subject)
-            xml.Append($"<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{X(subject)}</rdf:li></rdf:Alt></dc:description>\n");
-        if (Get("/Keywords") is { } keywords) xml.Append($"<pdf:Keywords>{X(keywords)}</pdf:Keywords>\n");
-        if (Get("/Creator") is { } creator) xml.Append($"<xmp:CreatorTool>{X(creator)}</xmp:CreatorTool>\n");
-        if (Get("/Producer") is { } producer) xml.Append($"<pdf:Producer>{X(producer)}</pdf:Producer>\n");
+            xml.Append(
+                $"<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{X(subject)}</rdf:li></rdf:Alt>"
+                    + $"</dc:description>\n"
+            );
+        if (Get("/Keywords") is { } keywords)
+            xml.Append($"<pdf:Keywords>{X(keywords)}</pdf:Keywords>\n");
+        if (Get("/Creator") is { } creator)
+            xml.Append($"<xmp:CreatorTool>{X(creator)}</xmp:CreatorTool>\n");
+        if (Get("/Producer") is { } producer)
+            xml.Append($"<pdf:Producer>{X(producer)}</pdf:Producer>\n");
         // The Info dates are the same moment in UTC (D:…+00'00').
         var date = created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         xml.Append($"<xmp:CreateDate>{date}</xmp:CreateDate>\n<xmp:ModifyDate>{date}</xmp:ModifyDate>\n")
@@ -103,22 +115,35 @@ public static partial class PdfA
         var tail = Encoding.Latin1.GetString(pdf, Math.Max(0, pdf.Length - 4096), Math.Min(4096, pdf.Length));
         var startxref = StartXref().Match(tail);
         var trailerAt = tail.LastIndexOf("trailer", StringComparison.Ordinal);
-        if (!startxref.Success || trailerAt < 0) throw new InvalidOperationException("No classic trailer to update.");
-        var dictionary = tail[(tail.IndexOf("<<", trailerAt, StringComparison.Ordinal) + 2)..tail.IndexOf(">>",
-            trailerAt, StringComparison.Ordinal)];
+        if (!startxref.Success || trailerAt < 0)
+            throw new InvalidOperationException("No classic trailer to update.");
+        var dictionary = tail[
+            (tail.IndexOf("<<", trailerAt, StringComparison.Ordinal) + 2)..tail.IndexOf(
+                ">>",
+                trailerAt,
+                StringComparison.Ordinal
+            )
+        ];
         dictionary = PrevEntry().Replace(dictionary, "");
 
         using var output = new MemoryStream();
         output.Write(pdf);
-        if (pdf[^1] != '\n') output.WriteByte((byte)'\n');
+        if (pdf[^1] != '\n')
+            output.WriteByte((byte)'\n');
         var objectAt = output.Position;
         Write(output, $"{objectNumber} 0 obj\n<</Type/Metadata/Subtype/XML/Length {xmp.Length}>>\nstream\n");
         output.Write(xmp);
         Write(output, "\nendstream\nendobj\n");
         var xrefAt = output.Position;
-        Write(output, string.Create(CultureInfo.InvariantCulture,
-            $"xref\n{objectNumber} 1\n{objectAt:D10} 00000 n \ntrailer\n<<{dictionary}/Prev {startxref.Groups[1].Value}>>\n" +
-            $"startxref\n{xrefAt}\n%%EOF\n"));
+        Write(
+            output,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"xref\n{objectNumber} 1\n{objectAt:D10} 00000 n \n"
+                    + $"trailer\n<<{dictionary}/Prev {startxref.Groups[1].Value}>>\n"
+                    + $"startxref\n{xrefAt}\n%%EOF\n"
+            )
+        );
         return output.ToArray();
     }
 
@@ -132,7 +157,8 @@ public static partial class PdfA
 
     private static byte[] LoadProfile()
     {
-        using var stream = typeof(PdfA).Assembly.GetManifestResourceStream("Governance.Records.Pdf.sRGB.icc")
+        using var stream =
+            typeof(PdfA).Assembly.GetManifestResourceStream("Governance.Records.Pdf.sRGB.icc")
             ?? throw new InvalidOperationException("The sRGB profile is not embedded.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);

@@ -43,9 +43,12 @@ public sealed class NodeCluster : IAsyncDisposable
     {
         var database = await TestDatabase.FreshDatabaseAsync(name);
         var work = Directory.CreateTempSubdirectory(name).FullName;
-        var applied = await OperatorCommands.RunAsync("dotnet",
+        var applied = await OperatorCommands.RunAsync(
+            "dotnet",
             [Path.Combine(OperatorCommands.ServiceFolder, "Governance.dll"), "db-apply"],
-            OperatorCommands.ServiceSettings(database, Path.Combine(work, "operator")), OperatorCommands.ServiceFolder);
+            OperatorCommands.ServiceSettings(database, Path.Combine(work, "operator")),
+            OperatorCommands.ServiceFolder
+        );
         Assert.True(applied.ExitCode == 0, applied.ToString());
         return new NodeCluster(database, work);
     }
@@ -74,10 +77,13 @@ public sealed class NodeCluster : IAsyncDisposable
     {
         var ids = new List<Guid>();
         await using var connection = await OpenAsync();
-        await using var command = new NpgsqlCommand("select id from wolverine.wolverine_nodes order by node_number",
-            connection);
+        await using var command = new NpgsqlCommand(
+            "select id from wolverine.wolverine_nodes order by node_number",
+            connection
+        );
         await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
+        while (await reader.ReadAsync())
+            ids.Add(reader.GetGuid(0));
         return ids;
     }
 
@@ -86,7 +92,9 @@ public sealed class NodeCluster : IAsyncDisposable
     {
         await using var connection = await OpenAsync();
         await using var command = new NpgsqlCommand(
-            "select node_id from wolverine.wolverine_node_assignments where id like $1 || '://%' limit 1", connection);
+            "select node_id from wolverine.wolverine_node_assignments where id like $1 || '://%' limit 1",
+            connection
+        );
         command.Parameters.AddWithValue(scheme);
         return await command.ExecuteScalarAsync() as Guid?;
     }
@@ -96,8 +104,10 @@ public sealed class NodeCluster : IAsyncDisposable
     {
         await using var connection = await OpenAsync();
         await using var command = new NpgsqlCommand(
-            "select coalesce(string_agg(id || ' → ' || node_id, '; '), '(none)') " +
-            "from wolverine.wolverine_node_assignments", connection);
+            "select coalesce(string_agg(id || ' → ' || node_id, '; '), '(none)') "
+                + "from wolverine.wolverine_node_assignments",
+            connection
+        );
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
@@ -105,13 +115,18 @@ public sealed class NodeCluster : IAsyncDisposable
     {
         await using var connection = await OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters) command.Parameters.AddWithValue(parameter);
+        foreach (var parameter in parameters)
+            command.Parameters.AddWithValue(parameter);
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>Polls until the condition holds; how long it took. Fails naming what was awaited.</summary>
-    public static async Task<TimeSpan> UntilAsync(string what, TimeSpan limit, Func<Task<bool>> condition,
-        Func<Task<string>>? state = null)
+    public static async Task<TimeSpan> UntilAsync(
+        string what,
+        TimeSpan limit,
+        Func<Task<bool>> condition,
+        Func<Task<string>>? state = null
+    )
     {
         var clock = Stopwatch.StartNew();
         while (!await condition())
@@ -132,7 +147,8 @@ public sealed class NodeCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var node in _nodes) await node.DisposeAsync();
+        foreach (var node in _nodes)
+            await node.DisposeAsync();
         Smtp.Dispose();
         Directory.Delete(_work, recursive: true);
     }

@@ -20,14 +20,23 @@ public sealed partial class TwoNodesTests(TwoNodes nodes, ITestOutputHelper outp
     [Fact]
     public async Task started_together_on_an_empty_store_they_load_the_reference_data_once_and_make_one_key()
     {
-        Assert.Equal(8L, await nodes.Cluster.ScalarAsync<long>(
-            "select count(*) from governance.mt_events where type = 'municipality_registered'"));
+        Assert.Equal(
+            8L,
+            await nodes.Cluster.ScalarAsync<long>(
+                "select count(*) from governance.mt_events where type = 'municipality_registered'"
+            )
+        );
         Assert.Equal(1L, await nodes.Cluster.ScalarAsync<long>("select count(*) from governance.mt_doc_storedkey"));
         // Each node names its connections (application_name): what an operator counts against max_connections.
-        output.WriteLine("Connections per node after start: " + await nodes.Cluster.ScalarAsync<string>(
-            "select string_agg(application_name || ': ' || n, ', ') from (select application_name, count(*) n " +
-            "from pg_stat_activity where datname = current_database() and application_name like 'governance %' " +
-            "group by application_name) c"));
+        output.WriteLine(
+            "Connections per node after start: "
+                + await nodes.Cluster.ScalarAsync<string>(
+                    "select string_agg(application_name || ': ' || n, ', ') from (select application_name, count(*) n "
+                        + "from pg_stat_activity where datname = current_database() "
+                        + "and application_name like 'governance %' "
+                        + "group by application_name) c"
+                )
+        );
     }
 
     [Fact]
@@ -52,8 +61,10 @@ public sealed partial class TwoNodesTests(TwoNodes nodes, ITestOutputHelper outp
 
                 // Two at once on the same version, one to each node: one is stored, the other is a stale version.
                 var (left, right) = (++population, ++population);
-                var race = await Task.WhenAll(RecordAsync(nodes.A, id, left, 2018, version + 1),
-                    RecordAsync(nodes.B, id, right, 2018, version + 1));
+                var race = await Task.WhenAll(
+                    RecordAsync(nodes.A, id, left, 2018, version + 1),
+                    RecordAsync(nodes.B, id, right, 2018, version + 1)
+                );
                 Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], race.Select(r => r.Status).Order());
                 var loser = race.Single(r => r.Status == HttpStatusCode.Conflict).Problem;
                 Assert.Equal(StaleVersion, loser.GetProperty("type").GetString());
@@ -70,10 +81,14 @@ public sealed partial class TwoNodesTests(TwoNodes nodes, ITestOutputHelper outp
             }
         }
 
-        foreach (var figure in accepted) Assert.Equal(1L, await StoredAsync(figure));
-        foreach (var figure in refused) Assert.Equal(0L, await StoredAsync(figure));
-        output.WriteLine($"{accepted.Count} commands accepted, each stored once; {refused.Count} refused " +
-            $"({Cast.Parties.Count * 3} of them losing a race between the nodes), none stored");
+        foreach (var figure in accepted)
+            Assert.Equal(1L, await StoredAsync(figure));
+        foreach (var figure in refused)
+            Assert.Equal(0L, await StoredAsync(figure));
+        output.WriteLine(
+            $"{accepted.Count} commands accepted, each stored once; {refused.Count} refused "
+                + $"({Cast.Parties.Count * 3} of them losing a race between the nodes), none stored"
+        );
     }
 
     [Fact]
@@ -81,17 +96,19 @@ public sealed partial class TwoNodesTests(TwoNodes nodes, ITestOutputHelper outp
     {
         var cookies = new CookieContainer();
         await SignInAsync(nodes.A.Client.BaseAddress!, cookies);
-        using var browser = new HttpClient(new HttpClientHandler
-        {
-            CookieContainer = Moved(cookies, nodes.B), AllowAutoRedirect = false,
-        });
+        using var browser = new HttpClient(
+            new HttpClientHandler { CookieContainer = Moved(cookies, nodes.B), AllowAutoRedirect = false }
+        );
         var signedIn = await browser.GetAsync(new Uri(nodes.B.Client.BaseAddress!, "/api/agreement"));
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
 
         nodes.Cluster.Smtp.Clear();
         await IssueANoticeAsync(nodes.A);
-        await NodeCluster.UntilAsync("the notice's mail", TimeSpan.FromSeconds(60),
-            () => Task.FromResult(!nodes.Cluster.Smtp.Received.IsEmpty));
+        await NodeCluster.UntilAsync(
+            "the notice's mail",
+            TimeSpan.FromSeconds(60),
+            () => Task.FromResult(!nodes.Cluster.Smtp.Received.IsEmpty)
+        );
         nodes.Cluster.Smtp.Received.TryPeek(out var mail);
         var link = ReceiptLink().Match(mail!.HtmlBody ?? mail.TextBody ?? "").Groups[1].Value;
         Assert.True(link.Length > 0, $"No receipt link in:\n{mail.HtmlBody ?? mail.TextBody}");
@@ -99,44 +116,71 @@ public sealed partial class TwoNodesTests(TwoNodes nodes, ITestOutputHelper outp
         using var registrar = new HttpClient { BaseAddress = nodes.B.Client.BaseAddress };
         var page = await registrar.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var acknowledged = await registrar.PostAsync(link,
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["diarienummer"] = "KS 2031/17" }));
+        var acknowledged = await registrar.PostAsync(
+            link,
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["diarienummer"] = "KS 2031/17" })
+        );
         Assert.Contains("Tack", await acknowledged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static async Task<int> VersionAsync(RunningService node, Guid municipality) =>
         (await node.GetAsync($"/api/municipalities/{municipality}")).GetProperty("version").GetInt32();
 
-    private static async Task<(HttpStatusCode Status, JsonElement Problem)> RecordAsync(RunningService node,
-        Guid municipality, int population, int year, int version)
+    private static async Task<(HttpStatusCode Status, JsonElement Problem)> RecordAsync(
+        RunningService node,
+        Guid municipality,
+        int population,
+        int year,
+        int version
+    )
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/municipalities/{municipality}/populations")
         {
-            Content = JsonContent.Create(new { year, population, isSample = false, version }),
+            Content = JsonContent.Create(
+                new
+                {
+                    year,
+                    population,
+                    isSample = false,
+                    version,
+                }
+            ),
         };
-        request.Headers.Authorization =
-            new AuthenticationHeaderValue("Bearer", RunningService.Tokens("secretary", null));
+        request.Headers.Authorization = new AuthenticationHeaderValue(
+            "Bearer",
+            RunningService.Tokens("secretary", null)
+        );
         using var response = await node.Client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode,
-            response.IsSuccessStatusCode ? default : JsonDocument.Parse(body).RootElement.Clone());
+        return (
+            response.StatusCode,
+            response.IsSuccessStatusCode ? default : JsonDocument.Parse(body).RootElement.Clone()
+        );
     }
 
-    private Task<long> StoredAsync(int population) => nodes.Cluster.ScalarAsync<long>(
-        "select count(*) from governance.mt_events where type = 'population_recorded' " +
-        "and (data ->> 'Population')::int = $1", population);
+    private Task<long> StoredAsync(int population) =>
+        nodes.Cluster.ScalarAsync<long>(
+            "select count(*) from governance.mt_events where type = 'population_recorded' "
+                + "and (data ->> 'Population')::int = $1",
+            population
+        );
 
     private static async Task SignInAsync(Uri node, CookieContainer cookies)
     {
         using var browser = new HttpClient(
-            new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
+            new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }
+        )
         {
             BaseAddress = node,
         };
         var page = await browser.GetStringAsync("/logga-in");
         var token = AntiforgeryToken().Match(page).Groups[1].Value;
-        var picked = await browser.PostAsync("/logga-in?handler=ReferenceUser", new FormUrlEncodedContent(
-            new Dictionary<string, string> { ["user"] = "secretary", ["__RequestVerificationToken"] = token }));
+        var picked = await browser.PostAsync(
+            "/logga-in?handler=ReferenceUser",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["user"] = "secretary", ["__RequestVerificationToken"] = token }
+            )
+        );
         Assert.Equal(HttpStatusCode.Redirect, picked.StatusCode);
         Assert.Contains(cookies.GetAllCookies(), c => c.Name == AuthenticationSetup.CookieName);
     }
@@ -156,8 +200,17 @@ public sealed partial class TwoNodesTests(TwoNodes nodes, ITestOutputHelper outp
     private static async Task IssueANoticeAsync(RunningService node)
     {
         var api = new ScenarioApi(node.Client, RunningService.Tokens);
-        var meeting = await MeetingRecorder.ScheduleAsync(api, "committee", "ordinary", new DateOnly(2031, 5, 15),
-            "12:00", "15:30", "0126", "Huddinge kommunhus", CancellationToken.None);
+        var meeting = await MeetingRecorder.ScheduleAsync(
+            api,
+            "committee",
+            "ordinary",
+            new DateOnly(2031, 5, 15),
+            "12:00",
+            "15:30",
+            "0126",
+            "Huddinge kommunhus",
+            CancellationToken.None
+        );
         await meeting.PutOnAgendaAsync("Information", "information");
         await meeting.IssueNoticeAsync();
     }

@@ -17,9 +17,14 @@ public static class DataProtectionSetup
     public static void AddGovernanceDataProtection(this IServiceCollection services, KeyProtectionOptions protection)
     {
         var builder = services.AddDataProtection().SetApplicationName(ApplicationName);
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(
-            options => options.XmlRepository = new DatabaseKeyRing(provider.GetRequiredService<IDocumentStore>(),
-                provider.GetRequiredService<TimeProvider>())));
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(
+            provider => new ConfigureOptions<KeyManagementOptions>(options =>
+                options.XmlRepository = new DatabaseKeyRing(
+                    provider.GetRequiredService<IDocumentStore>(),
+                    provider.GetRequiredService<TimeProvider>()
+                )
+            )
+        );
         if (protection.LoadCertificate() is { } certificate)
         {
             builder.ProtectKeysWithCertificate(certificate);
@@ -27,8 +32,11 @@ public static class DataProtectionSetup
         else if (protection.KeyBytes() is { } key)
         {
             services.AddSingleton(new KeyAtRest(key));
-            services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(
-                options => options.XmlEncryptor = new KeyAtRestEncryptor(provider.GetRequiredService<KeyAtRest>())));
+            services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(
+                provider => new ConfigureOptions<KeyManagementOptions>(options =>
+                    options.XmlEncryptor = new KeyAtRestEncryptor(provider.GetRequiredService<KeyAtRest>())
+                )
+            );
         }
     }
 }

@@ -19,19 +19,32 @@ public sealed class StoredKey
 /// </summary>
 public sealed class DatabaseKeyRing(IDocumentStore store, TimeProvider clock) : IXmlRepository
 {
-    public IReadOnlyCollection<XElement> GetAllElements() => Task.Run(async () =>
-    {
-        await using var session = store.QuerySession();
-        var keys = await session.Query<StoredKey>().OrderBy(k => k.StoredAt).ToListAsync();
-        return (IReadOnlyCollection<XElement>)[.. keys.Select(k => XElement.Parse(k.Xml))];
-    }).GetAwaiter().GetResult();
+    public IReadOnlyCollection<XElement> GetAllElements() =>
+        Task.Run(async () =>
+            {
+                await using var session = store.QuerySession();
+                var keys = await session.Query<StoredKey>().OrderBy(k => k.StoredAt).ToListAsync();
+                return (IReadOnlyCollection<XElement>)[.. keys.Select(k => XElement.Parse(k.Xml))];
+            })
+            .GetAwaiter()
+            .GetResult();
 
-    public void StoreElement(XElement element, string friendlyName) => Task.Run(async () =>
-    {
-        await using var session = store.LightweightSession();
-        // A key is written once. The first is made by one node only (FirstKeyAtStart); a later one ahead of
-        // expiry may be made by two nodes at once, each storing its own, read by all before it is used.
-        session.Insert(new StoredKey { Id = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting), StoredAt = clock.GetUtcNow() });
-        await session.SaveChangesAsync();
-    }).GetAwaiter().GetResult();
+    public void StoreElement(XElement element, string friendlyName) =>
+        Task.Run(async () =>
+            {
+                await using var session = store.LightweightSession();
+                // A key is written once. The first is made by one node only (FirstKeyAtStart); a later one ahead of
+                // expiry may be made by two nodes at once, each storing its own, read by all before it is used.
+                session.Insert(
+                    new StoredKey
+                    {
+                        Id = friendlyName,
+                        Xml = element.ToString(SaveOptions.DisableFormatting),
+                        StoredAt = clock.GetUtcNow(),
+                    }
+                );
+                await session.SaveChangesAsync();
+            })
+            .GetAwaiter()
+            .GetResult();
 }

@@ -19,9 +19,14 @@ public sealed class KeyAtRestEncryptor(KeyAtRest key) : IXmlEncryptor
         var nonce = RandomNumberGenerator.GetBytes(AesGcm.NonceByteSizes.MaxSize);
         var cipher = new byte[plain.Length];
         var tag = new byte[AesGcm.TagByteSizes.MaxSize];
-        using (var aes = new AesGcm(key.Key, tag.Length)) aes.Encrypt(nonce, plain, cipher, tag);
-        var element = new XElement("encryptedKey", new XAttribute("nonce", Convert.ToBase64String(nonce)),
-            new XAttribute("tag", Convert.ToBase64String(tag)), Convert.ToBase64String(cipher));
+        using (var aes = new AesGcm(key.Key, tag.Length))
+            aes.Encrypt(nonce, plain, cipher, tag);
+        var element = new XElement(
+            "encryptedKey",
+            new XAttribute("nonce", Convert.ToBase64String(nonce)),
+            new XAttribute("tag", Convert.ToBase64String(tag)),
+            Convert.ToBase64String(cipher)
+        );
         return new EncryptedXmlInfo(element, typeof(KeyAtRestDecryptor));
     }
 }
@@ -31,13 +36,17 @@ public sealed class KeyAtRestDecryptor(IServiceProvider services) : IXmlDecrypto
 {
     public XElement Decrypt(XElement encryptedElement)
     {
-        var key = services.GetService(typeof(KeyAtRest)) as KeyAtRest
-            ?? throw new InvalidOperationException("The key ring is protected with DataProtection:Key, which is not configured.");
+        var key =
+            services.GetService(typeof(KeyAtRest)) as KeyAtRest
+            ?? throw new InvalidOperationException(
+                "The key ring is protected with DataProtection:Key, which is not configured."
+            );
         var nonce = Convert.FromBase64String((string)encryptedElement.Attribute("nonce")!);
         var tag = Convert.FromBase64String((string)encryptedElement.Attribute("tag")!);
         var cipher = Convert.FromBase64String(encryptedElement.Value);
         var plain = new byte[cipher.Length];
-        using (var aes = new AesGcm(key.Key, tag.Length)) aes.Decrypt(nonce, cipher, tag, plain);
+        using (var aes = new AesGcm(key.Key, tag.Length))
+            aes.Decrypt(nonce, cipher, tag, plain);
         return XElement.Parse(System.Text.Encoding.UTF8.GetString(plain));
     }
 }
