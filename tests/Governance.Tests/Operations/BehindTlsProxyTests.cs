@@ -74,7 +74,7 @@ public sealed partial class BehindTlsProxyTests
     {
         var state = Directory.CreateTempSubdirectory("governance-proxy").FullName;
         var database = await TestDatabase.FreshDatabaseAsync("governance_proxy_unknown_tests");
-        await using var service = ServiceProcess.Start(
+        await using var service = ServiceNode.Start(
             database,
             state,
             new Dictionary<string, string?>
@@ -102,7 +102,7 @@ public sealed partial class BehindTlsProxyTests
     {
         var state = Directory.CreateTempSubdirectory("governance-caddy-service").FullName;
         var database = await TestDatabase.FreshDatabaseAsync("governance_caddy_tests");
-        await using var service = ServiceProcess.Start(
+        await using var service = ServiceNode.Start(
             database,
             state,
             new Dictionary<string, string?>

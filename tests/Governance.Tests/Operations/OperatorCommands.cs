@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Governance.Tests.Browser;
+using Governance.Tests.Support;
 
 namespace Governance.Tests.Operations;
 
@@ -15,15 +16,7 @@ public static class OperatorCommands
     public static string Script(string name) => Path.Combine(ProductHost.RepositoryRoot(), "deploy", name);
 
     /// <summary>The service as built with the tests (bin/Debug or bin/Release alike).</summary>
-    public static string ServiceFolder =>
-        Path.Combine(
-            ProductHost.RepositoryRoot(),
-            "src",
-            "Governance",
-            "bin",
-            new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name,
-            "net10.0"
-        );
+    public static string ServiceFolder => ServiceProcess.BuildFolder;
 
     /// <summary>`dotnet Governance.dll`, as GOVERNANCE_CLI names it to the scripts.</summary>
     public static string ServiceCli => $"dotnet {Path.Combine(ServiceFolder, "Governance.dll")}";
@@ -46,10 +39,7 @@ public static class OperatorCommands
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment.Clear();
-        foreach (var name in new[] { "PATH", "HOME", "DOTNET_ROOT", "LANG", "TMPDIR" })
-            if (Environment.GetEnvironmentVariable(name) is { } value)
-                start.Environment[name] = value;
+        ServiceProcess.KeepOnlyWhatTheRuntimeNeeds(start);
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (key, value) in environment)

@@ -20,7 +20,7 @@ public sealed partial class SchemaAndUpgradeTests
         // The owner could create the schema: with the setting off (the production default) it is not tried either.
         foreach (var user in new[] { roles.Service, roles.Owner })
         {
-            await using var service = ServiceProcess.Start(user, state, new Dictionary<string, string?>());
+            await using var service = ServiceNode.Start(user, state, new Dictionary<string, string?>());
             Assert.NotEqual(0, await service.WaitForExitAsync());
             Assert.Contains("`dotnet Governance.dll db-apply`", service.Output, StringComparison.Ordinal);
             Assert.Contains("Governance:ApplySchemaOnStart is off", service.Output, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed partial class SchemaAndUpgradeTests
         );
 
         SortedDictionary<string, string> before;
-        await using (var running = ServiceProcess.Start(roles.Service, state, ServiceProcess.Mail(smtp)))
+        await using (var running = ServiceNode.Start(roles.Service, state, ServiceNode.Mail(smtp)))
         {
             await running.WaitUntilReadyAsync();
             await CommitteeYear.RecordAsync(running.Service.Client, RunningService.Tokens, year);
@@ -69,7 +69,7 @@ public sealed partial class SchemaAndUpgradeTests
         var rebuilt = await Operator("projections rebuild", roles.Owner, state);
         Assert.True(rebuilt.ExitCode == 0, rebuilt.ToString());
 
-        await using var again = ServiceProcess.Start(roles.Service, state, ServiceProcess.Mail(smtp));
+        await using var again = ServiceNode.Start(roles.Service, state, ServiceNode.Mail(smtp));
         await again.WaitUntilReadyAsync();
         var after = await again.Service.Answers().CollectAsync(year);
 

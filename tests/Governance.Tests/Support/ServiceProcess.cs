@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -71,9 +72,47 @@ public sealed class ServiceProcess : IAsyncDisposable
         );
 
     /// <summary>
-    /// Starts the service with these variables and arguments; ASPNETCORE_URLS is a free port unless given.
+    /// Starts the service with these variables and arguments; ASPNETCORE_URLS is a free port unless given. The test
+    /// process's own environment is kept but for the service's settings.
     /// </summary>
-    public static ServiceProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    public static ServiceProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        Launch(
+            start =>
+            {
+                foreach (
+                    var key in start
+                        .Environment.Keys.Where(k =>
+                            Inherited.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+                        )
+                        .ToList()
+                )
+                    start.Environment.Remove(key);
+            },
+            environment,
+            arguments
+        );
+
+    /// <summary>
+    /// Starts it as a service manager does on a clean machine: nothing of the test process's environment but what
+    /// the runtime needs to start (PATH, HOME, DOTNET_ROOT, LANG, TMPDIR), then these variables.
+    /// </summary>
+    public static ServiceProcess StartClean(IReadOnlyDictionary<string, string?> environment) =>
+        Launch(KeepOnlyWhatTheRuntimeNeeds, environment, []);
+
+    /// <summary>Empties a program's environment but for what the .NET runtime needs to start.</summary>
+    public static void KeepOnlyWhatTheRuntimeNeeds(ProcessStartInfo start)
+    {
+        start.Environment.Clear();
+        foreach (var name in new[] { "PATH", "HOME", "DOTNET_ROOT", "LANG", "TMPDIR" })
+            if (Environment.GetEnvironmentVariable(name) is { } value)
+                start.Environment[name] = value;
+    }
+
+    private static ServiceProcess Launch(
+        Action<ProcessStartInfo> baseEnvironment,
+        IReadOnlyDictionary<string, string?> environment,
+        string[] arguments
+    )
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(BuildFolder, "Governance.dll"), .. arguments])
         {
@@ -83,12 +122,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (
-            var key in start
-                .Environment.Keys.Where(k => Inherited.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
-                .ToList()
-        )
-            start.Environment.Remove(key);
+        baseEnvironment(start);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}";
         foreach (var (key, value) in environment)
         {
@@ -129,6 +163,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         await Process.WaitForExitAsync(timeout.Token);
+        // The parameterless wait also waits for the redirected output to be read to its end.
+        Process.WaitForExit();
         return Process.ExitCode;
     }
 
@@ -137,6 +173,32 @@ public sealed class ServiceProcess : IAsyncDisposable
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    /// <summary>The machine dies under it: SIGKILL, no shutdown of any kind (its connections simply drop).</summary>
+    public async Task KillAsync()
+    {
+        Process.Kill();
+        await Process.WaitForExitAsync();
+    }
+
+    /// <summary>Stops it as a service manager does: SIGTERM, a graceful shutdown, killed after 30 s.</summary>
+    public async Task TerminateAsync()
+    {
+        if (Process.HasExited)
+            return;
+        using (var term = Process.Start("kill", ["-TERM", Process.Id.ToString(CultureInfo.InvariantCulture)]))
+            await term.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await Process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Process.Kill(entireProcessTree: true);
+            await Process.WaitForExitAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -25,7 +25,7 @@ public sealed class NodeCluster : IAsyncDisposable
         NodeReassignmentPollingTime = TimeSpan.FromSeconds(1),
     };
 
-    private readonly List<ServiceProcess> _nodes = [];
+    private readonly List<ServiceNode> _nodes = [];
     private readonly string _work;
 
     private NodeCluster(string database, string work)
@@ -54,9 +54,9 @@ public sealed class NodeCluster : IAsyncDisposable
     }
 
     /// <summary>Starts one more node (not waiting for it).</summary>
-    public ServiceProcess Start(string name)
+    public ServiceNode Start(string name)
     {
-        var settings = ServiceProcess.Mail(Smtp);
+        var settings = ServiceNode.Mail(Smtp);
         settings["HOME"] = Directory.CreateDirectory(Path.Combine(_work, name, "home")).FullName;
         // A trial's sign-in page, so a browser's cookie can be made without an OpenID Connect provider.
         settings["Auth__AllowReferenceUsers"] = "true";
@@ -67,7 +67,7 @@ public sealed class NodeCluster : IAsyncDisposable
             Durability.OrphanedMessageSweepPollingTime.ToString("c");
         settings["Governance__Durability__NodeReassignmentPollingTime"] =
             Durability.NodeReassignmentPollingTime.ToString("c");
-        var node = ServiceProcess.Start(Database, Path.Combine(_work, name, "state"), settings);
+        var node = ServiceNode.Start(Database, Path.Combine(_work, name, "state"), settings);
         _nodes.Add(node);
         return node;
     }

@@ -23,7 +23,7 @@ public sealed class NodeDeathTests(ITestOutputHelper output)
     public async Task the_node_running_the_agents_dies_mid_delivery_and_every_registry_gets_one_copy(int nodes)
     {
         await using var cluster = await NodeCluster.CreateAsync($"governance_node_death_{nodes}");
-        var started = new List<(ServiceProcess Node, Guid Id)>();
+        var started = new List<(ServiceNode Node, Guid Id)>();
         foreach (var name in new[] { "a", "b" }.Take(nodes))
             started.Add(await StartAsync(cluster, name));
         var settle = TimeSpan.FromSeconds(60);
@@ -91,7 +91,7 @@ public sealed class NodeDeathTests(ITestOutputHelper output)
         Assert.True(allAt <= bound, $"Taken over after {allAt}, more than the bound {bound}.");
     }
 
-    private static async Task<(ServiceProcess, Guid)> StartAsync(NodeCluster cluster, string name)
+    private static async Task<(ServiceNode, Guid)> StartAsync(NodeCluster cluster, string name)
     {
         var known = await cluster.NodeIdsAsync();
         var node = cluster.Start(name);
