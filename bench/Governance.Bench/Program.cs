@@ -249,19 +249,17 @@ return 0;
 // measured once every delivery is sent and no message waits, not while the machine is still printing and sending.
 static async Task<Measurement> WaitForDistributionAsync(string database)
 {
-    const string open =
-        "select (select count(*) from governance.mt_doc_delivery where status in ('Pending', 'Failed')) + "
-        + "(select count(*) from wolverine.wolverine_incoming_envelopes where status <> 'Handled') + "
-        + "(select count(*) from wolverine.wolverine_outgoing_envelopes)";
     var watch = Stopwatch.StartNew();
-    var started = await BenchDatabase.ScalarAsync(database, "select count(*) from governance.mt_doc_delivery");
-    while (await BenchDatabase.ScalarAsync(database, open) > 0)
+    var work = await BackgroundWork.ReadAsync(database);
+    var started = work.Deliveries;
+    while (work.OpenDeliveries + work.WaitingMessages > 0)
     {
         if (watch.Elapsed > TimeSpan.FromMinutes(60))
             throw new TimeoutException("The seeded minutes were still being distributed after an hour.");
         await Task.Delay(250);
+        work = await BackgroundWork.ReadAsync(database);
     }
-    var deliveries = await BenchDatabase.ScalarAsync(database, "select count(*) from governance.mt_doc_delivery");
+    var deliveries = work.Deliveries;
     Console.WriteLine($"  distribution done {watch.Elapsed.TotalSeconds:F0} s after the seeding's last command");
     return new Measurement(
         "distribution of the seeded minutes after seeding (deliveries)",

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Governance.Infrastructure.Problems;
 
 namespace Governance.Scenarios;
 
@@ -11,8 +12,8 @@ namespace Governance.Scenarios;
 /// </summary>
 public sealed class ScenarioApi(HttpClient client, Func<string, string?, string> tokens)
 {
-    // The problem type is a URI under the service's public address; its last segments name the kind.
-    private const string StaleTypeSuffix = "/problem/inaktuell-version";
+    // The problem type is a URI under the service's public address, ending in the kind's own path.
+    private static readonly string StaleTypePath = ProblemTypes.StaleVersion.Path;
 
     public async Task<JsonElement> GetAsync(string path, CancellationToken ct, string role = "secretary")
     {
@@ -106,7 +107,7 @@ public sealed class ScenarioApi(HttpClient client, Func<string, string?, string>
     {
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
         return problem.TryGetProperty("type", out var type)
-            && type.GetString()?.EndsWith(StaleTypeSuffix, StringComparison.Ordinal) == true;
+            && type.GetString()?.EndsWith(StaleTypePath, StringComparison.Ordinal) == true;
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string path, CancellationToken ct)

@@ -5,8 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Governance.Distribution;
 
 /// <summary>
-/// The registry acknowledges receipt with its registration number (diarienummer): from its system, signed in as
-/// registry.
+/// The registry acknowledges receipt with its registration number (diarienummer): from its system, as registry.
 /// </summary>
 public record AcknowledgeReceipt(string Diarienummer, int Version)
 {

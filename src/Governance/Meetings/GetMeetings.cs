@@ -59,10 +59,7 @@ public static class GetMeetingsEndpoint
             .Where(m => m.Date >= new DateOnly(y, 1, 1) && m.Date <= new DateOnly(y, 12, 31));
         if (body is { } b)
             query = query.Where(m => m.Body == b);
-        // Ordered by date along its index; the time of day in memory, where it costs no read of each document.
-        var meetings = (await MeetingHeaders.LoadAsync(session, query.OrderBy(m => m.Date), ct))
-            .OrderBy(m => m.Date)
-            .ThenBy(m => m.StartsAt);
+        var meetings = await MeetingHeaders.InCalendarOrderAsync(session, query, ct);
         var names = await MunicipalityNames.LoadAsync(session, ct);
         var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
         var shown = meetings.Select(m => PublicView.For(user, MeetingsAfterDissolution.AsShown(m, dissolution)));

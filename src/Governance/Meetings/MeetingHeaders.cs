@@ -32,4 +32,15 @@ public static class MeetingHeaders
         ).ToDictionary(m => m.Id);
         return [.. ids.Where(headers.ContainsKey).Select(id => headers[id])];
     }
+
+    /// <summary>
+    /// The headers of every meeting <paramref name="meetings"/> selects, by date and time of day: the date along its
+    /// index, the time in memory, since ordering by it in SQL would read every meeting's document.
+    /// </summary>
+    public static async Task<IReadOnlyList<Meeting>> InCalendarOrderAsync(
+        IQuerySession session,
+        IQueryable<Meeting> meetings,
+        CancellationToken ct
+    ) =>
+        [.. (await LoadAsync(session, meetings.OrderBy(m => m.Date), ct)).OrderBy(m => m.Date).ThenBy(m => m.StartsAt)];
 }

@@ -25,13 +25,11 @@ public sealed class KalenderModel(IQuerySession session, TimeProvider clock) : P
         Names = await MunicipalityNames.LoadAsync(session, ct);
         if (User.Identity?.IsAuthenticated == true)
             ExtraMeetingDemand = await GetExtraMeetingRequestsEndpoint.Get(session, ct);
-        var meetings = await MeetingHeaders.LoadAsync(
+        var meetings = await MeetingHeaders.InCalendarOrderAsync(
             session,
-            session.Query<Meeting>().Where(m => m.Date >= from && m.Date <= to).OrderBy(m => m.Date),
+            session.Query<Meeting>().Where(m => m.Date >= from && m.Date <= to),
             ct
         );
-        // The time of day in memory: ordering by it in SQL would read every meeting's document (see MeetingHeaders).
-        meetings = [.. meetings.OrderBy(m => m.Date).ThenBy(m => m.StartsAt)];
         var dissolution = Dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
         Meetings = [.. meetings.Select(m => PublicView.For(User, MeetingsAfterDissolution.AsShown(m, dissolution)))];
     }

@@ -89,7 +89,7 @@ public sealed partial class SignInHttpTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task A_write_carried_by_the_cookie_needs_the_pages_antiforgery_token_and_acts_only_for_the_members_municipality()
+    public async Task a_cookie_write_needs_the_pages_antiforgery_token_and_acts_only_for_the_members_municipality()
     {
         fixture.SetClock(3, 20, 10, 0);
         var (client, _) = Browser();

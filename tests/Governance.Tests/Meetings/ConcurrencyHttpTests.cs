@@ -8,7 +8,7 @@ namespace Governance.Tests.Meetings;
 public class ConcurrencyHttpTests(AppFixture fixture) : MeetingScenario(fixture)
 {
     [Fact]
-    public async Task parallel_secretaries_writing_at_the_same_version_one_wins_the_rest_get_409_and_lose_nothing_on_retry()
+    public async Task parallel_secretaries_at_the_same_version_one_wins_the_rest_get_409_and_lose_nothing_on_retry()
     {
         await GivenSodertornWithAllRepresentatives();
         var meeting = await Schedule();

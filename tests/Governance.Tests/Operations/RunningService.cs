@@ -4,7 +4,6 @@ using System.Text.Json;
 using Governance.Distribution;
 using Governance.Scenarios;
 using Governance.Tests.Support;
-using Npgsql;
 
 namespace Governance.Tests.Operations;
 
@@ -57,16 +56,15 @@ public sealed class RunningService(HttpClient client, string database)
         (long Sequence, DateTime Since)? quiet = null;
         while (true)
         {
-            var (deliveries, open, waiting, sequence) = await BackgroundWorkAsync();
-            var settled = deliveries > 0 && open == 0 && waiting == 0;
-            if (!settled || quiet?.Sequence != sequence)
-                quiet = settled ? (sequence, DateTime.UtcNow) : null;
+            var work = await BackgroundWork.ReadAsync(Database);
+            if (!work.Settled || quiet?.Sequence != work.LatestEvent)
+                quiet = work.Settled ? (work.LatestEvent, DateTime.UtcNow) : null;
             else if (DateTime.UtcNow - quiet.Value.Since >= Quiet)
                 return;
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException(
-                    $"Background work still under way after two minutes: {open} of {deliveries} deliveries open, "
-                        + $"{waiting} messages waiting."
+                    $"Background work still under way after two minutes: {work.OpenDeliveries} of "
+                        + $"{work.Deliveries} deliveries open, {work.WaitingMessages} messages waiting."
                 );
             await Task.Delay(250);
         }
@@ -110,22 +108,5 @@ public sealed class RunningService(HttpClient client, string database)
         using var response = await Client.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private async Task<(long Deliveries, long Open, long Waiting, long Sequence)> BackgroundWorkAsync()
-    {
-        await using var connection = new NpgsqlConnection(Database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "select (select count(*) from governance.mt_doc_delivery), "
-                + "(select count(*) from governance.mt_doc_delivery where status in ('Pending', 'Failed')), "
-                + "(select count(*) from wolverine.wolverine_incoming_envelopes where status <> 'Handled') + "
-                + "(select count(*) from wolverine.wolverine_outgoing_envelopes), "
-                + "(select coalesce(max(seq_id), 0) from governance.mt_events)",
-            connection
-        );
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
 }

@@ -118,7 +118,7 @@ public sealed partial class ArchivePackageTests(AppFixture fixture) : RecordedMe
     }
 
     [Fact]
-    public async Task a_second_export_of_the_year_is_byte_identical_but_for_the_creation_date_and_the_command_writes_the_same()
+    public async Task a_second_export_is_byte_identical_but_for_the_creation_date_and_the_command_writes_the_same()
     {
         await RecordMeetingWithMinutes();
         var first = await Export();

@@ -8,7 +8,7 @@ using System;
 namespace Governance.Client.Models
 {
     /// <summary>
-    /// The registry acknowledges receipt with its registration number (diarienummer): from its system, signed in asregistry.
+    /// The registry acknowledges receipt with its registration number (diarienummer): from its system, as registry.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class AcknowledgeReceipt : IAdditionalDataHolder, IParsable

@@ -34,10 +34,10 @@ namespace Governance.Client.Api.Distribution.Item.Acknowledgement
         {
         }
         /// <summary>
-        /// The registry acknowledges receipt with its registration number (diarienummer): from its system, signed in as registry.Roller: registry, secretary.
+        /// The registry acknowledges receipt with its registration number (diarienummer): from its system, as registry.Roller: registry, secretary.
         /// </summary>
         /// <returns>A <see cref="global::Governance.Client.Models.Delivery"/></returns>
-        /// <param name="body">The registry acknowledges receipt with its registration number (diarienummer): from its system, signed in asregistry.</param>
+        /// <param name="body">The registry acknowledges receipt with its registration number (diarienummer): from its system, as registry.</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Governance.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -67,10 +67,10 @@ namespace Governance.Client.Api.Distribution.Item.Acknowledgement
             return await RequestAdapter.SendAsync<global::Governance.Client.Models.Delivery>(requestInfo, global::Governance.Client.Models.Delivery.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The registry acknowledges receipt with its registration number (diarienummer): from its system, signed in as registry.Roller: registry, secretary.
+        /// The registry acknowledges receipt with its registration number (diarienummer): from its system, as registry.Roller: registry, secretary.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">The registry acknowledges receipt with its registration number (diarienummer): from its system, signed in asregistry.</param>
+        /// <param name="body">The registry acknowledges receipt with its registration number (diarienummer): from its system, as registry.</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
