@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Governance.Bench;
 
 /// <summary>How much to seed and how long to measure, by scale; and where the database is.</summary>
@@ -10,10 +12,14 @@ public sealed record BenchOptions(
     TimeSpan Measure,
     string? ConnectionString,
     string CodeGeneration,
-    bool Reuse
+    bool Reuse,
+    string? Only = null
 )
 {
     public const int Clients = 8;
+
+    /// <summary>Whether a path is measured: all of them, or with --only TEXT those whose name contains it.</summary>
+    public bool Measures(string path) => Only is null || path.Contains(Only, StringComparison.OrdinalIgnoreCase);
 
     public static BenchOptions Parse(string[] args)
     {
@@ -26,7 +32,8 @@ public sealed record BenchOptions(
         var connection = Value("--connection") ?? Environment.GetEnvironmentVariable("GOVERNANCE_BENCH_DB");
         var code = Value("--code") ?? "Dynamic";
         var reuse = args.Contains("--reuse");
-        return scale switch
+        var only = Value("--only");
+        BenchOptions options = scale switch
         {
             // A smoke test: a few meetings, a glance at each path.
             "small" => new(scale, 24, 10, 2021, 2, TimeSpan.FromSeconds(0.6), connection, code, reuse),
@@ -35,5 +42,9 @@ public sealed record BenchOptions(
             "large" => new(scale, 5000, 20, 2011, 13, TimeSpan.FromSeconds(3), connection, code, reuse),
             _ => throw new ArgumentException($"--scale small|medium|large, not {scale}"),
         };
+        // --seconds N measures each path for N seconds (commands for twice that), after as long a warm-up.
+        return Value("--seconds") is { } seconds
+            ? options with { Only = only, Measure = TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)) }
+            : options with { Only = only };
     }
 }

@@ -18,19 +18,39 @@ public sealed record Measurement(
 public static class LoadRunner
 {
     /// <summary>
-    /// <paramref name="operation"/> gets the client's number and answers whether the call succeeded. A short warm-up
-    /// (not measured) comes first, so the figures are of a service that has compiled and cached what the path needs.
+    /// <paramref name="operation"/> gets the client's number and answers whether the call succeeded. The same load runs
+    /// unmeasured for half the duration first, so the figures are of a service in its steady state: the runtime has
+    /// recompiled the path's hot code and the caches it needs are warm.
     /// </summary>
     public static async Task<Measurement> RunAsync(
         string path,
         int clients,
         TimeSpan duration,
-        Func<int, CancellationToken, Task<bool>> operation,
-        int warmUp = 2
+        Func<int, CancellationToken, Task<bool>> operation
     )
     {
-        for (var i = 0; i < warmUp; i++)
-            await Safely(operation, 0);
+        await DriveAsync(clients, duration / 2, operation);
+        var watch = Stopwatch.StartNew();
+        var (latencies, errors) = await DriveAsync(clients, duration, operation);
+        var elapsed = watch.Elapsed.TotalSeconds;
+        var all = latencies.Order().ToArray();
+        return new Measurement(
+            path,
+            clients,
+            all.Length / elapsed,
+            Percentile(all, 0.50),
+            Percentile(all, 0.95),
+            Percentile(all, 0.99),
+            errors
+        );
+    }
+
+    private static async Task<(IEnumerable<double> Latencies, int Errors)> DriveAsync(
+        int clients,
+        TimeSpan duration,
+        Func<int, CancellationToken, Task<bool>> operation
+    )
+    {
         var latencies = new List<double>[clients];
         var errors = 0;
         var watch = Stopwatch.StartNew();
@@ -52,17 +72,7 @@ public static class LoadRunner
                     })
                 )
         );
-        var elapsed = watch.Elapsed.TotalSeconds;
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new Measurement(
-            path,
-            clients,
-            all.Length / elapsed,
-            Percentile(all, 0.50),
-            Percentile(all, 0.95),
-            Percentile(all, 0.99),
-            errors
-        );
+        return (latencies.SelectMany(l => l), errors);
     }
 
     private static async Task<bool> Safely(Func<int, CancellationToken, Task<bool>> operation, int client)

@@ -97,20 +97,22 @@ coldStart = Stopwatch.GetElapsedTime(service.StartedAt).TotalSeconds;
 
 var serviceAlone = await Floors.ServiceAloneAsync(client, BenchOptions.Clients, options.Measure * 2);
 report.Add(serviceAlone);
-foreach (var clients in new[] { 1, BenchOptions.Clients })
+const string schedule = "POST /api/meetings (ScheduleMeeting)";
+foreach (var clients in options.Measures(schedule) ? new[] { 1, BenchOptions.Clients } : [])
     report.Add(
         await LoadRunner.RunAsync(
-            "POST /api/meetings (ScheduleMeeting)",
+            schedule,
             clients,
             options.Measure * 2,
             commands.ScheduleAsync
         )
     );
-Measurement raise = null!;
-foreach (var clients in new[] { 1, BenchOptions.Clients })
+Measurement? raise = null;
+const string raiseMatter = "POST /api/meetings/{id}/matters (RaiseMatter)";
+foreach (var clients in options.Measures(raiseMatter) ? new[] { 1, BenchOptions.Clients } : [])
     report.Add(
         raise = await LoadRunner.RunAsync(
-            "POST /api/meetings/{id}/matters (RaiseMatter)",
+            raiseMatter,
             clients,
             options.Measure * 2,
             commands.RaiseMatter(clients)
@@ -129,7 +131,7 @@ var sampler = Task.Run(async () =>
     }
 });
 var secretary = tokens("secretary", null);
-foreach (var path in paths)
+foreach (var path in paths.Where(p => options.Measures(p.Name)))
 {
     foreach (var clients in new[] { 1, BenchOptions.Clients })
     {
@@ -158,6 +160,13 @@ foreach (var path in paths)
 await sampling.CancelAsync();
 await sampler;
 await service.DisposeAsync();
+
+if (options.Only is not null || raise is null)
+{
+    // Only some paths measured: their rows, without the rebuild and the goals that need every path.
+    Console.WriteLine(report.Render($"Governance benchmark, scale {options.Scale}, only \"{options.Only}\""));
+    return 0;
+}
 
 var martenRebuild = await MartenRebuildFloor.RunAsync(database.ConnectionString);
 report.Add(martenRebuild);

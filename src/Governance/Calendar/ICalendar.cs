@@ -83,6 +83,7 @@ public static class ICalendar
     private static void Fold(StringBuilder ics, string line)
     {
         var octets = 0;
+        Span<char> chars = stackalloc char[2];
         foreach (var rune in line.EnumerateRunes())
         {
             var size = rune.Utf8SequenceLength;
@@ -91,7 +92,7 @@ public static class ICalendar
                 ics.Append("\r\n ");
                 octets = 1;
             }
-            ics.Append(rune.ToString());
+            ics.Append(chars[..rune.EncodeToUtf16(chars)]);
             octets += size;
         }
         ics.Append("\r\n");

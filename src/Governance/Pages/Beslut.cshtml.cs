@@ -28,6 +28,9 @@ public sealed partial class BeslutModel(IQuerySession session, HtmlEncoder encod
     public DecisionPage? Results { get; private set; }
     public const int PageSize = 25;
 
+    /// <summary>The query's lemmas, worked out once for every text the page marks.</summary>
+    private HashSet<string>? _wanted;
+
     public async Task OnGetAsync(
         string? q,
         [FromQuery(Name = "ar")] int? year,
@@ -76,7 +79,7 @@ public sealed partial class BeslutModel(IQuerySession session, HtmlEncoder encod
     /// </summary>
     public IHtmlContent Highlight(string text)
     {
-        var wanted = Q is null
+        var wanted = _wanted ??= Q is null
             ? []
             : lemmas.QueryOf(Q).SelectMany(w => w).SelectMany(r => r).ToHashSet(StringComparer.Ordinal);
         if (wanted.Count == 0)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace Governance.Decisions.Swedish;
@@ -13,7 +14,12 @@ namespace Governance.Decisions.Swedish;
 public sealed partial class SwedishLemmas(LemmaAnalyser analyser, IEnumerable<string> names)
 {
     private const int MinPart = 4;
+    private const int MaxRemembered = 200_000;
     private readonly ConcurrentDictionary<string, WordAnalysis> _cache = new();
+
+    // A word's lexemes, remembered: a results page marks every word of every text it shows, and taking a compound
+    // apart tries each split against the lexicon. Bounded, since query words come from anyone.
+    private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _lexemes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _names = [.. names.Select(n => n.ToLowerInvariant())];
 
     /// <summary>The lexemes that index a text: each word's lemmas and compound parts, and the word itself.</summary>
@@ -35,9 +41,19 @@ public sealed partial class SwedishLemmas(LemmaAnalyser analyser, IEnumerable<st
     /// </summary>
     public IReadOnlySet<string> Lexemes(string word)
     {
+        if (_lexemes.TryGetValue(word, out var known))
+            return known;
+        var lexemes = LexemesOf(word);
+        if (_lexemes.Count < MaxRemembered)
+            _lexemes.TryAdd(word, lexemes);
+        return lexemes;
+    }
+
+    private FrozenSet<string> LexemesOf(string word)
+    {
         var lower = word.ToLowerInvariant();
         if (NameOf(lower) is { } name)
-            return new HashSet<string> { name };
+            return new[] { name }.ToFrozenSet(StringComparer.Ordinal);
         var analysis = Analysis(word);
         var lexemes = new HashSet<string>(StringComparer.Ordinal) { Sanitised(lower) };
         foreach (var part in analysis.Readings.SelectMany(r => r))
@@ -46,7 +62,7 @@ public sealed partial class SwedishLemmas(LemmaAnalyser analyser, IEnumerable<st
         if (!analysis.IsKnown)
             lexemes.UnionWith(WithParts(lower));
         lexemes.Remove("");
-        return lexemes;
+        return lexemes.ToFrozenSet(StringComparer.Ordinal);
     }
 
     public static IEnumerable<string> Words(string text) => WordPattern().Matches(text).Select(m => m.Value);
@@ -105,7 +121,11 @@ public sealed partial class SwedishLemmas(LemmaAnalyser analyser, IEnumerable<st
 
     private Dictionary<string, WordAnalysis> Analyse(IReadOnlyList<string> words)
     {
-        var missing = words.Where(w => !_cache.ContainsKey(w)).Distinct().ToList();
+        var found = new Dictionary<string, WordAnalysis>(StringComparer.Ordinal);
+        foreach (var word in words)
+            if (_cache.TryGetValue(word, out var cached))
+                found[word] = cached;
+        var missing = words.Where(w => !found.ContainsKey(w)).Distinct().ToList();
         if (missing.Count > 0)
         {
             // The lexicon's proper nouns are capitalised: a word typed in lower case is also tried capitalised.
@@ -115,13 +135,15 @@ public sealed partial class SwedishLemmas(LemmaAnalyser analyser, IEnumerable<st
             {
                 var own = analyses[word];
                 var capital = analyses[Capitalised(word)];
-                _cache[word] = own with
+                found[word] = own with
                 {
                     Readings = [.. own.Readings, .. capital.Readings.Where(r => !own.Readings.Contains(r))],
                 };
+                if (_cache.Count < MaxRemembered)
+                    _cache.TryAdd(word, found[word]);
             }
         }
-        return words.Distinct().ToDictionary(w => w, w => _cache[w]);
+        return found;
     }
 
     private static string Capitalised(string word) =>

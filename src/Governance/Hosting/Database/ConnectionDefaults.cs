@@ -6,8 +6,9 @@ namespace Governance.Hosting.Database;
 /// <summary>
 /// The service's own defaults for its connections, under whatever the connection string says. Every command runs
 /// a handful of the same statements: prepared once per connection they skip PostgreSQL's parse and plan (Max Auto
-/// Prepare), and a connection going back to the pool keeps them instead of being reset with DISCARD ALL (No Reset
-/// On Close). Nothing here depends on per-connection state that a reset would clear.
+/// Prepare: parsed once; planned for each call's values), and a connection going back to the pool keeps them instead
+/// of being reset with DISCARD ALL (No Reset On Close). Nothing here depends on per-connection state that a reset
+/// would clear.
 /// </summary>
 public static class ConnectionDefaults
 {
@@ -15,6 +16,10 @@ public static class ConnectionDefaults
     [
         ("No Reset On Close", ["noresetonclose"], "true"),
         ("Max Auto Prepare", ["maxautoprepare"], "50"),
+        // A prepared statement's plan is made for its parameters' values each time. After five runs PostgreSQL would
+        // otherwise switch to one generic plan for all values, and for a search that is the plan that reads every
+        // match of a common word to sort them (26 ms instead of 2 at 6 000 matches, growing with the archive).
+        ("Options", ["options"], "-c plan_cache_mode=force_custom_plan"),
     ];
 
     /// <summary>The connection string with each default added where it names no value of its own.</summary>

@@ -1,0 +1,50 @@
+using Governance.Hosting.Database;
+using Governance.Tests.Support;
+using Npgsql;
+
+namespace Governance.Tests.Hosting;
+
+/// <summary>
+/// The service's connections prepare the statements they run often, and still plan each run for its own values: a
+/// search's plan depends on how common its word is, and one generic plan for every word reads all the matches of a
+/// common one to sort them.
+/// </summary>
+public class ConnectionDefaultsTests
+{
+    [Fact]
+    public async Task a_statement_run_often_is_prepared_once_and_planned_for_each_runs_values()
+    {
+        var database = await TestDatabase.ConnectionStringAsync();
+        await using var connection = new NpgsqlConnection(ConnectionDefaults.Apply(database));
+        await connection.OpenAsync();
+        const string sql = "select count(*) from pg_class where relname = $1 and relpages >= $2";
+        for (var run = 0; run < 12; run++)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = "pg_class" });
+            command.Parameters.Add(new NpgsqlParameter { Value = run });
+            await command.ExecuteScalarAsync();
+        }
+
+        await using var plans = new NpgsqlCommand(
+            "select generic_plans, custom_plans from pg_prepared_statements where statement = $1",
+            connection
+        );
+        plans.Parameters.Add(new NpgsqlParameter { Value = sql });
+        await using var reader = await plans.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), "The statement run twelve times was not prepared.");
+        Assert.Equal(0L, reader.GetInt64(0));
+        Assert.True(reader.GetInt64(1) >= 6, $"{reader.GetInt64(1)} custom plans");
+    }
+
+    [Fact]
+    public void options_the_connection_string_gives_are_kept()
+    {
+        var applied = new NpgsqlConnectionStringBuilder(
+            ConnectionDefaults.Apply("Host=db;Database=g;Options=-c search_path=x;Max Auto Prepare=5")
+        );
+        Assert.Equal("-c search_path=x", applied.Options);
+        Assert.Equal(5, applied.MaxAutoPrepare);
+        Assert.True(applied.NoResetOnClose);
+    }
+}
