@@ -42,9 +42,13 @@ public sealed record BenchOptions(
             "large" => new(scale, 5000, 20, 2011, 13, TimeSpan.FromSeconds(3), connection, code, reuse),
             _ => throw new ArgumentException($"--scale small|medium|large, not {scale}"),
         };
-        // --seconds N measures each path for N seconds (commands for twice that), after as long a warm-up.
+        // --seconds N measures each path for N seconds (commands for twice that), after a warm-up of half that.
         return Value("--seconds") is { } seconds
-            ? options with { Only = only, Measure = TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)) }
+            ? options with
+            {
+                Only = only,
+                Measure = TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)),
+            }
             : options with { Only = only };
     }
 }
