@@ -77,6 +77,31 @@ public sealed class ArchivePackage(YearRecords records, TimeProvider clock)
         );
     }
 
+    /// <summary>The README's list of the package's parts: each path, then what it holds, in aligned columns.</summary>
+    private static string Contents(int year, int minutes) =>
+        string.Join(
+            "\n",
+            new (string Path, string What)[]
+            {
+                ("METS.xml", "förteckning över varje fil med storlek och SHA-256-kontrollsumma"),
+                ("metadata/descriptive/beskrivning.xml", "beskrivning av paketet (Dublin Core)"),
+                ("documentation/LASMIG.txt", "den här filen"),
+                (
+                    "representations/rep1/data/minnesanteckningar/",
+                    $"justerade minnesanteckningar som PDF/A-2b ({minutes} st.),"
+                ),
+                ("", "som de står med alla rättelser"),
+                ("representations/rep1/data/beslut/", "årets beslut ur justerade minnesanteckningar (JSON)"),
+                ("representations/rep1/data/handelser/", "årets händelselogg (JSON): varje registrerad händelse"),
+                ("representations/rep1/data/avtal/", $"samarbetsavtalet som det gällde den 31 december {year} (JSON)"),
+            }.Select(row => Column(row.Path) + row.What)
+        );
+
+    private static string Column(string path) => path.Length < PathColumn ? path.PadRight(PathColumn) : path + "   ";
+
+    /// <summary>Where the descriptions start in the README's list of parts.</summary>
+    private const int PathColumn = 43;
+
     private static ArchiveFile ReadMe(int year, IReadOnlyList<ArchiveFile> content)
     {
         var minutes = content.Count(f => f.MimeType == "application/pdf");
@@ -88,14 +113,7 @@ public sealed class ArchivePackage(YearRecords records, TimeProvider clock)
                 Paketet innehåller kommitténs allmänna handlingar för {year} i den struktur som FGS Paketstruktur och
                 E-ARK CSIP beskriver:
 
-                METS.xml                                   förteckning över varje fil med storlek och SHA-256-kontrollsumma
-                metadata/descriptive/beskrivning.xml       beskrivning av paketet (Dublin Core)
-                documentation/LASMIG.txt                   den här filen
-                representations/rep1/data/minnesanteckningar/   justerade minnesanteckningar som PDF/A-2b ({minutes} st.),
-                                                           som de står med alla rättelser
-                representations/rep1/data/beslut/          årets beslut ur justerade minnesanteckningar (JSON)
-                representations/rep1/data/handelser/       årets händelselogg (JSON): varje registrerad händelse
-                representations/rep1/data/avtal/           samarbetsavtalet som det gällde den 31 december {year} (JSON)
+                {Contents(year, minutes)}
 
                 Kontroll av filerna: räkna SHA-256 för varje fil och jämför med CHECKSUM i METS.xml.
 
@@ -108,8 +126,9 @@ public sealed class ArchivePackage(YearRecords records, TimeProvider clock)
             + "sha256 för föregående händelse i samma post. Förseglingen (seal) kedjar alla händelser i ordning:\n"
             + "chain = SHA-256 av {\"event\":sha256,\"position\":position,\"previous\":föregående chain,"
             + "\"sequence\":sequence}.\n"
+            + "Minnesanteckningarna anger kedjans kontrollsumma vid justeringen; den ska finnas som seal.chain i "
+            + "loggen.\n"
             + """
-                Minnesanteckningarna anger kedjans kontrollsumma vid justeringen; den ska finnas som seal.chain i loggen.
 
                 Alla JSON-filer är UTF-8 med nycklar i bokstavsordning. Två exporter av samma år skiljer sig bara i
                 METS.xml:s skapandedatum (CREATEDATE).
