@@ -38,13 +38,22 @@ public class ConnectionDefaultsTests
     }
 
     [Fact]
-    public void options_the_connection_string_gives_are_kept()
+    public void options_the_connection_string_gives_are_kept_and_plans_per_call_added_beside_them()
     {
         var applied = new NpgsqlConnectionStringBuilder(
             ConnectionDefaults.Apply("Host=db;Database=g;Options=-c search_path=x;Max Auto Prepare=5")
         );
-        Assert.Equal("-c search_path=x", applied.Options);
+        Assert.Equal("-c search_path=x -c plan_cache_mode=force_custom_plan", applied.Options);
         Assert.Equal(5, applied.MaxAutoPrepare);
         Assert.True(applied.NoResetOnClose);
+    }
+
+    [Fact]
+    public void a_plan_cache_mode_the_connection_string_sets_is_its_own()
+    {
+        var applied = new NpgsqlConnectionStringBuilder(
+            ConnectionDefaults.Apply("Host=db;Database=g;Options=-c plan_cache_mode=auto")
+        );
+        Assert.Equal("-c plan_cache_mode=auto", applied.Options);
     }
 }
