@@ -29,34 +29,51 @@ public static class FeedsEndpoint
     public static async Task<IResult> GetCalendar(
         IQuerySession session,
         DistributionOptions options,
+        RenderedFeeds feeds,
+        HttpContext http,
         TimeProvider clock,
         CancellationToken ct
     )
     {
         // Subscribers' calendar programs do not sign in: the feed is public, whoever fetches it.
-        var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
         var today = clock.Today();
-        var past = await MeetingHeaders.LoadAsync(
+        var past = await session
+            .Query<Meeting>()
+            .Where(m => m.Date < today)
+            .OrderByDescending(m => m.Date)
+            .Take(MeetingsEachWay)
+            .Select(m => m.Id)
+            .ToListAsync(ct);
+        var planned = await session
+            .Query<Meeting>()
+            .Where(m => m.Date >= today)
+            .OrderBy(m => m.Date)
+            .Take(MeetingsEachWay)
+            .Select(m => m.Id)
+            .ToListAsync(ct);
+        var shown = past.AsEnumerable().Reverse().Concat(planned).ToList();
+        var fingerprint = await FeedFingerprint.OfAsync(
             session,
-            session.Query<Meeting>().Where(m => m.Date < today).OrderByDescending(m => m.Date).Take(MeetingsEachWay),
-            ct
+            shown,
+            ct,
+            FeedFingerprint.Municipalities,
+            FeedFingerprint.Agreement
         );
-        var planned = await MeetingHeaders.LoadAsync(
-            session,
-            session.Query<Meeting>().Where(m => m.Date >= today).OrderBy(m => m.Date).Take(MeetingsEachWay),
-            ct
+        return await feeds.ServeAsync(
+            http,
+            "calendar",
+            fingerprint,
+            "text/calendar; charset=utf-8",
+            async () =>
+            {
+                var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
+                var meetings = (await MeetingHeaders.ByIdsAsync(session, shown, ct)).Select(m =>
+                    PublicView.PublicPartOf(MeetingsAfterDissolution.AsShown(m, dissolution))
+                );
+                var names = await MunicipalityNames.LoadAsync(session, ct);
+                return ICalendar.Render(meetings, names, options.PublicBaseUrl, clock.GetUtcNow());
+            }
         );
-        var meetings = past.AsEnumerable()
-            .Reverse()
-            .Concat(planned)
-            .Select(m => PublicView.PublicPartOf(MeetingsAfterDissolution.AsShown(m, dissolution)));
-        var ics = ICalendar.Render(
-            meetings,
-            await MunicipalityNames.LoadAsync(session, ct),
-            options.PublicBaseUrl,
-            clock.GetUtcNow()
-        );
-        return Results.Text(ics, "text/calendar; charset=utf-8", Encoding.UTF8);
     }
 
     /// <summary>
@@ -68,20 +85,36 @@ public static class FeedsEndpoint
     public static async Task<IResult> GetMinutes(
         IQuerySession session,
         DistributionOptions options,
+        RenderedFeeds feeds,
+        HttpContext http,
         TimeProvider clock,
         CancellationToken ct
     )
     {
-        var approved = (
-            await session
-                .Query<Meeting>()
-                .Where(m => m.Approval != null)
-                .OrderByDescending(m => m.Date)
-                .Take(FeedEntries)
-                .ToListAsync(ct)
-        )
-            .Select(PublicView.PublicPartOf)
-            .ToList();
+        var shown = await session
+            .Query<Meeting>()
+            .Where(m => m.Approval != null)
+            .OrderByDescending(m => m.Date)
+            .Take(FeedEntries)
+            .Select(m => m.Id)
+            .ToListAsync(ct);
+        var fingerprint = await FeedFingerprint.OfAsync(session, shown, ct);
+        return await feeds.ServeAsync(
+            http,
+            "minutes",
+            fingerprint,
+            "application/atom+xml; charset=utf-8",
+            async () =>
+            {
+                var loaded = (await session.LoadManyAsync<Meeting>(ct, shown)).ToDictionary(m => m.Id);
+                return MinutesFeed([.. shown.Where(loaded.ContainsKey).Select(id => loaded[id])], options, clock);
+            }
+        );
+    }
+
+    private static string MinutesFeed(IReadOnlyList<Meeting> shown, DistributionOptions options, TimeProvider clock)
+    {
+        var approved = shown.Select(PublicView.PublicPartOf).ToList();
         var items = approved
             .Select(m =>
             {
@@ -118,10 +151,6 @@ public static class FeedsEndpoint
         var xml = new StringBuilder();
         using (var writer = XmlWriter.Create(xml, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = true }))
             new Atom10FeedFormatter(feed).WriteTo(writer);
-        return Results.Text(
-            xml.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal),
-            "application/atom+xml; charset=utf-8",
-            Encoding.UTF8
-        );
+        return xml.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
     }
 }

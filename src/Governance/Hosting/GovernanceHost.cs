@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Governance.Agreement;
+using Governance.Calendar;
 using Governance.Decisions;
 using Governance.Distribution;
 using Governance.Fees;
@@ -191,6 +192,7 @@ public static class GovernanceHost
 
         services.AddGovernanceDataProtection(settings.KeyProtection);
         services.AddSingleton<ReceiptLinks>();
+        services.AddSingleton<RenderedFeeds>();
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<EmailSender>();
         services.AddSingleton<DeliveryOutcomes>();

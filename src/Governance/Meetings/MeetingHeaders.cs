@@ -17,9 +17,15 @@ public static class MeetingHeaders
         IQuerySession session,
         IQueryable<Meeting> meetings,
         CancellationToken ct
+    ) => await ByIdsAsync(session, await meetings.Select(m => m.Id).ToListAsync(ct), ct);
+
+    /// <summary>The headers of the meetings <paramref name="ids"/> names, in its order.</summary>
+    public static async Task<IReadOnlyList<Meeting>> ByIdsAsync(
+        IQuerySession session,
+        IReadOnlyList<Guid> ids,
+        CancellationToken ct
     )
     {
-        var ids = await meetings.Select(m => m.Id).ToListAsync(ct);
         if (ids.Count == 0)
             return [];
         var headers = (

@@ -219,6 +219,9 @@ public sealed class DissolutionHttpTests(AppFixture fixture) : MeetingScenario(f
         var (meeting, item) = await DecidedToDissolve();
         await using (var session = Store.QuerySession())
             Assert.Equal(1, (await session.Events.FetchStreamStateAsync(later))!.Version);
+        // A subscriber polled before: the feed kept for that poll must not outlive the dissolution.
+        var before = Ical.Net.Calendar.Load((await Host.Scenario(s => s.Get.Url("/calendar.ics"))).ReadAsText())!;
+        Assert.Equal("CONFIRMED", before.Events.Single(e => e.Uid == $"{later}@governance").Status);
 
         await Dissolve(meeting, item, 200);
 

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Headers;
 using System.ServiceModel.Syndication;
 using System.Xml;
 using Alba;
@@ -66,6 +68,82 @@ public class FeedsHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         var link = entry.Links.Single().Uri.PathAndQuery;
         var minutes = await Host.Scenario(s => s.Get.Url(link)); // readable without signing in
         Assert.Contains("Justerade", minutes.ReadAsText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_calendar_subscriber_with_the_etag_gets_not_modified_until_a_meeting_it_shows_changes()
+    {
+        await GivenSodertornWithAllRepresentatives();
+        var meeting = await Schedule();
+        var etag = await PolledUnchanged("/calendar.ics");
+
+        await Act(
+            meeting,
+            "/reschedule",
+            new
+            {
+                date = "2020-04-30",
+                startsAt = "13:00",
+                endsAt = "16:00",
+                hostMunicipalityCode = "0138",
+                place = "Tyresö, kommunhuset",
+            },
+            SecretaryToken
+        );
+        var changed = await Poll("/calendar.ics", etag);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag!.Tag);
+        var moved = Ical.Net.Calendar.Load(await changed.Content.ReadAsStringAsync())!;
+        Assert.Equal("Tyresö, kommunhuset (Tyresö)", moved.Events.Single(e => e.Uid == $"{meeting}@governance").Location);
+    }
+
+    [Fact]
+    public async Task a_feed_reader_with_the_etag_gets_not_modified_until_minutes_it_shows_are_corrected()
+    {
+        await GivenSodertornWithAllRepresentatives();
+        var meeting = await Schedule();
+        await Act(meeting, "/agenda", new { title = "Information", kind = "information" }, ChairToken);
+        OnTheMeetingDay();
+        await Act(meeting, "/close", new { at = "15:00" }, SecretaryToken);
+        await Act(meeting, "/minutes/approval", new { }, ChairToken);
+        var etag = await PolledUnchanged("/minutes.atom");
+
+        var correction = new
+        {
+            target = "text",
+            newText = "Mötet avslutades 15.10.",
+            what = "Sluttiden",
+            why = "Fel tid i utkastet.",
+        };
+        await Act(meeting, "/minutes/corrections", correction, SecretaryToken);
+        var changed = await Poll("/minutes.atom", etag);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag!.Tag);
+        var entry = Assert.Single(Load(await changed.Content.ReadAsStringAsync()).Items);
+        Assert.Contains("Rättade 1 gång.", ((TextSyndicationContent)entry.Content).Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Polls twice, the second time with the first answer's ETag, which must be answered 304.</summary>
+    private async Task<string> PolledUnchanged(string feed)
+    {
+        var first = await Poll(feed, etag: null);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("no-cache", first.Headers.CacheControl?.ToString());
+        var etag = first.Headers.ETag!.Tag;
+        var unchanged = await Poll(feed, etag);
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Empty(await unchanged.Content.ReadAsByteArrayAsync());
+        Assert.Equal(etag, unchanged.Headers.ETag!.Tag);
+        return etag;
+    }
+
+    private async Task<HttpResponseMessage> Poll(string feed, string? etag)
+    {
+        var client = Host.Server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, feed);
+        if (etag is not null)
+            request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue(etag));
+        return await client.SendAsync(request);
     }
 
     private static SyndicationFeed Load(string xml)

@@ -1,0 +1,43 @@
+namespace Governance.Calendar;
+
+/// <summary>
+/// What a feed shows, named by the ids and stored versions of the documents it is rendered from, read without their
+/// content: every projection writes a document's version anew, so any change to what the feed shows changes this.
+/// The work is bounded by what the feed shows.
+/// </summary>
+public static class FeedFingerprint
+{
+    public const string Meetings = "governance.mt_doc_meeting";
+
+    /// <summary>Small registers read whole: the municipalities (names) and the agreement (a dissolution).</summary>
+    public const string Municipalities = "governance.mt_doc_municipality";
+
+    public const string Agreement = "governance.mt_doc_cooperationagreement";
+
+    /// <summary>The versions of the meetings <paramref name="meetingIds"/> in their order, then of every row of
+    /// <paramref name="registers"/>.</summary>
+    public static async Task<string> OfAsync(
+        IQuerySession session,
+        IReadOnlyList<Guid> meetingIds,
+        CancellationToken ct,
+        params string[] registers
+    )
+    {
+        var versions = string.Concat(
+            registers.Select(table =>
+                $" union all select 1, 0, id::text || '@' || mt_version::text from {table}"
+            )
+        );
+        var rows = await session.QueryAsync<string>(
+            "select encode(sha256(convert_to(coalesce(string_agg(v, ',' order by part, ordinal, v), ''), 'UTF8')), 'hex') "
+                + "from ("
+                + "select 0 as part, m.ordinal, m.id::text || '@' || d.mt_version::text as v "
+                + $"from unnest(?::uuid[]) with ordinality as m(id, ordinal) join {Meetings} d on d.id = m.id"
+                + versions
+                + ") shown(part, ordinal, v)",
+            ct,
+            meetingIds.ToArray()
+        );
+        return rows.Single();
+    }
+}
