@@ -23,6 +23,7 @@ public static class FeedFingerprint
         params string[] registers
     )
     {
+        var ids = meetingIds.ToArray();
         var versions = string.Concat(
             registers.Select(table =>
                 $" union all select 1, 0, id::text || '@' || mt_version::text from {table}"
@@ -31,12 +32,13 @@ public static class FeedFingerprint
         var rows = await session.QueryAsync<string>(
             "select encode(sha256(convert_to(coalesce(string_agg(v, ',' order by part, ordinal, v), ''), 'UTF8')), 'hex') "
                 + "from ("
-                + "select 0 as part, m.ordinal, m.id::text || '@' || d.mt_version::text as v "
-                + $"from unnest(?::uuid[]) with ordinality as m(id, ordinal) join {Meetings} d on d.id = m.id"
+                + "select 0, array_position(?::uuid[], id), id::text || '@' || mt_version::text "
+                + $"from {Meetings} where id = any(?)"
                 + versions
                 + ") shown(part, ordinal, v)",
             ct,
-            meetingIds.ToArray()
+            ids,
+            ids
         );
         return rows.Single();
     }

@@ -91,13 +91,7 @@ public static class FeedsEndpoint
         CancellationToken ct
     )
     {
-        var shown = await session
-            .Query<Meeting>()
-            .Where(m => m.Approval != null)
-            .OrderByDescending(m => m.Date)
-            .Take(FeedEntries)
-            .Select(m => m.Id)
-            .ToListAsync(ct);
+        var shown = await ApprovedMeetings.LatestAsync(session, FeedEntries, ct);
         var fingerprint = await FeedFingerprint.OfAsync(session, shown, ct);
         return await feeds.ServeAsync(
             http,

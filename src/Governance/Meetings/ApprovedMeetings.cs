@@ -20,6 +20,22 @@ public static class ApprovedMeetings
     public static string Condition(string table = "") => $"({table}data ->> 'Approval') is not null";
 
     /// <summary>
+    /// The ids of the latest <paramref name="count"/> meetings with approved minutes, newest first, read from the
+    /// by-date index alone. Its key is the date as stored (ISO text, which sorts as the date), unlike the index of all
+    /// meetings by date: PostgreSQL cannot estimate the predicate's share, and given both it would walk every meeting
+    /// planned ahead to find approved ones.
+    /// </summary>
+    public static async Task<IReadOnlyList<Guid>> LatestAsync(IQuerySession session, int count, CancellationToken ct) =>
+        await session.QueryAsync<Guid>(
+            $"select id from governance.mt_doc_meeting where {Condition()} order by {DateKey} desc limit ?",
+            ct,
+            count
+        );
+
+    /// <summary>The by-date index's key.</summary>
+    internal const string DateKey = "(data ->> 'Date')";
+
+    /// <summary>
     /// SQL true when the meeting with the id in <paramref name="meetingId"/> has approved minutes. `offset 0` keeps it
     /// a per-row check along the index instead of a join PostgreSQL would start from every approved meeting: it cannot
     /// estimate the partial index's share, and a search walking the newest decisions first stops after a page.
@@ -31,8 +47,17 @@ public static class ApprovedMeetings
 public sealed partial class Meeting
 {
     /// <summary>Called by Marten when it maps the document.</summary>
-    public static void ConfigureMarten(Marten.Schema.DocumentMapping mapping) =>
+    public static void ConfigureMarten(Marten.Schema.DocumentMapping mapping)
+    {
         mapping.Indexes.Add(
             new IndexDefinition(ApprovedMeetings.Index) { Columns = ["id"], Predicate = ApprovedMeetings.Condition() }
         );
+        mapping.Indexes.Add(
+            new IndexDefinition(ApprovedMeetings.ByDateIndex)
+            {
+                Columns = [ApprovedMeetings.DateKey],
+                Predicate = ApprovedMeetings.Condition(),
+            }
+        );
+    }
 }

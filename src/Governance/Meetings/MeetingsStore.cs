@@ -19,14 +19,6 @@ public static class MeetingsStore
                     index.Name = MeetingsAwaitingApproval.Index;
                     index.Predicate = MeetingsAwaitingApproval.Condition;
                 }
-            )
-            .Index(
-                m => m.Date,
-                index =>
-                {
-                    index.Name = ApprovedMeetings.ByDateIndex;
-                    index.Predicate = ApprovedMeetings.Condition();
-                }
             );
         options.Projections.Snapshot<ExtraMeetingDemand>(SnapshotLifecycle.Inline);
         options.Schema.For<StoredDocument>();

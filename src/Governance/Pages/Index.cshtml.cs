@@ -29,11 +29,7 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
             ct
         );
         Upcoming = [.. upcoming.Select(m => PublicView.For(User, MeetingsAfterDissolution.AsShown(m, dissolution)))];
-        var approved = await MeetingHeaders.LoadAsync(
-            session,
-            session.Query<Meeting>().Where(m => m.Approval != null).OrderByDescending(m => m.Date).Take(6),
-            ct
-        );
+        var approved = await MeetingHeaders.ByIdsAsync(session, await ApprovedMeetings.LatestAsync(session, 6, ct), ct);
         Approved = [.. approved.Select(m => MeetingsAfterDissolution.AsShown(m, dissolution))];
         if (SignedIn)
             Duties = await OpenDutiesAsync(today, dissolution, ct);
