@@ -43,7 +43,10 @@ public class ConnectionDefaultsTests
         var applied = new NpgsqlConnectionStringBuilder(
             ConnectionDefaults.Apply("Host=db;Database=g;Options=-c search_path=x;Max Auto Prepare=5")
         );
-        Assert.Equal("-c search_path=x -c plan_cache_mode=force_custom_plan", applied.Options);
+        Assert.Equal(
+            "-c search_path=x -c plan_cache_mode=force_custom_plan -c default_toast_compression=lz4",
+            applied.Options
+        );
         Assert.Equal(5, applied.MaxAutoPrepare);
         Assert.True(applied.NoResetOnClose);
     }
@@ -54,6 +57,23 @@ public class ConnectionDefaultsTests
         var applied = new NpgsqlConnectionStringBuilder(
             ConnectionDefaults.Apply("Host=db;Database=g;Options=-c plan_cache_mode=auto")
         );
-        Assert.Equal("-c plan_cache_mode=auto", applied.Options);
+        Assert.Equal("-c plan_cache_mode=auto -c default_toast_compression=lz4", applied.Options);
+    }
+
+    [Fact]
+    public async Task a_document_too_large_to_keep_inline_is_stored_compressed_with_lz4()
+    {
+        var database = await TestDatabase.ConnectionStringAsync();
+        await using var connection = new NpgsqlConnection(ConnectionDefaults.Apply(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "create temporary table meeting_like (data jsonb not null);"
+                + "insert into meeting_like select jsonb_build_object('Matters', "
+                + "(select jsonb_agg(jsonb_build_object('Title', 'Ärende ' || i, 'Text', repeat('Beslut ', 40))) "
+                + "from generate_series(1, 40) i));"
+                + "select pg_column_compression(data) from meeting_like",
+            connection
+        );
+        Assert.Equal("lz4", await command.ExecuteScalarAsync());
     }
 }
