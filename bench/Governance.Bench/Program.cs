@@ -35,7 +35,15 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
 };
 int lastYear;
 IReadOnlyList<int> years;
-await using (var seeding = ServiceUnderTest.Start(database.ConnectionString, state, mail.Port, options.CodeGeneration))
+await using (
+    var seeding = ServiceUnderTest.Start(
+        database.ConnectionString,
+        state,
+        mail.Port,
+        options.CodeGeneration,
+        applySchema: true
+    )
+)
 {
     http.BaseAddress = seeding.BaseAddress;
     await seeding.WaitUntilReadyAsync(http);
@@ -71,8 +79,15 @@ await using (var seeding = ServiceUnderTest.Start(database.ConnectionString, sta
     }
 }
 
-// Cold start: from the process's start to the first command answered (the schema is in place, as after a deploy).
-await using var service = ServiceUnderTest.Start(database.ConnectionString, state, mail.Port, options.CodeGeneration);
+// Cold start: from the process's start to the first command answered. As after a deploy, the schema is in place
+// (the seeding service applied it, as db-apply would) and the service checks it without changing it.
+await using var service = ServiceUnderTest.Start(
+    database.ConnectionString,
+    state,
+    mail.Port,
+    options.CodeGeneration,
+    applySchema: false
+);
 using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
 {
     BaseAddress = service.BaseAddress,

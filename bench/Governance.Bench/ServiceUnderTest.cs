@@ -24,7 +24,17 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     public int ProcessId => _process.Id;
     public long StartedAt { get; private init; }
 
-    public static ServiceUnderTest Start(string database, string stateFolder, int smtpPort, string codeGeneration)
+    /// <param name="applySchema">
+    /// Whether the service applies its schema itself. The measured service starts as in production: the schema was
+    /// applied before it (by the seeding service, as an operator's db-apply), and it only checks it.
+    /// </param>
+    public static ServiceUnderTest Start(
+        string database,
+        string stateFolder,
+        int smtpPort,
+        string codeGeneration,
+        bool applySchema
+    )
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [ServiceDll()])
@@ -47,7 +57,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             ["Smtp__Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Smtp__Security"] = "None",
             ["DataProtection__Key"] = Convert.ToBase64String([.. Enumerable.Range(100, 32).Select(i => (byte)i)]),
-            ["Governance__ApplySchemaOnStart"] = "true",
+            ["Governance__ApplySchemaOnStart"] = applySchema ? "true" : "false",
             ["Governance__LoadReferenceData"] = "true",
             ["Governance__CodeGeneration"] = codeGeneration,
             ["RateLimits__Enabled"] = "false",

@@ -27,6 +27,8 @@ catch (InvalidSettingsException e)
 }
 using var startedDatabase = started;
 await using var app = builder.Build();
+if (args.Length == 0)
+    app.Services.BeginSchemaCheck();
 app.UseGovernance();
 if (args.Length == 0)
 {

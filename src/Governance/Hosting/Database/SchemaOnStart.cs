@@ -20,14 +20,38 @@ public static class SchemaOnStart
     public static AutoCreate AutoCreate(bool on) => on ? JasperFx.AutoCreate.CreateOrUpdate : JasperFx.AutoCreate.None;
 
     /// <summary>Checks the schema before anything else starts (the first hosted service): no DDL is tried.</summary>
-    public static void AddSchemaCheck(this IServiceCollection services) =>
-        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaCheck>());
+    public static void AddSchemaCheck(this IServiceCollection services)
+    {
+        services.AddSingleton<SchemaCheck>();
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(s => s.GetRequiredService<SchemaCheck>()));
+    }
+
+    /// <summary>
+    /// Starts the schema check at once, where there is one, so that reading the database's catalog overlaps with the
+    /// rest of the start (mapping the endpoints); the hosted services still wait for its verdict before any starts.
+    /// </summary>
+    public static void BeginSchemaCheck(this IServiceProvider services) => services.GetService<SchemaCheck>()?.Begin();
 }
 
 /// <summary>Refuses to start, saying what to run, when the schema is not the one this version expects.</summary>
 internal sealed class SchemaCheck(IEnumerable<IDatabaseSource> sources) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private readonly Lock _lock = new();
+    private Task? _comparing;
+
+    public void Begin()
+    {
+        lock (_lock)
+            _comparing ??= Task.Run(CompareAsync);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Begin();
+        return _comparing!.WaitAsync(cancellationToken);
+    }
+
+    private async Task CompareAsync()
     {
         var differences = new List<string>();
         foreach (var source in sources)
@@ -36,7 +60,7 @@ internal sealed class SchemaCheck(IEnumerable<IDatabaseSource> sources) : IHoste
             {
                 try
                 {
-                    await database.AssertDatabaseMatchesConfigurationAsync(cancellationToken);
+                    await database.AssertDatabaseMatchesConfigurationAsync(CancellationToken.None);
                 }
                 catch (DatabaseValidationException e)
                 {
