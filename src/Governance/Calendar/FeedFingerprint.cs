@@ -7,12 +7,22 @@ namespace Governance.Calendar;
 /// </summary>
 public static class FeedFingerprint
 {
-    public const string Meetings = "governance.mt_doc_meeting";
+    private const string Meetings = "governance.mt_doc_meeting";
 
     /// <summary>Small registers read whole: the municipalities (names) and the agreement (a dissolution).</summary>
-    public const string Municipalities = "governance.mt_doc_municipality";
+    public enum Register
+    {
+        Municipalities,
+        Agreement,
+    }
 
-    public const string Agreement = "governance.mt_doc_cooperationagreement";
+    private static string TableOf(Register register) =>
+        register switch
+        {
+            Register.Municipalities => "governance.mt_doc_municipality",
+            Register.Agreement => "governance.mt_doc_cooperationagreement",
+            _ => throw new ArgumentOutOfRangeException(nameof(register)),
+        };
 
     /// <summary>The versions of the meetings <paramref name="meetingIds"/> in their order, then of every row of
     /// <paramref name="registers"/>.</summary>
@@ -20,18 +30,18 @@ public static class FeedFingerprint
         IQuerySession session,
         IReadOnlyList<Guid> meetingIds,
         CancellationToken ct,
-        params string[] registers
+        params Register[] registers
     )
     {
         var ids = meetingIds.ToArray();
         var versions = string.Concat(
-            registers.Select(table =>
-                $" union all select 1, 0, id::text || '@' || mt_version::text from {table}"
+            registers.Select(register =>
+                $" union all select 1, 0, id::text || '@' || mt_version::text from {TableOf(register)}"
             )
         );
         var rows = await session.QueryAsync<string>(
-            "select encode(sha256(convert_to(coalesce(string_agg(v, ',' order by part, ordinal, v), ''), 'UTF8')), 'hex') "
-                + "from ("
+            "select encode(sha256(convert_to("
+                + "coalesce(string_agg(v, ',' order by part, ordinal, v), ''), 'UTF8')), 'hex') from ("
                 + "select 0, array_position(?::uuid[], id), id::text || '@' || mt_version::text "
                 + $"from {Meetings} where id = any(?)"
                 + versions

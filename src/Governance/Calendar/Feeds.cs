@@ -56,8 +56,8 @@ public static class FeedsEndpoint
             session,
             shown,
             ct,
-            FeedFingerprint.Municipalities,
-            FeedFingerprint.Agreement
+            FeedFingerprint.Register.Municipalities,
+            FeedFingerprint.Register.Agreement
         );
         return await feeds.ServeAsync(
             http,

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Governance.Distribution;
 using Microsoft.Net.Http.Headers;
 
 namespace Governance.Calendar;
@@ -11,11 +12,11 @@ namespace Governance.Calendar;
 /// is unchanged, and a subscriber that sends the copy's ETag gets 304. Every node reads the fingerprint from the
 /// database, so no node serves a copy older than the record. One copy per feed: memory does not grow with polls.
 /// </summary>
-public sealed class RenderedFeeds
+public sealed class RenderedFeeds(DistributionOptions options)
 {
     private sealed record Rendered(string ETag, byte[] Body);
 
-    /// <summary>A new build may render the same record differently: its copies must not pass for the old ones.</summary>
+    /// <summary>A new build may render the same record differently: its copies must not pass for old ones.</summary>
     private static readonly string Build = typeof(RenderedFeeds).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
     private readonly ConcurrentDictionary<string, Rendered> _latest = new(StringComparer.Ordinal);
@@ -42,12 +43,19 @@ public sealed class RenderedFeeds
         return Results.Bytes(kept.Body, contentType);
     }
 
-    internal static string ETagOf(string feed, string fingerprint)
+    /// <summary>
+    /// Weak: copies rendered at other times or on other nodes differ in their stamp of when they were made (and a
+    /// proxy may compress them), not in what they show. The build and the public address are rendered in as well.
+    /// </summary>
+    private string ETagOf(string feed, string fingerprint)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{Build}\n{feed}\n{fingerprint}"));
-        return $"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"";
+        var shown = $"{Build}\n{options.PublicBaseUrl}\n{feed}\n{fingerprint}";
+        return $"W/\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(shown)).AsSpan(0, 16))}\"";
     }
 
-    private static bool Matches(IList<EntityTagHeaderValue> ifNoneMatch, string etag) =>
-        ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(new(etag), useStrongComparison: false));
+    private static bool Matches(IList<EntityTagHeaderValue> ifNoneMatch, string etag)
+    {
+        var current = EntityTagHeaderValue.Parse(etag);
+        return ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, false));
+    }
 }

@@ -23,11 +23,11 @@ public static class ApprovedMeetings
     /// The ids of the latest <paramref name="count"/> meetings with approved minutes, newest first, read from the
     /// by-date index alone. Its key is the date as stored (ISO text, which sorts as the date), unlike the index of all
     /// meetings by date: PostgreSQL cannot estimate the predicate's share, and given both it would walk every meeting
-    /// planned ahead to find approved ones.
+    /// planned ahead to find approved ones. Meetings of the same day come in a stable order (by id).
     /// </summary>
     public static async Task<IReadOnlyList<Guid>> LatestAsync(IQuerySession session, int count, CancellationToken ct) =>
         await session.QueryAsync<Guid>(
-            $"select id from governance.mt_doc_meeting where {Condition()} order by {DateKey} desc limit ?",
+            $"select id from governance.mt_doc_meeting where {Condition()} order by {DateKey} desc, id desc limit ?",
             ct,
             count
         );
@@ -55,7 +55,7 @@ public sealed partial class Meeting
         mapping.Indexes.Add(
             new IndexDefinition(ApprovedMeetings.ByDateIndex)
             {
-                Columns = [ApprovedMeetings.DateKey],
+                Columns = [ApprovedMeetings.DateKey, "id"],
                 Predicate = ApprovedMeetings.Condition(),
             }
         );

@@ -1,4 +1,5 @@
 using Governance.Hosting.Database;
+using Governance.Hosting.Telemetry;
 using Governance.Tests.Support;
 using Npgsql;
 
@@ -43,10 +44,7 @@ public class ConnectionDefaultsTests
         var applied = new NpgsqlConnectionStringBuilder(
             ConnectionDefaults.Apply("Host=db;Database=g;Options=-c search_path=x;Max Auto Prepare=5")
         );
-        Assert.Equal(
-            "-c search_path=x -c plan_cache_mode=force_custom_plan -c default_toast_compression=lz4",
-            applied.Options
-        );
+        Assert.Equal("-c search_path=x -c plan_cache_mode=force_custom_plan", applied.Options);
         Assert.Equal(5, applied.MaxAutoPrepare);
         Assert.True(applied.NoResetOnClose);
     }
@@ -57,15 +55,15 @@ public class ConnectionDefaultsTests
         var applied = new NpgsqlConnectionStringBuilder(
             ConnectionDefaults.Apply("Host=db;Database=g;Options=-c plan_cache_mode=auto")
         );
-        Assert.Equal("-c plan_cache_mode=auto -c default_toast_compression=lz4", applied.Options);
+        Assert.Equal("-c plan_cache_mode=auto", applied.Options);
     }
 
     [Fact]
     public async Task a_document_too_large_to_keep_inline_is_stored_compressed_with_lz4()
     {
         var database = await TestDatabase.ConnectionStringAsync();
-        await using var connection = new NpgsqlConnection(ConnectionDefaults.Apply(database));
-        await connection.OpenAsync();
+        await using var service = TelemetrySetup.CreateDataSource(database);
+        await using var connection = await service.OpenConnectionAsync();
         await using var command = new NpgsqlCommand(
             "create temporary table meeting_like (data jsonb not null);"
                 + "insert into meeting_like select jsonb_build_object('Matters', "
@@ -75,5 +73,12 @@ public class ConnectionDefaultsTests
             connection
         );
         Assert.Equal("lz4", await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public void a_compression_the_connection_string_sets_is_its_own_and_lz4_is_set_only_where_the_server_has_it()
+    {
+        Assert.Null(ConnectionDefaults.SessionSetup("Host=db;Options=-c default_toast_compression=pglz"));
+        Assert.Contains("'lz4' = any(enumvals)", ConnectionDefaults.SessionSetup("Host=db"), StringComparison.Ordinal);
     }
 }

@@ -19,22 +19,53 @@ public static class ConnectionDefaults
     ];
 
     /// <summary>
-    /// Server settings for the session, added to the connection's options beside any it gives.
-    /// <list type="bullet">
-    /// <item>A prepared statement's plan is made for its parameters' values each time: after five runs PostgreSQL
-    /// would otherwise switch to one generic plan for all values, and for a search that is the plan that reads every
-    /// match of a common word to sort them (26 ms instead of 2 at 6 000 matches, growing with the archive).</item>
-    /// <item>Documents too large to keep inline (a meeting with its agenda, attendance and minutes) are compressed
-    /// with LZ4 rather than PostgreSQL's own pglz: a command rewrites its meeting's document, and every list of
-    /// meetings unpacks each one to read its date. LZ4 needs PostgreSQL 14 or newer built with it, as the
-    /// distributions' packages and images are; a connection string can set another method.</item>
-    /// </list>
+    /// Server settings for the session, added to the connection's options beside any it gives. A prepared
+    /// statement's plan is made for its parameters' values each time: after five runs PostgreSQL would otherwise
+    /// switch to one generic plan for all values, and for a search that is the plan that reads every match of a common
+    /// word to sort them (26 ms instead of 2 at 6 000 matches, growing with the archive).
     /// </summary>
-    private static readonly (string Name, string Value)[] Settings =
-    [
-        ("plan_cache_mode", "force_custom_plan"),
-        ("default_toast_compression", "lz4"),
-    ];
+    private static readonly (string Name, string Value)[] Settings = [("plan_cache_mode", "force_custom_plan")];
+
+    private const string Compression = "default_toast_compression";
+
+    /// <summary>
+    /// What a new physical connection runs first, unless the connection string sets the compression itself.
+    /// Documents too large to keep inline (a meeting with its agenda, attendance and minutes) are compressed with LZ4
+    /// rather than PostgreSQL's own pglz: a command rewrites its meeting's document, and every list of meetings
+    /// unpacks each one to read its date. Set only where the server was built with LZ4: as a connection option, a
+    /// server without it would refuse every connection.
+    /// </summary>
+    public static string? SessionSetup(string connectionString) =>
+        (new NpgsqlConnectionStringBuilder(connectionString).Options ?? "").Contains(
+            Compression,
+            StringComparison.OrdinalIgnoreCase
+        )
+            ? null
+            : "do $$ begin if exists (select 1 from pg_settings "
+                + $"where name = '{Compression}' and 'lz4' = any(enumvals)) "
+                + $"then perform set_config('{Compression}', 'lz4', false); end if; end $$";
+
+    /// <summary>Runs <see cref="SessionSetup"/> on each new physical connection of the data source.</summary>
+    public static NpgsqlDataSourceBuilder WithSessionSetup(
+        this NpgsqlDataSourceBuilder builder,
+        string connectionString
+    )
+    {
+        if (SessionSetup(connectionString) is not { } sql)
+            return builder;
+        return builder.UsePhysicalConnectionInitializer(
+            connection =>
+            {
+                using var command = new NpgsqlCommand(sql, connection);
+                command.ExecuteNonQuery();
+            },
+            async connection =>
+            {
+                await using var command = new NpgsqlCommand(sql, connection);
+                await command.ExecuteNonQueryAsync();
+            }
+        );
+    }
 
     /// <summary>
     /// The connection string with each default added where it names no value of its own, and each setting added to

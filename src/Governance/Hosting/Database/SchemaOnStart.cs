@@ -42,7 +42,18 @@ internal sealed class SchemaCheck(IEnumerable<IDatabaseSource> sources) : IHoste
     public void Begin()
     {
         lock (_lock)
-            _comparing ??= Task.Run(CompareAsync);
+        {
+            if (_comparing is not null)
+                return;
+            _comparing = Task.Run(CompareAsync);
+            // Observed here too: a start that fails before the hosted services run leaves no unobserved fault.
+            _comparing.ContinueWith(
+                t => _ = t.Exception,
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted,
+                TaskScheduler.Default
+            );
+        }
     }
 
     public Task StartAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using JasperFx.OpenTelemetry;
+using Governance.Hosting.Database;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
@@ -82,7 +83,9 @@ public static class TelemetrySetup
     /// </summary>
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
-        var builder = new NpgsqlDataSourceBuilder(Database.ConnectionDefaults.Apply(connectionString));
+        var builder = new NpgsqlDataSourceBuilder(Database.ConnectionDefaults.Apply(connectionString)).WithSessionSetup(
+            connectionString
+        );
         Cluster.NodeName.Apply(builder.ConnectionStringBuilder);
         builder.ConfigureTracing(tracing =>
             tracing
