@@ -10,6 +10,16 @@ namespace Governance.Tests.Meetings;
 
 public class FeedsHttpTests(AppFixture fixture) : MeetingScenario(fixture)
 {
+    /// <summary>The meeting moved a week on, to Tyresö: a change every feed subscriber must see.</summary>
+    private static readonly object MovedToTyreso = new
+    {
+        date = "2020-04-30",
+        startsAt = "13:00",
+        endsAt = "16:00",
+        hostMunicipalityCode = "0138",
+        place = "Tyresö, kommunhuset",
+    };
+
     [Fact]
     public async Task the_icalendar_feed_parses_with_stable_uids_raised_sequence_and_cancelled_meetings()
     {
@@ -25,14 +35,7 @@ public class FeedsHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         await Act(
             meeting,
             "/reschedule",
-            new
-            {
-                date = "2020-04-30",
-                startsAt = "13:00",
-                endsAt = "16:00",
-                hostMunicipalityCode = "0138",
-                place = "Tyresö, kommunhuset",
-            },
+            MovedToTyreso,
             SecretaryToken
         );
         await Act(meeting, "/cancel", new { reason = "Inga ärenden; nästa möte 4 juni." }, SecretaryToken);
@@ -80,14 +83,7 @@ public class FeedsHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         await Act(
             meeting,
             "/reschedule",
-            new
-            {
-                date = "2020-04-30",
-                startsAt = "13:00",
-                endsAt = "16:00",
-                hostMunicipalityCode = "0138",
-                place = "Tyresö, kommunhuset",
-            },
+            MovedToTyreso,
             SecretaryToken
         );
         var changed = await Poll("/calendar.ics", etag);
