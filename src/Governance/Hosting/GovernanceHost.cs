@@ -13,6 +13,7 @@ using Governance.Hosting.Telemetry;
 using Governance.Infrastructure.Aggregates;
 using Governance.Infrastructure.Api;
 using Governance.Infrastructure.Health;
+using Governance.Infrastructure.Http;
 using Governance.Infrastructure.Security.Keys;
 using Governance.Infrastructure.Validation;
 using Governance.Meetings;
@@ -260,6 +261,9 @@ public static class GovernanceHost
 
     public static void UseGovernance(this WebApplication app)
     {
+        // Routing first, as the host would place it, but after HEAD is taken for GET.
+        app.UseHeadAsGet();
+        app.UseRouting();
         app.UseForwardedHeadersTrust();
         CommandMetrics.UseCommandMetrics(app);
         app.UseBrowserProtection();

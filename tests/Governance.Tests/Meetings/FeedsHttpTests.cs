@@ -120,6 +120,30 @@ public class FeedsHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         Assert.Contains("Rättade 1 gång.", ((TextSyndicationContent)entry.Content).Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task a_feed_asked_with_head_answers_the_headers_of_its_get_without_the_body()
+    {
+        await GivenSodertornWithAllRepresentatives();
+        var meeting = await Schedule();
+        var feeds = new[] { ("/calendar.ics", "text/calendar"), ("/minutes.atom", "application/atom+xml") };
+        foreach (var (feed, type) in feeds)
+        {
+            var get = await Poll(feed, etag: null);
+            var head = await Poll(feed, etag: null, HttpMethod.Head);
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Equal(type, head.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(get.Headers.ETag!.Tag, head.Headers.ETag!.Tag);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+            var unchanged = await Poll(feed, get.Headers.ETag.Tag, HttpMethod.Head);
+            Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        }
+
+        // Only what is read answers HEAD: a command is still a POST.
+        var client = Host.Server.CreateClient();
+        var command = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/api/meetings/{meeting}/close"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, command.StatusCode);
+    }
+
     /// <summary>Polls twice, the second time with the first answer's ETag, which must be answered 304.</summary>
     private async Task<string> PolledUnchanged(string feed)
     {
@@ -135,10 +159,10 @@ public class FeedsHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         return etag;
     }
 
-    private async Task<HttpResponseMessage> Poll(string feed, string? etag)
+    private async Task<HttpResponseMessage> Poll(string feed, string? etag, HttpMethod? method = null)
     {
         var client = Host.Server.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, feed);
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Get, feed);
         if (etag is not null)
             request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue(etag));
         return await client.SendAsync(request);
