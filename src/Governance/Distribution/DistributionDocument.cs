@@ -15,6 +15,17 @@ public sealed class DistributionDocument
     public List<DocumentAttachment> Attachments { get; set; } = [];
     public List<string> Recipients { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// Called by Marten when it maps the document: what a page of the distribution lists is kept in columns of its
+    /// own (unindexed), so listing documents never unpacks their bodies (the whole minutes, as sent).
+    /// </summary>
+    public static void ConfigureMarten(Marten.Schema.DocumentMapping mapping)
+    {
+        mapping.DuplicateField(nameof(Kind));
+        mapping.DuplicateField(nameof(Title));
+        mapping.DuplicateField(nameof(MeetingId));
+    }
 }
 
 public static class DocumentKinds

@@ -140,7 +140,8 @@ public static class DistributionStore
             .Duplicate(d => d.DocumentKey)
             .Duplicate(d => d.MunicipalityCode)
             .Duplicate(d => d.Status);
-        options.Schema.For<DistributionDocument>().Index(d => d.CreatedAt);
+        // Newest first, by a column of its own: a page of documents lists their titles from columns too (below).
+        options.Schema.For<DistributionDocument>().Duplicate(d => d.CreatedAt);
         options.MaskPlainWebhookSecrets();
     }
 }

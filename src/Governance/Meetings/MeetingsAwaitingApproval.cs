@@ -14,7 +14,7 @@ public static class MeetingsAwaitingApproval
 
     public static async Task<IReadOnlyList<Meeting>> LoadAsync(IQuerySession session, CancellationToken ct) =>
         await session.QueryAsync<Meeting>(
-            $"select data from governance.mt_doc_meeting where {Condition} order by data ->> 'Date'",
+            $"select data from governance.mt_doc_meeting where {Condition} order by date",
             ct
         );
 }
