@@ -2,6 +2,7 @@
 global using System.Security.Claims;
 global using FluentValidation;
 global using Governance.Infrastructure.Problems;
+global using Governance.Infrastructure.Queries;
 global using Governance.Infrastructure.Security;
 global using Governance.Infrastructure.Time;
 global using Marten;

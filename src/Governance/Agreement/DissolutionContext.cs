@@ -20,10 +20,10 @@ public sealed record LaterRecords(
 
     public static async Task<LaterRecords> LoadAsync(IQuerySession session, DateOnly after, CancellationToken ct) =>
         new(
-            await session.Query<Meeting>().Where(m => m.Date > after).ToListAsync(ct),
+            await session.Query<Meeting>().Where(m => m.Date > after).WithValuesRead().ToListAsync(ct),
             await session.LoadAsync<FeeLedger>(FeeLedger.TheId, ct),
             await session.Query<ActivityPlan>().ToListAsync(ct),
-            await session.Query<SpecialProject>().Where(p => p.DecidedOn > after).ToListAsync(ct)
+            await session.Query<SpecialProject>().Where(p => p.DecidedOn > after).WithValuesRead().ToListAsync(ct)
         );
 }
 

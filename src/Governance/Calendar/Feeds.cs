@@ -43,6 +43,7 @@ public static class FeedsEndpoint
             .OrderByDescending(m => m.Date)
             .Take(MeetingsEachWay)
             .Select(m => m.Id)
+            .WithValuesRead()
             .ToListAsync(ct);
         var planned = await session
             .Query<Meeting>()
@@ -50,6 +51,7 @@ public static class FeedsEndpoint
             .OrderBy(m => m.Date)
             .Take(MeetingsEachWay)
             .Select(m => m.Id)
+            .WithValuesRead()
             .ToListAsync(ct);
         var shown = past.AsEnumerable().Reverse().Concat(planned).ToList();
         var fingerprint = await FeedFingerprint.OfAsync(

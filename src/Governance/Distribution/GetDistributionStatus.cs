@@ -80,11 +80,12 @@ public static class GetDistributionStatusEndpoint
                 MeetingId = d.MeetingId,
                 CreatedAt = d.CreatedAt,
             })
+            .WithValuesRead()
             .ToListAsync(ct);
         var shown = documents.Take(size).ToList();
         var keys = shown.Select(d => d.Id).ToArray();
         var deliveries = (
-            await session.Query<Delivery>().Where(d => d.DocumentKey.IsOneOf(keys)).ToListAsync(ct)
+            await session.Query<Delivery>().Where(d => d.DocumentKey.IsOneOf(keys)).WithValuesRead().ToListAsync(ct)
         ).ToLookup(d => d.DocumentKey);
         var names = await MunicipalityNames.LoadAsync(session, ct);
         var list = shown

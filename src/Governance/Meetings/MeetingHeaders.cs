@@ -17,7 +17,7 @@ public static class MeetingHeaders
         IQuerySession session,
         IQueryable<Meeting> meetings,
         CancellationToken ct
-    ) => await ByIdsAsync(session, await meetings.Select(m => m.Id).ToListAsync(ct), ct);
+    ) => await ByIdsAsync(session, await meetings.Select(m => m.Id).WithValuesRead().ToListAsync(ct), ct);
 
     /// <summary>The headers of the meetings <paramref name="ids"/> names, in its order.</summary>
     public static async Task<IReadOnlyList<Meeting>> ByIdsAsync(

@@ -21,7 +21,9 @@ public static class RegisterMunicipalityEndpoint
     {
         var clash = await session
             .Query<Municipality>()
-            .FirstOrDefaultAsync(m => m.Code == command.Code || m.Name == command.Name.Trim());
+            .Where(m => m.Code == command.Code || m.Name == command.Name.Trim())
+            .WithValuesRead()
+            .FirstOrDefaultAsync();
         if (clash is null)
             return WolverineContinue.NoProblems;
         return Problems.RuleBroken(

@@ -38,6 +38,7 @@ public sealed class AvtalModel(IQuerySession session, TimeProvider clock) : Page
             .Where(m => m.Body == Body.Committee && m.Date <= today && m.Status != MeetingStatus.Cancelled)
             .OrderByDescending(m => m.Date)
             .Take(6)
+            .WithValuesRead()
             .ToListAsync(ct);
         DissolutionDecisions =
         [

@@ -38,6 +38,7 @@ public sealed class PlanModel(IQuerySession session, TimeProvider clock) : PageM
             var meetings = await session
                 .Query<Meeting>()
                 .Where(m => m.Body == Body.Committee && m.Date >= from && m.Date <= to)
+                .WithValuesRead()
                 .ToListAsync(ct);
             AdoptionCandidates =
             [
