@@ -5,9 +5,9 @@ namespace Governance.Infrastructure.Queries;
 
 /// <summary>
 /// Marten reads each value a LINQ query captures (a local such as `today`, or `new DateOnly(year, 1, 1)`) by
-/// compiling it to a delegate, every time the query runs, and the JIT then compiles each delegate: measured under
-/// load, two thirds of the service's CPU went to compiling a year list's two dates. Here those values are read
-/// once, by reflection, into constants before Marten sees the query, which it then takes as they are.
+/// compiling it to a delegate, every time the query runs, and the JIT then compiles each delegate: translating a
+/// year's list of meetings took 2 to 3 ms of CPU, 0.03 to 0.07 ms once its two dates were constants. Here those
+/// values are read by reflection into constants before Marten sees the query, which then takes them as they are.
 /// </summary>
 public static class CapturedValues
 {
