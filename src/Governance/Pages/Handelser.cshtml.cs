@@ -40,7 +40,7 @@ public sealed class HandelserModel(IQuerySession session) : PageModel
             query = query.Where(e => e.StreamId == stream);
         if (Before is { } before)
             query = query.Where(e => e.Sequence < before);
-        var events = await query.OrderByDescending(e => e.Sequence).Take(PageSize + 1).ToListAsync(ct);
+        var events = await query.OrderByDescending(e => e.Sequence).Take(PageSize + 1).WithValuesRead().ToListAsync(ct);
         Older = events.Count > PageSize ? events[PageSize - 1].Sequence : null;
         Rows = [.. events.Take(PageSize).Select(ToRow)];
     }

@@ -50,6 +50,7 @@ public sealed class RecordAnchors(
             .Events.QueryAllRawEvents()
             .Where(e => e.StreamId == meetingId && e.EventTypesAre(typeof(MinutesApproved), typeof(MinutesCorrected)))
             .OrderBy(e => e.Sequence)
+            .WithValuesRead()
             .ToListAsync(ct);
         if (events.Count == 0)
             return new MinutesAnchors(null, [], CheckUrl);
