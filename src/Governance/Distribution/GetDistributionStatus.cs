@@ -141,7 +141,7 @@ public static class DistributionStore
             .Duplicate(d => d.DocumentKey)
             .Duplicate(d => d.MunicipalityCode)
             .Duplicate(d => d.Status);
-        // Newest first, by a column of its own: a page of documents lists their titles from columns too (below).
+        // Newest first, by a column of its own; what a page lists has columns too (see DistributionDocument).
         options.Schema.For<DistributionDocument>().Duplicate(d => d.CreatedAt);
         options.MaskPlainWebhookSecrets();
     }

@@ -27,6 +27,9 @@ public sealed record FeeScheduleView(
 
 public static class GetFeeScheduleEndpoint
 {
+    public static ProblemDetails Validate(int year) =>
+        Dates.IsPlausible(year) ? WolverineContinue.NoProblems : Dates.YearOutOfRange("Avgiftsåret");
+
     /// <summary>
     /// §8: the fee schedule of a year: each member's population at the previous year end, its fee, the total (the parts
     /// add up exactly), and once invoiced what was invoiced, paid and is overdue after 15 March.

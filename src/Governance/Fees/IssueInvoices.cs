@@ -20,17 +20,7 @@ public static class IssueInvoicesEndpoint
     ) => (await FeeContext.LoadAsync(session, ct), await FeeLedgerStream.FetchAsync(session, command.Version, ct));
 
     public static ProblemDetails Validate(int year, FeeContext context) =>
-        year is < Dates.FirstYear or > Dates.LastYear
-            ? new ValidationProblemDetails(
-                new Dictionary<string, string[]>
-                {
-                    ["year"] = [$"Avgiftsåret ska ligga mellan {Dates.FirstYear} och {Dates.LastYear}."],
-                }
-            )
-            {
-                Status = 400,
-            }
-            : FeeRules.CanInvoice(context, year).OrContinue();
+        Dates.IsPlausible(year) ? FeeRules.CanInvoice(context, year).OrContinue() : Dates.YearOutOfRange("Avgiftsåret");
 
     [Authorize(Roles = Roles.Secretary)]
     [WolverinePost("/api/fees/{year}/invoices", OperationId = nameof(IssueInvoices))]

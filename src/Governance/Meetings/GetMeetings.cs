@@ -35,12 +35,15 @@ public sealed record QuorumStatus(
 
 public sealed record PresentMember(string Code, string Name);
 
-public static class GetMeetingsEndpoint
+/// <summary>A year of meetings, in a class of its own: Wolverine runs Validate for every endpoint of a class.</summary>
+public static class GetMeetingsOfYearEndpoint
 {
+    public static ProblemDetails Validate(int? year) =>
+        year is null || Dates.IsPlausible(year.Value) ? WolverineContinue.NoProblems : Dates.YearOutOfRange();
+
     /// <summary>
     /// The calendar of both bodies (or one), by year (this year unless given); cancelled meetings included and marked,
-    /// those planned after the
-    /// committee's dissolution as cancelled by it.
+    /// those planned after the committee's dissolution as cancelled by it.
     /// </summary>
     [WolverineGet("/api/meetings", OperationId = "GetMeetings")]
     public static async Task<IReadOnlyList<MeetingSummary>> Get(
@@ -84,7 +87,10 @@ public static class GetMeetingsEndpoint
             )),
         ];
     }
+}
 
+public static class GetMeetingsEndpoint
+{
     /// <summary>
     /// One meeting with everything recorded at it, and its version for the next command. Without signing in, what
     /// the public may see at its stage (PublicView): the agenda once the notice is issued, the rest once the minutes

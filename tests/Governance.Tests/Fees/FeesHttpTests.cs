@@ -29,6 +29,24 @@ public class FeesHttpTests(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
+    public async Task a_year_out_of_bounds_is_a_400_naming_the_year_not_a_failure()
+    {
+        await GivenReferenceData();
+        var reads = new[] { "/api/fees/0", "/api/fees/99999", "/api/meetings?year=0", "/api/meetings?year=9999" };
+        foreach (var read in reads)
+        {
+            var answer = await Host.Scenario(s =>
+            {
+                s.Get.Url(read);
+                s.StatusCodeShouldBe(400);
+            });
+            var errors = answer.ReadAsJson<JsonElement>().GetProperty("errors");
+            var year = errors.GetProperty("year")[0].GetString();
+            Assert.Contains("mellan 1971 och 2200", year, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task invoices_payments_and_overdue_fees()
     {
         await GivenReferenceData();

@@ -138,8 +138,14 @@ public class FeedsHttpTests(AppFixture fixture) : MeetingScenario(fixture)
             Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
         }
 
-        // Only what is read answers HEAD: a command is still a POST.
+        // Every read answers HEAD, the API's JSON and the pages too; a command is still a POST only.
         var client = Host.Server.CreateClient();
+        foreach (var read in new[] { "/api/meetings?year=2020", $"/api/meetings/{meeting}", "/kalender?ar=2020" })
+        {
+            var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, read));
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        }
         var command = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/api/meetings/{meeting}/close"));
         Assert.Equal(HttpStatusCode.MethodNotAllowed, command.StatusCode);
     }

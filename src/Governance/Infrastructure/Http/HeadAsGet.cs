@@ -20,7 +20,8 @@ public static class HeadAsGet
                     return;
                 }
                 var body = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-                context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null, body));
+                var discarded = new StreamResponseBodyFeature(Stream.Null, body);
+                context.Features.Set<IHttpResponseBodyFeature>(discarded);
                 context.Request.Method = HttpMethods.Get;
                 try
                 {
@@ -28,6 +29,7 @@ public static class HeadAsGet
                 }
                 finally
                 {
+                    await discarded.CompleteAsync(); // returns its writer's buffers
                     context.Request.Method = HttpMethods.Head;
                     context.Features.Set(body);
                 }

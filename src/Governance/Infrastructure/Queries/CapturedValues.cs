@@ -17,11 +17,14 @@ public static class CapturedValues
 
     /// <summary>
     /// Replaces, bottom up, what depends on no parameter of the query: fields and properties of constants (a
-    /// closure's locals), constructions of values and calls that give a value or a string from constants. A query
-    /// operator is never run here: only calls whose result is a value or a string are.
+    /// closure's locals), constructions of values, and calls on constants that give a value or a string (such as
+    /// `today.AddDays(14)` or `name.Trim()`). LINQ's own operators, and anything of Marten's, are left to Marten; a
+    /// failure keeps its own exception.
     /// </summary>
     private sealed class Reader : ExpressionVisitor
     {
+        private const BindingFlags Unwrapped = BindingFlags.DoNotWrapExceptions;
+
         protected override Expression VisitMember(MemberExpression node)
         {
             var visited = (MemberExpression)base.VisitMember(node);
@@ -33,7 +36,10 @@ public static class CapturedValues
             return visited.Member switch
             {
                 FieldInfo field => Expression.Constant(field.GetValue(target), visited.Type),
-                PropertyInfo property => Expression.Constant(property.GetValue(target), visited.Type),
+                PropertyInfo { GetMethod: { } getter } when getter.GetParameters().Length == 0 => Expression.Constant(
+                    getter.Invoke(target, Unwrapped, null, null, null),
+                    visited.Type
+                ),
                 _ => visited,
             };
         }
@@ -42,21 +48,45 @@ public static class CapturedValues
         {
             var visited = (NewExpression)base.VisitNew(node);
             return visited.Constructor is { } constructor && visited.Type.IsValueType && AllConstant(visited.Arguments)
-                ? Expression.Constant(constructor.Invoke(Values(visited.Arguments)), visited.Type)
+                ? Expression.Constant(
+                    constructor.Invoke(Unwrapped, null, Values(visited.Arguments), null),
+                    visited.Type
+                )
                 : visited;
         }
 
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
             var visited = (MethodCallExpression)base.VisitMethodCall(node);
-            // A span is not a value reflection can return (C# 14 turns `array.Contains(x)` into one).
-            var type = visited.Type;
-            var givesValue = type is { IsValueType: true, IsByRefLike: false } || type == typeof(string);
-            if (!givesValue || visited.Object is not (null or ConstantExpression) || !AllConstant(visited.Arguments))
-                return visited;
+            var method = visited.Method;
             var target = (visited.Object as ConstantExpression)?.Value;
-            return Expression.Constant(visited.Method.Invoke(target, Values(visited.Arguments)), visited.Type);
+            var readable =
+                GivesValue(visited.Type)
+                && !IsQueryOperator(method)
+                && (method.IsStatic || target is not null)
+                && (visited.Object is null or ConstantExpression)
+                && AllConstant(visited.Arguments);
+            return readable
+                ? Expression.Constant(
+                    method.Invoke(target, Unwrapped, null, Values(visited.Arguments), null),
+                    visited.Type
+                )
+                : visited;
         }
+
+        /// <summary>A value or a string; not `void`, and not a span, which reflection cannot return.</summary>
+        private static bool GivesValue(Type type) =>
+            type == typeof(string) || type is { IsValueType: true, IsByRefLike: false } && type != typeof(void);
+
+        /// <summary>LINQ's operators (Count, Any, Contains…) and Marten's (IsOneOf…) are the query's own.</summary>
+        private static bool IsQueryOperator(MethodInfo method) =>
+            method.DeclaringType is { } type
+            && (
+                type == typeof(Enumerable)
+                || type == typeof(Queryable)
+                || type == typeof(MemoryExtensions)
+                || type.Namespace?.StartsWith("Marten", StringComparison.Ordinal) == true
+            );
 
         private static bool AllConstant(IEnumerable<Expression> arguments) =>
             arguments.All(a => a is ConstantExpression);

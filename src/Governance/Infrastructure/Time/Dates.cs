@@ -12,7 +12,18 @@ public static class Dates
     public static int YearOrCurrent(int? year, TimeProvider clock) =>
         year is >= FirstYear and <= LastYear ? year.Value : clock.Today().Year;
 
-    public static bool IsPlausible(DateOnly date) => date.Year is >= FirstYear and <= LastYear;
+    public static bool IsPlausible(DateOnly date) => IsPlausible(date.Year);
+
+    public static bool IsPlausible(int year) => year is >= FirstYear and <= LastYear;
+
+    /// <summary>A year asked for outside the bounds: 400, naming the field `year`.</summary>
+    public static ProblemDetails YearOutOfRange(string what = "Året") =>
+        new ValidationProblemDetails(
+            new Dictionary<string, string[]> { ["year"] = [$"{what} ska ligga mellan {FirstYear} och {LastYear}."] }
+        )
+        {
+            Status = StatusCodes.Status400BadRequest,
+        };
 
     /// <summary>
     /// An act that has happened (a payment made, a notice received, a decision taken) is dated today at the latest,

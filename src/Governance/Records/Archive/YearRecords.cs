@@ -25,7 +25,13 @@ public sealed class YearRecords(
         var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         // The event log carries every event's seal: all of it sealed first, so a second export reads the same.
         await sealer.SealThroughLatestAsync(ct);
-        var meetings = (await session.Query<Meeting>().Where(m => m.Date >= first && m.Date <= last).WithValuesRead().ToListAsync(ct))
+        var meetings = (
+            await session
+                .Query<Meeting>()
+                .Where(m => m.Date >= first && m.Date <= last)
+                .WithValuesRead()
+                .ToListAsync(ct)
+        )
             .Where(m => m.Approval is not null)
             .OrderBy(m => m.Date)
             .ThenBy(m => m.StartsAt)
@@ -48,7 +54,9 @@ public sealed class YearRecords(
         }
 
         var approved = meetings.Select(m => m.Id).ToHashSet();
-        var decisions = (await session.Query<DecisionRecord>().Where(d => d.Year == year).WithValuesRead().ToListAsync(ct))
+        var decisions = (
+            await session.Query<DecisionRecord>().Where(d => d.Year == year).WithValuesRead().ToListAsync(ct)
+        )
             .Where(d => approved.Contains(d.MeetingId))
             .OrderBy(d => d.MeetingDate)
             .ThenBy(d => d.MeetingId)
