@@ -70,10 +70,7 @@ public static class SearchDecisionsEndpoint
         var parameters = new List<object>();
         var query = DecisionQuery.TsQuery(lemmas.QueryOf(q ?? ""));
         if (query is not null)
-        {
-            where.Append($" and {DecisionsStore.SearchVector} @@ to_tsquery('simple'::regconfig, ?)");
-            parameters.Add(query);
-        }
+            where.Append(" and ").Append(DecisionQuery.MatchSql(DecisionsStore.SearchVector, query));
         void Filter(string sql, object? value)
         {
             if (value is null)
@@ -108,12 +105,12 @@ public static class SearchDecisionsEndpoint
         // Newest first, along the meeting date's index: a page reads about as many rows as it shows, however many
         // decisions match. Ranking by relevance would score every match of a common word first (PostgreSQL has no
         // index for ts_rank), which grows with the archive.
-        var pageParameters = new List<object>(parameters) { size, (number - 1) * size };
+        // The page's bounds are written in too: planned for a parameter, a limit is taken to be a tenth of the rows.
         var records = await session.QueryAsync<DecisionRecord>(
             $"select data from {table} where {where} order by {DecisionsStore.MeetingDateIndexed} desc, "
-                + "(data ->> 'ItemNumber')::int limit ? offset ?",
+                + $"(data ->> 'ItemNumber')::int limit {size} offset {(number - 1) * size}",
             ct,
-            [.. pageParameters]
+            [.. parameters]
         );
 
         var names = await MunicipalityNames.LoadAsync(session, ct);

@@ -39,4 +39,16 @@ public class SwedishAnalysisTests
         Assert.Equal("((bostad & planering) | (bo & stadsplanering)) & ((södertörn))", DecisionQuery.TsQuery(words));
         Assert.Null(DecisionQuery.TsQuery([]));
     }
+
+    [Fact]
+    public void a_query_is_written_into_the_statement_and_nothing_that_could_end_its_quotes_is()
+    {
+        Assert.Equal(
+            "v @@ to_tsquery('simple'::regconfig, '((bostad & planering)) & ((södertörn))')",
+            DecisionQuery.MatchSql("v", "((bostad & planering)) & ((södertörn))")
+        );
+        Assert.Throws<ArgumentException>(() => DecisionQuery.MatchSql("v", "x') or true or ('"));
+        Assert.Throws<ArgumentException>(() => DecisionQuery.MatchSql("v", "x\\"));
+        Assert.Throws<ArgumentException>(() => DecisionQuery.MatchSql("v", "trafik:*"));
+    }
 }

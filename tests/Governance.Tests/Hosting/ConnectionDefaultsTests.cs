@@ -6,20 +6,20 @@ using Npgsql;
 namespace Governance.Tests.Hosting;
 
 /// <summary>
-/// The service's connections prepare the statements they run often, and still plan each run for its own values: a
-/// search's plan depends on how common its word is, and one generic plan for every word reads all the matches of a
-/// common one to sort them.
+/// The service's connections prepare the statements they run often and keep their plans: planning each call cost 0.1
+/// to 0.5 ms a statement, several times a statement's own run. The search, whose plan depends on its words, writes
+/// them into its text (<c>SwedishAnalysisTests</c>).
 /// </summary>
 public class ConnectionDefaultsTests
 {
     [Fact]
-    public async Task a_statement_run_often_is_prepared_once_and_planned_for_each_runs_values()
+    public async Task a_statement_run_often_is_prepared_once_and_keeps_one_plan()
     {
         var database = await TestDatabase.ConnectionStringAsync();
         await using var connection = new NpgsqlConnection(ConnectionDefaults.Apply(database));
         await connection.OpenAsync();
         const string sql = "select count(*) from pg_class where relname = $1 and relpages >= $2";
-        for (var run = 0; run < 12; run++)
+        for (var run = 0; run < 30; run++)
         {
             await using var command = new NpgsqlCommand(sql, connection);
             command.Parameters.Add(new NpgsqlParameter { Value = "pg_class" });
@@ -33,29 +33,20 @@ public class ConnectionDefaultsTests
         );
         plans.Parameters.Add(new NpgsqlParameter { Value = sql });
         await using var reader = await plans.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync(), "The statement run twelve times was not prepared.");
-        Assert.Equal(0L, reader.GetInt64(0));
-        Assert.True(reader.GetInt64(1) >= 6, $"{reader.GetInt64(1)} custom plans");
+        Assert.True(await reader.ReadAsync(), "The statement run thirty times was not prepared.");
+        Assert.True(reader.GetInt64(0) >= 15, $"{reader.GetInt64(0)} generic plans");
+        Assert.True(reader.GetInt64(1) <= 6, $"{reader.GetInt64(1)} custom plans");
     }
 
     [Fact]
-    public void options_the_connection_string_gives_are_kept_and_plans_per_call_added_beside_them()
+    public void values_the_connection_string_gives_are_kept_and_its_options_untouched()
     {
         var applied = new NpgsqlConnectionStringBuilder(
             ConnectionDefaults.Apply("Host=db;Database=g;Options=-c search_path=x;Max Auto Prepare=5")
         );
-        Assert.Equal("-c search_path=x -c plan_cache_mode=force_custom_plan", applied.Options);
+        Assert.Equal("-c search_path=x", applied.Options);
         Assert.Equal(5, applied.MaxAutoPrepare);
         Assert.True(applied.NoResetOnClose);
-    }
-
-    [Fact]
-    public void a_plan_cache_mode_the_connection_string_sets_is_its_own()
-    {
-        var applied = new NpgsqlConnectionStringBuilder(
-            ConnectionDefaults.Apply("Host=db;Database=g;Options=-c plan_cache_mode=auto")
-        );
-        Assert.Equal("-c plan_cache_mode=auto", applied.Options);
     }
 
     [Fact]
