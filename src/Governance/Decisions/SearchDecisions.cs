@@ -24,7 +24,7 @@ public sealed record DecisionHit(
     string MinutesLink
 );
 
-/// <summary>A page of hits; `total` is exact up to 1 000 (`totalIsLowerBound` beyond).</summary>
+/// <summary>A page of hits; `total` is exact up to 100 (`totalIsLowerBound` beyond).</summary>
 public sealed record DecisionPage(
     string? Q,
     int Page,
@@ -38,7 +38,7 @@ public static class SearchDecisionsEndpoint
 {
     public const int MaxPageSize = 100;
     public const int MaxPage = 500;
-    public const int MaxCounted = 1000;
+    public const int MaxCounted = 100;
 
     /// <summary>
     /// The decision history: every outcome ever recorded, newest first or best match first. Words are matched by their

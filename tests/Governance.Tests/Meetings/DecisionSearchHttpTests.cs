@@ -106,4 +106,39 @@ public class DecisionSearchHttpTests(AppFixture fixture) : MeetingScenario(fixtu
         Assert.Equal("Kollektivtrafikplan för Södertörn", Assert.Single(published.Hits).ItemTitle);
         Assert.Equal(2, (await Get<DecisionPage>("/api/decisions")).Total);
     }
+
+    [Fact]
+    public async Task a_count_stops_past_its_bound_and_every_page_up_to_it_is_still_read_in_full()
+    {
+        // Records as the history projection keeps them: a count past the bound needs more than a test can decide.
+        await using (var session = Store.LightweightSession())
+        {
+            var meeting = Guid.NewGuid();
+            for (var i = 1; i <= SearchDecisionsEndpoint.MaxCounted + 5; i++)
+                session.Store(
+                    new DecisionRecord
+                    {
+                        Id = Guid.NewGuid(),
+                        MeetingId = meeting,
+                        MeetingDate = new DateOnly(2020, 4, 23),
+                        Year = 2020,
+                        ItemNumber = i,
+                        ItemTitle = $"Trafikfråga {i}",
+                        Text = "Kommittén beslutar.",
+                        Lexemes = "trafikfråga trafik fråga kommitté besluta",
+                    }
+                );
+            await session.SaveChangesAsync();
+        }
+
+        foreach (var query in new[] { "q=trafik", "" })
+        {
+            var first = await Search($"{query}&pageSize=20");
+            Assert.Equal((SearchDecisionsEndpoint.MaxCounted + 1L, true), (first.Total, first.TotalIsLowerBound));
+            var last = await Search($"{query}&pageSize=20&page={SearchDecisionsEndpoint.MaxCounted / 20 + 1}");
+            Assert.Equal(5, last.Hits.Count);
+        }
+        var narrowed = await Search("q=trafikfråga&kind=nothing");
+        Assert.Equal((0L, false), (narrowed.Total, narrowed.TotalIsLowerBound));
+    }
 }

@@ -8,7 +8,7 @@ using System;
 namespace Governance.Client.Models
 {
     /// <summary>
-    /// A page of hits; `total` is exact up to 1 000 (`totalIsLowerBound` beyond).
+    /// A page of hits; `total` is exact up to 100 (`totalIsLowerBound` beyond).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class DecisionPage : IAdditionalDataHolder, IParsable
