@@ -93,11 +93,16 @@ public static class SearchDecisionsEndpoint
 
         const string table = "governance.mt_doc_decisionrecord d";
         // Counting stops at a bound: a query matching most of a large archive costs no more than one that does not.
-        // Without words it counts the newest along the date index (words go through their own index).
-        var counted = query is null ? $" order by {DecisionsStore.MeetingDateIndexed} desc" : "";
+        // Without words it counts the newest along the date index. Words go through their own index: planned apart
+        // from the bound (a materialized CTE, read only as far as the bound), since with it PostgreSQL would read the
+        // table in order and analyse each row's lexemes, which it takes to be cheap (7.5 ms instead of 2.5 for a
+        // common word).
+        var matched = query is null
+            ? $"select 1 from {table} where {where} order by {DecisionsStore.MeetingDateIndexed} desc"
+            : $"with m as materialized (select 1 from {table} where {where}) select 1 from m";
         var total = (
             await session.QueryAsync<long>(
-                $"select count(*) from (select 1 from {table} where {where}{counted} limit {MaxCounted + 1}) c",
+                $"select count(*) from ({matched} limit {MaxCounted + 1}) c",
                 ct,
                 [.. parameters]
             )
