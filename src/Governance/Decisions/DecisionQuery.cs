@@ -33,5 +33,14 @@ public static class DecisionQuery
             ? $"{vector} @@ to_tsquery('simple'::regconfig, '{tsQuery}')"
             : throw new ArgumentException("Only words and the operators & | ( ) make a query.", nameof(tsQuery));
 
+    /// <summary>
+    /// A filter's value written into the statement, for the same reason as the words: a kind, an outcome or a code
+    /// given as a parameter shares one generic plan with every other value, and for a rare one that plan walks the
+    /// whole history along the date index. Only values of letters, digits, spaces and hyphens are written (dates, ids,
+    /// the names of enums, codes and kinds); null for any other, which is bound as a parameter instead.
+    /// </summary>
+    public static string? Literal(string value) =>
+        value.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-') ? $"'{value}'" : null;
+
     private const string Operators = " &|()";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Governance.Decisions.Swedish;
 using Governance.Meetings;
@@ -40,8 +41,14 @@ public static class SearchDecisionsEndpoint
     public const int MaxPage = 500;
     public const int MaxCounted = 100;
 
+    /// <summary>A year no record can have is a 400 naming `year`, not a failure.</summary>
+    public static ProblemDetails Validate(int? year) =>
+        year is null || Dates.IsPlausible(year.Value) ? WolverineContinue.NoProblems : Dates.YearOutOfRange();
+
+    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>
-    /// The decision history: every outcome ever recorded, newest first or best match first. Words are matched by their
+    /// The decision history: every outcome ever recorded, newest first. Words are matched by their
     /// Swedish lemmas ("beslutet" finds "beslut", "antog" finds "anta") and compound parts ("trafik" finds
     /// "Kollektivtrafikplan").
     /// Decisions in approved minutes are public records, searchable without signing in.
@@ -71,21 +78,27 @@ public static class SearchDecisionsEndpoint
         var query = DecisionQuery.TsQuery(lemmas.QueryOf(q ?? ""));
         if (query is not null)
             where.Append(" and ").Append(DecisionQuery.MatchSql(DecisionsStore.SearchVector, query));
-        void Filter(string sql, object? value)
+        void Filter(string sql, string? value)
         {
             if (value is null)
                 return;
-            where.Append(" and ").Append(sql);
-            parameters.Add(value);
+            where.Append(" and ").Append(sql).Append(' ');
+            if (DecisionQuery.Literal(value) is { } literal)
+                where.Append(literal);
+            else
+            {
+                where.Append('?');
+                parameters.Add(value);
+            }
         }
         // A year as a range of the date index, so the newest-first order starts at the year's end.
-        Filter($"{DecisionsStore.MeetingDateIndexed} >= ?", year is { } y ? new DateOnly(y, 1, 1) : null);
-        Filter($"{DecisionsStore.MeetingDateIndexed} <= ?", year is { } z ? new DateOnly(z, 12, 31) : null);
-        Filter("(data ->> 'MeetingId')::uuid = ?", meetingId);
-        Filter("data ->> 'Body' = ?", body?.ToString());
-        Filter("data ->> 'RaisedByMunicipalityCode' = ?", municipality);
-        Filter("data ->> 'Kind' = ?", kind?.Trim().ToLowerInvariant());
-        Filter("data ->> 'Outcome' = ?", outcome?.ToString());
+        Filter($"{DecisionsStore.MeetingDateIndexed} >=", year is { } y ? IsoDate(new DateOnly(y, 1, 1)) : null);
+        Filter($"{DecisionsStore.MeetingDateIndexed} <=", year is { } z ? IsoDate(new DateOnly(z, 12, 31)) : null);
+        Filter("(data ->> 'MeetingId')::uuid =", meetingId?.ToString());
+        Filter("data ->> 'Body' =", body?.ToString());
+        Filter("data ->> 'RaisedByMunicipalityCode' =", municipality);
+        Filter("data ->> 'Kind' =", kind?.Trim().ToLowerInvariant());
+        Filter("data ->> 'Outcome' =", outcome?.ToString());
         // The public sees decisions once the minutes are approved (PublicView: the record is public); signed-in users
         // see the drafts' outcomes too. Approval is the meeting's own: read from it, never copied into the records.
         if (user.Identity?.IsAuthenticated != true)

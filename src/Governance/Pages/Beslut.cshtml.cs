@@ -42,7 +42,9 @@ public sealed partial class BeslutModel(IQuerySession session, HtmlEncoder encod
         CancellationToken ct
     )
     {
-        (Q, Year, Kind, Body, Outcome) = (q, year, string.IsNullOrWhiteSpace(kind) ? null : kind, body, outcome);
+        // A year no record can have (ar=0) is left out, as the year lists do, instead of failing the page.
+        Year = year is { } y && Dates.IsPlausible(y) ? y : null;
+        (Q, Kind, Body, Outcome) = (q, string.IsNullOrWhiteSpace(kind) ? null : kind, body, outcome);
         Municipality = string.IsNullOrWhiteSpace(municipality) ? null : municipality;
         PageNumber = Math.Max(page ?? 1, 1);
         Names = await MunicipalityNames.LoadAsync(session, ct);

@@ -51,4 +51,15 @@ public class SwedishAnalysisTests
         Assert.Throws<ArgumentException>(() => DecisionQuery.MatchSql("v", "x\\"));
         Assert.Throws<ArgumentException>(() => DecisionQuery.MatchSql("v", "trafik:*"));
     }
+
+    [Fact]
+    public void a_filter_is_written_as_a_literal_only_when_it_holds_nothing_that_could_end_its_quotes()
+    {
+        Assert.Equal("'0126'", DecisionQuery.Literal("0126"));
+        Assert.Equal("'2020-01-01'", DecisionQuery.Literal("2020-01-01"));
+        Assert.Equal("'särskilt projekt'", DecisionQuery.Literal("särskilt projekt"));
+        Assert.Null(DecisionQuery.Literal("x' or '1'='1"));
+        Assert.Null(DecisionQuery.Literal("x\\"));
+        Assert.Null(DecisionQuery.Literal("a?b"));
+    }
 }

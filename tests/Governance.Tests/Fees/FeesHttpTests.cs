@@ -32,7 +32,15 @@ public class FeesHttpTests(AppFixture fixture) : IntegrationContext(fixture)
     public async Task a_year_out_of_bounds_is_a_400_naming_the_year_not_a_failure()
     {
         await GivenReferenceData();
-        var reads = new[] { "/api/fees/0", "/api/fees/99999", "/api/meetings?year=0", "/api/meetings?year=9999" };
+        var reads = new[]
+        {
+            "/api/fees/0",
+            "/api/fees/99999",
+            "/api/meetings?year=0",
+            "/api/meetings?year=9999",
+            "/api/decisions?year=0",
+            "/api/decisions?year=99999",
+        };
         foreach (var read in reads)
         {
             var answer = await Host.Scenario(s =>

@@ -141,4 +141,38 @@ public class DecisionSearchHttpTests(AppFixture fixture) : MeetingScenario(fixtu
         var narrowed = await Search("q=trafikfråga&kind=nothing");
         Assert.Equal((0L, false), (narrowed.Total, narrowed.TotalIsLowerBound));
     }
+
+    [Fact]
+    public async Task words_of_numerals_that_are_not_digits_and_a_page_year_out_of_bounds_list_without_failing()
+    {
+        await GivenSodertornWithAllRepresentatives();
+        await MeetingWithDecisions(
+            "2020-04-23",
+            ("Verksamhetsplan 2020", "verksamhetsplan", "Kommittén fastställer verksamhetsplanen.", null)
+        );
+        // "½", "Ⅳ" and "①" are numerals without a digit: what is left of them to look for is still a query, and
+        // punctuation alone is none.
+        foreach (var query in new[] { "q=%C2%BD%C2%BD", "q=%E2%85%A3", "q=%E2%91%A0", "q=%C2%BD+verksamhetsplanen" })
+            Assert.InRange((await Search(query)).Total, 0, 1);
+        Assert.Equal(1, (await Search("q=!!")).Total);
+        await Host.Scenario(s =>
+        {
+            s.Get.Url("/beslut?ar=0&q=%C2%BD");
+            s.StatusCodeShouldBe(200);
+        });
+    }
+
+    [Fact]
+    public async Task filters_are_written_into_the_statement_when_plain_and_bound_otherwise()
+    {
+        await GivenSodertornWithAllRepresentatives();
+        await MeetingWithDecisions(
+            "2020-04-23",
+            ("Svar på remiss om tvärförbindelse", "remissvar", "Kommittén svarar på remissen.", "0126")
+        );
+        Assert.Equal(1, (await Search("kind=Remissvar&municipality=0126&year=2020&outcome=decided")).Total);
+        // A value with a quote is bound, not written: it matches nothing and breaks nothing.
+        Assert.Equal(0, (await Search("kind=remissvar%27%20or%20%271%27=%271")).Total);
+        Assert.Equal(0, (await Search("municipality=0126%27--")).Total);
+    }
 }

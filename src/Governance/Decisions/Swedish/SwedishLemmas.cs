@@ -78,7 +78,9 @@ public sealed partial class SwedishLemmas(LemmaAnalyser analyser, IEnumerable<st
             )
             .Where(r => r.Count > 0)
             .ToList();
-        readings.Add(new HashSet<string> { Sanitised(lower) });
+        // A word of numerals that are not digits (½, Ⅳ) has no letters or digits left: it reads as no word.
+        if (Sanitised(lower) is { Length: > 0 } whole)
+            readings.Add(new HashSet<string> { whole });
         return readings;
     }
 

@@ -10,7 +10,7 @@ public static class Dates
 
     /// <summary>The year a page asks for when it is plausible, else this year.</summary>
     public static int YearOrCurrent(int? year, TimeProvider clock) =>
-        year is >= FirstYear and <= LastYear ? year.Value : clock.Today().Year;
+        year is { } given && IsPlausible(given) ? given : clock.Today().Year;
 
     public static bool IsPlausible(DateOnly date) => IsPlausible(date.Year);
 
