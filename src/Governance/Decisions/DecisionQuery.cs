@@ -29,7 +29,7 @@ public static class DecisionQuery
     /// refused, so nothing in it can end the quoted text.
     /// </summary>
     public static string MatchSql(string vector, string tsQuery) =>
-        tsQuery.All(c => char.IsLetterOrDigit(c) || Operators.Contains(c))
+        Plain(tsQuery, " &|()")
             ? $"{vector} @@ to_tsquery('simple'::regconfig, '{tsQuery}')"
             : throw new ArgumentException("Only words and the operators & | ( ) make a query.", nameof(tsQuery));
 
@@ -40,7 +40,9 @@ public static class DecisionQuery
     /// the names of enums, codes and kinds); null for any other, which is bound as a parameter instead.
     /// </summary>
     public static string? Literal(string value) =>
-        value.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-') ? $"'{value}'" : null;
+        Plain(value, " -") ? $"'{value}'" : null;
 
-    private const string Operators = " &|()";
+    /// <summary>Letters, digits and the given characters only: nothing that could end a quoted text.</summary>
+    private static bool Plain(string text, string others) =>
+        text.All(c => char.IsLetterOrDigit(c) || others.Contains(c));
 }

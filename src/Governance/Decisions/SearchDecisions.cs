@@ -42,8 +42,7 @@ public static class SearchDecisionsEndpoint
     public const int MaxCounted = 100;
 
     /// <summary>A year no record can have is a 400 naming `year`, not a failure.</summary>
-    public static ProblemDetails Validate(int? year) =>
-        year is null || Dates.IsPlausible(year.Value) ? WolverineContinue.NoProblems : Dates.YearOutOfRange();
+    public static ProblemDetails Validate(int? year) => Dates.YearWithinBounds(year);
 
     private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -27,8 +27,7 @@ public sealed record FeeScheduleView(
 
 public static class GetFeeScheduleEndpoint
 {
-    public static ProblemDetails Validate(int year) =>
-        Dates.IsPlausible(year) ? WolverineContinue.NoProblems : Dates.YearOutOfRange("Avgiftsåret");
+    public static ProblemDetails Validate(int year) => Dates.YearWithinBounds(year, "Avgiftsåret");
 
     /// <summary>
     /// §8: the fee schedule of a year: each member's population at the previous year end, its fee, the total (the parts

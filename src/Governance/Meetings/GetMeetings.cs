@@ -38,8 +38,7 @@ public sealed record PresentMember(string Code, string Name);
 /// <summary>A year of meetings, in a class of its own: Wolverine runs Validate for every endpoint of a class.</summary>
 public static class GetMeetingsOfYearEndpoint
 {
-    public static ProblemDetails Validate(int? year) =>
-        year is null || Dates.IsPlausible(year.Value) ? WolverineContinue.NoProblems : Dates.YearOutOfRange();
+    public static ProblemDetails Validate(int? year) => Dates.YearWithinBounds(year);
 
     /// <summary>
     /// The calendar of both bodies (or one), by year (this year unless given); cancelled meetings included and marked,

@@ -16,6 +16,10 @@ public static class Dates
 
     public static bool IsPlausible(int year) => year is >= FirstYear and <= LastYear;
 
+    /// <summary>For an endpoint's Validate: a year asked for within the bounds (or none) goes on, else 400.</summary>
+    public static ProblemDetails YearWithinBounds(int? year, string what = "Året") =>
+        year is null || IsPlausible(year.Value) ? WolverineContinue.NoProblems : YearOutOfRange(what);
+
     /// <summary>A year asked for outside the bounds: 400, naming the field `year`.</summary>
     public static ProblemDetails YearOutOfRange(string what = "Året") =>
         new ValidationProblemDetails(

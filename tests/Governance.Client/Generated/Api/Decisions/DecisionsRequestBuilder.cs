@@ -34,7 +34,10 @@ namespace Governance.Client.Api.Decisions
         {
         }
         /// <summary>
-        /// The decision history: every outcome ever recorded, newest first. Words are matched by their Swedish lemmas (&quot;beslutet&quot; finds &quot;beslut&quot;, &quot;antog&quot; finds &quot;anta&quot;) and compound parts (&quot;trafik&quot; finds &quot;Kollektivtrafikplan&quot;). Decisions in approved minutes are public records, searchable without signing in.Öppen: ingen inloggning krävs.
+        /// The decision history: every outcome ever recorded, newest first. Words are matched by their Swedish lemmas
+        /// (&quot;beslutet&quot; finds &quot;beslut&quot;, &quot;antog&quot; finds &quot;anta&quot;) and compound parts
+        /// (&quot;trafik&quot; finds &quot;Kollektivtrafikplan&quot;). Decisions in approved minutes are public
+        /// records, searchable without signing in.Öppen: ingen inloggning krävs.
         /// </summary>
         /// <returns>A <see cref="global::Governance.Client.Models.DecisionPage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -59,7 +62,10 @@ namespace Governance.Client.Api.Decisions
             return await RequestAdapter.SendAsync<global::Governance.Client.Models.DecisionPage>(requestInfo, global::Governance.Client.Models.DecisionPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The decision history: every outcome ever recorded, newest first. Words are matched by their Swedish lemmas (&quot;beslutet&quot; finds &quot;beslut&quot;, &quot;antog&quot; finds &quot;anta&quot;) and compound parts (&quot;trafik&quot; finds &quot;Kollektivtrafikplan&quot;). Decisions in approved minutes are public records, searchable without signing in.Öppen: ingen inloggning krävs.
+        /// The decision history: every outcome ever recorded, newest first. Words are matched by their Swedish lemmas
+        /// (&quot;beslutet&quot; finds &quot;beslut&quot;, &quot;antog&quot; finds &quot;anta&quot;) and compound parts
+        /// (&quot;trafik&quot; finds &quot;Kollektivtrafikplan&quot;). Decisions in approved minutes are public
+        /// records, searchable without signing in.Öppen: ingen inloggning krävs.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -87,7 +93,10 @@ namespace Governance.Client.Api.Decisions
             return new global::Governance.Client.Api.Decisions.DecisionsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// The decision history: every outcome ever recorded, newest first. Words are matched by their Swedish lemmas (&quot;beslutet&quot; finds &quot;beslut&quot;, &quot;antog&quot; finds &quot;anta&quot;) and compound parts (&quot;trafik&quot; finds &quot;Kollektivtrafikplan&quot;). Decisions in approved minutes are public records, searchable without signing in.Öppen: ingen inloggning krävs.
+        /// The decision history: every outcome ever recorded, newest first. Words are matched by their Swedish lemmas
+        /// (&quot;beslutet&quot; finds &quot;beslut&quot;, &quot;antog&quot; finds &quot;anta&quot;) and compound parts
+        /// (&quot;trafik&quot; finds &quot;Kollektivtrafikplan&quot;). Decisions in approved minutes are public
+        /// records, searchable without signing in.Öppen: ingen inloggning krävs.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class DecisionsRequestBuilderGetQueryParameters 
