@@ -18,7 +18,7 @@ public sealed record AgreementContext(
     {
         // Fetched for writing: the append is checked at commit against the version read here.
         var stream = await session.Events.FetchForWriting<CooperationAgreement>(CooperationAgreement.TheId, ct);
-        var municipalities = await session.Query<Municipality>().ToListAsync(ct);
+        var municipalities = await session.MunicipalityRegisterAsync(ct);
         return new(stream, municipalities);
     }
 

@@ -25,10 +25,10 @@ public static class GetAgreementStateEndpoint
         CancellationToken ct
     )
     {
-        var agreement = await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, ct);
+        var agreement = await session.AgreementAsync(ct);
         if (agreement is null)
             return null;
-        return AgreementState.Of(agreement, await session.Query<Municipality>().ToListAsync(ct), asOf ?? clock.Today());
+        return AgreementState.Of(agreement, await session.MunicipalityRegisterAsync(ct), asOf ?? clock.Today());
     }
 
     /// <summary>The member municipalities on a date (today by default): the basis of quorum and fees.</summary>
@@ -41,7 +41,7 @@ public static class GetAgreementStateEndpoint
         CancellationToken ct
     )
     {
-        var agreement = await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, ct);
+        var agreement = await session.AgreementAsync(ct);
         if (agreement is null)
             return null;
         var date = on ?? clock.Today();

@@ -20,7 +20,7 @@ public static class GetAgreementTextEndpoint
         TimeProvider clock,
         CancellationToken ct
     ) =>
-        await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, ct) is { } agreement
+        await session.AgreementAsync(ct) is { } agreement
             ? AgreementText.On(
                 on ?? clock.Today(),
                 agreement,

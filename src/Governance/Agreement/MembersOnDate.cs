@@ -15,7 +15,7 @@ public sealed record MembersOnDate(
     {
         var agreement = await session.AgreementAsync(ct);
         // In Swedish alphabetical order, whatever order the rows are stored in (a rebuild or a restore rewrites them).
-        var register = (await session.Query<Municipality>().ToListAsync(ct))
+        var register = (await session.MunicipalityRegisterAsync(ct))
             .OrderBy(m => m.Name, SwedishOrder)
             .ToList();
         IReadOnlyList<string> codes = agreement is null ? [.. register.Select(m => m.Code)] : agreement.MembersOn(on);
@@ -31,7 +31,7 @@ public sealed record MembersOnDate(
         var agreement = await session.AgreementAsync(ct);
         IReadOnlyList<string> codes = agreement is not null
             ? agreement.MembersOn(on)
-            : await session.Query<Municipality>().Select(m => m.Code).ToListAsync(ct);
+            : [.. (await session.MunicipalityRegisterAsync(ct)).Select(m => m.Code)];
         return new(on, codes, [], agreement);
     }
 

@@ -208,7 +208,7 @@ public static class DistributionHandler
         document.Recipients = [.. recipients];
         document.CreatedAt = clock.GetUtcNow();
         session.Store(document);
-        var register = await session.Query<Municipality>().ToListAsync(ct);
+        var register = await session.MunicipalityRegisterAsync(ct);
         foreach (var code in recipients)
         {
             var channels = register.FirstOrDefault(m => m.Code == code)?.Channels ?? Channels.Default;

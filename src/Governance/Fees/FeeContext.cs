@@ -15,8 +15,8 @@ public sealed record FeeContext(
     public static async Task<FeeContext> LoadAsync(IQuerySession session, CancellationToken ct) =>
         new(
             await session.LoadAsync<FeeLedger>(FeeLedger.TheId, ct),
-            await session.Query<Municipality>().ToListAsync(ct),
-            await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, ct)
+            await session.MunicipalityRegisterAsync(ct),
+            await session.AgreementAsync(ct)
         );
 
     /// <summary>

@@ -39,9 +39,11 @@ public static class GetFeeScheduleEndpoint
         IQuerySession session,
         TimeProvider clock,
         CancellationToken ct
-    )
+    ) => Of(year, await FeeContext.LoadAsync(session, ct), clock);
+
+    /// <summary>The schedule of a year from what is already loaded (a page showing several years loads it once).</summary>
+    public static FeeScheduleView Of(int year, FeeContext context, TimeProvider clock)
     {
-        var context = await FeeContext.LoadAsync(session, ct);
         var run = context.Ledger?.InvoicesOf(year);
         var due = run?.DueOn ?? FeeLedger.DueDate(year);
         var calculation = context.Calculate(year);

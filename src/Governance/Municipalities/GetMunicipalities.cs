@@ -65,10 +65,14 @@ public static class GetMunicipalitiesEndpoint
 
     /// <summary>The register: each municipality with the people in office today and its latest population.</summary>
     [WolverineGet("/api/municipalities", OperationId = "GetMunicipalities")]
-    public static async Task<IReadOnlyList<MunicipalitySummary>> Get(IQuerySession session, TimeProvider clock)
+    public static async Task<IReadOnlyList<MunicipalitySummary>> Get(
+        IQuerySession session,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var today = clock.Today();
-        var all = await session.Query<Municipality>().ToListAsync();
+        var all = await session.MunicipalityRegisterAsync(ct);
         return [.. all.OrderBy(m => m.Name, Swedish).Select(m => MunicipalitySummary.Of(m, today))];
     }
 

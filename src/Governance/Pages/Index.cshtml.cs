@@ -78,7 +78,9 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
                 )
             );
 
-        if (await GetAgreementStateEndpoint.Get(today, session, clock, ct) is { } agreement)
+        // The agreement's state and two years' fees from one read of the ledger, the register and the agreement.
+        var context = await FeeContext.LoadAsync(session, ct);
+        if (context.Agreement is { } loaded && AgreementState.Of(loaded, context.Register, today) is var agreement)
         {
             foreach (var p in agreement.Parties.Where(p => p.Status == PartyStatus.NoticeRunning))
             {
@@ -95,7 +97,7 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
 
         foreach (var year in new[] { today.Year - 1, today.Year })
         {
-            var fees = await GetFeeScheduleEndpoint.Get(year, session, clock, ct);
+            var fees = GetFeeScheduleEndpoint.Of(year, context, clock);
             foreach (var line in fees.Lines.Where(l => l.Overdue))
                 duties.Add(
                     new(

@@ -26,8 +26,8 @@ public sealed class KommunerModel(IQuerySession session, TimeProvider clock) : P
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Municipalities = await GetMunicipalitiesEndpoint.Get(session, clock);
-        Details = (await session.Query<Municipality>().ToListAsync(ct)).ToDictionary(m => m.Id, MunicipalityDetails.Of);
+        Municipalities = await GetMunicipalitiesEndpoint.Get(session, clock, ct);
+        Details = (await session.MunicipalityRegisterAsync(ct)).ToDictionary(m => m.Id, MunicipalityDetails.Of);
         Term = Dates.YearOrCurrent(RequestedTerm, clock);
         Offices = await GetOfficeHoldersEndpoint.Get(
             Term == Today.Year ? Today : new DateOnly(Term, 1, 1),

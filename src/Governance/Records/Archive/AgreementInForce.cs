@@ -19,9 +19,9 @@ public sealed class RecordedAgreementInForce : IAgreementInForce
 {
     public async Task<IReadOnlyList<ArchiveFile>> OnAsync(IQuerySession session, DateOnly date, CancellationToken ct)
     {
-        if (await session.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, ct) is not { } agreement)
+        if (await session.AgreementAsync(ct) is not { } agreement)
             return [];
-        var state = AgreementState.Of(agreement, await session.Query<Municipality>().ToListAsync(ct), date);
+        var state = AgreementState.Of(agreement, await session.MunicipalityRegisterAsync(ct), date);
         var text = AgreementText.On(
             date,
             agreement,

@@ -1,0 +1,27 @@
+using System.Runtime.CompilerServices;
+using Governance.Agreement;
+using Governance.Municipalities;
+
+namespace Governance.Infrastructure.Queries;
+
+/// <summary>
+/// The two documents nearly every request reads in several places, read at most once per session: the agreement (the
+/// §10 check, the members on a date, the dissolution, the fees) and the municipality register (names beside codes,
+/// populations, the agreement's parties). A lightweight session has no identity map to answer the second time, and
+/// each read is a round trip to the database. Only for reading: a command that changes either fetches its stream for
+/// writing, and the lists returned are shared, so nobody changes them.
+/// </summary>
+public static class SessionReads
+{
+    private static readonly ConditionalWeakTable<IQuerySession, Task<CooperationAgreement?>> Agreements = new();
+    private static readonly ConditionalWeakTable<IQuerySession, Task<IReadOnlyList<Municipality>>> Registers = new();
+
+    public static Task<CooperationAgreement?> AgreementAsync(this IQuerySession session, CancellationToken ct) =>
+        Agreements.GetValue(session, s => s.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, ct));
+
+    /// <summary>Every registered municipality, in no particular order.</summary>
+    public static Task<IReadOnlyList<Municipality>> MunicipalityRegisterAsync(
+        this IQuerySession session,
+        CancellationToken ct
+    ) => Registers.GetValue(session, async s => await s.Query<Municipality>().ToListAsync(ct));
+}

@@ -1,0 +1,64 @@
+using System.Net.Http.Headers;
+using Governance.Tests.Support;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Tests.Operations;
+
+/// <summary>
+/// Every query is a round trip to the database, and at eight readers the round trips are a large part of the machine's
+/// time. The agreement and the municipality register are what most screens read in several places (the dissolution,
+/// the members on a date, the fees, names beside codes): each screen and read reads either at most once.
+/// </summary>
+public sealed class SharedReadsTests
+{
+    private static readonly TestClock Clock = new(new DateTimeOffset(2021, 3, 20, 10, 0, 0, TimeSpan.FromHours(1)));
+
+    private static readonly string[] Reads =
+    [
+        "/",
+        "/kommuner",
+        "/avtal",
+        "/avgifter?ar=2021",
+        "/api/agreement",
+        "/api/agreement/members",
+        "/api/municipalities",
+        "/api/fees/2021",
+    ];
+
+    [Fact]
+    public async Task a_screen_reads_the_agreement_and_the_register_once_however_many_of_its_parts_need_them()
+    {
+        using var smtp = new TestSmtpServer();
+        smtp.Start();
+        var database = await TestDatabase.FreshDatabaseAsync("governance_shared_reads_tests");
+        var queries = new CapturedQueries();
+        await using var host = await ServiceHost.StartAsync(
+            Clock,
+            database,
+            smtp,
+            new Dictionary<string, string?> { ["Governance:ApplySchemaOnStart"] = "true" },
+            services => services.ConfigureMarten(options => options.Logger(queries))
+        );
+        var token = RunningService.Tokens("secretary", null);
+        var repeated = new List<string>();
+        foreach (var path in Reads)
+        {
+            queries.Take();
+            queries.Capturing = true;
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await host.Service.Client.SendAsync(request);
+            queries.Capturing = false;
+            Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
+            var captured = queries.Take();
+            foreach (var table in new[] { "mt_doc_cooperationagreement", "mt_doc_municipality " })
+            {
+                var reads = captured.Count(q => q.Sql.Contains($"from governance.{table}", StringComparison.Ordinal));
+                if (reads > 1)
+                    repeated.Add($"{path} reads {table.Trim()} {reads} times");
+            }
+        }
+        Assert.True(repeated.Count == 0, string.Join("\n", repeated));
+    }
+}
