@@ -116,7 +116,7 @@ public static class GovernanceHost
             {
                 options.DatabaseSchemaName = "governance";
                 options.AutoCreateSchemaObjects = SchemaOnStart.AutoCreate(applySchema);
-                options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                options.Serializer(new BufferedJsonSerializer { EnumStorage = EnumStorage.AsString });
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.CausationIdEnabled = true;
                 options.Events.MetadataConfig.UserNameEnabled = true;
