@@ -41,7 +41,7 @@ public static class GetFeeScheduleEndpoint
         CancellationToken ct
     ) => Of(year, await FeeContext.LoadAsync(session, ct), clock);
 
-    /// <summary>The schedule of a year from what is already loaded (a page showing several years loads it once).</summary>
+    /// <summary>The schedule of a year from what is loaded already (a page of several years loads it once).</summary>
     public static FeeScheduleView Of(int year, FeeContext context, TimeProvider clock)
     {
         var run = context.Ledger?.InvoicesOf(year);
