@@ -1,7 +1,5 @@
 using Governance.Scenarios;
 using Governance.Tests.Support;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Tests.Operations;
 
@@ -45,13 +43,7 @@ public sealed class BoundedReadsTests
         smtp.Start();
         var database = await TestDatabase.FreshDatabaseAsync("governance_bounded_reads_tests");
         var queries = new CapturedQueries();
-        await using var host = await ServiceHost.StartAsync(
-            Clock,
-            database,
-            smtp,
-            new Dictionary<string, string?> { ["Governance:ApplySchemaOnStart"] = "true" },
-            services => services.ConfigureMarten(options => options.Logger(queries))
-        );
+        await using var host = await queries.StartServiceAsync(Clock, database, smtp);
         await CommitteeYear.RecordAsync(host.Service.Client, RunningService.Tokens, Year);
         await host.Service.WaitUntilDistributedAsync();
 

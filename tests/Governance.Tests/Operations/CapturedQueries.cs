@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using Governance.Tests.Support;
 using Marten;
 using Marten.Services;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Governance.Tests.Operations;
@@ -24,6 +26,16 @@ public sealed class CapturedQueries : IMartenLogger, IMartenSessionLogger
             taken.Add(query);
         return taken;
     }
+
+    /// <summary>The service on <paramref name="database"/>, applying its own schema, with every query kept here.</summary>
+    public Task<ServiceHost> StartServiceAsync(TimeProvider clock, string database, TestSmtpServer smtp) =>
+        ServiceHost.StartAsync(
+            clock,
+            database,
+            smtp,
+            new Dictionary<string, string?> { ["Governance:ApplySchemaOnStart"] = "true" },
+            services => services.ConfigureMarten(options => options.Logger(this))
+        );
 
     public IMartenSessionLogger StartSession(IQuerySession session) => this;
 

@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
 using Governance.Tests.Support;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Tests.Operations;
 
@@ -33,13 +31,7 @@ public sealed class SharedReadsTests
         smtp.Start();
         var database = await TestDatabase.FreshDatabaseAsync("governance_shared_reads_tests");
         var queries = new CapturedQueries();
-        await using var host = await ServiceHost.StartAsync(
-            Clock,
-            database,
-            smtp,
-            new Dictionary<string, string?> { ["Governance:ApplySchemaOnStart"] = "true" },
-            services => services.ConfigureMarten(options => options.Logger(queries))
-        );
+        await using var host = await queries.StartServiceAsync(Clock, database, smtp);
         var token = RunningService.Tokens("secretary", null);
         var repeated = new List<string>();
         foreach (var path in Reads)
