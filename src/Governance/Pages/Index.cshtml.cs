@@ -80,8 +80,9 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
 
         // The agreement's state and two years' fees from one read of the ledger, the register and the agreement.
         var context = await FeeContext.LoadAsync(session, ct);
-        if (context.Agreement is { } loaded && AgreementState.Of(loaded, context.Register, today) is var agreement)
+        if (context.Agreement is { } loaded)
         {
+            var agreement = AgreementState.Of(loaded, context.Register, today);
             foreach (var p in agreement.Parties.Where(p => p.Status == PartyStatus.NoticeRunning))
             {
                 var uninformed = p.PartiesToInform.Count(i => !i.Informed);

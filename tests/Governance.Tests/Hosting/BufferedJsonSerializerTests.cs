@@ -29,14 +29,17 @@ public class BufferedJsonSerializerTests
 
         await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select $1::jsonb, $1::jsonb", connection);
+        await using var command = new NpgsqlCommand("select $1::jsonb, $1::jsonb, $1::jsonb", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = json });
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
 
+        // The typed read, as for documents, then the read by type, as for events: two columns of one row.
         var read = await buffered.FromJsonAsync<Municipality>(reader, 0);
-        var streamed = await marten.FromJsonAsync<Municipality>(reader, 1);
+        var byType = (Municipality)await buffered.FromJsonAsync(typeof(Municipality), reader, 1);
+        var streamed = await marten.FromJsonAsync<Municipality>(reader, 2);
         Assert.Equal(marten.ToJson(streamed), marten.ToJson(read));
+        Assert.Equal(marten.ToJson(streamed), marten.ToJson(byType));
         Assert.Equal(["Bo Cederlöf", "Åsa Ek"], read.Representatives.Select(r => r.PersonName));
         Assert.Equal(11300, read.Populations.Single().Population);
     }

@@ -27,7 +27,7 @@ public sealed class CapturedQueries : IMartenLogger, IMartenSessionLogger
         return taken;
     }
 
-    /// <summary>The service on <paramref name="database"/>, applying its own schema, with every query kept here.</summary>
+    /// <summary>The service on <paramref name="database"/>, applying its own schema, its queries kept here.</summary>
     public Task<ServiceHost> StartServiceAsync(TimeProvider clock, string database, TestSmtpServer smtp) =>
         ServiceHost.StartAsync(
             clock,

@@ -5,11 +5,12 @@ using Governance.Municipalities;
 namespace Governance.Infrastructure.Queries;
 
 /// <summary>
-/// The two documents nearly every request reads in several places, read at most once per session: the agreement (the
-/// §10 check, the members on a date, the dissolution, the fees) and the municipality register (names beside codes,
-/// populations, the agreement's parties). A lightweight session has no identity map to answer the second time, and
-/// each read is a round trip to the database. Only for reading: a command that changes either fetches its stream for
-/// writing, and the lists returned are shared, so nobody changes them.
+/// What nearly every request reads in several places, read at most once per session: the agreement (the §10 check,
+/// the members on a date, the dissolution, the fees) and the municipality register (names beside codes, populations,
+/// the agreement's parties). A lightweight session has no identity map to answer the second time, and each read is a
+/// round trip to the database. Only for reading, in a session of one request or message: a command that changes
+/// either fetches its stream for writing, and what is returned is shared, so nobody changes the list or the documents
+/// in it.
 /// </summary>
 public static class SessionReads
 {
@@ -23,5 +24,5 @@ public static class SessionReads
     public static Task<IReadOnlyList<Municipality>> MunicipalityRegisterAsync(
         this IQuerySession session,
         CancellationToken ct
-    ) => Registers.GetValue(session, async s => await s.Query<Municipality>().ToListAsync(ct));
+    ) => Registers.GetValue(session, s => s.Query<Municipality>().ToListAsync(ct));
 }
