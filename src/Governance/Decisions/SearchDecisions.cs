@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Governance.Decisions.Swedish;
 using Governance.Meetings;
@@ -43,8 +42,6 @@ public static class SearchDecisionsEndpoint
 
     /// <summary>A year no record can have is a 400 naming `year`, not a failure.</summary>
     public static ProblemDetails Validate(int? year) => Dates.YearWithinBounds(year);
-
-    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The decision history: every outcome ever recorded, newest first. Words are matched by their
@@ -91,8 +88,8 @@ public static class SearchDecisionsEndpoint
             }
         }
         // A year as a range of the date index, so the newest-first order starts at the year's end.
-        Filter($"{DecisionsStore.MeetingDateIndexed} >=", year is { } y ? IsoDate(new DateOnly(y, 1, 1)) : null);
-        Filter($"{DecisionsStore.MeetingDateIndexed} <=", year is { } z ? IsoDate(new DateOnly(z, 12, 31)) : null);
+        Filter($"{DecisionsStore.MeetingDateIndexed} >=", year is { } y ? Dates.Iso(new DateOnly(y, 1, 1)) : null);
+        Filter($"{DecisionsStore.MeetingDateIndexed} <=", year is { } z ? Dates.Iso(new DateOnly(z, 12, 31)) : null);
         Filter("(data ->> 'MeetingId')::uuid =", meetingId?.ToString());
         Filter("data ->> 'Body' =", body?.ToString());
         Filter("data ->> 'RaisedByMunicipalityCode' =", municipality);

@@ -103,10 +103,16 @@ public sealed class RunningService(HttpClient client, string database)
 
     public async Task<JsonElement> GetAsync(string url)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens("secretary", null));
-        using var response = await Client.SendAsync(request);
+        using var response = await GetAsSecretaryAsync(url);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>A GET as the secretary, the answer as it came.</summary>
+    public async Task<HttpResponseMessage> GetAsSecretaryAsync(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens("secretary", null));
+        return await Client.SendAsync(request);
     }
 }
