@@ -2,6 +2,7 @@ using Alba;
 using Governance.Agreement;
 using Governance.Infrastructure.Security;
 using Governance.ReferenceData;
+using Governance.Scenarios;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -134,18 +135,32 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         return await session.Events.QueryAllRawEvents().CountAsync();
     }
 
+    /// <summary>The types of the last events written, oldest first: what a test names when something was written.</summary>
+    protected async Task<string> LastEventTypes(long count)
+    {
+        await using var session = Store.QuerySession();
+        var last = await session
+            .Events.QueryAllRawEvents()
+            .OrderByDescending(e => e.Sequence)
+            .Take((int)Math.Clamp(count, 0, 20))
+            .ToListAsync();
+        return string.Join(", ", last.AsEnumerable().Reverse().Select(e => e.EventTypeName));
+    }
+
     /// <summary>
-    /// Waits until the background work the setup set off (deliveries and what they record) has ended: no new event
-    /// for a second, for at most a minute. A test proving that a request wrote nothing counts from then.
+    /// Waits until the background work the setup set off (deliveries and what they record) has ended: no delivery
+    /// waiting for an attempt or a retry, no message waiting in Wolverine's inbox or outbox, and no new event for a
+    /// second; for at most a minute. A test proving that a request wrote nothing counts from then. A quiet second
+    /// alone is not enough: a retry comes seconds later.
     /// </summary>
     protected async Task WaitUntilQuietAsync()
     {
-        var last = await EventCount();
+        var last = await BackgroundWork.ReadAsync(Fixture.ConnectionString);
         for (var i = 0; i < 60; i++)
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
-            var now = await EventCount();
-            if (now == last)
+            var now = await BackgroundWork.ReadAsync(Fixture.ConnectionString);
+            if (now.LatestEvent == last.LatestEvent && now is { OpenDeliveries: 0, WaitingMessages: 0 })
                 return;
             last = now;
         }
