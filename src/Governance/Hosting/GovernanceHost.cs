@@ -226,6 +226,7 @@ public static class GovernanceHost
             ServiceLifetime.Singleton,
             includeInternalTypes: true
         );
+        services.AddSingleton(typeof(RequestValidators<>));
 
         services.AddRazorPages();
         // Pages in Swedish: å, ä and ö are written as themselves, not as character references.

@@ -9,7 +9,10 @@ namespace Governance.Infrastructure.Api;
 /// </summary>
 public sealed partial class XmlDocs
 {
-    private readonly Dictionary<string, string> _summaries = [];
+    // Read at start for every endpoint: kept as elements, made plain text only when asked for, and methods found by
+    // name (any overload) in one lookup rather than by a search of every member.
+    private readonly Dictionary<string, XElement> _summaries = [];
+    private readonly Dictionary<string, XElement> _methods = [];
 
     public static XmlDocs Load(Assembly assembly)
     {
@@ -18,21 +21,23 @@ public sealed partial class XmlDocs
         if (!File.Exists(path))
             return docs;
         foreach (var member in XDocument.Load(path).Descendants("member"))
-            if (member.Attribute("name")?.Value is { } name && member.Element("summary") is { } summary)
-                docs._summaries[name] = Plain(summary);
+        {
+            if (member.Attribute("name")?.Value is not { } name || member.Element("summary") is not { } summary)
+                continue;
+            docs._summaries[name] = summary;
+            if (name.StartsWith("M:", StringComparison.Ordinal))
+                docs._methods.TryAdd(name.Split('(')[0], summary);
+        }
         return docs;
     }
 
-    /// <summary>A method's summary (any overload), else its declaring type's.</summary>
+    /// <summary>A method's summary (the first overload documented).</summary>
     public string? Of(MethodInfo method) =>
-        _summaries
-            .FirstOrDefault(s =>
-                s.Key.StartsWith($"M:{Name(method.DeclaringType!)}.{method.Name}(", StringComparison.Ordinal)
-                || s.Key == $"M:{Name(method.DeclaringType!)}.{method.Name}"
-            )
-            .Value;
+        _methods.GetValueOrDefault($"M:{Name(method.DeclaringType!)}.{method.Name}") is { } summary
+            ? Plain(summary)
+            : null;
 
-    public string? Of(Type type) => _summaries.GetValueOrDefault($"T:{Name(type)}");
+    public string? Of(Type type) => _summaries.GetValueOrDefault($"T:{Name(type)}") is { } s ? Plain(s) : null;
 
     private static string Name(Type type) => type.FullName!.Replace('+', '.');
 

@@ -5,7 +5,7 @@ namespace Governance.Infrastructure.Validation;
 public static class FluentValidationExecutor
 {
     /// <summary>Runs every validator of the request; on failure ends the request with 400 naming each field.</summary>
-    public static async Task<IResult> ExecuteAsync<T>(IEnumerable<IValidator<T>> validators, T request)
+    public static async Task<IResult> ExecuteAsync<T>(RequestValidators<T> validators, T request)
     {
         // The body check answers a null body before this runs; a null here must still not reach a validator.
         if (request is null)
@@ -14,7 +14,7 @@ public static class FluentValidationExecutor
                 title: "Uppgifterna är inte giltiga"
             );
         var failures = new List<FluentValidation.Results.ValidationFailure>();
-        foreach (var validator in validators)
+        foreach (var validator in validators.All)
         {
             failures.AddRange((await validator.ValidateAsync(request)).Errors);
         }
