@@ -172,9 +172,13 @@ public sealed class TelemetryHost : IAsyncDisposable
         );
     }
 
+    /// <summary>
+    /// Waits for the distribution to reach the condition. Retries wait for Wolverine's poll of scheduled messages
+    /// (every 5 s), which a loaded machine running the whole suite can stretch well past a retry's own delay.
+    /// </summary>
     public async Task<DistributionStatus> WaitForDistribution(Func<DistributionStatus, bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
             var status = await Get<DistributionStatus>("/api/distribution");
