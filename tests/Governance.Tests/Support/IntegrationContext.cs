@@ -135,16 +135,21 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         return await session.Events.QueryAllRawEvents().CountAsync();
     }
 
-    /// <summary>The types of the last events written, oldest first: what a test names when something was written.</summary>
-    protected async Task<string> LastEventTypes(long count)
+    /// <summary>The number of the latest event: a test names what was written after it.</summary>
+    protected async Task<long> LatestEventSequence() =>
+        (await BackgroundWork.ReadAsync(Fixture.ConnectionString)).LatestEvent;
+
+    /// <summary>The types of the events written after the given one, oldest first (at most 20).</summary>
+    protected async Task<string> EventTypesAfter(long sequence)
     {
         await using var session = Store.QuerySession();
-        var last = await session
+        var written = await session
             .Events.QueryAllRawEvents()
-            .OrderByDescending(e => e.Sequence)
-            .Take((int)Math.Clamp(count, 0, 20))
+            .Where(e => e.Sequence > sequence)
+            .OrderBy(e => e.Sequence)
+            .Take(20)
             .ToListAsync();
-        return string.Join(", ", last.AsEnumerable().Reverse().Select(e => e.EventTypeName));
+        return string.Join(", ", written.Select(e => e.EventTypeName));
     }
 
     /// <summary>
@@ -164,6 +169,8 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
                 return;
             last = now;
         }
+        // A message Wolverine gave up on leaves its delivery open for good: say so here, not as a later puzzle.
+        throw new TimeoutException($"The background work did not end within a minute: {last}");
     }
 
     protected async Task<T?> Scalar<T>(string sql)

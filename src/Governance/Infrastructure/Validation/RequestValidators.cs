@@ -7,7 +7,11 @@ namespace Governance.Infrastructure.Validation;
 /// </summary>
 public sealed class RequestValidators<T>(IServiceProvider services)
 {
-    private readonly Lazy<IValidator<T>[]> _all = new(() => [.. services.GetServices<IValidator<T>>()]);
+    // A validator whose construction fails is tried again by the next request, not remembered as failed.
+    private readonly Lazy<IValidator<T>[]> _all = new(
+        () => [.. services.GetServices<IValidator<T>>()],
+        LazyThreadSafetyMode.PublicationOnly
+    );
 
     public IReadOnlyList<IValidator<T>> All => _all.Value;
 }
