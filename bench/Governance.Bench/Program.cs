@@ -277,7 +277,7 @@ static async Task<Measurement> WaitForDistributionAsync(string database)
     var watch = Stopwatch.StartNew();
     var work = await BackgroundWork.ReadAsync(database);
     var started = work.Deliveries;
-    while (work.OpenDeliveries + work.WaitingMessages > 0)
+    while (!work.Idle)
     {
         if (watch.Elapsed > TimeSpan.FromMinutes(60))
             throw new TimeoutException("The seeded minutes were still being distributed after an hour.");

@@ -9,8 +9,42 @@ namespace Governance.Scenarios;
 /// </summary>
 public sealed record BackgroundWork(long Deliveries, long OpenDeliveries, long WaitingMessages, long LatestEvent)
 {
-    /// <summary>Nothing open and nothing waiting (with at least one delivery to show that some went out).</summary>
-    public bool Settled => Deliveries > 0 && OpenDeliveries == 0 && WaitingMessages == 0;
+    /// <summary>No delivery open and no message waiting.</summary>
+    public bool Idle => OpenDeliveries == 0 && WaitingMessages == 0;
+
+    /// <summary>Idle, with at least one delivery to show that some went out.</summary>
+    public bool Settled => Deliveries > 0 && Idle;
+
+    /// <summary>
+    /// Waits until <paramref name="done"/> holds and no event has been appended for <paramref name="quiet"/>: then the
+    /// store no longer changes by itself. The quiet spell covers the moment between a command's commit and its events
+    /// reaching Wolverine's inbox, when nothing is open yet. Fails after <paramref name="limit"/>, saying what is still
+    /// open: a message Wolverine gave up on leaves its delivery open for good.
+    /// </summary>
+    public static async Task WaitAsync(
+        string database,
+        Func<BackgroundWork, bool> done,
+        TimeSpan quiet,
+        TimeSpan limit
+    )
+    {
+        var deadline = DateTime.UtcNow + limit;
+        (long Sequence, DateTime Since)? still = null;
+        while (true)
+        {
+            var work = await ReadAsync(database);
+            if (!done(work) || still?.Sequence != work.LatestEvent)
+                still = done(work) ? (work.LatestEvent, DateTime.UtcNow) : null;
+            else if (DateTime.UtcNow - still.Value.Since >= quiet)
+                return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException(
+                    $"Background work still under way after {limit.TotalSeconds:F0} s: {work.OpenDeliveries} of "
+                        + $"{work.Deliveries} deliveries open, {work.WaitingMessages} messages waiting."
+                );
+            await Task.Delay(250);
+        }
+    }
 
     public static async Task<BackgroundWork> ReadAsync(string database)
     {

@@ -45,30 +45,13 @@ public sealed class RunningService(HttpClient client, string database)
 
     /// <summary>
     /// Waits until the background work the year set off is done: every delivery sent, no message waiting in
-    /// Wolverine's tables, and no event appended for <see cref="Quiet"/>. Then the store no longer changes by itself,
-    /// and a copy of it answers the same. Read from the tables, so no page size or paging can hide a delivery still
-    /// under way. The quiet spell covers the moment between a command's commit and its events reaching Wolverine's
-    /// inbox, when nothing is open yet; a loaded machine (the whole suite at once) can stretch that moment.
+    /// Wolverine's tables, and no event appended for <see cref="Quiet"/> (a loaded machine running the whole suite
+    /// stretches the moment before a commit's events reach the inbox). Then the store no longer changes by itself, and
+    /// a copy of it answers the same. Read from the tables, so no page size or paging can hide a delivery still under
+    /// way.
     /// </summary>
-    public async Task WaitUntilDistributedAsync()
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        (long Sequence, DateTime Since)? quiet = null;
-        while (true)
-        {
-            var work = await BackgroundWork.ReadAsync(Database);
-            if (!work.Settled || quiet?.Sequence != work.LatestEvent)
-                quiet = work.Settled ? (work.LatestEvent, DateTime.UtcNow) : null;
-            else if (DateTime.UtcNow - quiet.Value.Since >= Quiet)
-                return;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException(
-                    $"Background work still under way after two minutes: {work.OpenDeliveries} of "
-                        + $"{work.Deliveries} deliveries open, {work.WaitingMessages} messages waiting."
-                );
-            await Task.Delay(250);
-        }
-    }
+    public Task WaitUntilDistributedAsync() =>
+        BackgroundWork.WaitAsync(Database, work => work.Settled, Quiet, TimeSpan.FromMinutes(2));
 
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(3);
 
