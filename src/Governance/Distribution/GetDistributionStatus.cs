@@ -84,10 +84,15 @@ public static class GetDistributionStatusEndpoint
             .ToListAsync(ct);
         var shown = documents.Take(size).ToList();
         var keys = shown.Select(d => d.Id).ToArray();
-        var deliveries = (
-            await session.Query<Delivery>().Where(d => d.DocumentKey.IsOneOf(keys)).WithValuesRead().ToListAsync(ct)
-        ).ToLookup(d => d.DocumentKey);
-        var names = await MunicipalityNames.LoadAsync(session, ct);
+        // The page's deliveries, the names and the duties in one round trip.
+        var batch = session.CreateBatchQuery();
+        var ofPage = batch.Query<Delivery>("where document_key = any(?)", new object[] { keys });
+        var register = batch.MunicipalityRegister();
+        var pending = OpenDuties.Load(batch, MaxDutiesListed);
+        var deadLettered = OpenDuties.DeadLettered(batch);
+        await batch.Execute(ct);
+        var deliveries = (await ofPage).ToLookup(d => d.DocumentKey);
+        var names = MunicipalityNames.Of(await register);
         var list = shown
             .Select(doc => new DocumentDistribution(
                 doc.Id,
@@ -116,8 +121,8 @@ public static class GetDistributionStatusEndpoint
             ))
             .ToList();
 
-        var open = await OpenDuties.LoadAsync(session, MaxDutiesListed, ct);
-        var dead = await OpenDuties.DeadLetteredAsync(session, ct);
+        var open = await pending;
+        var dead = await deadLettered;
         return new DistributionStatus(
             list,
             [.. open.Listed.Select(d => d.Describe(names))],

@@ -1,4 +1,5 @@
 using Governance.Municipalities;
+using Marten.Services.BatchQuerying;
 
 namespace Governance.Distribution;
 
@@ -31,13 +32,14 @@ public static class OpenDuties
     private sealed record Row(string DocumentKey, string Title, string MunicipalityCode, bool DeadLettered, int Total);
 
     /// <summary>Deliveries waiting in the dead-letter store for the secretary to resend (an indexed status).</summary>
-    public static Task<int> DeadLetteredAsync(IQuerySession session, CancellationToken ct) =>
-        session.Query<Delivery>().CountAsync(d => d.Status == DeliveryStatus.DeadLettered, ct);
+    public static async Task<int> DeadLettered(IBatchedQuery batch) =>
+        (int)await batch.Query<Delivery>().Count(d => d.Status == DeliveryStatus.DeadLettered);
 
-    public static async Task<Found> LoadAsync(IQuerySession session, int listed, CancellationToken ct)
+    /// <summary>In a batch of queries: the oldest <paramref name="listed"/> duties, and how many there are.</summary>
+    public static async Task<Found> Load(IBatchedQuery batch, int listed)
     {
         const string deliveries = "governance.mt_doc_delivery";
-        var rows = await session.QueryAsync<Row>(
+        var rows = await batch.Query<Row>(
             "select jsonb_build_object('DocumentKey', o.document_key, 'Title', o.title, "
                 + "'MunicipalityCode', o.municipality_code, 'DeadLettered', o.dead, 'Total', count(*) over ()) "
                 + "from (select d.document_key, d.municipality_code, min(d.data ->> 'Title') as title, "
@@ -47,7 +49,6 @@ public static class OpenDuties
                 + "and a.status = 'Acknowledged') group by d.document_key, d.municipality_code "
                 + $"order by d.document_key, d.municipality_code limit {MaxCounted + 1}) o "
                 + "order by o.requested, o.municipality_code limit ?",
-            ct,
             listed
         );
         return new Found(

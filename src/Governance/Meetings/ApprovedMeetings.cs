@@ -26,11 +26,11 @@ public static class ApprovedMeetings
     /// planned ahead to find approved ones. Meetings of the same day come in a stable order (by id).
     /// </summary>
     public static async Task<IReadOnlyList<Guid>> LatestAsync(IQuerySession session, int count, CancellationToken ct) =>
-        await session.QueryAsync<Guid>(
-            $"select id from governance.mt_doc_meeting where {Condition()} order by {DateKey} desc, id desc limit ?",
-            ct,
-            count
-        );
+        await session.QueryAsync<Guid>(Latest, ct, count);
+
+    /// <summary>SQL for <see cref="LatestAsync"/>, the count its parameter: for a batch of queries.</summary>
+    public static readonly string Latest =
+        $"select id from governance.mt_doc_meeting where {Condition()} order by {DateKey} desc, id desc limit ?";
 
     /// <summary>The by-date index's key.</summary>
     internal const string DateKey = "(data ->> 'Date')";

@@ -1,3 +1,5 @@
+using Marten.Services.BatchQuerying;
+
 namespace Governance.Meetings;
 
 /// <summary>
@@ -24,20 +26,22 @@ public static class MeetingHeaders
         IQuerySession session,
         IReadOnlyList<Guid> ids,
         CancellationToken ct
-    )
-    {
-        if (ids.Count == 0)
-            return [];
-        var headers = (
-            await session.QueryAsync<Meeting>(
-                "select data - ?::text[] from governance.mt_doc_meeting where id = any(?)",
-                ct,
-                Recorded,
-                ids.ToArray()
-            )
-        ).ToDictionary(m => m.Id);
-        return [.. ids.Where(headers.ContainsKey).Select(id => headers[id])];
-    }
+    ) =>
+        ids.Count == 0
+            ? []
+            : await session.QueryAsync<Meeting>(Of("select unnest(?::uuid[])"), ct, Recorded, ids.ToArray());
+
+    /// <summary>
+    /// In a batch of queries: the headers of the meetings that <paramref name="ids"/> selects, in its order. It is SQL
+    /// giving their ids, with Marten's `?` for each of <paramref name="parameters"/>.
+    /// </summary>
+    public static Task<IReadOnlyList<Meeting>> Selected(IBatchedQuery batch, string ids, params object[] parameters) =>
+        batch.Query<Meeting>(Of(ids), [Recorded, .. parameters]);
+
+    /// <summary>Headers of the meetings whose ids the SQL gives, in its order (first parameter: what is cut).</summary>
+    private static string Of(string ids) =>
+        $"select m.data - ?::text[] from unnest(array({ids})) with ordinality as o(id, n) "
+        + "join governance.mt_doc_meeting m on m.id = o.id order by o.n";
 
     /// <summary>
     /// The headers of every meeting <paramref name="meetings"/> selects, by date and time of day: the date along its

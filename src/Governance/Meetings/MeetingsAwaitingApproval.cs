@@ -12,9 +12,6 @@ public static class MeetingsAwaitingApproval
     public const string Condition =
         "(data ->> 'Status') = 'Closed' and coalesce(jsonb_typeof(data -> 'Approval'), 'null') <> 'object'";
 
-    public static async Task<IReadOnlyList<Meeting>> LoadAsync(IQuerySession session, CancellationToken ct) =>
-        await session.QueryAsync<Meeting>(
-            $"select data from governance.mt_doc_meeting where {Condition} order by date",
-            ct
-        );
+    /// <summary>SQL for their ids, oldest first, along the index.</summary>
+    public const string Ids = $"select id from governance.mt_doc_meeting where {Condition} order by date";
 }

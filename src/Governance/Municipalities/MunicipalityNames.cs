@@ -6,7 +6,10 @@ public static class MunicipalityNames
     public static async Task<IReadOnlyDictionary<string, string>> LoadAsync(
         IQuerySession session,
         CancellationToken ct
-    ) => (await session.MunicipalityRegisterAsync(ct)).ToDictionary(m => m.Code, m => m.Name);
+    ) => Of(await session.MunicipalityRegisterAsync(ct));
+
+    public static IReadOnlyDictionary<string, string> Of(IReadOnlyList<Municipality> register) =>
+        register.ToDictionary(m => m.Code, m => m.Name);
 
     public static string NameOr(this IReadOnlyDictionary<string, string> names, string code) =>
         names.GetValueOrDefault(code) ?? code;

@@ -3,6 +3,7 @@ using Governance.Distribution;
 using Governance.Fees;
 using Governance.Infrastructure.Swedish;
 using Governance.Meetings;
+using Marten.Services.BatchQuerying;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Governance.Pages;
@@ -22,27 +23,62 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = clock.Today();
-        var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
-        var upcoming = await MeetingHeaders.LoadAsync(
-            session,
-            session.Query<Meeting>().Where(m => m.Date >= today).OrderBy(m => m.Date).Take(6),
-            ct
-        );
-        Upcoming = [.. upcoming.Select(m => PublicView.For(User, MeetingsAfterDissolution.AsShown(m, dissolution)))];
-        var approved = await MeetingHeaders.ByIdsAsync(session, await ApprovedMeetings.LatestAsync(session, 6, ct), ct);
-        Approved = [.. approved.Select(m => MeetingsAfterDissolution.AsShown(m, dissolution))];
-        if (SignedIn)
-            Duties = await OpenDutiesAsync(today, dissolution, ct);
+        // Everything the overview shows, in one round trip to the database.
+        var batch = session.CreateBatchQuery();
+        var agreement = batch.Agreement();
+        var upcoming = MeetingHeaders.Selected(batch, NextMeetings, today);
+        var approved = MeetingHeaders.Selected(batch, ApprovedMeetings.Latest, 6);
+        var duties = SignedIn ? DutyReads.In(batch, today) : null;
+        await batch.Execute(ct);
+
+        var dissolution = (await agreement)?.Dissolution;
+        Upcoming =
+        [
+            .. (await upcoming).Select(m => PublicView.For(User, MeetingsAfterDissolution.AsShown(m, dissolution))),
+        ];
+        Approved = [.. (await approved).Select(m => MeetingsAfterDissolution.AsShown(m, dissolution))];
+        if (duties is not null)
+            Duties = await OpenDutiesAsync(duties, today, dissolution, await agreement);
+    }
+
+    private const string NextMeetings =
+        "select id from governance.mt_doc_meeting where date >= ? order by date limit 6";
+
+    /// <summary>What the duties are found in, queued in the overview's batch.</summary>
+    private sealed record DutyReads(
+        Task<IReadOnlyList<Meeting>> AwaitingApproval,
+        Task<IReadOnlyList<Meeting>> Soon,
+        Task<OpenDuties.Found> Open,
+        Task<int> DeadLettered,
+        Task<FeeLedger?> Ledger,
+        Task<IReadOnlyList<Governance.Municipalities.Municipality>> Register
+    )
+    {
+        public static DutyReads In(IBatchedQuery batch, DateOnly today) =>
+            new(
+                MeetingHeaders.Selected(batch, MeetingsAwaitingApproval.Ids),
+                MeetingHeaders.Selected(
+                    batch,
+                    "select id from governance.mt_doc_meeting where date >= ? and date <= ? order by date",
+                    today,
+                    today.AddDays(14)
+                ),
+                OpenDuties.Load(batch, 1),
+                OpenDuties.DeadLettered(batch),
+                batch.Load<FeeLedger>(FeeLedger.TheId),
+                batch.MunicipalityRegister()
+            );
     }
 
     private async Task<IReadOnlyList<Duty>> OpenDutiesAsync(
+        DutyReads reads,
         DateOnly today,
         Governance.Agreement.Dissolution? dissolution,
-        CancellationToken ct
+        CooperationAgreement? loaded
     )
     {
         var duties = new List<Duty>();
-        foreach (var m in await MeetingsAwaitingApproval.LoadAsync(session, ct))
+        foreach (var m in await reads.AwaitingApproval)
             duties.Add(
                 new(
                     $"Minnesanteckningarna från {Labels.Of(m.Kind).ToLowerInvariant()} {m.Date:yyyy-MM-dd} "
@@ -50,13 +86,8 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
                     $"/sammantraden/{m.Id}/minnesanteckningar"
                 )
             );
-        var soon = await MeetingHeaders.LoadAsync(
-            session,
-            session.Query<Meeting>().Where(m => m.Date >= today && m.Date <= today.AddDays(14)).OrderBy(m => m.Date),
-            ct
-        );
         foreach (
-            var m in soon.Select(m => MeetingsAfterDissolution.AsShown(m, dissolution))
+            var m in (await reads.Soon).Select(m => MeetingsAfterDissolution.AsShown(m, dissolution))
                 .Where(m => m.Status == MeetingStatus.Scheduled && m.Notice is null)
         )
             duties.Add(
@@ -66,8 +97,8 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
                 )
             );
 
-        var open = await OpenDuties.LoadAsync(session, 1, ct);
-        var failed = await OpenDuties.DeadLetteredAsync(session, ct);
+        var open = await reads.Open;
+        var failed = await reads.DeadLettered;
         if (failed > 0)
             duties.Add(new($"{failed} utskick misslyckades och behöver skickas om.", "/utskick"));
         if (open.Count > 0)
@@ -79,8 +110,8 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
             );
 
         // The agreement's state and two years' fees from one read of the ledger, the register and the agreement.
-        var context = await FeeContext.LoadAsync(session, ct);
-        if (context.Agreement is { } loaded)
+        var context = new FeeContext(await reads.Ledger, await reads.Register, loaded);
+        if (loaded is not null)
         {
             var agreement = AgreementState.Of(loaded, context.Register, today);
             foreach (var p in agreement.Parties.Where(p => p.Status == PartyStatus.NoticeRunning))

@@ -19,8 +19,14 @@ public sealed class CapturedQueries : IMartenLogger, IMartenSessionLogger
 
     public bool Capturing { get; set; }
 
+    private int _roundTrips;
+
+    /// <summary>Commands and batches sent while capturing: each is one round trip to the database.</summary>
+    public int RoundTrips => _roundTrips;
+
     public IReadOnlyList<Query> Take()
     {
+        Interlocked.Exchange(ref _roundTrips, 0);
         var taken = new List<Query>();
         while (_queries.TryDequeue(out var query))
             taken.Add(query);
@@ -41,10 +47,15 @@ public sealed class CapturedQueries : IMartenLogger, IMartenSessionLogger
 
     public void SchemaChange(string sql) { }
 
-    public void LogSuccess(NpgsqlCommand command) => Keep(command.CommandText, command.Parameters);
+    public void LogSuccess(NpgsqlCommand command)
+    {
+        Count();
+        Keep(command.CommandText, command.Parameters);
+    }
 
     public void LogSuccess(NpgsqlBatch batch)
     {
+        Count();
         foreach (var command in batch.BatchCommands)
             Keep(command.CommandText, ((NpgsqlBatchCommand)command).Parameters);
     }
@@ -60,6 +71,12 @@ public sealed class CapturedQueries : IMartenLogger, IMartenSessionLogger
     public void OnBeforeExecute(NpgsqlCommand command) { }
 
     public void OnBeforeExecute(NpgsqlBatch batch) { }
+
+    private void Count()
+    {
+        if (Capturing)
+            Interlocked.Increment(ref _roundTrips);
+    }
 
     private void Keep(string sql, NpgsqlParameterCollection parameters)
     {

@@ -49,4 +49,34 @@ public sealed class SharedReadsTests
         }
         Assert.True(repeated.Count == 0, string.Join("\n", repeated));
     }
+
+    /// <summary>The screens of many parts, and the round trips each may take at most.</summary>
+    private static readonly (string Path, int RoundTrips)[] ManyParts =
+    [
+        ("/", 1), // the next meetings, the latest minutes, and the duties: minutes, notices, deliveries, fees
+        ("/api/distribution", 2), // a page of documents, then their deliveries with the names and the duties
+        ("/utskick", 2),
+    ];
+
+    [Fact]
+    public async Task a_screen_of_many_parts_reads_them_in_few_round_trips()
+    {
+        using var smtp = new TestSmtpServer();
+        smtp.Start();
+        var database = await TestDatabase.FreshDatabaseAsync("governance_round_trip_tests");
+        var queries = new CapturedQueries();
+        await using var host = await queries.StartServiceAsync(Clock, database, smtp);
+        var over = new List<string>();
+        foreach (var (path, most) in ManyParts)
+        {
+            queries.Take();
+            queries.Capturing = true;
+            using var response = await host.Service.GetAsSecretaryAsync(path);
+            queries.Capturing = false;
+            Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
+            if (queries.RoundTrips > most)
+                over.Add($"{path} took {queries.RoundTrips} round trips, at most {most} expected");
+        }
+        Assert.True(over.Count == 0, string.Join("\n", over));
+    }
 }

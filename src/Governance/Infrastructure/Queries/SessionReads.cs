@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Governance.Agreement;
 using Governance.Municipalities;
+using Marten.Services.BatchQuerying;
 
 namespace Governance.Infrastructure.Queries;
 
@@ -19,6 +20,24 @@ public static class SessionReads
 
     public static Task<CooperationAgreement?> AgreementAsync(this IQuerySession session, CancellationToken ct) =>
         Agreements.GetValue(session, s => s.LoadAsync<CooperationAgreement>(CooperationAgreement.TheId, ct));
+
+    /// <summary>
+    /// In a batch of queries: the agreement, read with the rest of the batch and then remembered for the session.
+    /// </summary>
+    public static async Task<CooperationAgreement?> Agreement(this IBatchedQuery batch)
+    {
+        var agreement = await batch.Load<CooperationAgreement>(CooperationAgreement.TheId);
+        Agreements.AddOrUpdate(batch.Parent, Task.FromResult(agreement));
+        return agreement;
+    }
+
+    /// <summary>In a batch of queries: the register, read with the rest of the batch and then remembered.</summary>
+    public static async Task<IReadOnlyList<Municipality>> MunicipalityRegister(this IBatchedQuery batch)
+    {
+        var register = await batch.Query<Municipality>().ToList();
+        Registers.AddOrUpdate(batch.Parent, Task.FromResult(register));
+        return register;
+    }
 
     /// <summary>Every registered municipality, in no particular order.</summary>
     public static Task<IReadOnlyList<Municipality>> MunicipalityRegisterAsync(
