@@ -56,14 +56,13 @@ public static class GetMeetingsOfYearEndpoint
     {
         // One year at a time, this one unless asked: a list as long as the archive would grow without end.
         var y = year ?? clock.Today().Year;
-        var query = session
-            .Query<Meeting>()
-            .Where(m => m.Date >= new DateOnly(y, 1, 1) && m.Date <= new DateOnly(y, 12, 31));
-        if (body is { } b)
-            query = query.Where(m => m.Body == b);
-        var meetings = await MeetingHeaders.InCalendarOrderAsync(session, query, ct);
-        var names = await MunicipalityNames.LoadAsync(session, ct);
-        var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
+        var batch = session.CreateBatchQuery();
+        var ofYear = MeetingHeaders.OfYear(batch, y, body);
+        var register = batch.MunicipalityRegister();
+        var agreement = batch.Agreement();
+        await batch.Execute(ct);
+        var (meetings, names) = (await ofYear, MunicipalityNames.Of(await register));
+        var dissolution = (await agreement)?.Dissolution;
         var shown = meetings.Select(m => PublicView.For(user, MeetingsAfterDissolution.AsShown(m, dissolution)));
         return
         [

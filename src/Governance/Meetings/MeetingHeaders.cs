@@ -1,3 +1,4 @@
+using Governance.Offices;
 using Marten.Services.BatchQuerying;
 
 namespace Governance.Meetings;
@@ -44,13 +45,21 @@ public static class MeetingHeaders
         + "join governance.mt_doc_meeting m on m.id = o.id order by o.n";
 
     /// <summary>
-    /// The headers of every meeting <paramref name="meetings"/> selects, by date and time of day: the date along its
-    /// index, the time in memory, since ordering by it in SQL would read every meeting's document.
+    /// In a batch of queries: the headers of a year's meetings (of one body, if given), by date and time of day: the
+    /// date along its index, the time in memory, since ordering by it in SQL would read every meeting's document.
     /// </summary>
-    public static async Task<IReadOnlyList<Meeting>> InCalendarOrderAsync(
-        IQuerySession session,
-        IQueryable<Meeting> meetings,
-        CancellationToken ct
-    ) =>
-        [.. (await LoadAsync(session, meetings.OrderBy(m => m.Date), ct)).OrderBy(m => m.Date).ThenBy(m => m.StartsAt)];
+    public static async Task<IReadOnlyList<Meeting>> OfYear(IBatchedQuery batch, int year, Body? body = null)
+    {
+        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        const string meetings = "select id from governance.mt_doc_meeting where";
+        var headers = body is { } b
+            ? await Selected(batch, $"{meetings} {BodyKey} = ? and {Between}", b.ToString(), first, last)
+            : await Selected(batch, $"{meetings} {Between}", first, last);
+        return [.. headers.OrderBy(m => m.Date).ThenBy(m => m.StartsAt)];
+    }
+
+    private const string Between = "date >= ? and date <= ? order by date";
+
+    /// <summary>The body as its index on body and date holds it.</summary>
+    private const string BodyKey = "(data ->> 'Body')";
 }

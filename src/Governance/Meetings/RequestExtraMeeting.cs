@@ -1,6 +1,7 @@
 using Governance.Agreement;
 using Governance.Municipalities;
 using JasperFx.Events;
+using Marten.Services.BatchQuerying;
 
 namespace Governance.Meetings;
 
@@ -99,8 +100,12 @@ public static class GetExtraMeetingRequestsEndpoint
     [Authorize]
     [WolverineGet("/api/extra-meeting-requests", OperationId = "GetExtraMeetingRequests")]
     public static async Task<ExtraMeetingDemandState> Get(IQuerySession session, CancellationToken ct) =>
-        StateOf(
-            await session.LoadAsync<ExtraMeetingDemand>(ExtraMeetingDemand.TheId, ct)
-                ?? new ExtraMeetingDemand { Id = ExtraMeetingDemand.TheId }
-        );
+        StateOf(await session.LoadAsync<ExtraMeetingDemand>(ExtraMeetingDemand.TheId, ct) ?? None);
+
+    /// <summary>The same, read in a batch of queries (the calendar page's).</summary>
+    public static async Task<ExtraMeetingDemandState> Get(IBatchedQuery batch) =>
+        StateOf(await batch.Load<ExtraMeetingDemand>(ExtraMeetingDemand.TheId) ?? None);
+
+    /// <summary>Before the first request: nothing open.</summary>
+    private static ExtraMeetingDemand None => new() { Id = ExtraMeetingDemand.TheId };
 }

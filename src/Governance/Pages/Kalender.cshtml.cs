@@ -21,16 +21,16 @@ public sealed class KalenderModel(IQuerySession session, TimeProvider clock) : P
     public async Task OnGetAsync([FromQuery(Name = "ar")] int? year, CancellationToken ct)
     {
         Year = Dates.YearOrCurrent(year, clock);
-        var (from, to) = (new DateOnly(Year, 1, 1), new DateOnly(Year, 12, 31));
-        Names = await MunicipalityNames.LoadAsync(session, ct);
-        if (User.Identity?.IsAuthenticated == true)
-            ExtraMeetingDemand = await GetExtraMeetingRequestsEndpoint.Get(session, ct);
-        var meetings = await MeetingHeaders.InCalendarOrderAsync(
-            session,
-            session.Query<Meeting>().Where(m => m.Date >= from && m.Date <= to),
-            ct
-        );
-        var dissolution = Dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
+        var batch = session.CreateBatchQuery();
+        var register = batch.MunicipalityRegister();
+        var demand = User.Identity?.IsAuthenticated == true ? GetExtraMeetingRequestsEndpoint.Get(batch) : null;
+        var ofYear = MeetingHeaders.OfYear(batch, Year);
+        var agreement = batch.Agreement();
+        await batch.Execute(ct);
+        Names = MunicipalityNames.Of(await register);
+        ExtraMeetingDemand = demand is null ? null : await demand;
+        var meetings = await ofYear;
+        var dissolution = Dissolution = (await agreement)?.Dissolution;
         Meetings = [.. meetings.Select(m => PublicView.For(User, MeetingsAfterDissolution.AsShown(m, dissolution)))];
     }
 }

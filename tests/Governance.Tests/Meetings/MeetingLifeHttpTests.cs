@@ -376,5 +376,10 @@ public class MeetingLifeHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         );
         Assert.Equal((new DateOnly(2020, 9, 10), new DateOnly(2020, 9, 11)), (conference.Date, conference.EndDate));
         Assert.Equal(MeetingKind.PlanningConference, meetings.Single(m => m.Date == new DateOnly(2020, 1, 16)).Kind);
+        var ofOneBody = await Get<List<MeetingSummary>>("/api/meetings?year=2020&body=managementGroup");
+        Assert.Equal(
+            meetings.Where(m => m.Body == Governance.Offices.Body.ManagementGroup).Select(m => m.Id),
+            ofOneBody.Select(m => m.Id)
+        );
     }
 }

@@ -56,6 +56,8 @@ public sealed class SharedReadsTests
         ("/", 1), // the next meetings, the latest minutes, and the duties: minutes, notices, deliveries, fees
         ("/api/distribution", 2), // a page of documents, then their deliveries with the names and the duties
         ("/utskick", 2),
+        ("/kalender?ar=2021", 1), // a year's meetings, the register, the agreement and the extra-meeting requests
+        ("/api/meetings?year=2021", 1),
     ];
 
     [Fact]
