@@ -109,25 +109,25 @@ public static class SearchDecisionsEndpoint
         var matched = query is null
             ? $"select 1 from {table} where {where} order by {DecisionsStore.MeetingDateIndexed} desc"
             : $"with m as materialized (select 1 from {table} where {where}) select 1 from m";
-        var total = (
-            await session.QueryAsync<long>(
-                $"select count(*) from ({matched} limit {MaxCounted + 1}) c",
-                ct,
-                [.. parameters]
-            )
-        ).Single();
+        // The count, the page and the names in one round trip.
+        var batch = session.CreateBatchQuery();
+        var counted = batch.Query<Counted>(
+            $"select jsonb_build_object('Count', count(*)) from ({matched} limit {MaxCounted + 1}) c",
+            [.. parameters]
+        );
         // Newest first, along the meeting date's index: a page reads about as many rows as it shows, however many
         // decisions match. Ranking by relevance would score every match of a common word first (PostgreSQL has no
         // index for ts_rank), which grows with the archive.
         // The page's bounds are written in too: planned for a parameter, a limit is taken to be a tenth of the rows.
-        var records = await session.QueryAsync<DecisionRecord>(
+        var shown = batch.Query<DecisionRecord>(
             $"select data from {table} where {where} order by {DecisionsStore.MeetingDateIndexed} desc, "
                 + $"(data ->> 'ItemNumber')::int limit {size} offset {(number - 1) * size}",
-            ct,
             [.. parameters]
         );
-
-        var names = await MunicipalityNames.LoadAsync(session, ct);
+        var register = batch.MunicipalityRegister();
+        await batch.Execute(ct);
+        var (total, records) = ((await counted).Single().Count, await shown);
+        var names = MunicipalityNames.Of(await register);
         return new DecisionPage(
             q,
             number,
@@ -155,3 +155,6 @@ public static class SearchDecisionsEndpoint
         );
     }
 }
+
+/// <summary>A count read in a batch of queries, which takes rows of classes only.</summary>
+internal sealed record Counted(long Count);

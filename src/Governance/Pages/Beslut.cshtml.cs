@@ -47,7 +47,6 @@ public sealed partial class BeslutModel(IQuerySession session, HtmlEncoder encod
         (Q, Kind, Body, Outcome) = (q, string.IsNullOrWhiteSpace(kind) ? null : kind, body, outcome);
         Municipality = string.IsNullOrWhiteSpace(municipality) ? null : municipality;
         PageNumber = Math.Max(page ?? 1, 1);
-        Names = await MunicipalityNames.LoadAsync(session, ct);
         Results = await SearchDecisionsEndpoint.Get(
             Q,
             Year,
@@ -63,6 +62,8 @@ public sealed partial class BeslutModel(IQuerySession session, HtmlEncoder encod
             lemmas,
             ct
         );
+        // Read with the page, in the search's batch of queries.
+        Names = await MunicipalityNames.LoadAsync(session, ct);
     }
 
     /// <summary>This search with another page number, for the pager.</summary>

@@ -58,6 +58,8 @@ public sealed class SharedReadsTests
         ("/utskick", 2),
         ("/kalender?ar=2021", 1), // a year's meetings, the register, the agreement and the extra-meeting requests
         ("/api/meetings?year=2021", 1),
+        ("/beslut?q=trafik", 1), // how many match, a page of them, and the names
+        ("/api/decisions?q=trafik", 1),
     ];
 
     [Fact]
