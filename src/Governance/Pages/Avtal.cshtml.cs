@@ -29,17 +29,18 @@ public sealed class AvtalModel(IQuerySession session, TimeProvider clock) : Page
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        // The agreement, the register and, for the secretary, the latest committee meetings in one round trip.
+        var batch = session.CreateBatchQuery();
+        var shared = batch.SharedReads();
+        var latest = IsSecretary
+            ? batch.Query<Meeting>(LatestCommittee, nameof(Body.Committee), Today, nameof(MeetingStatus.Cancelled))
+            : null;
+        await batch.Execute(ct);
+        await shared;
         State = await GetAgreementStateEndpoint.Get(AsOf, session, clock, ct);
-        if (!IsSecretary || State is not { Status: not AgreementStatus.Dissolved })
+        if (latest is null || State is not { Status: not AgreementStatus.Dissolved })
             return;
-        var today = Today;
-        var meetings = await session
-            .Query<Meeting>()
-            .Where(m => m.Body == Body.Committee && m.Date <= today && m.Status != MeetingStatus.Cancelled)
-            .OrderByDescending(m => m.Date)
-            .Take(6)
-            .WithValuesRead()
-            .ToListAsync(ct);
+        var meetings = await latest;
         DissolutionDecisions =
         [
             .. meetings.SelectMany(m =>
@@ -47,4 +48,9 @@ public sealed class AvtalModel(IQuerySession session, TimeProvider clock) : Page
             ),
         ];
     }
+
+    /// <summary>The latest six committee meetings up to a day, not cancelled, along the body-and-date index.</summary>
+    private const string LatestCommittee =
+        "select data from governance.mt_doc_meeting where (data ->> 'Body') = ? and date <= ? "
+        + "and (data ->> 'Status') <> ? order by date desc limit 6";
 }

@@ -37,7 +37,13 @@ public sealed class SammantradeModel(IQuerySession session, TimeProvider clock) 
 
     public async Task<IActionResult> OnGetAsync(Guid meetingId, CancellationToken ct)
     {
-        if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } stored)
+        // The meeting, the agreement and the register in one round trip.
+        var batch = session.CreateBatchQuery();
+        var loaded = batch.Load<Meeting>(meetingId);
+        var shared = batch.SharedReads();
+        await batch.Execute(ct);
+        await shared;
+        if (await loaded is not { } stored)
             return NotFound();
         var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
         var meeting = PublicView.For(User, MeetingsAfterDissolution.AsShown(stored, dissolution));

@@ -96,6 +96,12 @@ public sealed class DissolutionHttpTests(AppFixture fixture) : MeetingScenario(f
         At(10, 29);
         await Act(earlier, "/close", new { at = "15:00" }, SecretaryToken); // held; its minutes never approved
         var (meeting, item) = await DecidedToDissolve();
+        var form = await Host.Scenario(s =>
+        {
+            s.Get.Url("/avtal");
+            s.WithBearerToken(SecretaryToken);
+        });
+        Assert.Contains($"value=\"{meeting} {item}\"", form.ReadAsText(), StringComparison.Ordinal);
 
         At(12, 11, hour: 9);
         var dissolved = await Dissolve(meeting, item, 200);

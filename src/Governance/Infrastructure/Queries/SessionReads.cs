@@ -39,6 +39,13 @@ public static class SessionReads
         return register;
     }
 
+    /// <summary>
+    /// In a batch of queries: both, for the parts of a screen that read them through the session afterwards. Await it
+    /// after the batch has run.
+    /// </summary>
+    public static Task SharedReads(this IBatchedQuery batch) =>
+        Task.WhenAll(batch.Agreement(), batch.MunicipalityRegister());
+
     /// <summary>Every registered municipality, in no particular order.</summary>
     public static Task<IReadOnlyList<Municipality>> MunicipalityRegisterAsync(
         this IQuerySession session,
