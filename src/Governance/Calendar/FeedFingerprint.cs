@@ -1,3 +1,5 @@
+using Governance.Meetings;
+
 namespace Governance.Calendar;
 
 /// <summary>
@@ -7,8 +9,6 @@ namespace Governance.Calendar;
 /// </summary>
 public static class FeedFingerprint
 {
-    private const string Meetings = "governance.mt_doc_meeting";
-
     /// <summary>Small registers read whole: the municipalities (names) and the agreement (a dissolution).</summary>
     public enum Register
     {
@@ -24,16 +24,18 @@ public static class FeedFingerprint
             _ => throw new ArgumentOutOfRangeException(nameof(register)),
         };
 
-    /// <summary>The versions of the meetings <paramref name="meetingIds"/> in their order, then of every row of
-    /// <paramref name="registers"/>.</summary>
+    /// <summary>
+    /// The versions of the meetings whose ids the SQL <paramref name="meetingIds"/> gives (with Marten's `?` for each
+    /// of <paramref name="parameters"/>), in its order, then of every row of <paramref name="registers"/>.
+    /// </summary>
     public static async Task<string> OfAsync(
         IQuerySession session,
-        IReadOnlyList<Guid> meetingIds,
+        string meetingIds,
+        object[] parameters,
         CancellationToken ct,
         params Register[] registers
     )
     {
-        var ids = meetingIds.ToArray();
         var versions = string.Concat(
             registers.Select(register =>
                 $" union all select 1, 0, id::text || '@' || mt_version::text from {TableOf(register)}"
@@ -42,13 +44,11 @@ public static class FeedFingerprint
         var rows = await session.QueryAsync<string>(
             "select encode(sha256(convert_to("
                 + "coalesce(string_agg(v, ',' order by part, ordinal, v), ''), 'UTF8')), 'hex') from ("
-                + "select 0, array_position(?::uuid[], id), id::text || '@' || mt_version::text "
-                + $"from {Meetings} where id = any(?)"
+                + MeetingHeaders.Selecting("0, o.n, m.id::text || '@' || m.mt_version::text", meetingIds)
                 + versions
                 + ") shown(part, ordinal, v)",
             ct,
-            ids,
-            ids
+            parameters
         );
         return rows.Single();
     }

@@ -20,6 +20,17 @@ public static class FeedsEndpoint
     public const int MeetingsEachWay = 100;
 
     /// <summary>
+    /// SQL for the calendar's meetings, in date order: the latest <see cref="MeetingsEachWay"/> before a day and the
+    /// next from it (the day twice as parameters), each along the date index.
+    /// </summary>
+    private static readonly string CalendarMeetings =
+        "select id from ("
+        + "(select id, date from governance.mt_doc_meeting where date < ? "
+        + $"order by date desc, id desc limit {MeetingsEachWay}) union all "
+        + $"(select id, date from governance.mt_doc_meeting where date >= ? order by date, id limit {MeetingsEachWay})"
+        + ") shown order by date, id";
+
+    /// <summary>
     /// The calendar of both bodies to subscribe to (public): the next 100 meetings and the latest 100 held or
     /// cancelled, those after a dissolution cancelled.
     /// </summary>
@@ -37,26 +48,10 @@ public static class FeedsEndpoint
     {
         // Subscribers' calendar programs do not sign in: the feed is public, whoever fetches it.
         var today = clock.Today();
-        var past = await session
-            .Query<Meeting>()
-            .Where(m => m.Date < today)
-            .OrderByDescending(m => m.Date)
-            .Take(MeetingsEachWay)
-            .Select(m => m.Id)
-            .WithValuesRead()
-            .ToListAsync(ct);
-        var planned = await session
-            .Query<Meeting>()
-            .Where(m => m.Date >= today)
-            .OrderBy(m => m.Date)
-            .Take(MeetingsEachWay)
-            .Select(m => m.Id)
-            .WithValuesRead()
-            .ToListAsync(ct);
-        var shown = past.AsEnumerable().Reverse().Concat(planned).ToList();
         var fingerprint = await FeedFingerprint.OfAsync(
             session,
-            shown,
+            CalendarMeetings,
+            [today, today],
             ct,
             FeedFingerprint.Register.Municipalities,
             FeedFingerprint.Register.Agreement
@@ -68,11 +63,15 @@ public static class FeedsEndpoint
             "text/calendar; charset=utf-8",
             async () =>
             {
-                var dissolution = await MeetingsAfterDissolution.LoadAsync(session, ct);
-                var meetings = (await MeetingHeaders.ByIdsAsync(session, shown, ct)).Select(m =>
+                var batch = session.CreateBatchQuery();
+                var shown = MeetingHeaders.Selected(batch, CalendarMeetings, today, today);
+                var (agreement, register) = (batch.Agreement(), batch.MunicipalityRegister());
+                await batch.Execute(ct);
+                var dissolution = (await agreement)?.Dissolution;
+                var meetings = (await shown).Select(m =>
                     PublicView.PublicPartOf(MeetingsAfterDissolution.AsShown(m, dissolution))
                 );
-                var names = await MunicipalityNames.LoadAsync(session, ct);
+                var names = MunicipalityNames.Of(await register);
                 return ICalendar.Render(meetings, names, options.PublicBaseUrl, clock.GetUtcNow());
             }
         );
@@ -93,8 +92,7 @@ public static class FeedsEndpoint
         CancellationToken ct
     )
     {
-        var shown = await ApprovedMeetings.LatestAsync(session, FeedEntries, ct);
-        var fingerprint = await FeedFingerprint.OfAsync(session, shown, ct);
+        var fingerprint = await FeedFingerprint.OfAsync(session, ApprovedMeetings.Latest, [FeedEntries], ct);
         return await feeds.ServeAsync(
             http,
             "minutes",
@@ -102,8 +100,12 @@ public static class FeedsEndpoint
             "application/atom+xml; charset=utf-8",
             async () =>
             {
-                var loaded = (await session.LoadManyAsync<Meeting>(ct, shown)).ToDictionary(m => m.Id);
-                return MinutesFeed([.. shown.Where(loaded.ContainsKey).Select(id => loaded[id])], options, clock);
+                var shown = await session.QueryAsync<Meeting>(
+                    $"{MeetingHeaders.Selecting("m.data", ApprovedMeetings.Latest)} order by o.n",
+                    ct,
+                    FeedEntries
+                );
+                return MinutesFeed(shown, options, clock);
             }
         );
     }

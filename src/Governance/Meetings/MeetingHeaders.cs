@@ -40,9 +40,15 @@ public static class MeetingHeaders
         batch.Query<Meeting>(Of(ids), [Recorded, .. parameters]);
 
     /// <summary>Headers of the meetings whose ids the SQL gives, in its order (first parameter: what is cut).</summary>
-    private static string Of(string ids) =>
-        $"select m.data - ?::text[] from unnest(array({ids})) with ordinality as o(id, n) "
-        + "join governance.mt_doc_meeting m on m.id = o.id order by o.n";
+    private static string Of(string ids) => $"{Selecting("m.data - ?::text[]", ids)} order by o.n";
+
+    /// <summary>
+    /// SQL selecting <paramref name="columns"/> of the meetings (as m) whose ids the SQL <paramref name="ids"/> gives,
+    /// each with its place in that order (o.n).
+    /// </summary>
+    public static string Selecting(string columns, string ids) =>
+        $"select {columns} from unnest(array({ids})) with ordinality as o(id, n) "
+        + "join governance.mt_doc_meeting m on m.id = o.id";
 
     /// <summary>
     /// In a batch of queries: the headers of a year's meetings (of one body, if given), by date and time of day: the
