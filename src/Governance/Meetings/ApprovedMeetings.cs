@@ -20,15 +20,11 @@ public static class ApprovedMeetings
     public static string Condition(string table = "") => $"({table}data ->> 'Approval') is not null";
 
     /// <summary>
-    /// The ids of the latest <paramref name="count"/> meetings with approved minutes, newest first, read from the
-    /// by-date index alone. Its key is the date as stored (ISO text, which sorts as the date), unlike the index of all
-    /// meetings by date: PostgreSQL cannot estimate the predicate's share, and given both it would walk every meeting
-    /// planned ahead to find approved ones. Meetings of the same day come in a stable order (by id).
+    /// SQL for the ids of the latest meetings with approved minutes (as many as its parameter), newest first, read from
+    /// the by-date index alone. Its key is the date as stored (ISO text, which sorts as the date), unlike the index of
+    /// all meetings by date: PostgreSQL cannot estimate the predicate's share, and given both it would walk every
+    /// meeting planned ahead to find approved ones. Meetings of the same day come in a stable order (by id).
     /// </summary>
-    public static async Task<IReadOnlyList<Guid>> LatestAsync(IQuerySession session, int count, CancellationToken ct) =>
-        await session.QueryAsync<Guid>(Latest, ct, count);
-
-    /// <summary>SQL for <see cref="LatestAsync"/>, the count its parameter: for a batch of queries.</summary>
     public static readonly string Latest =
         $"select id from governance.mt_doc_meeting where {Condition()} order by {DateKey} desc, id desc limit ?";
 

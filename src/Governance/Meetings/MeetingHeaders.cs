@@ -23,7 +23,7 @@ public static class MeetingHeaders
     ) => await ByIdsAsync(session, await meetings.Select(m => m.Id).WithValuesRead().ToListAsync(ct), ct);
 
     /// <summary>The headers of the meetings <paramref name="ids"/> names, in its order.</summary>
-    public static async Task<IReadOnlyList<Meeting>> ByIdsAsync(
+    private static async Task<IReadOnlyList<Meeting>> ByIdsAsync(
         IQuerySession session,
         IReadOnlyList<Guid> ids,
         CancellationToken ct

@@ -72,7 +72,7 @@ public static class GetCurrentMinutesEndpoint
         CancellationToken ct
     )
     {
-        if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting)
+        if (await MinutesPublication.MeetingAsync(session, meetingId, ct) is not { } meeting)
             return (null, Results.Problem(Problems.NotFound($"Det finns inget sammanträde med id {meetingId}.")));
         // Drafts are working papers of the signed-in: the minutes are public once approved (PublicView).
         if (user.Identity?.IsAuthenticated != true && !PublicView.Of(meeting).Record)

@@ -22,7 +22,7 @@ public sealed class MinnesanteckningarModel(IQuerySession session, MinutesPublic
 
     public async Task<IActionResult> OnGetAsync(Guid meetingId, CancellationToken ct)
     {
-        if (await session.LoadAsync<Meeting>(meetingId, ct) is not { } meeting)
+        if (await MinutesPublication.MeetingAsync(session, meetingId, ct) is not { } meeting)
             return NotFound();
         // Drafts are working papers of the signed-in; the public sees approved minutes only.
         if (User.Identity?.IsAuthenticated != true && !PublicView.Of(meeting).Record)

@@ -63,6 +63,8 @@ public sealed class SharedReadsTests
         ("/api/decisions?q=trafik", 1),
         ("/avtal", 1), // the agreement, the register and the latest committee meetings (a dissolution's decision)
         ("/sammantraden/{meeting}", 1), // the meeting, the agreement and the register (members, quorum, names)
+        ("/api/meetings/{meeting}/minutes", 2), // the meeting and the names; the approval's anchors with their hashes
+        ("/sammantraden/{meeting}/minnesanteckningar", 2),
         ("/calendar.ics", 2), // what it shows, named by versions; then, when that changed, the meetings and names
         ("/calendar.ics", 1), // unchanged: rendered before
         ("/minutes.atom", 2),

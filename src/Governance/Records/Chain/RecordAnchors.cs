@@ -39,49 +39,52 @@ public sealed class RecordAnchors(
     /// The minutes' anchors. With <paramref name="sealFirst"/> (a document about to go out, or approved minutes read)
     /// an anchor not yet sealed is sealed first; once sealed, reading them takes two indexed queries and no lock.
     /// </summary>
-    public async Task<MinutesAnchors> ForMinutesAsync(
-        IQuerySession session,
-        Guid meetingId,
-        bool sealFirst,
-        CancellationToken ct
-    )
+    public async Task<MinutesAnchors> ForMinutesAsync(Guid meetingId, bool sealFirst, CancellationToken ct)
     {
-        var events = await session
-            .Events.QueryAllRawEvents()
-            .Where(e => e.StreamId == meetingId && e.EventTypesAre(typeof(MinutesApproved), typeof(MinutesCorrected)))
-            .OrderBy(e => e.Sequence)
-            .WithValuesRead()
-            .ToListAsync(ct);
+        var events = await AnchoredAsync(meetingId, ct);
         if (events.Count == 0)
             return new MinutesAnchors(null, [], CheckUrl);
-        var sequences = events.Select(e => e.Sequence).ToArray();
-        var hashes = await ChainHashesAsync(sequences, ct);
-        if (sealFirst && hashes.Count < sequences.Length)
+        if (sealFirst && events.Any(e => e.ChainHash is null))
         {
-            await sealer.SealThroughAsync(sequences[^1], ct);
-            hashes = await ChainHashesAsync(sequences, ct);
+            await sealer.SealThroughAsync(events[^1].Sequence, ct);
+            events = await AnchoredAsync(meetingId, ct);
         }
 
-        RecordAnchor? Anchor(long sequence) => hashes.TryGetValue(sequence, out var hash) ? new(sequence, hash) : null;
-        var approval = events.FirstOrDefault(e => e.Data is MinutesApproved);
+        RecordAnchor? Anchor(Anchored e) => e.ChainHash is { } hash ? new(e.Sequence, hash) : null;
+        var approval = events.FirstOrDefault(e => e.Type == _approved);
         return new MinutesAnchors(
-            approval is null ? null : Anchor(approval.Sequence),
-            [.. events.Where(e => e.Data is MinutesCorrected).Select(e => Anchor(e.Sequence))],
+            approval is null ? null : Anchor(approval),
+            [.. events.Where(e => e.Type == _corrected).Select(Anchor)],
             CheckUrl
         );
     }
 
-    private async Task<Dictionary<long, string>> ChainHashesAsync(long[] sequences, CancellationToken ct)
+    private sealed record Anchored(long Sequence, string Type, string? ChainHash);
+
+    private readonly string _approved = EventTypeName<MinutesApproved>(store);
+    private readonly string _corrected = EventTypeName<MinutesCorrected>(store);
+
+    /// <summary>As stored, registered with the store's configuration (<see cref="RecordsSchema"/>).</summary>
+    private static string EventTypeName<T>(IDocumentStore store) =>
+        store.Options.Events.AllKnownEventTypes().Single(t => t.EventType == typeof(T)).EventTypeName;
+
+    /// <summary>
+    /// The meeting's approval and corrections, oldest first, each with its chain hash once sealed: one indexed query.
+    /// </summary>
+    private async Task<List<Anchored>> AnchoredAsync(Guid meetingId, CancellationToken ct)
     {
-        var hashes = new Dictionary<long, string>();
         await using var command = database.CreateCommand(
-            $"select seq_id, chain_hash from {_schema}.{RecordsSchema.Seal} where seq_id = any($1)"
+            $"select e.seq_id, e.type, s.chain_hash from {_schema}.mt_events e "
+                + $"left join {_schema}.{RecordsSchema.Seal} s on s.seq_id = e.seq_id "
+                + "where e.stream_id = $1 and e.type = any($2) order by e.seq_id"
         );
-        command.Parameters.AddWithValue(sequences);
+        command.Parameters.AddWithValue(meetingId);
+        command.Parameters.AddWithValue(new[] { _approved, _corrected });
         await using var reader = await command.ExecuteReaderAsync(ct);
+        var events = new List<Anchored>();
         while (await reader.ReadAsync(ct))
-            hashes[reader.GetInt64(0)] = reader.GetString(1);
-        return hashes;
+            events.Add(new(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        return events;
     }
 
     public async Task<AnchorLookup?> FindAsync(string chainHash, CancellationToken ct)

@@ -15,6 +15,8 @@ public static class RecordsSchema
 
     public static void ConfigureRecords(this StoreOptions options)
     {
+        // The minutes' anchors are found by these events' stored type names, known from the start.
+        options.Events.AddEventTypes([typeof(Minutes.MinutesApproved), typeof(Minutes.MinutesCorrected)]);
         var schema = options.DatabaseSchemaName;
         var seal = new Table(new PostgresqlObjectName(schema, Seal, SchemaUtils.IdentifierUsage.General));
         seal.AddColumn<long>("position").AsPrimaryKey();

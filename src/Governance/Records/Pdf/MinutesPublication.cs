@@ -28,6 +28,20 @@ public sealed class MinutesPublication(
 {
     public const string Committee = "Södertörnskommunernas samarbetskommitté";
 
+    /// <summary>
+    /// The meeting whose minutes are read, with the names they show (the register, remembered for the session) read in
+    /// the same round trip; the anchors are one more.
+    /// </summary>
+    public static async Task<Meeting?> MeetingAsync(IQuerySession session, Guid meetingId, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var meeting = batch.Load<Meeting>(meetingId);
+        var register = batch.MunicipalityRegister();
+        await batch.Execute(ct);
+        await register;
+        return await meeting;
+    }
+
     /// <summary>The minutes with their anchors; approved minutes about to go out are sealed through first.</summary>
     public async Task<MinutesDocument> LoadAsync(
         IQuerySession session,
@@ -37,7 +51,7 @@ public sealed class MinutesPublication(
     )
     {
         var minutes = MinutesDocument.Of(meeting, await Municipalities.MunicipalityNames.LoadAsync(session, ct));
-        return minutes with { Anchors = await anchors.ForMinutesAsync(session, meeting.Id, sealFirst, ct) };
+        return minutes with { Anchors = await anchors.ForMinutesAsync(meeting.Id, sealFirst, ct) };
     }
 
     /// <summary>The whole printable document: the e-mail, the webhook, minutes.html and the PDF's source.</summary>
