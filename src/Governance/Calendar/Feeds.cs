@@ -25,9 +25,9 @@ public static class FeedsEndpoint
     /// </summary>
     private static readonly string CalendarMeetings =
         "select id from ("
-        + "(select id, date from governance.mt_doc_meeting where date < ? "
+        + $"(select id, date from {MeetingHeaders.Table} where date < ? "
         + $"order by date desc, id desc limit {MeetingsEachWay}) union all "
-        + $"(select id, date from governance.mt_doc_meeting where date >= ? order by date, id limit {MeetingsEachWay})"
+        + $"(select id, date from {MeetingHeaders.Table} where date >= ? order by date, id limit {MeetingsEachWay})"
         + ") shown order by date, id";
 
     /// <summary>
@@ -64,7 +64,7 @@ public static class FeedsEndpoint
             async () =>
             {
                 var batch = session.CreateBatchQuery();
-                var shown = MeetingHeaders.Selected(batch, CalendarMeetings, today, today);
+                var shown = MeetingHeaders.Selected(batch, CalendarMeetings, [today, today]);
                 var (agreement, register) = (batch.Agreement(), batch.MunicipalityRegister());
                 await batch.Execute(ct);
                 var dissolution = (await agreement)?.Dissolution;

@@ -154,7 +154,7 @@ public static class SearchDecisionsEndpoint
             ]
         );
     }
-}
 
-/// <summary>A count read in a batch of queries, which takes rows of classes only.</summary>
-internal sealed record Counted(long Count);
+    /// <summary>A count read in a batch of queries, which takes rows of classes only.</summary>
+    private sealed record Counted(long Count);
+}

@@ -26,7 +26,7 @@ public static class ApprovedMeetings
     /// meeting planned ahead to find approved ones. Meetings of the same day come in a stable order (by id).
     /// </summary>
     public static readonly string Latest =
-        $"select id from governance.mt_doc_meeting where {Condition()} order by {DateKey} desc, id desc limit ?";
+        $"{MeetingHeaders.Ids} {Condition()} order by {DateKey} desc, id desc limit ?";
 
     /// <summary>The by-date index's key.</summary>
     internal const string DateKey = "(data ->> 'Date')";

@@ -15,29 +15,20 @@ public static class MeetingHeaders
     /// <summary>The parts of a meeting's document that grow with what was recorded at it.</summary>
     private static readonly string[] Recorded = ["Matters", "Agenda", "Attendance", "MinutesPreamble", "Corrections"];
 
-    /// <summary>The headers of the meetings <paramref name="meetings"/> selects, in its order.</summary>
-    public static async Task<IReadOnlyList<Meeting>> LoadAsync(
-        IQuerySession session,
-        IQueryable<Meeting> meetings,
-        CancellationToken ct
-    ) => await ByIdsAsync(session, await meetings.Select(m => m.Id).WithValuesRead().ToListAsync(ct), ct);
-
-    /// <summary>The headers of the meetings <paramref name="ids"/> names, in its order.</summary>
-    private static async Task<IReadOnlyList<Meeting>> ByIdsAsync(
-        IQuerySession session,
-        IReadOnlyList<Guid> ids,
-        CancellationToken ct
-    ) =>
-        ids.Count == 0
-            ? []
-            : await session.QueryAsync<Meeting>(Of("select unnest(?::uuid[])"), ct, Recorded, ids.ToArray());
-
     /// <summary>
     /// In a batch of queries: the headers of the meetings that <paramref name="ids"/> selects, in its order. It is SQL
     /// giving their ids, with Marten's `?` for each of <paramref name="parameters"/>.
     /// </summary>
-    public static Task<IReadOnlyList<Meeting>> Selected(IBatchedQuery batch, string ids, params object[] parameters) =>
+    public static Task<IReadOnlyList<Meeting>> Selected(IBatchedQuery batch, string ids, object[] parameters) =>
         batch.Query<Meeting>(Of(ids), [Recorded, .. parameters]);
+
+    /// <summary>The same, alone.</summary>
+    public static async Task<IReadOnlyList<Meeting>> SelectedAsync(
+        IQuerySession session,
+        string ids,
+        object[] parameters,
+        CancellationToken ct
+    ) => await session.QueryAsync<Meeting>(Of(ids), ct, [Recorded, .. parameters]);
 
     /// <summary>Headers of the meetings whose ids the SQL gives, in its order (first parameter: what is cut).</summary>
     private static string Of(string ids) => $"{Selecting("m.data - ?::text[]", ids)} order by o.n";
@@ -47,8 +38,11 @@ public static class MeetingHeaders
     /// each with its place in that order (o.n).
     /// </summary>
     public static string Selecting(string columns, string ids) =>
-        $"select {columns} from unnest(array({ids})) with ordinality as o(id, n) "
-        + "join governance.mt_doc_meeting m on m.id = o.id";
+        $"select {columns} from unnest(array({ids})) with ordinality as o(id, n) join {Table} m on m.id = o.id";
+
+    /// <summary>In a batch of queries: the headers of the meetings from one day to another, by date.</summary>
+    public static Task<IReadOnlyList<Meeting>> Between(IBatchedQuery batch, DateOnly first, DateOnly last) =>
+        Selected(batch, $"{Ids} {Dated}", [first, last]);
 
     /// <summary>
     /// In a batch of queries: the headers of a year's meetings (of one body, if given), by date and time of day: the
@@ -57,14 +51,18 @@ public static class MeetingHeaders
     public static async Task<IReadOnlyList<Meeting>> OfYear(IBatchedQuery batch, int year, Body? body = null)
     {
         var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        const string meetings = "select id from governance.mt_doc_meeting where";
         var headers = body is { } b
-            ? await Selected(batch, $"{meetings} {BodyKey} = ? and {Between}", b.ToString(), first, last)
-            : await Selected(batch, $"{meetings} {Between}", first, last);
+            ? await Selected(batch, $"{Ids} {BodyKey} = ? and {Dated}", [b.ToString(), first, last])
+            : await Between(batch, first, last);
         return [.. headers.OrderBy(m => m.Date).ThenBy(m => m.StartsAt)];
     }
 
-    private const string Between = "date >= ? and date <= ? order by date";
+    /// <summary>The meetings' table, and the start of SQL choosing their ids.</summary>
+    public const string Table = "governance.mt_doc_meeting";
+    public const string Ids = $"select id from {Table} where";
+
+    /// <summary>From one day to another (two parameters), by date, along the date index.</summary>
+    private const string Dated = "date >= ? and date <= ? order by date";
 
     /// <summary>The body as its index on body and date holds it.</summary>
     private const string BodyKey = "(data ->> 'Body')";

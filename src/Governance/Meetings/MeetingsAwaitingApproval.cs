@@ -13,5 +13,5 @@ public static class MeetingsAwaitingApproval
         "(data ->> 'Status') = 'Closed' and coalesce(jsonb_typeof(data -> 'Approval'), 'null') <> 'object'";
 
     /// <summary>SQL for their ids, oldest first, along the index.</summary>
-    public const string Ids = $"select id from governance.mt_doc_meeting where {Condition} order by date";
+    public const string Ids = $"{MeetingHeaders.Ids} {Condition} order by date";
 }

@@ -20,9 +20,10 @@ public sealed class ArkivModel(IQuerySession session, TimeProvider clock) : Page
     {
         ShownYear = Year ?? clock.Today().Year - 1;
         var (first, last) = (new DateOnly(ShownYear, 1, 1), new DateOnly(ShownYear, 12, 31));
-        var meetings = await MeetingHeaders.LoadAsync(
+        var meetings = await MeetingHeaders.SelectedAsync(
             session,
-            session.Query<Meeting>().Where(m => m.Date >= first && m.Date <= last && m.Status == MeetingStatus.Closed),
+            $"{MeetingHeaders.Ids} (data ->> 'Status') = ? and date >= ? and date <= ?",
+            [nameof(MeetingStatus.Closed), first, last],
             ct
         );
         ApprovedMinutes = meetings.Count(m => m.Approval is not null);

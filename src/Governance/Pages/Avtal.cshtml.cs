@@ -51,6 +51,6 @@ public sealed class AvtalModel(IQuerySession session, TimeProvider clock) : Page
 
     /// <summary>The latest six committee meetings up to a day, not cancelled, along the body-and-date index.</summary>
     private const string LatestCommittee =
-        "select data from governance.mt_doc_meeting where (data ->> 'Body') = ? and date <= ? "
+        $"select data from {MeetingHeaders.Table} where (data ->> 'Body') = ? and date <= ? "
         + "and (data ->> 'Status') <> ? order by date desc limit 6";
 }

@@ -26,8 +26,8 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
         // Everything the overview shows, in one round trip to the database.
         var batch = session.CreateBatchQuery();
         var agreement = batch.Agreement();
-        var upcoming = MeetingHeaders.Selected(batch, NextMeetings, today);
-        var approved = MeetingHeaders.Selected(batch, ApprovedMeetings.Latest, 6);
+        var upcoming = MeetingHeaders.Selected(batch, NextMeetings, [today]);
+        var approved = MeetingHeaders.Selected(batch, ApprovedMeetings.Latest, [6]);
         var duties = SignedIn ? DutyReads.In(batch, today) : null;
         await batch.Execute(ct);
 
@@ -41,8 +41,7 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
             Duties = await OpenDutiesAsync(duties, today, dissolution, await agreement);
     }
 
-    private const string NextMeetings =
-        "select id from governance.mt_doc_meeting where date >= ? order by date limit 6";
+    private const string NextMeetings = $"{MeetingHeaders.Ids} date >= ? order by date limit 6";
 
     /// <summary>What the duties are found in, queued in the overview's batch.</summary>
     private sealed record DutyReads(
@@ -56,13 +55,8 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
     {
         public static DutyReads In(IBatchedQuery batch, DateOnly today) =>
             new(
-                MeetingHeaders.Selected(batch, MeetingsAwaitingApproval.Ids),
-                MeetingHeaders.Selected(
-                    batch,
-                    "select id from governance.mt_doc_meeting where date >= ? and date <= ? order by date",
-                    today,
-                    today.AddDays(14)
-                ),
+                MeetingHeaders.Selected(batch, MeetingsAwaitingApproval.Ids, []),
+                MeetingHeaders.Between(batch, today, today.AddDays(14)),
                 OpenDuties.Load(batch, 1),
                 OpenDuties.DeadLettered(batch),
                 batch.Load<FeeLedger>(FeeLedger.TheId),

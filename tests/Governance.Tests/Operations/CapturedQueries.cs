@@ -33,6 +33,18 @@ public sealed class CapturedQueries : IMartenLogger, IMartenSessionLogger
         return taken;
     }
 
+    /// <summary>What one GET as the secretary ran, after it succeeded: its queries and its round trips.</summary>
+    public async Task<(IReadOnlyList<Query> Queries, int RoundTrips)> OfGetAsync(ServiceHost host, string path)
+    {
+        Take();
+        Capturing = true;
+        using var response = await host.Service.GetAsSecretaryAsync(path);
+        Capturing = false;
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
+        var roundTrips = RoundTrips;
+        return (Take(), roundTrips);
+    }
+
     /// <summary>The service on <paramref name="database"/>, applying its own schema, its queries kept here.</summary>
     public Task<ServiceHost> StartServiceAsync(TimeProvider clock, string database, TestSmtpServer smtp) =>
         ServiceHost.StartAsync(

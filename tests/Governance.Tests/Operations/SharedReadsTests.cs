@@ -35,12 +35,7 @@ public sealed class SharedReadsTests
         var repeated = new List<string>();
         foreach (var path in Reads)
         {
-            queries.Take();
-            queries.Capturing = true;
-            using var response = await host.Service.GetAsSecretaryAsync(path);
-            queries.Capturing = false;
-            Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
-            var captured = queries.Take();
+            var (captured, _) = await queries.OfGetAsync(host, path);
             foreach (var table in new[] { "mt_doc_cooperationagreement", "mt_doc_municipality " })
             {
                 var reads = captured.Count(q => q.Sql.Contains($"from governance.{table}", StringComparison.Ordinal));
@@ -63,8 +58,9 @@ public sealed class SharedReadsTests
         ("/api/decisions?q=trafik", 1),
         ("/avtal", 1), // the agreement, the register and the latest committee meetings (a dissolution's decision)
         ("/sammantraden/{meeting}", 1), // the meeting, the agreement and the register (members, quorum, names)
-        ("/api/meetings/{meeting}/minutes", 2), // the meeting and the names; the approval's anchors with their hashes
-        ("/sammantraden/{meeting}/minnesanteckningar", 2),
+        // The meeting and the names; the anchors are one more query, beside Marten's sessions and not counted here.
+        ("/api/meetings/{meeting}/minutes", 1),
+        ("/sammantraden/{meeting}/minnesanteckningar", 1),
         ("/calendar.ics", 2), // what it shows, named by versions; then, when that changed, the meetings and names
         ("/calendar.ics", 1), // unchanged: rendered before
         ("/minutes.atom", 2),
@@ -85,13 +81,9 @@ public sealed class SharedReadsTests
         foreach (var (shape, most) in ManyParts)
         {
             var path = shape.Replace("{meeting}", meeting.GetString(), StringComparison.Ordinal);
-            queries.Take();
-            queries.Capturing = true;
-            using var response = await host.Service.GetAsSecretaryAsync(path);
-            queries.Capturing = false;
-            Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
-            if (queries.RoundTrips > most)
-                over.Add($"{path} took {queries.RoundTrips} round trips, at most {most} expected");
+            var (_, roundTrips) = await queries.OfGetAsync(host, path);
+            if (roundTrips > most)
+                over.Add($"{path} took {roundTrips} round trips, at most {most} expected");
         }
         Assert.True(over.Count == 0, string.Join("\n", over));
     }

@@ -41,7 +41,7 @@ public static class SessionReads
 
     /// <summary>
     /// In a batch of queries: both, for the parts of a screen that read them through the session afterwards. Await it
-    /// after the batch has run.
+    /// after the batch has run: a batch completes its results asynchronously, and one that failed never completes them.
     /// </summary>
     public static Task SharedReads(this IBatchedQuery batch) =>
         Task.WhenAll(batch.Agreement(), batch.MunicipalityRegister());

@@ -1,6 +1,5 @@
 using Governance.Distribution;
 using Governance.Minutes;
-using Marten.Events;
 using Npgsql;
 
 namespace Governance.Records.Chain;
@@ -31,13 +30,14 @@ public sealed class RecordAnchors(
 )
 {
     private readonly string _schema = store.Options.DatabaseSchemaName;
+    private readonly string _events = store.Options.Events.DatabaseSchemaName;
 
     /// <summary>The public page where anyone checks a printed chain hash against the record.</summary>
     public string CheckUrl => $"{options.PublicBaseUrl.TrimEnd('/')}/kontroll";
 
     /// <summary>
     /// The minutes' anchors. With <paramref name="sealFirst"/> (a document about to go out, or approved minutes read)
-    /// an anchor not yet sealed is sealed first; once sealed, reading them takes two indexed queries and no lock.
+    /// an anchor not yet sealed is sealed first; once sealed, reading them takes one indexed query and no lock.
     /// </summary>
     public async Task<MinutesAnchors> ForMinutesAsync(Guid meetingId, bool sealFirst, CancellationToken ct)
     {
@@ -61,6 +61,14 @@ public sealed class RecordAnchors(
 
     private sealed record Anchored(long Sequence, string Type, string? ChainHash);
 
+    /// <summary>The query of <see cref="AnchoredAsync"/>: the meeting's id, then <see cref="AnchoredTypes"/>.</summary>
+    internal string AnchoredSql =>
+        $"select e.seq_id, e.type, s.chain_hash from {_events}.mt_events e "
+        + $"left join {_schema}.{RecordsSchema.Seal} s on s.seq_id = e.seq_id "
+        + "where e.stream_id = $1 and e.type = any($2) and not e.is_archived order by e.seq_id";
+
+    internal string[] AnchoredTypes => [_approved, _corrected];
+
     private readonly string _approved = EventTypeName<MinutesApproved>(store);
     private readonly string _corrected = EventTypeName<MinutesCorrected>(store);
 
@@ -73,13 +81,9 @@ public sealed class RecordAnchors(
     /// </summary>
     private async Task<List<Anchored>> AnchoredAsync(Guid meetingId, CancellationToken ct)
     {
-        await using var command = database.CreateCommand(
-            $"select e.seq_id, e.type, s.chain_hash from {_schema}.mt_events e "
-                + $"left join {_schema}.{RecordsSchema.Seal} s on s.seq_id = e.seq_id "
-                + "where e.stream_id = $1 and e.type = any($2) order by e.seq_id"
-        );
+        await using var command = database.CreateCommand(AnchoredSql);
         command.Parameters.AddWithValue(meetingId);
-        command.Parameters.AddWithValue(new[] { _approved, _corrected });
+        command.Parameters.AddWithValue(AnchoredTypes);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var events = new List<Anchored>();
         while (await reader.ReadAsync(ct))
