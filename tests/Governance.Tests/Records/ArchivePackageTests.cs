@@ -168,6 +168,7 @@ public sealed partial class ArchivePackageTests(AppFixture fixture) : RecordedMe
             s.WithBearerToken(SecretaryToken);
         });
         Assert.Contains("href=\"/api/archive/2020\"", page.ReadAsText(), StringComparison.Ordinal);
+        Assert.Contains("<dt>Justerade minnesanteckningar</dt><dd>1</dd>", page.ReadAsText(), StringComparison.Ordinal);
         await Host.Scenario(s =>
         {
             s.Get.Url("/arkiv?ar=2020");
