@@ -61,16 +61,18 @@ public sealed class RecordAnchors(
 
     private sealed record Anchored(long Sequence, string Type, string? ChainHash);
 
-    /// <summary>The query of <see cref="AnchoredAsync"/>: the meeting's id, then <see cref="AnchoredTypes"/>.</summary>
-    internal string AnchoredSql =>
-        $"select e.seq_id, e.type, s.chain_hash from {_events}.mt_events e "
-        + $"left join {_schema}.{RecordsSchema.Seal} s on s.seq_id = e.seq_id "
-        + "where e.stream_id = $1 and e.type = any($2) and not e.is_archived order by e.seq_id";
-
-    internal string[] AnchoredTypes => [_approved, _corrected];
-
     private readonly string _approved = EventTypeName<MinutesApproved>(store);
     private readonly string _corrected = EventTypeName<MinutesCorrected>(store);
+
+    /// <summary>
+    /// The query of <see cref="AnchoredAsync"/>, written once: the meeting's id, then <see cref="AnchoredTypes"/>.
+    /// </summary>
+    internal string AnchoredSql =>
+        field ??= $"select e.seq_id, e.type, s.chain_hash from {_events}.mt_events e "
+            + $"left join {_schema}.{RecordsSchema.Seal} s on s.seq_id = e.seq_id "
+            + "where e.stream_id = $1 and e.type = any($2) and not e.is_archived order by e.seq_id";
+
+    internal string[] AnchoredTypes => field ??= [_approved, _corrected];
 
     /// <summary>As stored, registered with the store's configuration (<see cref="RecordsSchema"/>).</summary>
     private static string EventTypeName<T>(IDocumentStore store) =>
