@@ -205,7 +205,9 @@ public class AgreementHttpTests(AppFixture fixture) : IntegrationContext(fixture
             SecretaryToken,
             200
         );
-        var afterNotice = await EventCount(); // the notice, and the deliveries informing the other parties
+        // The notice, and the deliveries informing the other parties, sent in the background.
+        await WaitUntilQuietAsync();
+        var afterNotice = await EventCount();
         Assert.Equal(
             AgreementRules.Term,
             Problem(
@@ -232,6 +234,7 @@ public class AgreementHttpTests(AppFixture fixture) : IntegrationContext(fixture
             SecretaryToken,
             200
         );
+        await WaitUntilQuietAsync(); // the deliveries informing the other parties are sent in the background
         var eventsAfterNotice = await EventCount();
 
         // last evening of membership, Stockholm time

@@ -26,6 +26,7 @@ public sealed class BoundedReadsTests
         "mt_events",
         "mt_streams",
         "mt_doc_storeddocument",
+        Governance.Records.Chain.RecordsSchema.Seal,
     ];
 
     /// <summary>
@@ -58,6 +59,9 @@ public sealed class BoundedReadsTests
         var anchors = host.Services.GetRequiredService<RecordAnchors>();
         captured.Add(new(anchors.AnchoredSql, [(Guid.NewGuid(), null), (anchors.AnchoredTypes, null)]));
         Assert.True(captured.Count > 20, $"Only {captured.Count} queries captured.");
+        // With the statistics of a small store, joins that read a whole (small) index are cheapest; the plans must
+        // stay bounded then too, not only before autovacuum has analyzed the tables.
+        await QueryPlans.AnalyzeAsync(database);
         var unbounded = new List<string>();
         foreach (var query in captured)
         {

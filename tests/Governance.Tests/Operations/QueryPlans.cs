@@ -19,6 +19,15 @@ public static class QueryPlans
         Governance.Distribution.Delivery.OpenIndex,
     ];
 
+    /// <summary>Gives the planner the statistics of what is stored now.</summary>
+    public static async Task AnalyzeAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var analyze = new NpgsqlCommand("analyze", connection);
+        await analyze.ExecuteNonQueryAsync();
+    }
+
     public static async Task<IReadOnlyList<string>> UnboundedStepsAsync(
         string database,
         CapturedQueries.Query query,
