@@ -118,6 +118,7 @@ public sealed class DissolutionHttpTests(AppFixture fixture) : MeetingScenario(f
         Assert.Equal(100_000.01m, d.Shares.Sum(s => s.Liabilities));
 
         // Any other meeting, held before or planned after, takes nothing more; nor does anything else.
+        await WaitUntilQuietAsync(); // what the meetings sent out is delivered in the background
         var before = await EventCount();
         var dissolution = AgreementRules.Dissolution;
         await Switch(earlier);
@@ -283,6 +284,7 @@ public sealed class DissolutionHttpTests(AppFixture fixture) : MeetingScenario(f
             200
         );
 
+        await WaitUntilQuietAsync(); // the notice's deliveries to the other parties are sent in the background
         var before = await EventCount();
         var refused = await Dissolve(meeting, item, 409);
         var detail = refused.ReadAsJson<JsonElement>().GetProperty("detail").GetString()!;

@@ -144,6 +144,7 @@ public class PlansHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         )!.Version;
 
         var (meeting, item) = await CommitteeDecision("Verksamhetsplan och budget 2021");
+        await WaitUntilQuietAsync(); // the proposal and the meeting's notice are delivered in the background
         var before = await EventCount();
         var refused = await Post(
             "/api/plans/2021/adoption",
