@@ -146,15 +146,7 @@ public static class GetDocumentEndpoint
         IQuerySession session,
         string sha256,
         CancellationToken ct
-    )
-    {
-        var listing = new { Agenda = new[] { new { Documents = new[] { new { Sha256 = sha256 } } } } };
-        return await session.QueryAsync<Meeting>(
-            "select data from governance.mt_doc_meeting where data @> ?::jsonb",
-            ct,
-            System.Text.Json.JsonSerializer.Serialize(listing)
-        );
-    }
+    ) => await session.QueryAsync<Meeting>(DocumentListing.ListingMeetingsSql, ct, sha256);
 
     private static string Extension(string contentType) =>
         contentType switch

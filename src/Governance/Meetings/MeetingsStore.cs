@@ -24,5 +24,6 @@ public static class MeetingsStore
             );
         options.Projections.Snapshot<ExtraMeetingDemand>(SnapshotLifecycle.Inline);
         options.Schema.For<StoredDocument>();
+        options.Projections.Add(new DocumentListingProjection(), ProjectionLifecycle.Inline);
     }
 }

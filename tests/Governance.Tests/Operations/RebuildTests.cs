@@ -39,6 +39,10 @@ public sealed class RebuildTests
                 before.TryGetValue(table, out var rows) && rows.Count >= 5,
                 $"Too little in {table} to compare."
             );
+        Assert.True(
+            before.TryGetValue("mt_doc_documentlisting", out var listings) && listings.Count >= 1,
+            "No document listed to compare."
+        );
         var difference = ReadModelTables.FirstDifference(before, after);
         Assert.True(difference is null, $"Rebuilt, {difference}");
     }

@@ -92,6 +92,7 @@ public sealed partial class SchemaAndUpgradeTests
         "mt_doc_specialproject",
         "mt_doc_activityplan",
         "mt_doc_delivery",
+        "mt_doc_documentlisting",
     ];
 
     /// <summary>

@@ -1,0 +1,37 @@
+using Marten.Events.Projections;
+
+namespace Governance.Meetings;
+
+/// <summary>
+/// Which meetings' agendas list a stored document (by its SHA-256), so that whether the public may see it is decided
+/// from those meetings alone, found by their ids, however many meetings the archive holds. A document is never taken
+/// off an agenda, so the list only grows.
+/// </summary>
+public sealed class DocumentListing
+{
+    public string Id { get; set; } = "";
+    public List<Guid> MeetingIds { get; set; } = [];
+
+    /// <summary>
+    /// SQL giving the meetings that list one document (one parameter, its checksum in lower case): the listing by its
+    /// key, then each meeting by its id.
+    /// </summary>
+    public const string ListingMeetingsSql =
+        "select data from governance.mt_doc_meeting where id = any(array("
+        + "select (jsonb_array_elements_text(l.data -> 'MeetingIds'))::uuid "
+        + "from governance.mt_doc_documentlisting l where l.id = ?))";
+}
+
+/// <summary>The listings, inline with each attachment; a function of the events alone.</summary>
+public partial class DocumentListingProjection : MultiStreamProjection<DocumentListing, string>
+{
+    public DocumentListingProjection() => Identity<DocumentAttached>(e => e.Sha256);
+
+    public DocumentListing Create(DocumentAttached e) => new() { Id = e.Sha256, MeetingIds = [e.MeetingId] };
+
+    public void Apply(DocumentAttached e, DocumentListing listing)
+    {
+        if (!listing.MeetingIds.Contains(e.MeetingId))
+            listing.MeetingIds.Add(e.MeetingId);
+    }
+}
