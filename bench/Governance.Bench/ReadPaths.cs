@@ -33,6 +33,18 @@ public static class ReadPaths
         "/handelser/verifiering",
     ];
 
+    /// <summary>
+    /// API reads the public makes without signing in, measured that way too: what they may see is decided per request
+    /// (approved minutes only, a document only if a noticed agenda lists it), by queries of their own.
+    /// </summary>
+    private static readonly string[] PublicApi =
+    [
+        "/api/decisions",
+        "/api/documents/{sha256}",
+        "/api/meetings/{meetingId}",
+        "/api/meetings/{meetingId}/minutes",
+    ];
+
     private static readonly Dictionary<string, string> Queries = new()
     {
         ["/api/decisions"] = "?q=trafik",
@@ -124,13 +136,10 @@ public static class ReadPaths
         {
             if (Filler(path, ids) is not { } fill)
                 continue;
-            paths.Add(
-                new ReadPath(
-                    $"GET {path.Replace("{lastYear}", "{year}", StringComparison.Ordinal)}",
-                    fill,
-                    SignedIn: true
-                )
-            );
+            var name = $"GET {path.Replace("{lastYear}", "{year}", StringComparison.Ordinal)}";
+            paths.Add(new ReadPath(name, fill, SignedIn: true));
+            if (PublicApi.Contains(path.Split('?')[0]))
+                paths.Add(new ReadPath($"{name} anonymous", fill, SignedIn: false));
         }
         foreach (var page in Pages)
         {
