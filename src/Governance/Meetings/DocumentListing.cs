@@ -12,14 +12,10 @@ public sealed class DocumentListing
     public string Id { get; set; } = "";
     public List<Guid> MeetingIds { get; set; } = [];
 
-    /// <summary>
-    /// SQL giving the meetings that list one document (one parameter, its checksum in lower case): the listing by its
-    /// key, then each meeting by its id.
-    /// </summary>
-    public const string ListingMeetingsSql =
-        "select data from governance.mt_doc_meeting where id = any(array("
-        + "select (jsonb_array_elements_text(l.data -> 'MeetingIds'))::uuid "
-        + "from governance.mt_doc_documentlisting l where l.id = ?))";
+    /// <summary>SQL giving the ids of the meetings listing a document (parameter: its lower-case checksum).</summary>
+    public const string MeetingIdsSql =
+        "select (jsonb_array_elements_text(data -> 'MeetingIds'))::uuid from governance.mt_doc_documentlisting "
+        + "where id = ?";
 }
 
 /// <summary>The listings, inline with each attachment; a function of the events alone.</summary>

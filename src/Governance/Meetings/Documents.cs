@@ -127,7 +127,9 @@ public static class GetDocumentEndpoint
         var id = sha256.ToLowerInvariant();
         var visible =
             user.Identity?.IsAuthenticated == true
-            || PublicView.IsPublicDocument(id, await ListingAsync(session, id, ct));
+            || PublicView.IsPublicDocument(
+                await MeetingHeaders.SelectedAsync(session, DocumentListing.MeetingIdsSql, [id], ct)
+            );
         if (!visible || await session.LoadAsync<StoredDocument>(id, ct) is not { } document)
             return Results.Problem(Problems.NotFound($"Ingen handling med kontrollsumman {sha256}."));
         // An uploaded file is the uploader's content on our origin: saved, never run (no sniffing, no script, no
@@ -140,13 +142,6 @@ public static class GetDocumentEndpoint
             fileDownloadName: $"handling-{document.Id[..12]}{Extension(document.ContentType)}"
         );
     }
-
-    /// <summary>The meetings whose agenda lists the document; the public rule decides which make it public.</summary>
-    private static async Task<IReadOnlyList<Meeting>> ListingAsync(
-        IQuerySession session,
-        string sha256,
-        CancellationToken ct
-    ) => await session.QueryAsync<Meeting>(DocumentListing.ListingMeetingsSql, ct, sha256);
 
     private static string Extension(string contentType) =>
         contentType switch

@@ -59,7 +59,9 @@ public sealed record PublicView(bool Agenda, bool Record)
         };
     }
 
-    /// <summary>A stored document is public when the agenda of some meeting whose notice is issued lists it.</summary>
-    public static bool IsPublicDocument(string sha256, IEnumerable<Meeting> meetings) =>
-        meetings.Any(m => Of(m).Agenda && m.Agenda.Any(i => i.Documents.Any(d => d.Sha256 == sha256)));
+    /// <summary>
+    /// A stored document is public when the agenda of some meeting whose notice is issued lists it: given the meetings
+    /// whose agendas list it (<see cref="DocumentListing"/>; their headers are enough).
+    /// </summary>
+    public static bool IsPublicDocument(IEnumerable<Meeting> listing) => listing.Any(m => Of(m).Agenda);
 }

@@ -150,7 +150,7 @@ public class PublicViewTests
         Assert.Empty(seen.Matters);
         Assert.Null(seen.Notice);
         Assert.Equal(0, seen.Version);
-        Assert.False(PublicView.IsPublicDocument("abc123", [meeting]));
+        Assert.False(PublicView.IsPublicDocument([meeting]));
     }
 
     [Fact]
@@ -178,8 +178,8 @@ public class PublicViewTests
         Assert.Equal("Remissunderlag", Assert.Single(item.Documents).Title);
         // The raised matter that reached the agenda, not the one pending nor the one declined.
         Assert.Equal("Kollektivtrafikplan", Assert.Single(seen.Matters).Title);
-        Assert.True(PublicView.IsPublicDocument("abc123", [Scheduled(), meeting]));
-        Assert.False(PublicView.IsPublicDocument("other", [meeting]));
+        Assert.True(PublicView.IsPublicDocument([Scheduled(), meeting]));
+        Assert.False(PublicView.IsPublicDocument([]));
     }
 
     [Fact]
