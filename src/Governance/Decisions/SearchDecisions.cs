@@ -37,11 +37,39 @@ public sealed record DecisionPage(
 public static class SearchDecisionsEndpoint
 {
     public const int MaxPageSize = 100;
-    public const int MaxPage = 500;
     public const int MaxCounted = 100;
 
-    /// <summary>A year no record can have is a 400 naming `year`, not a failure.</summary>
-    public static ProblemDetails Validate(int? year) => Dates.YearWithinBounds(year);
+    /// <summary>
+    /// How deep a page may reach into the hits, newest first: a page is read by passing every hit before it, so a
+    /// deeper one would cost work that grows with the archive (the newest 1 000 decisions took 1–40 ms in the
+    /// database, passing 11 000 of them 290 ms). Older decisions are found by narrowing: a year, a body, more words.
+    /// </summary>
+    public const int MaxDepth = 1000;
+
+    /// <summary>The deepest page at a page size.</summary>
+    public static int DeepestPage(int pageSize) => Math.Max(1, MaxDepth / pageSize);
+
+    private static int PageSizeOf(int? pageSize) => Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
+
+    /// <summary>
+    /// A year no record can have is a 400 naming `year`, not a failure; a page deeper than <see cref="MaxDepth"/> a
+    /// 400 naming `page`.
+    /// </summary>
+    public static ProblemDetails Validate(int? year, int? page, int? pageSize)
+    {
+        if (Dates.YearWithinBounds(year) is var yearProblem && yearProblem != WolverineContinue.NoProblems)
+            return yearProblem;
+        var deepest = DeepestPage(PageSizeOf(pageSize));
+        if (page is not { } p || p <= deepest)
+            return WolverineContinue.NoProblems;
+        var message =
+            $"Högst de {MaxDepth} senaste träffarna går att bläddra fram (sida {deepest} med {PageSizeOf(pageSize)} "
+            + "per sida). Avgränsa sökningen med år, organ, kommun, slag, utfall eller fler sökord.";
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { ["page"] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+        };
+    }
 
     /// <summary>
     /// The decision history: every outcome ever recorded, newest first. Words are matched by their
@@ -67,8 +95,8 @@ public static class SearchDecisionsEndpoint
         CancellationToken ct
     )
     {
-        var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
-        var number = Math.Clamp(page ?? 1, 1, MaxPage);
+        var size = PageSizeOf(pageSize);
+        var number = Math.Clamp(page ?? 1, 1, DeepestPage(size));
         var where = new StringBuilder("true");
         var parameters = new List<object>();
         var query = DecisionQuery.TsQuery(lemmas.QueryOf(q ?? ""));

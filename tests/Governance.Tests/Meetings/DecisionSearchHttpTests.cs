@@ -143,6 +143,32 @@ public class DecisionSearchHttpTests(AppFixture fixture) : MeetingScenario(fixtu
     }
 
     [Fact]
+    public async Task a_page_deeper_than_the_bound_is_refused_on_page_and_the_deepest_is_read()
+    {
+        // Every page is read by passing the hits before it: past the bound that grows with the archive.
+        var deepest = SearchDecisionsEndpoint.DeepestPage(20);
+        Assert.Equal(SearchDecisionsEndpoint.MaxDepth, deepest * 20);
+        Assert.Empty((await Search($"pageSize=20&page={deepest}")).Hits);
+        foreach (var tooDeep in new[] { $"pageSize=20&page={deepest + 1}", "pageSize=100&page=11", "page=51" })
+        {
+            var refused = await Host.Scenario(s =>
+            {
+                s.Get.Url($"/api/decisions?{tooDeep}");
+                s.WithBearerToken(MemberToken);
+                s.StatusCodeShouldBe(400);
+            });
+            var errors = refused.ReadAsJson<System.Text.Json.JsonElement>().GetProperty("errors");
+            Assert.StartsWith("Högst de 1000 senaste", errors.GetProperty("page")[0].GetString());
+        }
+        // The page of the decision history shows the deepest page instead of failing.
+        await Host.Scenario(s =>
+        {
+            s.Get.Url("/beslut?sida=999");
+            s.StatusCodeShouldBe(200);
+        });
+    }
+
+    [Fact]
     public async Task words_of_numerals_that_are_not_digits_and_a_page_year_out_of_bounds_list_without_failing()
     {
         await GivenSodertornWithAllRepresentatives();
