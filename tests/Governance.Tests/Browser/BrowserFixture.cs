@@ -93,7 +93,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (response is not { Ok: true })
             throw new InvalidOperationException($"/logga-in answered {response?.Status}: {await page.ContentAsync()}");
         await page.GetByRole(AriaRole.Button, new() { Name = $"Logga in som {userName} (" }).ClickAsync();
-        await page.WaitForURLAsync(BaseUrl + "/");
+        // The overview after signing in can be a host's first page: on a CI machine busy with the other test
+        // collections it once took longer than the default 15 s.
+        await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 60_000 });
         return page;
     }
 

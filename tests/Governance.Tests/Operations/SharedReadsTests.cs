@@ -61,6 +61,8 @@ public sealed class SharedReadsTests
         // The meeting and the names; the anchors are one more query, beside Marten's sessions and not counted here.
         ("/api/meetings/{meeting}/minutes", 1),
         ("/sammantraden/{meeting}/minnesanteckningar", 1),
+        ("/api/meetings/{meeting}/minutes.pdf", 3), // made: the meeting, no kept file, the file kept
+        ("/api/meetings/{meeting}/minutes.pdf", 2), // kept: the meeting, then the file through its key
         ("/calendar.ics", 2), // what it shows, named by versions; then, when that changed, the meetings and names
         ("/calendar.ics", 1), // unchanged: rendered before
         ("/minutes.atom", 2),

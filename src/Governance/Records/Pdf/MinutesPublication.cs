@@ -60,6 +60,11 @@ public sealed class MinutesPublication(
     /// <summary>The minutes without the page around them, for the minutes screen.</summary>
     public Task<string> ContentHtmlAsync(MinutesDocument minutes) => renderer.ContentAsync(minutes);
 
+    /// <summary>The stored PDF kept for a version of the minutes (one parameter: the key).</summary>
+    private const string KeptSql =
+        "select data from governance.mt_doc_storeddocument where id = "
+        + "(select data ->> 'Sha256' from governance.mt_doc_minutespdffile where id = ?)";
+
     /// <summary>The stored PDF/A of these minutes at their version, made now if there is none yet.</summary>
     public async Task<(StoredDocument Pdf, string FileName)> PdfAsync(
         IDocumentSession session,
@@ -68,11 +73,10 @@ public sealed class MinutesPublication(
     )
     {
         var key = $"{minutes.MeetingId:N}-{minutes.Version}";
-        if (
-            await session.LoadAsync<MinutesPdfFile>(key, ct) is { } known
-            && await session.LoadAsync<StoredDocument>(known.Sha256, ct) is { } stored
-        )
-            return (stored, known.FileName);
+        var fileName = $"minnesanteckningar-{minutes.Date:yyyy-MM-dd}-version-{minutes.Version}.pdf";
+        // The kept file through its key, in one round trip.
+        if ((await session.QueryAsync<StoredDocument>(KeptSql, ct, key)).SingleOrDefault() is { } stored)
+            return (stored, fileName);
 
         var html = await HtmlAsync(minutes);
         var moment = minutes
@@ -91,7 +95,6 @@ public sealed class MinutesPublication(
         );
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
-        var fileName = $"minnesanteckningar-{minutes.Date:yyyy-MM-dd}-version-{minutes.Version}.pdf";
         var document = new StoredDocument
         {
             Id = sha256,
