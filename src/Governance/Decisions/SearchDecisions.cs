@@ -62,13 +62,11 @@ public static class SearchDecisionsEndpoint
         var deepest = DeepestPage(PageSizeOf(pageSize));
         if (page is not { } p || p <= deepest)
             return WolverineContinue.NoProblems;
-        var message =
+        return Problems.InvalidField(
+            "page",
             $"Högst de {MaxDepth} senaste träffarna går att bläddra fram (sida {deepest} med {PageSizeOf(pageSize)} "
-            + "per sida). Avgränsa sökningen med år, organ, kommun, slag, utfall eller fler sökord.";
-        return new ValidationProblemDetails(new Dictionary<string, string[]> { ["page"] = [message] })
-        {
-            Status = StatusCodes.Status400BadRequest,
-        };
+                + "per sida). Avgränsa sökningen med år, organ, kommun, slag, utfall eller fler sökord."
+        );
     }
 
     /// <summary>

@@ -47,6 +47,15 @@ public static class GetDistributionStatusEndpoint
     public const int MaxPageSize = 100;
     public const int MaxDutiesListed = 50;
 
+    /// <summary>Far beyond a decade of documents; past it a page number would overflow the rows passed.</summary>
+    public const int MaxPage = 10_000;
+
+    /// <summary>A page beyond <see cref="MaxPage"/> is a 400 naming `page`, not a failure.</summary>
+    public static ProblemDetails Validate(int? page) =>
+        page is > MaxPage
+            ? Problems.InvalidField("page", $"Ange en sida från 1 till {MaxPage}.")
+            : WolverineContinue.NoProblems;
+
     /// <summary>
     /// Per document and municipality: pending, sent, failed (with the error), dead-lettered, acknowledged, a page of
     /// documents at a time (newest first); and the duties still open.
@@ -62,7 +71,7 @@ public static class GetDistributionStatusEndpoint
     )
     {
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
-        var number = Math.Max(page ?? 1, 1);
+        var number = Math.Clamp(page ?? 1, 1, MaxPage);
         var query = session.Query<DistributionDocument>().AsQueryable();
         if (kind is not null)
             query = query.Where(d => d.Kind == kind);

@@ -79,6 +79,34 @@ public class DistributionHttpTests(AppFixture fixture) : DistributionScenario(fi
     }
 
     [Fact]
+    public async Task a_page_beyond_the_bound_is_refused_on_page_and_the_last_one_is_read()
+    {
+        var last = await Get<DistributionStatus>(
+            $"/api/distribution?page={GetDistributionStatusEndpoint.MaxPage}&pageSize=100",
+            SecretaryToken
+        );
+        Assert.Equal((GetDistributionStatusEndpoint.MaxPage, 0), (last.Page, last.Documents.Count));
+        // int.MaxValue would have overflowed the rows passed into a negative offset.
+        foreach (var page in new[] { GetDistributionStatusEndpoint.MaxPage + 1, int.MaxValue })
+        {
+            var refused = await Host.Scenario(s =>
+            {
+                s.Get.Url($"/api/distribution?page={page}&pageSize=100");
+                s.WithBearerToken(SecretaryToken);
+                s.StatusCodeShouldBe(400);
+            });
+            var errors = refused.ReadAsJson<JsonElement>().GetProperty("errors");
+            Assert.Equal("Ange en sida från 1 till 10000.", errors.GetProperty("page")[0].GetString());
+        }
+        await Host.Scenario(s =>
+        {
+            s.Get.Url($"/utskick?sida={int.MaxValue}");
+            s.WithBearerToken(SecretaryToken);
+            s.StatusCodeShouldBe(200);
+        });
+    }
+
+    [Fact]
     public async Task a_webhook_delivery_is_signed_so_the_registry_can_verify_it()
     {
         await using var receiver = await TestWebhookReceiver.StartAsync();

@@ -48,6 +48,13 @@ public static class Problems
             Extensions = { ["retryAfterSeconds"] = retryAfterSeconds },
         };
 
+    /// <summary>A query value out of its bounds: 400, naming the field as a refused body would.</summary>
+    public static ProblemDetails InvalidField(string field, string message) =>
+        new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+        };
+
     public static ProblemDetails NotFound(string what) =>
         new()
         {
