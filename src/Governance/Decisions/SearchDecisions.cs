@@ -59,13 +59,14 @@ public static class SearchDecisionsEndpoint
     {
         if (Dates.YearWithinBounds(year) is var yearProblem && yearProblem != WolverineContinue.NoProblems)
             return yearProblem;
-        var deepest = DeepestPage(PageSizeOf(pageSize));
+        var size = PageSizeOf(pageSize);
+        var deepest = DeepestPage(size);
         if (page is not { } p || p <= deepest)
             return WolverineContinue.NoProblems;
         return Problems.InvalidField(
             "page",
-            $"Högst de {MaxDepth} senaste träffarna går att bläddra fram (sida {deepest} med {PageSizeOf(pageSize)} "
-                + "per sida). Avgränsa sökningen med år, organ, kommun, slag, utfall eller fler sökord."
+            $"Högst de {MaxDepth} senaste träffarna går att bläddra fram (sida {deepest} med {size} per sida). "
+                + "Avgränsa sökningen med år, organ, kommun, slag, utfall eller fler sökord."
         );
     }
 

@@ -22,12 +22,7 @@ public static class Dates
 
     /// <summary>A year asked for outside the bounds: 400, naming the field `year`.</summary>
     public static ProblemDetails YearOutOfRange(string what = "Året") =>
-        new ValidationProblemDetails(
-            new Dictionary<string, string[]> { ["year"] = [$"{what} ska ligga mellan {FirstYear} och {LastYear}."] }
-        )
-        {
-            Status = StatusCodes.Status400BadRequest,
-        };
+        Problems.Problems.InvalidField("year", $"{what} ska ligga mellan {FirstYear} och {LastYear}.");
 
     /// <summary>
     /// An act that has happened (a payment made, a notice received, a decision taken) is dated today at the latest,

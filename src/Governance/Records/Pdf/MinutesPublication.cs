@@ -12,7 +12,6 @@ public sealed class MinutesPdfFile
 {
     public string Id { get; set; } = "";
     public string Sha256 { get; set; } = "";
-    public string FileName { get; set; } = "";
 }
 
 /// <summary>
@@ -105,14 +104,7 @@ public sealed class MinutesPublication(
         session.Store(document);
         // Only a PDF that carries its anchors is kept: one made before the seal caught up is made again next time.
         if (minutes.Approval is null || minutes.Anchors?.Approval is not null)
-            session.Store(
-                new MinutesPdfFile
-                {
-                    Id = key,
-                    Sha256 = sha256,
-                    FileName = fileName,
-                }
-            );
+            session.Store(new MinutesPdfFile { Id = key, Sha256 = sha256 });
         await session.SaveChangesAsync(ct);
         return (document, fileName);
     }
