@@ -28,11 +28,14 @@ public static class ReadModelTables
                 tables.Add(reader.GetString(0));
 
         var snapshot = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
-        foreach (var table in tables)
+        // The search's stored vectors, kept from the decision history by triggers, are a read model too.
+        var columns = tables.ToDictionary(t => t, _ => "data");
+        columns[Governance.Decisions.DecisionSearchSchema.TableName] = "vector";
+        foreach (var (table, column) in columns)
         {
             var rows = snapshot[table] = new SortedDictionary<string, string>(StringComparer.Ordinal);
             await using var select = new NpgsqlCommand(
-                $"select id::text, data::text from governance.{table} order by id",
+                $"select id::text, {column}::text from governance.{table} order by id",
                 connection
             );
             await using var reader = await select.ExecuteReaderAsync(ct);

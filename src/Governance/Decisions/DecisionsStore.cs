@@ -6,9 +6,6 @@ namespace Governance.Decisions;
 /// <summary>The decision history's projection and indexes, with the Swedish analyser from the container.</summary>
 public sealed class DecisionsStore(SwedishLemmas lemmas) : IConfigureMarten
 {
-    /// <summary>The expression the search index is built on, and the search matches against.</summary>
-    public const string SearchVector = "to_tsvector('simple'::regconfig, data ->> 'Lexemes')";
-
     /// <summary>The meeting date as Marten's index on it is built (so an order by it reads the index).</summary>
     public const string MeetingDateIndexed = "governance.mt_immutable_date(data ->> 'MeetingDate')";
 
@@ -16,7 +13,8 @@ public sealed class DecisionsStore(SwedishLemmas lemmas) : IConfigureMarten
     {
         options.Projections.Add(new DecisionHistoryProjection(lemmas), ProjectionLifecycle.Inline);
         var records = options.Schema.For<DecisionRecord>();
-        records.FullTextIndex("simple", d => d.Lexemes);
+        // The search matches a stored vector, in a table of its own kept by triggers on this one.
+        options.Storage.Add(new DecisionSearchSchema(options.DatabaseSchemaName));
         records.Index(d => d.MeetingId);
         records.Index(d => d.MeetingDate);
         // The search's filters, each its own index (and the year, which the archive exports): a filter on its own finds

@@ -100,7 +100,7 @@ public static class SearchDecisionsEndpoint
         var parameters = new List<object>();
         var query = DecisionQuery.TsQuery(lemmas.QueryOf(q ?? ""));
         if (query is not null)
-            where.Append(" and ").Append(DecisionQuery.MatchSql(DecisionsStore.SearchVector, query));
+            where.Append(" and ").Append(DecisionQuery.MatchSql(DecisionSearchSchema.Vector, query));
         void Filter(string sql, string? value)
         {
             if (value is null)
@@ -127,7 +127,9 @@ public static class SearchDecisionsEndpoint
         if (user.Identity?.IsAuthenticated != true)
             where.Append(" and ").Append(ApprovedMeetings.Holds("(d.data ->> 'MeetingId')::uuid"));
 
-        const string table = "governance.mt_doc_decisionrecord d";
+        // With words, each decision's stored vector is joined to it (the words' index is on that table).
+        var table = "governance.mt_doc_decisionrecord d"
+            + (query is null ? "" : " " + DecisionSearchSchema.Join("governance"));
         // Counting stops at a bound: a query matching most of a large archive costs no more than one that does not.
         // Without words it counts the newest along the date index. Words go through their own index: planned apart
         // from the bound (a materialized CTE, read only as far as the bound), since with it PostgreSQL would read the
@@ -147,8 +149,8 @@ public static class SearchDecisionsEndpoint
         // index for ts_rank), which grows with the archive.
         // The page's bounds are written in too: planned for a parameter, a limit is taken to be a tenth of the rows.
         var shown = batch.Query<DecisionRecord>(
-            $"select data from {table} where {where} order by {DecisionsStore.MeetingDateIndexed} desc, "
-                + $"(data ->> 'ItemNumber')::int limit {size} offset {(number - 1) * size}",
+            $"select d.data from {table} where {where} order by {DecisionsStore.MeetingDateIndexed} desc, "
+                + $"(d.data ->> 'ItemNumber')::int limit {size} offset {(number - 1) * size}",
             [.. parameters]
         );
         var register = batch.MunicipalityRegister();

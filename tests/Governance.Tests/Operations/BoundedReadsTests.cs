@@ -28,6 +28,7 @@ public sealed class BoundedReadsTests
         "mt_doc_storeddocument",
         Governance.Records.Chain.RecordsSchema.Seal,
         "mt_doc_documentlisting",
+        Governance.Decisions.DecisionSearchSchema.TableName,
     ];
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class RebuildTests
         await ProjectionRebuild.RebuildAllAsync(host.Services.GetRequiredService<IDocumentStore>(), default);
         var after = await ReadModelTables.SnapshotAsync(database);
 
-        foreach (var table in new[] { "mt_doc_meeting", "mt_doc_decisionrecord", "mt_doc_delivery" })
+        foreach (var table in new[] { "mt_doc_meeting", "mt_doc_decisionrecord", "mt_doc_delivery", "decision_search" })
             Assert.True(
                 before.TryGetValue(table, out var rows) && rows.Count >= 5,
                 $"Too little in {table} to compare."

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Governance.Decisions;
 using Governance.Scenarios;
 using Governance.Tests.Support;
 using Npgsql;
@@ -62,6 +63,23 @@ public sealed partial class SchemaAndUpgradeTests
             await running.Service.WaitUntilDistributedAsync();
             before = await running.Service.Answers().CollectAsync(year);
         }
+
+        // A store from before the search's stored vectors: db-apply adds them and fills them from its decisions.
+        await roles.ScalarAsync<object>(
+            $"drop table governance.{DecisionSearchSchema.TableName}; "
+                + "drop function governance.decision_search_write() cascade; "
+                + "drop function governance.decision_search_clear() cascade"
+        );
+        var upgraded = await Operator("db-apply", roles.Owner, state);
+        Assert.True(upgraded.ExitCode == 0, upgraded.ToString());
+        Assert.Equal(
+            await roles.ScalarAsync<long>("select count(*) from governance.mt_doc_decisionrecord"),
+            await roles.ScalarAsync<long>(
+                $"select count(*) from governance.{DecisionSearchSchema.TableName} s "
+                    + "join governance.mt_doc_decisionrecord d on d.id = s.id "
+                    + "where s.vector = to_tsvector('simple', d.data ->> 'Lexemes')"
+            )
+        );
 
         // An upgrade that changed a projection: its documents are gone until the rebuild writes them from the events.
         foreach (var table in ProjectedDocuments)

@@ -1,0 +1,118 @@
+using Weasel.Core;
+using Weasel.Core.Migrations;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Functions;
+using Weasel.Postgresql.Tables;
+using Weasel.Postgresql.Triggers;
+
+namespace Governance.Decisions;
+
+/// <summary>
+/// The search's stored vector: each decision's lexemes analysed once, when it is written, in a table of the product's
+/// own beside the decision history. Matched through an expression index instead, every row a page passes along the
+/// date index was analysed again (`to_tsvector`, about 15–55 µs a row); Marten cannot give a document table a
+/// `tsvector` column (its schema tool drops columns it does not know). Triggers on the history keep the table a
+/// function of it, whatever writes it: the commands, a rebuild (which truncates and inserts), a deletion.
+/// </summary>
+public sealed class DecisionSearchSchema(string schema) : FeatureSchemaBase("DecisionSearch", new PostgresqlMigrator())
+{
+    public const string TableName = "decision_search";
+
+    /// <summary>The stored vector of a decision `d` (the history's alias), as the search matches it.</summary>
+    public const string Vector = "s.vector";
+
+    /// <summary>The join that gives a decision `d` its stored vector `s`.</summary>
+    public static string Join(string schema) => $"join {schema}.{TableName} s on s.id = d.id";
+
+    public override IEnumerable<Type> DependentTypes() => [typeof(DecisionRecord)];
+
+    protected override IEnumerable<ISchemaObject> schemaObjects()
+    {
+        var table = new Table(new PostgresqlObjectName(schema, TableName, SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<Guid>("id").AsPrimaryKey();
+        table.AddColumn("vector", "tsvector").NotNull();
+        var words = new IndexDefinition($"ix_{TableName}_vector") { Columns = ["vector"], Method = IndexMethod.gin };
+        table.Indexes.Add(words);
+        yield return table;
+
+        var records = Name("mt_doc_decisionrecord");
+        var write = Name("decision_search_write");
+        yield return new Function(
+            write,
+            $"""
+            CREATE OR REPLACE FUNCTION {write.QualifiedName}()
+             RETURNS trigger
+             LANGUAGE plpgsql
+            AS $function$
+            begin
+              if tg_op = 'DELETE' then
+                delete from {schema}.{TableName} where id = old.id;
+                return old;
+              end if;
+              insert into {schema}.{TableName} (id, vector) values (new.id, {Analysed("new.data")})
+                on conflict (id) do update set vector = excluded.vector;
+              return new;
+            end;
+            $function$;
+            """
+        );
+        var clear = Name("decision_search_clear");
+        yield return new Function(
+            clear,
+            $"""
+            CREATE OR REPLACE FUNCTION {clear.QualifiedName}()
+             RETURNS trigger
+             LANGUAGE plpgsql
+            AS $function$
+            begin
+              truncate {schema}.{TableName};
+              return null;
+            end;
+            $function$;
+            """
+        );
+        yield return new FillingTrigger(Name("decision_search_written"), records, $"{write.QualifiedName}()")
+        {
+            Timing = TriggerTiming.After,
+            Events = TriggerEvents.Insert | TriggerEvents.Update,
+            ForEachRow = true,
+            Fill =
+                $"insert into {schema}.{TableName} (id, vector) select id, {Analysed("data")} from {records} "
+                + "on conflict (id) do update set vector = excluded.vector;",
+        };
+        // A trigger of its own: PostgreSQL renders INSERT OR DELETE OR UPDATE, Weasel compares it with INSERT OR
+        // UPDATE OR DELETE, and would find the schema changed at every start.
+        yield return new Trigger(Name("decision_search_deleted"), records, $"{write.QualifiedName}()")
+        {
+            Timing = TriggerTiming.After,
+            Events = TriggerEvents.Delete,
+            ForEachRow = true,
+        };
+        yield return new Trigger(Name("decision_search_truncated"), records, $"{clear.QualifiedName}()")
+        {
+            Timing = TriggerTiming.After,
+            Events = TriggerEvents.Truncate,
+            ForEachRow = false,
+        };
+    }
+
+    private static string Analysed(string data) => $"to_tsvector('simple'::regconfig, {data} ->> 'Lexemes')";
+
+    private PostgresqlObjectName Name(string name) => new(schema, name, SchemaUtils.IdentifierUsage.General);
+
+    /// <summary>
+    /// The trigger that keeps the table, which when it is created (the first time, on a store from an earlier version)
+    /// also fills the table with every decision written before it: no decision goes unsearchable in between.
+    /// </summary>
+    private sealed class FillingTrigger(DbObjectName name, DbObjectName target, string call)
+        : Trigger(name, target, call)
+    {
+        public required string Fill { get; init; }
+
+        public override void WriteCreateStatement(Migrator migrator, TextWriter writer)
+        {
+            base.WriteCreateStatement(migrator, writer);
+            writer.WriteLine(Fill);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Governance.Decisions;
+using Governance.Tests.Support;
+
+namespace Governance.Tests.Decisions;
+
+/// <summary>
+/// The search's stored vectors follow the decision history whatever writes it: a new decision, a corrected one, a
+/// deleted one, and a table emptied at once (as a rebuild does).
+/// </summary>
+public sealed class DecisionSearchSchemaTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private const string Stored = $"select vector::text from governance.{DecisionSearchSchema.TableName} where id = ";
+
+    private static DecisionRecord Record(Guid id, string lexemes) =>
+        new()
+        {
+            Id = id,
+            MeetingId = Guid.NewGuid(),
+            MeetingDate = new DateOnly(2024, 3, 1),
+            Year = 2024,
+            Lexemes = lexemes,
+        };
+
+    [Fact]
+    public async Task a_decision_written_corrected_and_deleted_has_its_vector_written_replaced_and_removed()
+    {
+        var (id, other) = (Guid.NewGuid(), Guid.NewGuid());
+        await using (var session = Store.LightweightSession())
+        {
+            session.Store(Record(id, "trafik plan"), Record(other, "budget"));
+            await session.SaveChangesAsync();
+        }
+        Assert.Equal("'plan':2 'trafik':1", await Scalar<string>($"{Stored}'{id}'"));
+
+        await using (var session = Store.LightweightSession())
+        {
+            session.Store(Record(id, "cykel plan"));
+            await session.SaveChangesAsync();
+        }
+        Assert.Equal("'cykel':1 'plan':2", await Scalar<string>($"{Stored}'{id}'"));
+
+        await using (var session = Store.LightweightSession())
+        {
+            session.Delete<DecisionRecord>(id);
+            await session.SaveChangesAsync();
+        }
+        Assert.Null(await Scalar<string>($"{Stored}'{id}'"));
+        Assert.Equal("'budget':1", await Scalar<string>($"{Stored}'{other}'"));
+    }
+
+    [Fact]
+    public async Task the_history_emptied_at_once_empties_the_vectors_too()
+    {
+        await using (var session = Store.LightweightSession())
+        {
+            session.Store(Record(Guid.NewGuid(), "trafik"));
+            await session.SaveChangesAsync();
+        }
+        Assert.Equal(1L, await Scalar<long>($"select count(*) from governance.{DecisionSearchSchema.TableName}"));
+
+        await Scalar<object>("truncate governance.mt_doc_decisionrecord");
+
+        Assert.Equal(0L, await Scalar<long>($"select count(*) from governance.{DecisionSearchSchema.TableName}"));
+    }
+}
