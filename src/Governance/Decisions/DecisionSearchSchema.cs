@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Weasel.Core;
 using Weasel.Core.Migrations;
 using Weasel.Postgresql;
@@ -71,24 +72,22 @@ public sealed class DecisionSearchSchema(string schema) : FeatureSchemaBase("Dec
             $function$;
             """
         );
-        yield return new FillingTrigger(Name("decision_search_written"), records, $"{write.QualifiedName}()")
+        var fill =
+            $"insert into {schema}.{TableName} (id, vector) select id, {Analysed("data")} from {records} "
+            + "on conflict (id) do update set vector = excluded.vector;";
+        yield return new SearchTrigger(Name("decision_search_written"), records, write, fill)
         {
             Timing = TriggerTiming.After,
             Events = TriggerEvents.Insert | TriggerEvents.Update,
-            ForEachRow = true,
-            Fill =
-                $"insert into {schema}.{TableName} (id, vector) select id, {Analysed("data")} from {records} "
-                + "on conflict (id) do update set vector = excluded.vector;",
         };
         // A trigger of its own: PostgreSQL renders INSERT OR DELETE OR UPDATE, Weasel compares it with INSERT OR
         // UPDATE OR DELETE, and would find the schema changed at every start.
-        yield return new Trigger(Name("decision_search_deleted"), records, $"{write.QualifiedName}()")
+        yield return new SearchTrigger(Name("decision_search_deleted"), records, write)
         {
             Timing = TriggerTiming.After,
             Events = TriggerEvents.Delete,
-            ForEachRow = true,
         };
-        yield return new Trigger(Name("decision_search_truncated"), records, $"{clear.QualifiedName}()")
+        yield return new SearchTrigger(Name("decision_search_truncated"), records, clear)
         {
             Timing = TriggerTiming.After,
             Events = TriggerEvents.Truncate,
@@ -101,18 +100,39 @@ public sealed class DecisionSearchSchema(string schema) : FeatureSchemaBase("Dec
     private PostgresqlObjectName Name(string name) => new(schema, name, SchemaUtils.IdentifierUsage.General);
 
     /// <summary>
-    /// The trigger that keeps the table, which when it is created (the first time, on a store from an earlier version)
-    /// also fills the table with every decision written before it: no decision goes unsearchable in between.
+    /// A trigger of the search's table. The one that writes it, when it is created (the first time, on a store from an
+    /// earlier version), also fills the table with every decision written before: none goes unsearchable in between.
     /// </summary>
-    private sealed class FillingTrigger(DbObjectName name, DbObjectName target, string call)
-        : Trigger(name, target, call)
+    private sealed class SearchTrigger(
+        DbObjectName name,
+        DbObjectName target,
+        DbObjectName function,
+        string? fill = null
+    ) : Trigger(name, target, $"{function.QualifiedName}()")
     {
-        public required string Fill { get; init; }
-
         public override void WriteCreateStatement(Migrator migrator, TextWriter writer)
         {
             base.WriteCreateStatement(migrator, writer);
-            writer.WriteLine(Fill);
+            if (fill is not null)
+                writer.WriteLine(fill);
+        }
+
+        /// <summary>
+        /// PostgreSQL leaves the function's schema out of the trigger's definition when that schema is on the search
+        /// path (as it is for a database user named like it): the same trigger, not a changed one.
+        /// </summary>
+        public override async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct)
+        {
+            var definition = await reader.ReadAsync(ct) && !await reader.IsDBNullAsync(0, ct)
+                ? await reader.GetFieldValueAsync<string>(0, ct)
+                : null;
+            if (definition is null)
+                return new SchemaObjectDelta(this, SchemaPatchDifference.Create);
+            var qualified = definition.Replace($"FUNCTION {function.Name}(", $"FUNCTION {function.QualifiedName}(");
+            return new SchemaObjectDelta(
+                this,
+                Matches(qualified) ? SchemaPatchDifference.None : SchemaPatchDifference.Update
+            );
         }
     }
 }

@@ -1,5 +1,7 @@
 using Governance.Decisions;
 using Governance.Tests.Support;
+using Npgsql;
+using Weasel.Core;
 
 namespace Governance.Tests.Decisions;
 
@@ -61,5 +63,20 @@ public sealed class DecisionSearchSchemaTests(AppFixture fixture) : IntegrationC
         await Scalar<object>("truncate governance.mt_doc_decisionrecord");
 
         Assert.Equal(0L, await Scalar<long>($"select count(*) from governance.{DecisionSearchSchema.TableName}"));
+    }
+
+    [Theory]
+    [InlineData("public")]
+    [InlineData("governance")] // as for a database user named like the schema ("$user")
+    public async Task the_schema_reads_back_unchanged_whether_or_not_its_schema_is_on_the_search_path(string path)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(Fixture.ConnectionString) { SearchPath = path };
+        await using var database = new NpgsqlConnection(connection.ConnectionString);
+        await database.OpenAsync();
+
+        var parts = new DecisionSearchSchema("governance").Objects.OfType<SchemaObjectBase>().ToList();
+        Assert.True(parts.Count >= 5, "The triggers and their functions are read back.");
+        foreach (var part in parts)
+            Assert.Equal(SchemaPatchDifference.None, (await part.FindDeltaAsync(database)).Difference);
     }
 }
