@@ -131,13 +131,12 @@ public static class SearchDecisionsEndpoint
         var table = "governance.mt_doc_decisionrecord d"
             + (query is null ? "" : " " + DecisionSearchSchema.Join("governance"));
         // Counting stops at a bound: a query matching most of a large archive costs no more than one that does not.
-        // Without words it counts the newest along the date index. Words go through their own index: planned apart
-        // from the bound (a materialized CTE, read only as far as the bound), since with it PostgreSQL would read the
-        // table in order and analyse each row's lexemes, which it takes to be cheap (7.5 ms instead of 2.5 for a
-        // common word).
+        // Without words it counts the newest along the date index. With words PostgreSQL chooses, the bound in view:
+        // a rare word's few matches through the words' index, a common word's first matches in any order (each stored
+        // vector is tested at little cost). Read in full first, a common word's 6 364 matches took 55 ms.
         var matched = query is null
             ? $"select 1 from {table} where {where} order by {DecisionsStore.MeetingDateIndexed} desc"
-            : $"with m as materialized (select 1 from {table} where {where}) select 1 from m";
+            : $"select 1 from {table} where {where}";
         // The count, the page and the names in one round trip.
         var batch = session.CreateBatchQuery();
         var counted = batch.Query<Counted>(
