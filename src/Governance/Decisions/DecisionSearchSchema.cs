@@ -45,8 +45,7 @@ public sealed class DecisionSearchSchema(string schema) : FeatureSchemaBase("Dec
                 delete from {schema}.{TableName} where id = old.id;
                 return old;
               end if;
-              insert into {schema}.{TableName} (id, vector) values (new.id, {Analysed("new.data")})
-                on conflict (id) do update set vector = excluded.vector;
+              {Written($"values (new.id, {Analysed("new.data")})")}
               return new;
             """
         );
@@ -58,9 +57,7 @@ public sealed class DecisionSearchSchema(string schema) : FeatureSchemaBase("Dec
               return null;
             """
         );
-        var fill =
-            $"insert into {schema}.{TableName} (id, vector) select id, {Analysed("data")} from {records} "
-            + "on conflict (id) do update set vector = excluded.vector;";
+        var fill = Written($"select id, {Analysed("data")} from {records}");
         yield return new SearchTrigger(Name("decision_search_written"), records, write, fill)
         {
             Timing = TriggerTiming.After,
@@ -96,6 +93,11 @@ public sealed class DecisionSearchSchema(string schema) : FeatureSchemaBase("Dec
             $function$;
             """
         );
+
+    /// <summary>The vectors of the given rows (id, vector) written, each replacing the one before.</summary>
+    private string Written(string rows) =>
+        $"insert into {schema}.{TableName} (id, vector) {rows} "
+        + "on conflict (id) do update set vector = excluded.vector;";
 
     private static string Analysed(string data) => $"to_tsvector('simple'::regconfig, {data} ->> 'Lexemes')";
 
