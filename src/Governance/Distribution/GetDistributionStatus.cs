@@ -72,46 +72,25 @@ public static class GetDistributionStatusEndpoint
     {
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
         var number = Math.Clamp(page ?? 1, 1, MaxPage);
-        var query = session.Query<DistributionDocument>().AsQueryable();
-        if (kind is not null)
-            query = query.Where(d => d.Kind == kind);
-        // The documents' bodies stay in the database: a page shows their titles.
-        var documents = await query
-            .OrderByDescending(d => d.CreatedAt)
-            .ThenBy(d => d.Id)
-            .Skip((number - 1) * size)
-            .Take(size + 1)
-            .Select(d => new DistributionDocument
-            {
-                Id = d.Id,
-                Kind = d.Kind,
-                Title = d.Title,
-                MeetingId = d.MeetingId,
-                CreatedAt = d.CreatedAt,
-            })
-            .WithValuesRead()
-            .ToListAsync(ct);
-        var shown = documents.Take(size).ToList();
-        var keys = shown.Select(d => d.Id).ToArray();
-        // The page's deliveries, the names and the duties in one round trip.
+        // The page with its deliveries, the names and the duties in one round trip.
         var batch = session.CreateBatchQuery();
-        var ofPage = batch.Query<Delivery>("where document_key = any(?)", new object[] { keys });
+        var ofPage = batch.AddItem(new DistributionPageQuery(kind, number, size));
         var register = batch.MunicipalityRegister();
         var pending = OpenDuties.Load(batch, MaxDutiesListed);
         var deadLettered = OpenDuties.DeadLettered(batch);
         await batch.Execute(ct);
-        var deliveries = (await ofPage).ToLookup(d => d.DocumentKey);
+        var shown = await ofPage;
         var names = MunicipalityNames.Of(await register);
         var list = shown
-            .Select(doc => new DocumentDistribution(
-                doc.Id,
-                doc.Kind,
-                doc.Title,
-                doc.MeetingId,
-                doc.CreatedAt,
+            .Page.Select(entry => new DocumentDistribution(
+                entry.Document.Key,
+                entry.Document.Kind,
+                entry.Document.Title,
+                entry.Document.MeetingId,
+                entry.Document.CreatedAt,
                 [
-                    .. deliveries[doc.Id]
-                        .OrderBy(d => names.NameOr(d.MunicipalityCode), StringComparer.Ordinal)
+                    .. entry
+                        .Deliveries.OrderBy(d => names.NameOr(d.MunicipalityCode), StringComparer.Ordinal)
                         .Select(d => new DeliveryState(
                             d.Id,
                             d.MunicipalityCode,
@@ -139,7 +118,7 @@ public static class GetDistributionStatusEndpoint
             dead,
             number,
             size,
-            documents.Count > size
+            shown.More
         );
     }
 }

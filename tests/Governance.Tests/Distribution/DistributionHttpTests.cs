@@ -79,6 +79,66 @@ public class DistributionHttpTests(AppFixture fixture) : DistributionScenario(fi
     }
 
     [Fact]
+    public async Task pages_read_every_document_once_newest_first_each_with_its_own_deliveries()
+    {
+        Smtp.Start();
+        await GivenSodertornWithAllRepresentatives();
+        var meetings = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+            meetings.Add(await ApprovedMinutes());
+        var whole = await WaitFor(s =>
+            meetings.All(m =>
+                s.Documents.Any(d =>
+                    d.Kind == DocumentKinds.Minutes
+                    && d.MeetingId == m
+                    && d.Deliveries.Count == 8
+                    && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent)
+                )
+            )
+        );
+        Assert.True(whole.Documents.Count >= 3, $"{whole.Documents.Count} documents");
+        Assert.Equal(whole.Documents.OrderByDescending(d => d.CreatedAt).Select(d => d.DocumentKey), Keys(whole));
+
+        foreach (var kind in new string?[] { null, DocumentKinds.Minutes })
+        {
+            var expected = whole.Documents.Where(d => kind is null || d.Kind == kind).ToList();
+            var read = new List<DocumentDistribution>();
+            for (var page = 1; ; page++)
+            {
+                var filter = kind is null ? "" : $"&kind={kind}";
+                var status = await Get<DistributionStatus>(
+                    $"/api/distribution?page={page}&pageSize=2{filter}",
+                    SecretaryToken
+                );
+                Assert.True(status.Documents.Count <= 2);
+                read.AddRange(status.Documents);
+                Assert.Equal(read.Count < expected.Count, status.MoreDocuments);
+                if (!status.MoreDocuments)
+                    break;
+            }
+            Assert.Equal(expected.Select(d => d.DocumentKey), read.Select(d => d.DocumentKey));
+            Assert.Equal(
+                expected.Select(d => string.Join(',', d.Deliveries.Select(x => x.DeliveryId))),
+                read.Select(d => string.Join(',', d.Deliveries.Select(x => x.DeliveryId)))
+            );
+        }
+        // Each delivery as its own document records it: the municipality, the channel, the address and the version.
+        var first = whole.Documents.First(d => d.Kind == DocumentKinds.Minutes && meetings.Contains(d.MeetingId!.Value));
+        Assert.Equal(Registries.Order(), first.Deliveries.Select(d => d.Address).Order());
+        Assert.All(
+            first.Deliveries,
+            d =>
+            {
+                Assert.Equal((DeliveryChannel.Email, 1, (string?)null), (d.Channel, d.Attempts, d.LastError));
+                Assert.NotEqual(d.MunicipalityCode, d.Municipality);
+                Assert.True(d.Version >= 2 && d.SentAt is not null, $"version {d.Version}, sent {d.SentAt}");
+            }
+        );
+    }
+
+    private static IEnumerable<string> Keys(DistributionStatus status) => status.Documents.Select(d => d.DocumentKey);
+
+    [Fact]
     public async Task a_page_beyond_the_bound_is_refused_on_page_and_the_last_one_is_read()
     {
         var last = await Get<DistributionStatus>(
