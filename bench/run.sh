@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: the service built in Release with its handler code generated ahead of time (as the container
 # image runs it), then seeded, measured and printed as one table.
-#   bench/run.sh [small|medium|large] [--reuse] [--only TEXT] [--seconds N] [--connection "Host=…"]
+#   bench/run.sh [small|medium|large] [--reuse] [--only TEXT[|TEXT…]] [--seconds N] [--connection "Host=…"]
 # small is CI's smoke test; --reuse measures again on the store an earlier run of that scale seeded.
 set -euo pipefail
 cd "$(dirname "$0")/.."

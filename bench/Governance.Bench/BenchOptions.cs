@@ -18,8 +18,11 @@ public sealed record BenchOptions(
 {
     public const int Clients = 8;
 
-    /// <summary>Whether a path is measured: all of them, or with --only TEXT those whose name contains it.</summary>
-    public bool Measures(string path) => Only is null || path.Contains(Only, StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether a path is measured: all of them, or with --only TEXT those whose name contains it (TEXT|TEXT… any one).
+    /// </summary>
+    public bool Measures(string path) =>
+        Only is null || Only.Split('|').Any(text => path.Contains(text, StringComparison.OrdinalIgnoreCase));
 
     public static BenchOptions Parse(string[] args)
     {

@@ -65,13 +65,13 @@ public static class FeedsEndpoint
             {
                 var batch = session.CreateBatchQuery();
                 var shown = MeetingHeaders.Selected(batch, CalendarMeetings, [today, today]);
-                var (agreement, register) = (batch.Agreement(), batch.MunicipalityRegister());
+                var (agreement, named) = (batch.Agreement(), MunicipalityNames.Load(batch));
                 await batch.Execute(ct);
                 var dissolution = (await agreement)?.Dissolution;
                 var meetings = (await shown).Select(m =>
                     PublicView.PublicPartOf(MeetingsAfterDissolution.AsShown(m, dissolution))
                 );
-                var names = MunicipalityNames.Of(await register);
+                var names = await named;
                 return ICalendar.Render(meetings, names, options.PublicBaseUrl, clock.GetUtcNow());
             }
         );

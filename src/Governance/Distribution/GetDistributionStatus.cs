@@ -75,12 +75,12 @@ public static class GetDistributionStatusEndpoint
         // The page with its deliveries, the names and the duties in one round trip.
         var batch = session.CreateBatchQuery();
         var ofPage = batch.AddItem(new DistributionPageQuery(kind, number, size));
-        var register = batch.MunicipalityRegister();
+        var register = MunicipalityNames.Load(batch);
         var pending = OpenDuties.Load(batch, MaxDutiesListed);
         var deadLettered = OpenDuties.DeadLettered(batch);
         await batch.Execute(ct);
         var shown = await ofPage;
-        var names = MunicipalityNames.Of(await register);
+        var names = await register;
         var list = shown
             .Page.Select(entry => new DocumentDistribution(
                 entry.Document.Key,

@@ -22,12 +22,12 @@ public sealed class KalenderModel(IQuerySession session, TimeProvider clock) : P
     {
         Year = Dates.YearOrCurrent(year, clock);
         var batch = session.CreateBatchQuery();
-        var register = batch.MunicipalityRegister();
+        var names = MunicipalityNames.Load(batch);
         var demand = User.Identity?.IsAuthenticated == true ? GetExtraMeetingRequestsEndpoint.Get(batch) : null;
         var ofYear = MeetingHeaders.OfYear(batch, Year);
         var agreement = batch.Agreement();
         await batch.Execute(ct);
-        Names = MunicipalityNames.Of(await register);
+        Names = await names;
         ExtraMeetingDemand = demand is null ? null : await demand;
         var meetings = await ofYear;
         var dissolution = Dissolution = (await agreement)?.Dissolution;
