@@ -58,10 +58,10 @@ public static class GetMeetingsOfYearEndpoint
         var y = year ?? clock.Today().Year;
         var batch = session.CreateBatchQuery();
         var ofYear = MeetingHeaders.OfYear(batch, y, body);
-        var register = batch.MunicipalityRegister();
+        var named = MunicipalityNames.Load(batch);
         var agreement = batch.Agreement();
         await batch.Execute(ct);
-        var (meetings, names) = (await ofYear, MunicipalityNames.Of(await register));
+        var (meetings, names) = (await ofYear, await named);
         var dissolution = (await agreement)?.Dissolution;
         var shown = meetings.Select(m => PublicView.For(user, MeetingsAfterDissolution.AsShown(m, dissolution)));
         return
