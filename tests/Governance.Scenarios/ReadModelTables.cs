@@ -28,9 +28,11 @@ public static class ReadModelTables
                 tables.Add(reader.GetString(0));
 
         var snapshot = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
-        // The search's stored vectors, kept from the decision history by triggers, are a read model too.
+        // The search's stored vectors and the meetings' headers, kept from their documents by triggers, are read models
+        // too.
         var columns = tables.ToDictionary(t => t, _ => "data");
         columns[Governance.Decisions.DecisionSearchSchema.TableName] = "vector";
+        columns[Governance.Meetings.MeetingHeaderTable.TableName] = "header";
         foreach (var (table, column) in columns)
         {
             var rows = snapshot[table] = new SortedDictionary<string, string>(StringComparer.Ordinal);

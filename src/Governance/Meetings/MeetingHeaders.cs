@@ -7,20 +7,17 @@ namespace Governance.Meetings;
 /// Meetings without what was recorded at them: the fields a calendar, a list or a feed shows. A meeting's document
 /// grows with its agenda, attendance and minutes until PostgreSQL keeps it out of line (TOAST), and every field read
 /// from it in SQL fetches and decompresses it again; so the meetings are chosen first (their ids, along the date
-/// index), then read once each with the recorded parts cut off in PostgreSQL. What the public may see of a header is
-/// still decided by <see cref="PublicView"/>.
+/// index), then each one's header is read from <see cref="MeetingHeaderTable"/>. What the public may see of a header
+/// is still decided by <see cref="PublicView"/>.
 /// </summary>
 public static class MeetingHeaders
 {
-    /// <summary>The parts of a meeting's document that grow with what was recorded at it.</summary>
-    private static readonly string[] Recorded = ["Matters", "Agenda", "Attendance", "MinutesPreamble", "Corrections"];
-
     /// <summary>
     /// In a batch of queries: the headers of the meetings that <paramref name="ids"/> selects, in its order. It is SQL
     /// giving their ids, with Marten's `?` for each of <paramref name="parameters"/>.
     /// </summary>
     public static Task<IReadOnlyList<Meeting>> Selected(IBatchedQuery batch, string ids, object[] parameters) =>
-        batch.Query<Meeting>(Of(ids), [Recorded, .. parameters]);
+        batch.Query<Meeting>(Of(ids), parameters);
 
     /// <summary>The same, alone.</summary>
     public static async Task<IReadOnlyList<Meeting>> SelectedAsync(
@@ -28,10 +25,12 @@ public static class MeetingHeaders
         string ids,
         object[] parameters,
         CancellationToken ct
-    ) => await session.QueryAsync<Meeting>(Of(ids), ct, [Recorded, .. parameters]);
+    ) => await session.QueryAsync<Meeting>(Of(ids), ct, parameters);
 
-    /// <summary>Headers of the meetings whose ids the SQL gives, in its order (first parameter: what is cut).</summary>
-    private static string Of(string ids) => $"{Selecting("m.data - ?::text[]", ids)} order by o.n";
+    /// <summary>Headers of the meetings whose ids the SQL gives, in its order, each looked up by its id.</summary>
+    private static string Of(string ids) =>
+        $"select h.header from unnest(array({ids})) with ordinality as o(id, n) cross join lateral "
+        + $"(select header from governance.{MeetingHeaderTable.TableName} where id = o.id offset 0) h order by o.n";
 
     /// <summary>
     /// SQL selecting <paramref name="columns"/> of the meetings (as m) whose ids the SQL <paramref name="ids"/> gives,

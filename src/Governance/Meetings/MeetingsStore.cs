@@ -22,6 +22,7 @@ public static class MeetingsStore
                     index.Predicate = MeetingsAwaitingApproval.Condition;
                 }
             );
+        options.Storage.Add(new MeetingHeaderTable(options.DatabaseSchemaName));
         options.Projections.Snapshot<ExtraMeetingDemand>(SnapshotLifecycle.Inline);
         options.Schema.For<StoredDocument>();
         options.Projections.Add(new DocumentListingProjection(), ProjectionLifecycle.Inline);

@@ -29,6 +29,7 @@ public sealed class BoundedReadsTests
         Governance.Records.Chain.RecordsSchema.Seal,
         "mt_doc_documentlisting",
         Governance.Decisions.DecisionSearchSchema.TableName,
+        Governance.Meetings.MeetingHeaderTable.TableName,
     ];
 
     [Fact]

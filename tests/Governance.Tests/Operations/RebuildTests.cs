@@ -1,4 +1,6 @@
+using Governance.Decisions;
 using Governance.Hosting.Projections;
+using Governance.Meetings;
 using Governance.Scenarios;
 using Governance.Tests.Support;
 using Marten;
@@ -34,7 +36,15 @@ public sealed class RebuildTests
         await ProjectionRebuild.RebuildAllAsync(host.Services.GetRequiredService<IDocumentStore>(), default);
         var after = await ReadModelTables.SnapshotAsync(database);
 
-        foreach (var table in new[] { "mt_doc_meeting", "mt_doc_decisionrecord", "mt_doc_delivery", "decision_search" })
+        string[] compared =
+        [
+            "mt_doc_meeting",
+            "mt_doc_decisionrecord",
+            "mt_doc_delivery",
+            DecisionSearchSchema.TableName,
+            MeetingHeaderTable.TableName,
+        ];
+        foreach (var table in compared)
             Assert.True(
                 before.TryGetValue(table, out var rows) && rows.Count >= 5,
                 $"Too little in {table} to compare."

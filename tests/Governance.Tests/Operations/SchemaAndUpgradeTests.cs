@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Governance.Decisions;
+using Governance.Meetings;
 using Governance.Scenarios;
 using Governance.Tests.Support;
 using Npgsql;
@@ -64,12 +65,13 @@ public sealed partial class SchemaAndUpgradeTests
             before = await running.Service.Answers().CollectAsync(year);
         }
 
-        // A store from before the search's stored vectors: db-apply adds them and fills them from its decisions.
-        await roles.ScalarAsync<object>(
-            $"drop table governance.{DecisionSearchSchema.TableName}; "
-                + "drop function governance.decision_search_write() cascade; "
-                + "drop function governance.decision_search_clear() cascade"
-        );
+        // A store from before the search's stored vectors and the meetings' headers: db-apply adds them and fills them
+        // from its decisions and meetings.
+        foreach (var derived in new[] { DecisionSearchSchema.TableName, MeetingHeaderTable.TableName })
+            await roles.ScalarAsync<object>(
+                $"drop table governance.{derived}; drop function governance.{derived}_write() cascade; "
+                    + $"drop function governance.{derived}_clear() cascade"
+            );
         var upgraded = await Operator("db-apply", roles.Owner, state);
         Assert.True(upgraded.ExitCode == 0, upgraded.ToString());
         Assert.Equal(
@@ -78,6 +80,15 @@ public sealed partial class SchemaAndUpgradeTests
                 $"select count(*) from governance.{DecisionSearchSchema.TableName} s "
                     + "join governance.mt_doc_decisionrecord d on d.id = s.id "
                     + "where s.vector = to_tsvector('simple', d.data ->> 'Lexemes')"
+            )
+        );
+        Assert.Equal(
+            await roles.ScalarAsync<long>("select count(*) from governance.mt_doc_meeting"),
+            await roles.ScalarAsync<long>(
+                $"select count(*) from governance.{MeetingHeaderTable.TableName} h "
+                    + "join governance.mt_doc_meeting m on m.id = h.id "
+                    + "where h.header = m.data - '{Matters,Agenda,Attendance,MinutesPreamble,Corrections}'::text[] "
+                    + "and h.header ? 'Date' and not h.header ? 'Matters'"
             )
         );
 
