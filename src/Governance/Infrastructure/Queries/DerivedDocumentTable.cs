@@ -84,7 +84,7 @@ public abstract class DerivedDocumentTable(string identifier, string schema, str
 
     /// <summary>A trigger's function as PostgreSQL reads it back: the schema check finds it unchanged.</summary>
     private static Function TriggerFunction(PostgresqlObjectName name, string body) =>
-        new(
+        new ReplacedInPlace(
             name,
             $"""
             CREATE OR REPLACE FUNCTION {name.QualifiedName}()
@@ -108,6 +108,23 @@ public abstract class DerivedDocumentTable(string identifier, string schema, str
         + $"where {table}.{Column} is distinct from excluded.{Column};";
 
     protected PostgresqlObjectName Name(string name) => new(schema, name, SchemaUtils.IdentifierUsage.General);
+
+    /// <summary>
+    /// A trigger's function, changed by an upgrade with `create or replace`. Weasel replaces a function by dropping it
+    /// with `cascade`, which drops the triggers that call it too, and the triggers, found unchanged before, are not
+    /// created again: the table would silently stop following its documents.
+    /// </summary>
+    private sealed class ReplacedInPlace(PostgresqlObjectName name, string body) : Function(name, body)
+    {
+        protected override ISchemaObjectDelta CreateFunctionDelta(FunctionBase? actual) =>
+            new Replacing(this, (Function?)actual);
+
+        private sealed class Replacing(Function expected, Function? actual) : FunctionDelta(expected, actual)
+        {
+            public override void WriteUpdate(Migrator rules, TextWriter writer) =>
+                Expected.WriteCreateStatement(rules, writer);
+        }
+    }
 
     /// <summary>A trigger of the derived table; the one that writes it also fills the table when it is created.</summary>
     private sealed class DerivingTrigger(
