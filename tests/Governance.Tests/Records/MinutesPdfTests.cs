@@ -21,6 +21,10 @@ public sealed partial class MinutesPdfTests(AppFixture fixture) : RecordedMeetin
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var pdf = await response.Content.ReadAsByteArrayAsync();
+        // Read again: the file kept for this version of the minutes, byte for byte.
+        var again = await Host.Server.CreateClient().GetAsync($"/api/meetings/{meeting}/minutes.pdf");
+        Assert.Equal("application/pdf", again.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(pdf, await again.Content.ReadAsByteArrayAsync());
 
         var text = Text(pdf);
         Assert.Contains(Words(FirstDecision), text, StringComparison.Ordinal);

@@ -59,11 +59,6 @@ public sealed class MinutesPublication(
     /// <summary>The minutes without the page around them, for the minutes screen.</summary>
     public Task<string> ContentHtmlAsync(MinutesDocument minutes) => renderer.ContentAsync(minutes);
 
-    /// <summary>The stored PDF kept for a version of the minutes (one parameter: the key).</summary>
-    private const string KeptSql =
-        "select data from governance.mt_doc_storeddocument where id = "
-        + "(select data ->> 'Sha256' from governance.mt_doc_minutespdffile where id = ?)";
-
     /// <summary>The stored PDF/A of these minutes at their version, made now if there is none yet.</summary>
     public async Task<(StoredDocument Pdf, string FileName)> PdfAsync(
         IDocumentSession session,
@@ -74,7 +69,10 @@ public sealed class MinutesPublication(
         var key = $"{minutes.MeetingId:N}-{minutes.Version}";
         var fileName = $"minnesanteckningar-{minutes.Date:yyyy-MM-dd}-version-{minutes.Version}.pdf";
         // The kept file through its key, in one round trip.
-        if ((await session.QueryAsync<StoredDocument>(KeptSql, ct, key)).SingleOrDefault() is { } stored)
+        var batch = session.CreateBatchQuery();
+        var kept = batch.AddItem(new KeptPdfQuery(key));
+        await batch.Execute(ct);
+        if (await kept is { } stored)
             return (stored, fileName);
 
         var html = await HtmlAsync(minutes);
