@@ -122,7 +122,7 @@ public sealed class DistributionPageQuery(string? kind, int page, int size)
             r.GetInt32(16)
         );
 
-    /// <summary>A moment as the document's JSON holds it, offset included (a timestamp column would give UTC).</summary>
+    /// <summary>A moment as the document's JSON holds it, offset included (a timestamp would give UTC).</summary>
     private static DateTimeOffset? Moment(DbDataReader r, int column) =>
         r.IsDBNull(column) ? null : DateTimeOffset.Parse(r.GetString(column), CultureInfo.InvariantCulture);
 }

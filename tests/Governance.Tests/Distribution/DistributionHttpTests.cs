@@ -123,7 +123,9 @@ public class DistributionHttpTests(AppFixture fixture) : DistributionScenario(fi
             );
         }
         // Each delivery as its own document records it: the municipality, the channel, the address and the version.
-        var first = whole.Documents.First(d => d.Kind == DocumentKinds.Minutes && meetings.Contains(d.MeetingId!.Value));
+        var first = whole.Documents.First(d =>
+            d.Kind == DocumentKinds.Minutes && meetings.Contains(d.MeetingId!.Value)
+        );
         Assert.Equal(Registries.Order(), first.Deliveries.Select(d => d.Address).Order());
         Assert.All(
             first.Deliveries,

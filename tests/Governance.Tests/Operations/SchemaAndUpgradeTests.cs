@@ -84,7 +84,8 @@ public sealed partial class SchemaAndUpgradeTests
         Assert.Equal(
             6L,
             await roles.ScalarAsync<long>(
-                "select count(*) from pg_trigger where tgname like 'decision_search_%' or tgname like 'meeting_header_%'"
+                "select count(*) from pg_trigger "
+                    + "where tgname like 'decision_search_%' or tgname like 'meeting_header_%'"
             )
         );
         Assert.Equal(

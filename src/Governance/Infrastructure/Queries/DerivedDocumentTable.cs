@@ -126,7 +126,7 @@ public abstract class DerivedDocumentTable(string identifier, string schema, str
         }
     }
 
-    /// <summary>A trigger of the derived table; the one that writes it also fills the table when it is created.</summary>
+    /// <summary>A trigger of the derived table; the one that writes it also fills the table when created.</summary>
     private sealed class DerivingTrigger(
         DbObjectName name,
         DbObjectName target,

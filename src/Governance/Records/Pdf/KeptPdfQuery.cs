@@ -24,7 +24,11 @@ public sealed class KeptPdfQuery(string key) : IQueryHandler<StoredDocument?>
         builder.Append(")");
     }
 
-    public async Task<StoredDocument?> HandleAsync(DbDataReader reader, IStorageSession session, CancellationToken token)
+    public async Task<StoredDocument?> HandleAsync(
+        DbDataReader reader,
+        IStorageSession session,
+        CancellationToken token
+    )
     {
         if (!await reader.ReadAsync(token))
             return null;
