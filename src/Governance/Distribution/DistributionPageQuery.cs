@@ -16,23 +16,14 @@ public sealed class DistributionPageQuery(string? kind, int page, int size)
 {
     public sealed record Document(string Key, string Kind, string Title, Guid? MeetingId, DateTimeOffset CreatedAt);
 
-    /// <summary>A delivery as the page shows it, the municipality by code (its name is the register's).</summary>
-    public sealed record Delivery(
-        Guid Id,
-        string MunicipalityCode,
-        DeliveryChannel Channel,
-        string Address,
-        DeliveryStatus Status,
-        int Attempts,
-        string? LastError,
-        DateTimeOffset? SentAt,
-        DateTimeOffset? AcknowledgedAt,
-        string? Diarienummer,
-        int Version
-    );
-
     /// <param name="More">Whether older documents follow the page.</param>
-    public sealed record Result(IReadOnlyList<(Document Document, IReadOnlyList<Delivery> Deliveries)> Page, bool More);
+    /// <param name="Page">
+    /// Each document with its deliveries, each delivery's municipality named by its code (the name is the register's).
+    /// </param>
+    public sealed record Result(
+        IReadOnlyList<(Document Document, IReadOnlyList<DeliveryState> Deliveries)> Page,
+        bool More
+    );
 
     private const string Documents = "governance.mt_doc_distributiondocument";
     private const string Deliveries = "governance.mt_doc_delivery";
@@ -71,9 +62,9 @@ public sealed class DistributionPageQuery(string? kind, int page, int size)
 
     public async Task<Result> HandleAsync(DbDataReader reader, IStorageSession session, CancellationToken token)
     {
-        var documents = new List<(Document, IReadOnlyList<Delivery>)>(size);
+        var documents = new List<(Document, IReadOnlyList<DeliveryState>)>(size);
         var more = false;
-        List<Delivery>? current = null;
+        List<DeliveryState>? current = null;
         string? currentKey = null;
         while (await reader.ReadAsync(token))
         {
@@ -107,10 +98,11 @@ public sealed class DistributionPageQuery(string? kind, int page, int size)
             r.GetFieldValue<DateTimeOffset>(4)
         );
 
-    private static Delivery ReadDelivery(DbDataReader r) =>
+    private static DeliveryState ReadDelivery(DbDataReader r) =>
         new(
             r.GetGuid(6),
             r.GetString(7),
+            r.GetString(7), // named by its code until the register's name is put in
             Enum.Parse<DeliveryChannel>(r.GetString(8)),
             r.GetString(9),
             Enum.Parse<DeliveryStatus>(r.GetString(10)),

@@ -90,21 +90,8 @@ public static class GetDistributionStatusEndpoint
                 entry.Document.CreatedAt,
                 [
                     .. entry
-                        .Deliveries.OrderBy(d => names.NameOr(d.MunicipalityCode), StringComparer.Ordinal)
-                        .Select(d => new DeliveryState(
-                            d.Id,
-                            d.MunicipalityCode,
-                            names.NameOr(d.MunicipalityCode),
-                            d.Channel,
-                            d.Address,
-                            d.Status,
-                            d.Attempts,
-                            d.LastError,
-                            d.SentAt,
-                            d.AcknowledgedAt,
-                            d.Diarienummer,
-                            d.Version
-                        )),
+                        .Deliveries.Select(d => d with { Municipality = names.NameOr(d.MunicipalityCode) })
+                        .OrderBy(d => d.Municipality, StringComparer.Ordinal),
                 ]
             ))
             .ToList();
