@@ -57,10 +57,21 @@ public static class GetCurrentMinutesEndpoint
         CancellationToken ct
     )
     {
+        // The file kept for the minutes as they stand is sent from the meeting's header alone.
+        var (header, kept) = await MinutesPublication.KeptAsync(session, meetingId, ct);
+        if (Refusal(meetingId, header, user) is { } refused)
+            return refused;
+        if (kept is not null)
+            return Results.File(
+                kept.Pdf.Content,
+                kept.Pdf.ContentType,
+                MinutesPublication.FileName(header!.Date, kept.Version)
+            );
+        // None kept for this version yet: made now.
         var (minutes, refusal) = await Load(meetingId, user, session, publication, ct);
         if (refusal is not null)
             return refusal;
-        var (pdf, fileName) = await publication.PdfAsync(session, minutes!, ct);
+        var (pdf, fileName) = await publication.MakePdfAsync(session, minutes!, ct);
         return Results.File(pdf.Content, pdf.ContentType, fileName);
     }
 
@@ -72,12 +83,17 @@ public static class GetCurrentMinutesEndpoint
         CancellationToken ct
     )
     {
-        if (await MinutesPublication.MeetingAsync(session, meetingId, ct) is not { } meeting)
-            return (null, Results.Problem(Problems.NotFound($"Det finns inget sammanträde med id {meetingId}.")));
-        // Drafts are working papers of the signed-in: the minutes are public once approved (PublicView).
-        if (user.Identity?.IsAuthenticated != true && !PublicView.Of(meeting).Record)
-            return (null, Results.Unauthorized());
+        var meeting = await MinutesPublication.MeetingAsync(session, meetingId, ct);
+        if (Refusal(meetingId, meeting, user) is { } refused)
+            return (null, refused);
         // Approved minutes print the chain hash at approval: sealed through it first (a second or two at most).
-        return (await publication.LoadAsync(session, meeting, sealFirst: meeting.Approval is not null, ct), null);
+        return (await publication.LoadAsync(session, meeting!, sealFirst: meeting!.Approval is not null, ct), null);
     }
+
+    /// <summary>No such meeting; or minutes not yet approved, which are working papers of the signed-in.</summary>
+    private static IResult? Refusal(Guid meetingId, Meeting? meeting, ClaimsPrincipal user) =>
+        meeting is null ? Results.Problem(Problems.NotFound($"Det finns inget sammanträde med id {meetingId}."))
+        // The minutes are public once approved (PublicView).
+        : user.Identity?.IsAuthenticated != true && !PublicView.Of(meeting).Record ? Results.Unauthorized()
+        : null;
 }

@@ -25,6 +25,14 @@ public sealed partial class MinutesPdfTests(AppFixture fixture) : RecordedMeetin
         var again = await Host.Server.CreateClient().GetAsync($"/api/meetings/{meeting}/minutes.pdf");
         Assert.Equal("application/pdf", again.Content.Headers.ContentType?.MediaType);
         Assert.Equal(pdf, await again.Content.ReadAsByteArrayAsync());
+        Assert.Matches(
+            @"^minnesanteckningar-\d{4}-\d{2}-\d{2}-version-\d+\.pdf$",
+            again.Content.Headers.ContentDisposition?.FileName
+        );
+        Assert.Equal(
+            response.Content.Headers.ContentDisposition?.FileName,
+            again.Content.Headers.ContentDisposition?.FileName
+        );
 
         var text = Text(pdf);
         Assert.Contains(Words(FirstDecision), text, StringComparison.Ordinal);

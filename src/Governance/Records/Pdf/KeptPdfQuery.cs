@@ -7,39 +7,58 @@ using Weasel.Storage;
 namespace Governance.Records.Pdf;
 
 /// <summary>
-/// The PDF kept for a version of the minutes, by its key: the file's bytes decoded in PostgreSQL and read as bytes.
-/// Read as the stored document's JSON, PostgreSQL wrote 144 kB of text for a 108 kB file (1.2–1.4 ms) and the service
-/// parsed it back.
+/// The PDF kept for the minutes of a meeting at a version, or as they stand (the version read from the meeting's
+/// header), with that version: the file's bytes decoded in PostgreSQL and read as bytes. Read as the stored
+/// document's JSON, PostgreSQL wrote 144 kB of text for a 108 kB file (1.2–1.4 ms) and the service parsed it back.
 /// </summary>
-public sealed class KeptPdfQuery(string key) : IQueryHandler<StoredDocument?>
+public sealed class KeptPdfQuery(Guid meetingId, int? version = null) : IQueryHandler<KeptPdfQuery.Kept?>
 {
+    public sealed record Kept(StoredDocument Pdf, int Version);
+
+    /// <summary>The key a PDF is kept under: the meeting and the version of its minutes.</summary>
+    public static string Key(Guid meetingId, int version) => $"{meetingId:N}-{version}";
+
     public void ConfigureCommand(ICommandBuilder builder, IStorageSession session)
     {
         builder.Append(
-            "select s.id, s.data ->> 'ContentType', decode(s.data ->> 'Content', 'base64') "
-                + "from governance.mt_doc_storeddocument s where s.id = "
-                + "(select data ->> 'Sha256' from governance.mt_doc_minutespdffile where id = "
+            "select s.id, s.data ->> 'ContentType', decode(s.data ->> 'Content', 'base64'), k.version from "
         );
-        builder.AppendParameter(key);
-        builder.Append(")");
+        if (version is { } v)
+        {
+            builder.Append("(select ");
+            builder.AppendParameter(meetingId);
+            builder.Append("::uuid as id, ");
+            builder.AppendParameter(v);
+            builder.Append("::int as version");
+        }
+        else
+        {
+            builder.Append(
+                "(select h.id, (h.header ->> 'Version')::int as version "
+                    + $"from governance.{MeetingHeaderTable.TableName} h where h.id = "
+            );
+            builder.AppendParameter(meetingId);
+        }
+        builder.Append(
+            ") k join governance.mt_doc_minutespdffile f "
+                + "on f.id = replace(k.id::text, '-', '') || '-' || k.version::text "
+                + "join governance.mt_doc_storeddocument s on s.id = f.data ->> 'Sha256'"
+        );
     }
 
-    public async Task<StoredDocument?> HandleAsync(
-        DbDataReader reader,
-        IStorageSession session,
-        CancellationToken token
-    )
+    public async Task<Kept?> HandleAsync(DbDataReader reader, IStorageSession session, CancellationToken token)
     {
         if (!await reader.ReadAsync(token))
             return null;
         var content = await reader.GetFieldValueAsync<byte[]>(2, token);
-        return new StoredDocument
+        var pdf = new StoredDocument
         {
             Id = reader.GetString(0),
             ContentType = reader.GetString(1),
             Size = content.Length,
             Content = content,
         };
+        return new Kept(pdf, reader.GetInt32(3));
     }
 
     public Task<int> StreamJson(Stream stream, DbDataReader reader, CancellationToken token) =>

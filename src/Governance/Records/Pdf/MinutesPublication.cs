@@ -59,6 +59,26 @@ public sealed class MinutesPublication(
     /// <summary>The minutes without the page around them, for the minutes screen.</summary>
     public Task<string> ContentHtmlAsync(MinutesDocument minutes) => renderer.ContentAsync(minutes);
 
+    public static string FileName(DateOnly date, int version) =>
+        $"minnesanteckningar-{date:yyyy-MM-dd}-version-{version}.pdf";
+
+    /// <summary>
+    /// The meeting's header and the PDF kept for its minutes as they stand, in one round trip. A kept file is final
+    /// (only one that carries its anchors is kept), so neither the minutes nor their anchors are read to send it.
+    /// </summary>
+    public static async Task<(Meeting? Header, KeptPdfQuery.Kept? Kept)> KeptAsync(
+        IQuerySession session,
+        Guid meetingId,
+        CancellationToken ct
+    )
+    {
+        var batch = session.CreateBatchQuery();
+        var header = MeetingHeaders.Selected(batch, $"{MeetingHeaders.Ids} id = ?", [meetingId]);
+        var kept = batch.AddItem(new KeptPdfQuery(meetingId));
+        await batch.Execute(ct);
+        return ((await header).SingleOrDefault(), await kept);
+    }
+
     /// <summary>The stored PDF/A of these minutes at their version, made now if there is none yet.</summary>
     public async Task<(StoredDocument Pdf, string FileName)> PdfAsync(
         IDocumentSession session,
@@ -66,15 +86,24 @@ public sealed class MinutesPublication(
         CancellationToken ct
     )
     {
-        var key = $"{minutes.MeetingId:N}-{minutes.Version}";
-        var fileName = $"minnesanteckningar-{minutes.Date:yyyy-MM-dd}-version-{minutes.Version}.pdf";
         // The kept file through its key, in one round trip.
         var batch = session.CreateBatchQuery();
-        var kept = batch.AddItem(new KeptPdfQuery(key));
+        var kept = batch.AddItem(new KeptPdfQuery(minutes.MeetingId, minutes.Version));
         await batch.Execute(ct);
-        if (await kept is { } stored)
-            return (stored, fileName);
+        return await kept is { } stored
+            ? (stored.Pdf, FileName(minutes.Date, minutes.Version))
+            : await MakePdfAsync(session, minutes, ct);
+    }
 
+    /// <summary>The PDF/A of these minutes at their version, made now and stored (kept once it has anchors).</summary>
+    public async Task<(StoredDocument Pdf, string FileName)> MakePdfAsync(
+        IDocumentSession session,
+        MinutesDocument minutes,
+        CancellationToken ct
+    )
+    {
+        var key = KeptPdfQuery.Key(minutes.MeetingId, minutes.Version);
+        var fileName = FileName(minutes.Date, minutes.Version);
         var html = await HtmlAsync(minutes);
         var moment = minutes
             .Corrections.Select(c => c.CorrectedAt)
