@@ -14,16 +14,11 @@ namespace Governance.Distribution;
 public sealed class DistributionPageQuery(string? kind, int page, int size)
     : IQueryHandler<DistributionPageQuery.Result>
 {
-    public sealed record Document(string Key, string Kind, string Title, Guid? MeetingId, DateTimeOffset CreatedAt);
-
-    /// <param name="More">Whether older documents follow the page.</param>
     /// <param name="Page">
     /// Each document with its deliveries, each delivery's municipality named by its code (the name is the register's).
     /// </param>
-    public sealed record Result(
-        IReadOnlyList<(Document Document, IReadOnlyList<DeliveryState> Deliveries)> Page,
-        bool More
-    );
+    /// <param name="More">Whether older documents follow the page.</param>
+    public sealed record Result(IReadOnlyList<DocumentDistribution> Page, bool More);
 
     private const string Documents = "governance.mt_doc_distributiondocument";
     private const string Deliveries = "governance.mt_doc_delivery";
@@ -62,7 +57,7 @@ public sealed class DistributionPageQuery(string? kind, int page, int size)
 
     public async Task<Result> HandleAsync(DbDataReader reader, IStorageSession session, CancellationToken token)
     {
-        var documents = new List<(Document, IReadOnlyList<DeliveryState>)>(size);
+        var documents = new List<DocumentDistribution>(size);
         var more = false;
         List<DeliveryState>? current = null;
         string? currentKey = null;
@@ -78,7 +73,7 @@ public sealed class DistributionPageQuery(string? kind, int page, int size)
             {
                 current = [];
                 currentKey = key;
-                documents.Add((ReadDocument(reader), current));
+                documents.Add(ReadDocument(reader, current));
             }
             if (!await reader.IsDBNullAsync(6, token))
                 current!.Add(ReadDelivery(reader));
@@ -89,13 +84,14 @@ public sealed class DistributionPageQuery(string? kind, int page, int size)
     public Task<int> StreamJson(Stream stream, DbDataReader reader, CancellationToken token) =>
         throw new NotSupportedException("A page of the distribution is read as values, not streamed as JSON.");
 
-    private static Document ReadDocument(DbDataReader r) =>
+    private static DocumentDistribution ReadDocument(DbDataReader r, IReadOnlyList<DeliveryState> deliveries) =>
         new(
             r.GetString(0),
             r.GetString(1),
             r.GetString(2),
             r.IsDBNull(3) ? null : r.GetGuid(3),
-            r.GetFieldValue<DateTimeOffset>(4)
+            r.GetFieldValue<DateTimeOffset>(4),
+            deliveries
         );
 
     private static DeliveryState ReadDelivery(DbDataReader r) =>

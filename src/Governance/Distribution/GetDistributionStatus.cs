@@ -75,25 +75,24 @@ public static class GetDistributionStatusEndpoint
         // The page with its deliveries, the names and the duties in one round trip.
         var batch = session.CreateBatchQuery();
         var ofPage = batch.AddItem(new DistributionPageQuery(kind, number, size));
-        var register = MunicipalityNames.Load(batch);
+        var named = MunicipalityNames.Load(batch);
         var pending = OpenDuties.Load(batch, MaxDutiesListed);
         var deadLettered = OpenDuties.DeadLettered(batch);
         await batch.Execute(ct);
         var shown = await ofPage;
-        var names = await register;
+        var names = await named;
         var list = shown
-            .Page.Select(entry => new DocumentDistribution(
-                entry.Document.Key,
-                entry.Document.Kind,
-                entry.Document.Title,
-                entry.Document.MeetingId,
-                entry.Document.CreatedAt,
-                [
-                    .. entry
-                        .Deliveries.Select(d => d with { Municipality = names.NameOr(d.MunicipalityCode) })
-                        .OrderBy(d => d.Municipality, StringComparer.Ordinal),
-                ]
-            ))
+            .Page.Select(doc =>
+                doc with
+                {
+                    Deliveries =
+                    [
+                        .. doc
+                            .Deliveries.Select(d => d with { Municipality = names.NameOr(d.MunicipalityCode) })
+                            .OrderBy(d => d.Municipality, StringComparer.Ordinal),
+                    ],
+                }
+            )
             .ToList();
 
         var open = await pending;

@@ -13,7 +13,7 @@ public sealed class MeetingHeaderTable(string schema)
     public const string TableName = "meeting_header";
 
     /// <summary>The parts of a meeting's document that grow with what was recorded at it.</summary>
-    public static readonly string[] Recorded = ["Matters", "Agenda", "Attendance", "MinutesPreamble", "Corrections"];
+    private static readonly string[] Recorded = ["Matters", "Agenda", "Attendance", "MinutesPreamble", "Corrections"];
 
     public override IEnumerable<Type> DependentTypes() => [typeof(Meeting)];
 

@@ -107,7 +107,7 @@ public abstract class DerivedDocumentTable(string identifier, string schema, str
         + $"on conflict (id) do update set {Column} = excluded.{Column} "
         + $"where {table}.{Column} is distinct from excluded.{Column};";
 
-    protected PostgresqlObjectName Name(string name) => new(schema, name, SchemaUtils.IdentifierUsage.General);
+    private PostgresqlObjectName Name(string name) => new(schema, name, SchemaUtils.IdentifierUsage.General);
 
     /// <summary>
     /// A trigger's function, changed by an upgrade with `create or replace`. Weasel replaces a function by dropping it

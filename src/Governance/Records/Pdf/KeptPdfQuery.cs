@@ -39,6 +39,7 @@ public sealed class KeptPdfQuery(Guid meetingId, int? version = null) : IQueryHa
             );
             builder.AppendParameter(meetingId);
         }
+        // The file's key as Key writes it.
         builder.Append(
             ") k join governance.mt_doc_minutespdffile f "
                 + "on f.id = replace(k.id::text, '-', '') || '-' || k.version::text "
