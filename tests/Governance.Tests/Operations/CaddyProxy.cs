@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
@@ -88,7 +89,10 @@ public sealed class CaddyProxy : IAsyncDisposable
         return new CaddyProxy(Process.Start(start)!, folder, port);
     }
 
-    /// <summary>A client that trusts exactly this Caddy's own root certificate (once Caddy has made it).</summary>
+    /// <summary>
+    /// A client that trusts exactly this Caddy's own root certificate, once Caddy serves its site's certificate: it
+    /// makes the root first and issues the site's certificate just after, and until then ends each handshake.
+    /// </summary>
     public async Task<HttpClient> ClientAsync(CookieContainer cookies)
     {
         var root = Path.Combine(_folder, "data", "pki", "authorities", "local", "root.crt");
@@ -99,24 +103,52 @@ public sealed class CaddyProxy : IAsyncDisposable
             await Task.Delay(100);
         }
         var trusted = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(root));
+        bool Validate(X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors)
+        {
+            var misnamed = errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch);
+            if (certificate is not X509Certificate2 leaf || misnamed)
+                return false;
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(trusted);
+            // The intermediate Caddy sends along with its certificate.
+            chain.ChainPolicy.ExtraStore.AddRange(presented?.ChainPolicy.ExtraStore ?? []);
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            return chain.Build(leaf);
+        }
+        for (var attempt = 0; !await HandshakeAsync(Validate); attempt++)
+        {
+            if (_process.HasExited || attempt == 300)
+                throw new InvalidOperationException($"Caddy served no trusted certificate:\n{Output}");
+            await Task.Delay(100);
+        }
         var handler = new HttpClientHandler
         {
             CookieContainer = cookies,
             AllowAutoRedirect = false,
             ServerCertificateCustomValidationCallback = (_, certificate, presented, errors) =>
-            {
-                if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
-                    return false;
-                using var chain = new X509Chain();
-                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                chain.ChainPolicy.CustomTrustStore.Add(trusted);
-                // The intermediate Caddy sends along with its certificate.
-                chain.ChainPolicy.ExtraStore.AddRange(presented?.ChainPolicy.ExtraStore ?? []);
-                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                return chain.Build(certificate);
-            },
+                Validate(certificate, presented, errors),
         };
         return new HttpClient(handler) { BaseAddress = new Uri(Url) };
+    }
+
+    private async Task<bool> HandshakeAsync(
+        Func<X509Certificate?, X509Chain?, SslPolicyErrors, bool> validate
+    )
+    {
+        var address = new Uri(Url);
+        try
+        {
+            using var tcp = new TcpClient();
+            await tcp.ConnectAsync(address.Host, address.Port);
+            await using var tls = new SslStream(tcp.GetStream(), false, (_, c, chain, e) => validate(c, chain, e));
+            await tls.AuthenticateAsClientAsync(address.Host);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or SocketException or AuthenticationException)
+        {
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()
