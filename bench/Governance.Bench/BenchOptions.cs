@@ -13,7 +13,8 @@ public sealed record BenchOptions(
     string? ConnectionString,
     string CodeGeneration,
     bool Reuse,
-    string? Only = null
+    string? Only = null,
+    long MinimumEvents = 0
 )
 {
     public const int Clients = 8;
@@ -42,7 +43,10 @@ public sealed record BenchOptions(
             "small" => new(scale, 24, 10, 2021, 2, TimeSpan.FromSeconds(0.6), connection, code, reuse),
             "medium" => new(scale, 600, 20, 2011, 12, TimeSpan.FromSeconds(2), connection, code, reuse),
             // 5 000 meetings, 100 000 decisions: the size of a long-kept archive.
-            "large" => new(scale, 5000, 20, 2011, 13, TimeSpan.FromSeconds(3), connection, code, reuse),
+            "large" => new(scale, 5000, 20, 2011, 13, TimeSpan.FromSeconds(3), connection, code, reuse)
+            {
+                MinimumEvents = 1_000_000,
+            },
             _ => throw new ArgumentException($"--scale small|medium|large, not {scale}"),
         };
         // --seconds N measures each path for N seconds (commands for twice that), after a warm-up of half that.

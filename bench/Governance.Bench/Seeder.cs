@@ -48,6 +48,55 @@ public sealed class Seeder(HttpClient client, Func<string, string?, string> toke
         await CommitteeYear.RecordAsync(client, tokens, LastYear);
     }
 
+    /// <summary>
+    /// About <paramref name="events"/> events more: matters raised, a hundred a meeting, for meetings of next year,
+    /// not yet held. A store kept for decades holds more events than its meetings alone make.
+    /// </summary>
+    public async Task RaiseBacklogAsync(long events)
+    {
+        const int matters = 100;
+        var api = new ScenarioApi(client, tokens);
+        var meetings = (int)((events + matters) / (matters + 1));
+        var next = -1;
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, BenchOptions.Clients)
+                .Select(_ =>
+                    Task.Run(async () =>
+                    {
+                        for (var n = Interlocked.Increment(ref next); n < meetings; n = Interlocked.Increment(ref next))
+                        {
+                            var host = Cast.Parties[n % Cast.Parties.Count];
+                            var m = await MeetingRecorder.ScheduleAsync(
+                                api,
+                                "committee",
+                                "ordinary",
+                                new DateOnly(DateTime.UtcNow.Year + 1, 1, 2).AddDays(n % 360),
+                                Times[n % Times.Length],
+                                "17:00",
+                                host.Code,
+                                $"{host.Name}s kommunhus",
+                                default
+                            );
+                            for (var i = 0; i < matters; i++)
+                            {
+                                var k = n * matters + i;
+                                var raiser = Cast.Parties[k % Cast.Parties.Count];
+                                await m.RaiseAsync(
+                                    raiser.Code,
+                                    Vocabulary.Title(k),
+                                    Vocabulary.Kind(k),
+                                    Vocabulary.Description(k, raiser.Name)
+                                );
+                            }
+                            if ((n + 1) % Math.Max(1, meetings / 20) == 0)
+                                Console.Error.WriteLine($"raised the matters of {n + 1} meetings of {meetings}");
+                        }
+                    })
+                )
+        );
+    }
+
     /// <summary>Each party's member and director from the first of January, as the register records them.</summary>
     private static async Task NameOfficeHoldersAsync(ScenarioApi api, int year)
     {
