@@ -16,11 +16,16 @@ public sealed class UtskickModel(IQuerySession session) : PageModel
     public async Task OnGetAsync([FromQuery(Name = "sida")] int? page, CancellationToken ct) =>
         Status = await GetDistributionStatusEndpoint.Get(null, page, PageSize, session, ct);
 
+    // Asked of every row (up to 160): the roles are looked up in the claims once a page.
+    private bool? _secretary;
+    private bool? _registry;
+    private bool Secretary => _secretary ??= User.IsInRole(Roles.Secretary);
+    private bool Registry => _registry ??= User.IsInRole(Roles.Registry);
+
     public bool MayAcknowledge(DeliveryState delivery) =>
-        (User.IsInRole(Roles.Registry) || User.IsInRole(Roles.Secretary))
-        && User.MayActFor(delivery.MunicipalityCode)
+        (Registry || Secretary)
+        && (Secretary || User.MayActFor(delivery.MunicipalityCode))
         && DeliveryRules.Acknowledgeable(delivery.Status);
 
-    public bool MayResend(DeliveryState delivery) =>
-        User.IsInRole(Roles.Secretary) && DeliveryRules.Resendable(delivery.Status);
+    public bool MayResend(DeliveryState delivery) => Secretary && DeliveryRules.Resendable(delivery.Status);
 }
