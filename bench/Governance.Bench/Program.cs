@@ -50,6 +50,7 @@ await using (
     var seeder = new Seeder(http, tokens, options);
     years = seeder.Years;
     lastYear = seeder.LastYear;
+    const string count = "select count(*) from governance.mt_events";
     if (options.Reuse && await database.SeededAsync())
     {
         Console.Error.WriteLine("bench: reusing the store seeded by an earlier run");
@@ -58,13 +59,7 @@ await using (
     {
         var watch = Stopwatch.StartNew();
         await seeder.SeedAsync();
-        const string count = "select count(*) from governance.mt_events";
         var events = await BenchDatabase.ScalarAsync(database.ConnectionString, count);
-        if (events < options.MinimumEvents)
-        {
-            await seeder.RaiseBacklogAsync(options.MinimumEvents - events);
-            events = await BenchDatabase.ScalarAsync(database.ConnectionString, count);
-        }
         report.Add(
             new Measurement(
                 "seeding through the API (events)",
@@ -77,9 +72,30 @@ await using (
                 $"{events:N0} events in {watch.Elapsed.TotalSeconds:F0} s"
             )
         );
-        report.Add(await WaitForDistributionAsync(database.ConnectionString));
         await database.MarkSeededAsync();
     }
+    // Topped up apart from the seeding, so a reused store reaches the scale's events too.
+    var stored = await BenchDatabase.ScalarAsync(database.ConnectionString, count);
+    if (stored < options.MinimumEvents)
+    {
+        var watch = Stopwatch.StartNew();
+        await seeder.RaiseBacklogAsync(options.MinimumEvents - stored);
+        var added = await BenchDatabase.ScalarAsync(database.ConnectionString, count) - stored;
+        report.Add(
+            new Measurement(
+                "matters raised for next year (events)",
+                BenchOptions.Clients,
+                added / watch.Elapsed.TotalSeconds,
+                0,
+                0,
+                0,
+                0,
+                $"{added:N0} events in {watch.Elapsed.TotalSeconds:F0} s"
+            )
+        );
+    }
+    // Nothing runs behind the measurements: every delivery the seeding asked for is sent first.
+    report.Add(await WaitForDistributionAsync(database.ConnectionString));
 }
 
 // Cold start: from the process's start to the first command answered. As after a deploy, the schema is in place

@@ -57,6 +57,15 @@ public sealed class Seeder(HttpClient client, Func<string, string?, string> toke
         const int matters = 100;
         var api = new ScenarioApi(client, tokens);
         var meetings = (int)((events + matters) / (matters + 1));
+        var first = new DateOnly(DateTime.UtcNow.Year + 1, 1, 2);
+        // Hosts and raisers among the parties that are members all year (one may be leaving by then).
+        var parties = Cast.Parties.ToList();
+        foreach (var on in new[] { first, first.AddDays(360) })
+        {
+            var members = await api.GetAsync($"/api/agreement/members?on={on:yyyy-MM-dd}", default);
+            var codes = members.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("code").GetString());
+            parties.RemoveAll(p => !codes.Contains(p.Code));
+        }
         var next = -1;
         await Task.WhenAll(
             Enumerable
@@ -66,12 +75,12 @@ public sealed class Seeder(HttpClient client, Func<string, string?, string> toke
                     {
                         for (var n = Interlocked.Increment(ref next); n < meetings; n = Interlocked.Increment(ref next))
                         {
-                            var host = Cast.Parties[n % Cast.Parties.Count];
+                            var host = parties[n % parties.Count];
                             var m = await MeetingRecorder.ScheduleAsync(
                                 api,
                                 "committee",
                                 "ordinary",
-                                new DateOnly(DateTime.UtcNow.Year + 1, 1, 2).AddDays(n % 360),
+                                first.AddDays(n % 360),
                                 Times[n % Times.Length],
                                 "17:00",
                                 host.Code,
@@ -81,7 +90,7 @@ public sealed class Seeder(HttpClient client, Func<string, string?, string> toke
                             for (var i = 0; i < matters; i++)
                             {
                                 var k = n * matters + i;
-                                var raiser = Cast.Parties[k % Cast.Parties.Count];
+                                var raiser = parties[k % parties.Count];
                                 await m.RaiseAsync(
                                     raiser.Code,
                                     Vocabulary.Title(k),
