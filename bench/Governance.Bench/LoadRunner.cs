@@ -12,7 +12,21 @@ public sealed record Measurement(
     double P99,
     int Errors,
     string Note = ""
-);
+)
+{
+    /// <summary>A count over a span of time as one row: its rate, with the count and the time in the note.</summary>
+    public static Measurement Counted(string path, int clients, long count, TimeSpan elapsed) =>
+        new(
+            path,
+            clients,
+            count / elapsed.TotalSeconds,
+            0,
+            0,
+            0,
+            0,
+            $"{count:N0} events in {elapsed.TotalSeconds:F1} s"
+        );
+}
 
 /// <summary>Runs an operation from several clients for a while and measures each call.</summary>
 public static class LoadRunner

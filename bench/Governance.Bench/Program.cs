@@ -61,16 +61,7 @@ await using (
         await seeder.SeedAsync();
         var events = await BenchDatabase.ScalarAsync(database.ConnectionString, count);
         report.Add(
-            new Measurement(
-                "seeding through the API (events)",
-                BenchOptions.Clients,
-                events / watch.Elapsed.TotalSeconds,
-                0,
-                0,
-                0,
-                0,
-                $"{events:N0} events in {watch.Elapsed.TotalSeconds:F0} s"
-            )
+            Measurement.Counted("seeding through the API (events)", BenchOptions.Clients, events, watch.Elapsed)
         );
         await database.MarkSeededAsync();
     }
@@ -82,16 +73,7 @@ await using (
         await seeder.RaiseBacklogAsync(options.MinimumEvents - stored);
         var added = await BenchDatabase.ScalarAsync(database.ConnectionString, count) - stored;
         report.Add(
-            new Measurement(
-                "matters raised for next year (events)",
-                BenchOptions.Clients,
-                added / watch.Elapsed.TotalSeconds,
-                0,
-                0,
-                0,
-                0,
-                $"{added:N0} events in {watch.Elapsed.TotalSeconds:F0} s"
-            )
+            Measurement.Counted("matters raised for next year (events)", BenchOptions.Clients, added, watch.Elapsed)
         );
     }
     // Nothing runs behind the measurements: every delivery the seeding asked for is sent first.
@@ -210,17 +192,18 @@ if (options.Only is not null || raise is null)
 var martenRebuild = await MartenRebuildFloor.RunAsync(database.ConnectionString);
 report.Add(martenRebuild);
 var rebuild = await Rebuilder.RunAsync(database.ConnectionString, state);
+var rebuilt = Measurement.Counted(
+    "rebuild of every projection (events)",
+    1,
+    rebuild.Events,
+    TimeSpan.FromSeconds(rebuild.Seconds)
+);
 report.Add(
-    new Measurement(
-        "rebuild of every projection (events)",
-        1,
-        rebuild.EventsPerSecond,
-        0,
-        0,
-        0,
-        rebuild.Identical ? 0 : 1,
-        $"{rebuild.Events:N0} events in {rebuild.Seconds:F1} s; identical: {(rebuild.Identical ? "yes" : "no")}"
-    )
+    rebuilt with
+    {
+        Errors = rebuild.Identical ? 0 : 1,
+        Note = $"{rebuilt.Note}; identical: {(rebuild.Identical ? "yes" : "no")}",
+    }
 );
 if (rebuild.Difference is { } difference)
     Console.Error.WriteLine($"rebuild differs: {difference}");

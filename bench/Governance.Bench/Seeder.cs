@@ -11,8 +11,6 @@ namespace Governance.Bench;
 public sealed class Seeder(HttpClient client, Func<string, string?, string> tokens, BenchOptions options)
 {
     private static readonly string[] Times = ["09:00", "10:00", "13:00"];
-    private int _next = -1;
-    private int _done;
 
     public IReadOnlyList<int> Years =>
         [.. Enumerable.Range(options.FirstYear, options.Years + 1).Where(y => y != 2020).Take(options.Years)];
@@ -25,26 +23,7 @@ public sealed class Seeder(HttpClient client, Func<string, string?, string> toke
         var api = new ScenarioApi(client, tokens);
         foreach (var year in Years)
             await NameOfficeHoldersAsync(api, year);
-        await Task.WhenAll(
-            Enumerable
-                .Range(0, BenchOptions.Clients)
-                .Select(_ =>
-                    Task.Run(async () =>
-                    {
-                        for (
-                            var n = Interlocked.Increment(ref _next);
-                            n < options.Meetings;
-                            n = Interlocked.Increment(ref _next)
-                        )
-                        {
-                            await MeetingAsync(api, n);
-                            var done = Interlocked.Increment(ref _done);
-                            if (done % Math.Max(1, options.Meetings / 20) == 0)
-                                Console.Error.WriteLine($"seeded {done} meetings");
-                        }
-                    })
-                )
-        );
+        await InTurnsAsync(options.Meetings, "meetings seeded", n => MeetingAsync(api, n));
         await CommitteeYear.RecordAsync(client, tokens, LastYear);
     }
 
@@ -66,43 +45,52 @@ public sealed class Seeder(HttpClient client, Func<string, string?, string> toke
             var codes = members.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("code").GetString());
             parties.RemoveAll(p => !codes.Contains(p.Code));
         }
-        var next = -1;
-        await Task.WhenAll(
-            Enumerable
-                .Range(0, BenchOptions.Clients)
-                .Select(_ =>
-                    Task.Run(async () =>
-                    {
-                        for (var n = Interlocked.Increment(ref next); n < meetings; n = Interlocked.Increment(ref next))
-                        {
-                            var host = parties[n % parties.Count];
-                            var m = await MeetingRecorder.ScheduleAsync(
-                                api,
-                                "committee",
-                                "ordinary",
-                                first.AddDays(n % 360),
-                                Times[n % Times.Length],
-                                "17:00",
-                                host.Code,
-                                $"{host.Name}s kommunhus",
-                                default
-                            );
-                            for (var i = 0; i < matters; i++)
-                            {
-                                var k = n * matters + i;
-                                var raiser = parties[k % parties.Count];
-                                await m.RaiseAsync(
-                                    raiser.Code,
-                                    Vocabulary.Title(k),
-                                    Vocabulary.Kind(k),
-                                    Vocabulary.Description(k, raiser.Name)
-                                );
-                            }
-                            if ((n + 1) % Math.Max(1, meetings / 20) == 0)
-                                Console.Error.WriteLine($"raised the matters of {n + 1} meetings of {meetings}");
-                        }
-                    })
-                )
+        await InTurnsAsync(
+            meetings,
+            "meetings given their matters",
+            async n =>
+            {
+                var host = parties[n % parties.Count];
+                var m = await MeetingRecorder.ScheduleAsync(
+                    api,
+                    "committee",
+                    "ordinary",
+                    first.AddDays(n % 360),
+                    Times[n % Times.Length],
+                    "17:00",
+                    host.Code,
+                    $"{host.Name}s kommunhus",
+                    default
+                );
+                for (var i = 0; i < matters; i++)
+                {
+                    var k = n * matters + i;
+                    var raiser = parties[k % parties.Count];
+                    await m.RaiseAsync(
+                        raiser.Code,
+                        Vocabulary.Title(k),
+                        Vocabulary.Kind(k),
+                        Vocabulary.Description(k, raiser.Name)
+                    );
+                }
+            }
+        );
+    }
+
+    /// <summary>Items 0…count−1 by the benchmark's clients, each taking the next in turn; progress every 5 %.</summary>
+    private static async Task InTurnsAsync(int count, string what, Func<int, Task> item)
+    {
+        var done = 0;
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, count),
+            new ParallelOptions { MaxDegreeOfParallelism = BenchOptions.Clients },
+            async (n, _) =>
+            {
+                await item(n);
+                var finished = Interlocked.Increment(ref done);
+                if (finished % Math.Max(1, count / 20) == 0)
+                    Console.Error.WriteLine($"{finished} of {count} {what}");
+            }
         );
     }
 
