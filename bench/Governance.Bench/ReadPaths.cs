@@ -73,12 +73,18 @@ public static class ReadPaths
 
         var meetings = new List<string>();
         foreach (var year in years.Append(lastYear))
-            meetings.AddRange(
-                (await Get($"/api/meetings?year={year}"))
-                    .EnumerateArray()
-                    .Where(m => m.GetProperty("minutesApproved").GetBoolean())
-                    .Select(m => m.GetProperty("id").GetString()!)
-            );
+            for (var (page, more) = (1, true); more; page++)
+            {
+                var calendar = await Get($"/api/meetings?year={year}&pageSize=100&page={page}");
+                more = calendar.GetProperty("more").GetBoolean();
+                meetings.AddRange(
+                    calendar
+                        .GetProperty("meetings")
+                        .EnumerateArray()
+                        .Where(m => m.GetProperty("minutesApproved").GetBoolean())
+                        .Select(m => m.GetProperty("id").GetString()!)
+                );
+            }
         var ids = new Dictionary<string, string[]>
         {
             ["meetingId"] = [.. meetings],

@@ -35,55 +35,107 @@ public sealed record QuorumStatus(
 
 public sealed record PresentMember(string Code, string Name);
 
+/// <summary>A page of a year's meetings, by date and time of day; `more` when the year goes on after it.</summary>
+public sealed record MeetingCalendarPage(
+    int Year,
+    Body? Body,
+    int Page,
+    int PageSize,
+    bool More,
+    IReadOnlyList<MeetingSummary> Meetings
+);
+
 /// <summary>A year of meetings, in a class of its own: Wolverine runs Validate for every endpoint of a class.</summary>
 public static class GetMeetingsOfYearEndpoint
 {
-    public static ProblemDetails Validate(int? year) => Dates.YearWithinBounds(year);
+    /// <summary>Both bodies meet some twenty times a year: a real year is one page.</summary>
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 100;
 
     /// <summary>
-    /// The calendar of both bodies (or one), by year (this year unless given); cancelled meetings included and marked,
-    /// those planned after the committee's dissolution as cancelled by it.
+    /// How deep a page may reach into a year: a page is found by passing the meetings before it. A hundred times a
+    /// real year's meetings; a year as full as that is narrowed by body.
+    /// </summary>
+    public const int MaxDepth = 2000;
+
+    public static int PageSizeOf(int? pageSize) => Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
+
+    /// <summary>The deepest page at a page size.</summary>
+    public static int DeepestPage(int pageSize) => Math.Max(1, MaxDepth / pageSize);
+
+    /// <summary>A year no record can have is a 400 naming `year`; a page deeper than the bound one naming `page`.</summary>
+    public static ProblemDetails Validate(int? year, int? page, int? pageSize)
+    {
+        if (Dates.YearWithinBounds(year) is var yearProblem && yearProblem != WolverineContinue.NoProblems)
+            return yearProblem;
+        var size = PageSizeOf(pageSize);
+        var deepest = DeepestPage(size);
+        return page is { } p && p > deepest
+            ? Problems.InvalidField(
+                "page",
+                $"Högst {MaxDepth} sammanträden om året går att bläddra fram (sida {deepest} med {size} per sida). "
+                    + "Avgränsa med organ."
+            )
+            : WolverineContinue.NoProblems;
+    }
+
+    /// <summary>
+    /// The calendar of both bodies (or one), by year (this year unless given), a page at a time; cancelled meetings
+    /// included and marked, those planned after the committee's dissolution as cancelled by it.
     /// </summary>
     [WolverineGet("/api/meetings", OperationId = "GetMeetings")]
-    public static async Task<IReadOnlyList<MeetingSummary>> Get(
+    public static async Task<MeetingCalendarPage> Get(
         int? year,
         Body? body,
+        int? page,
+        int? pageSize,
         ClaimsPrincipal user,
         IQuerySession session,
         TimeProvider clock,
         CancellationToken ct
     )
     {
-        // One year at a time, this one unless asked: a list as long as the archive would grow without end.
+        // One year at a time, this one unless asked, and a page of it: a list as long as the archive, or as a year
+        // filled by an importer, would grow without end.
         var y = year ?? clock.Today().Year;
+        var size = PageSizeOf(pageSize);
+        var number = Math.Clamp(page ?? 1, 1, DeepestPage(size));
         var batch = session.CreateBatchQuery();
-        var ofYear = MeetingHeaders.OfYear(batch, y, body);
+        var ofYear = MeetingHeaders.OfYear(batch, y, body, number, size);
         var named = MunicipalityNames.Load(batch);
         var agreement = batch.Agreement();
         await batch.Execute(ct);
-        var (meetings, names) = (await ofYear, await named);
+        var (shown, names) = (await ofYear, await named);
         var dissolution = (await agreement)?.Dissolution;
-        var shown = meetings.Select(m => PublicView.For(user, MeetingsAfterDissolution.AsShown(m, dissolution)));
-        return
-        [
-            .. shown.Select(m => new MeetingSummary(
-                m.Id,
-                m.Body,
-                m.Kind,
-                m.Date,
-                m.StartsAt,
-                m.EndDate,
-                m.EndsAt,
-                m.HostMunicipalityCode,
-                names.GetValueOrDefault(m.HostMunicipalityCode),
-                m.Place,
-                m.Status,
-                m.CancellationReason,
-                m.Notice is not null,
-                m.Approval is not null,
-                m.Version
-            )),
-        ];
+        var meetings = shown.Meetings.Select(m =>
+            PublicView.For(user, MeetingsAfterDissolution.AsShown(m, dissolution))
+        );
+        return new MeetingCalendarPage(
+            y,
+            body,
+            number,
+            size,
+            shown.More,
+            [
+                .. meetings.Select(m => new MeetingSummary(
+                    m.Id,
+                    m.Body,
+                    m.Kind,
+                    m.Date,
+                    m.StartsAt,
+                    m.EndDate,
+                    m.EndsAt,
+                    m.HostMunicipalityCode,
+                    names.GetValueOrDefault(m.HostMunicipalityCode),
+                    m.Place,
+                    m.Status,
+                    m.CancellationReason,
+                    m.Notice is not null,
+                    m.Approval is not null,
+                    m.Version
+                )),
+            ]
+        );
     }
 }
 

@@ -47,17 +47,25 @@ public static class MeetingHeaders
         Selected(batch, $"{Ids} {Dated}", [first, last]);
 
     /// <summary>
-    /// In a batch of queries: the headers of a year's meetings (of one body, if given), by date and time of day: the
-    /// date along its index, the time in memory, since ordering by it in SQL would read every meeting's document.
+    /// In a batch of queries: a page of a year's meetings (of one body, if given), by date, time of day and id, and
+    /// whether the year goes on after it. The date comes along its index, the time from each meeting's header: the
+    /// meetings are sorted a day at a time as PostgreSQL passes them, never the whole year.
     /// </summary>
-    public static async Task<IReadOnlyList<Meeting>> OfYear(IBatchedQuery batch, int year, Body? body = null)
+    public static async Task<YearPage> OfYear(IBatchedQuery batch, int year, Body? body, int page, int pageSize)
     {
         var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        var headers = body is { } b
-            ? await Selected(batch, $"{Ids} {BodyKey} = ? and {Dated}", [b.ToString(), first, last])
-            : await Between(batch, first, last);
-        return [.. headers.OrderBy(m => m.Date).ThenBy(m => m.StartsAt)];
+        var ofBody = body is { } b ? $"{BodyKey} = ? and " : "";
+        object[] bounds = body is { } c ? [c.ToString(), first, last] : [first, last];
+        var ids = $"select id from {Table} m where {ofBody}date >= ? and date <= ? order by date, "
+            + $"(select header ->> 'StartsAt' from governance.{MeetingHeaderTable.TableName} where id = m.id), id "
+            + "offset ? limit ?";
+        // One more than the page, to know whether another follows.
+        var headers = await Selected(batch, ids, [.. bounds, (page - 1) * pageSize, pageSize + 1]);
+        return new([.. headers.Take(pageSize)], headers.Count > pageSize);
     }
+
+    /// <summary>A page of a year's meetings, and whether more follow it.</summary>
+    public sealed record YearPage(IReadOnlyList<Meeting> Meetings, bool More);
 
     /// <summary>The meetings' table, and the start of SQL choosing their ids.</summary>
     public const string Table = "governance.mt_doc_meeting";

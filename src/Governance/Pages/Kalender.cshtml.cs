@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Governance.Pages;
 
-/// <summary>The calendar of both bodies for a year, cancelled meetings marked.</summary>
+/// <summary>The calendar of both bodies for a year, a page at a time, cancelled meetings marked.</summary>
 public sealed class KalenderModel(IQuerySession session, TimeProvider clock) : PageModel
 {
     public int Year { get; private set; }
+    public int PageNumber { get; private set; }
+    public bool More { get; private set; }
     public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
 
@@ -18,19 +20,26 @@ public sealed class KalenderModel(IQuerySession session, TimeProvider clock) : P
     public ExtraMeetingDemandState? ExtraMeetingDemand { get; private set; }
     public bool MayRequestExtraMeeting => User.IsInRole(Roles.Member) || User.IsInRole(Roles.Secretary);
 
-    public async Task OnGetAsync([FromQuery(Name = "ar")] int? year, CancellationToken ct)
+    public async Task OnGetAsync(
+        [FromQuery(Name = "ar")] int? year,
+        [FromQuery(Name = "sida")] int? page,
+        CancellationToken ct
+    )
     {
         Year = Dates.YearOrCurrent(year, clock);
+        const int size = GetMeetingsOfYearEndpoint.DefaultPageSize;
+        PageNumber = Math.Clamp(page ?? 1, 1, GetMeetingsOfYearEndpoint.DeepestPage(size));
         var batch = session.CreateBatchQuery();
         var names = MunicipalityNames.Load(batch);
         var demand = User.Identity?.IsAuthenticated == true ? GetExtraMeetingRequestsEndpoint.Get(batch) : null;
-        var ofYear = MeetingHeaders.OfYear(batch, Year);
+        var ofYear = MeetingHeaders.OfYear(batch, Year, null, PageNumber, size);
         var agreement = batch.Agreement();
         await batch.Execute(ct);
         Names = await names;
         ExtraMeetingDemand = demand is null ? null : await demand;
-        var meetings = await ofYear;
+        var shown = await ofYear;
+        More = shown.More;
         var dissolution = Dissolution = (await agreement)?.Dissolution;
-        Meetings = [.. meetings.Select(m => PublicView.For(User, MeetingsAfterDissolution.AsShown(m, dissolution)))];
+        Meetings = [.. shown.Meetings.Select(m => PublicView.For(User, MeetingsAfterDissolution.AsShown(m, dissolution)))];
     }
 }

@@ -235,7 +235,7 @@ public sealed class DissolutionHttpTests(AppFixture fixture) : MeetingScenario(f
         await using (var session = Store.QuerySession())
             Assert.Equal(1, (await session.Events.FetchStreamStateAsync(later))!.Version);
         JsonElement InCalendar(JsonElement calendar, Guid id) =>
-            calendar.EnumerateArray().Single(m => m.GetProperty("id").GetGuid() == id);
+            calendar.GetProperty("meetings").EnumerateArray().Single(m => m.GetProperty("id").GetGuid() == id);
         var shown = InCalendar(await Get<JsonElement>("/api/meetings?year=2021"), later);
         Assert.Equal("cancelled", shown.GetProperty("status").GetString());
         Assert.Equal(

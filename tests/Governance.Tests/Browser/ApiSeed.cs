@@ -95,6 +95,7 @@ public sealed class ApiSeed(BrowserFixture fixture)
         using var client = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
         var meetings = await GetAsync(client, $"/api/meetings?year={date.Year}&body=committee");
         return meetings
+            .GetProperty("meetings")
             .EnumerateArray()
             .Single(x => x.GetProperty("date").GetString() == date.ToString("yyyy-MM-dd"))
             .GetProperty("id")

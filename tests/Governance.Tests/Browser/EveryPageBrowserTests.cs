@@ -92,6 +92,7 @@ public sealed class EveryPageBrowserTests(BrowserFixture fixture) : BrowserTest
         using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
         var meetings = await http.GetFromJsonAsync<JsonElement>("/api/meetings?year=2020&body=committee");
         return meetings
+            .GetProperty("meetings")
             .EnumerateArray()
             .First(m => m.GetProperty("status").GetString() != "cancelled")
             .GetProperty("id")

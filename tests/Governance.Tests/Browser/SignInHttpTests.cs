@@ -96,6 +96,7 @@ public sealed partial class SignInHttpTests(BrowserFixture fixture)
         await SignInAsync(client, "member-0127");
         var meetings = await client.GetFromJsonAsync<JsonElement>("/api/meetings?year=2020&body=committee");
         var meetingId = meetings
+            .GetProperty("meetings")
             .EnumerateArray()
             .Last(m => m.GetProperty("status").GetString() == "scheduled")
             .GetProperty("id")

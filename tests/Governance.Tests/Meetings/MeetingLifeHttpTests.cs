@@ -310,7 +310,7 @@ public class MeetingLifeHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         var refused = await Act(meeting, "/agenda", new { title = "Något", kind = "övrigt" }, ChairToken, 409);
         Assert.Equal(MeetingRules.Cancelled, refused.GetProperty("rule").GetString());
 
-        var calendar = await Get<List<MeetingSummary>>("/api/meetings?year=2020&body=committee");
+        var calendar = (await Get<MeetingCalendarPage>("/api/meetings?year=2020&body=committee")).Meetings;
         var cancelled = calendar.Single(m => m.Id == meeting);
         Assert.Equal(
             (MeetingStatus.Cancelled, "För få ärenden.", "Tyresö"),
@@ -359,7 +359,7 @@ public class MeetingLifeHttpTests(AppFixture fixture) : MeetingScenario(fixture)
     public async Task the_2020_calendar_of_the_seed_is_reference_data()
     {
         await GivenReferenceData();
-        var meetings = await Get<List<MeetingSummary>>("/api/meetings?year=2020");
+        var meetings = (await Get<MeetingCalendarPage>("/api/meetings?year=2020")).Meetings;
         Assert.Equal(14, meetings.Count);
         Assert.Equal(7, meetings.Count(m => m.Body == Governance.Offices.Body.Committee));
         Assert.Equal(
@@ -376,7 +376,7 @@ public class MeetingLifeHttpTests(AppFixture fixture) : MeetingScenario(fixture)
         );
         Assert.Equal((new DateOnly(2020, 9, 10), new DateOnly(2020, 9, 11)), (conference.Date, conference.EndDate));
         Assert.Equal(MeetingKind.PlanningConference, meetings.Single(m => m.Date == new DateOnly(2020, 1, 16)).Kind);
-        var ofOneBody = await Get<List<MeetingSummary>>("/api/meetings?year=2020&body=managementGroup");
+        var ofOneBody = (await Get<MeetingCalendarPage>("/api/meetings?year=2020&body=managementGroup")).Meetings;
         Assert.Equal(
             meetings.Where(m => m.Body == Governance.Offices.Body.ManagementGroup).Select(m => m.Id),
             ofOneBody.Select(m => m.Id)

@@ -73,6 +73,7 @@ public class PublicMeetingHttpTests(AppFixture fixture) : PublicStageScenario(fi
         var list = (await Anonymous("/api/meetings?year=2020")).ReadAsText();
         var summary = JsonSerializer
             .Deserialize<JsonElement>(list)
+            .GetProperty("meetings")
             .EnumerateArray()
             .Single(m => m.GetProperty("id").GetGuid() == meeting);
         // The version counts every event, those recorded at the meeting too: not the public's to see.

@@ -30,6 +30,7 @@ internal sealed record StoreIds(
     public static async Task<StoreIds> ListAsync(ReadModelAnswers api, int year)
     {
         var meetings = (await api.GetJsonAsync("/api/meetings"))
+            .GetProperty("meetings")
             .EnumerateArray()
             .Select(m => m.GetProperty("id").GetString()!)
             .ToList();

@@ -48,7 +48,7 @@ namespace Governance.Client.Api.Meetings
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public MeetingsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/meetings{?body*,year*}", pathParameters)
+        public MeetingsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/meetings{?body*,page*,pageSize*,year*}", pathParameters)
         {
         }
         /// <summary>
@@ -56,23 +56,23 @@ namespace Governance.Client.Api.Meetings
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public MeetingsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/meetings{?body*,year*}", rawUrl)
+        public MeetingsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/meetings{?body*,page*,pageSize*,year*}", rawUrl)
         {
         }
         /// <summary>
-        /// The calendar of both bodies (or one), by year (this year unless given); cancelled meetings included and marked, those planned after the committee&apos;s dissolution as cancelled by it.Öppen: ingen inloggning krävs.
+        /// The calendar of both bodies (or one), by year (this year unless given), a page at a time; cancelled meetings included and marked, those planned after the committee&apos;s dissolution as cancelled by it.Öppen: ingen inloggning krävs.
         /// </summary>
-        /// <returns>A List&lt;global::Governance.Client.Models.MeetingSummary&gt;</returns>
+        /// <returns>A <see cref="global::Governance.Client.Models.MeetingCalendarPage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Governance.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::Governance.Client.Models.MeetingSummary>?> GetAsync(Action<RequestConfiguration<global::Governance.Client.Api.Meetings.MeetingsRequestBuilder.MeetingsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Governance.Client.Models.MeetingCalendarPage?> GetAsync(Action<RequestConfiguration<global::Governance.Client.Api.Meetings.MeetingsRequestBuilder.MeetingsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::Governance.Client.Models.MeetingSummary>> GetAsync(Action<RequestConfiguration<global::Governance.Client.Api.Meetings.MeetingsRequestBuilder.MeetingsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Governance.Client.Models.MeetingCalendarPage> GetAsync(Action<RequestConfiguration<global::Governance.Client.Api.Meetings.MeetingsRequestBuilder.MeetingsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -80,8 +80,7 @@ namespace Governance.Client.Api.Meetings
             {
                 { "400", global::Governance.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
             };
-            var collectionResult = await RequestAdapter.SendCollectionAsync<global::Governance.Client.Models.MeetingSummary>(requestInfo, global::Governance.Client.Models.MeetingSummary.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
-            return collectionResult?.AsList();
+            return await RequestAdapter.SendAsync<global::Governance.Client.Models.MeetingCalendarPage>(requestInfo, global::Governance.Client.Models.MeetingCalendarPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Schedules a meeting of the committee or the management group (ordinary, extra, planning conference).Roller: secretary, chair.
@@ -115,7 +114,7 @@ namespace Governance.Client.Api.Meetings
             return await RequestAdapter.SendAsync<global::Governance.Client.Models.CreationResponseOfGuid>(requestInfo, global::Governance.Client.Models.CreationResponseOfGuid.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The calendar of both bodies (or one), by year (this year unless given); cancelled meetings included and marked, those planned after the committee&apos;s dissolution as cancelled by it.Öppen: ingen inloggning krävs.
+        /// The calendar of both bodies (or one), by year (this year unless given), a page at a time; cancelled meetings included and marked, those planned after the committee&apos;s dissolution as cancelled by it.Öppen: ingen inloggning krävs.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -165,7 +164,7 @@ namespace Governance.Client.Api.Meetings
             return new global::Governance.Client.Api.Meetings.MeetingsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// The calendar of both bodies (or one), by year (this year unless given); cancelled meetings included and marked, those planned after the committee&apos;s dissolution as cancelled by it.Öppen: ingen inloggning krävs.
+        /// The calendar of both bodies (or one), by year (this year unless given), a page at a time; cancelled meetings included and marked, those planned after the committee&apos;s dissolution as cancelled by it.Öppen: ingen inloggning krävs.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class MeetingsRequestBuilderGetQueryParameters 
@@ -187,6 +186,14 @@ namespace Governance.Client.Api.Meetings
             #pragma warning disable CS1591
             [QueryParameter("body")]
             public global::Governance.Client.Models.Body? BodyAsBody { get; set; }
+            #pragma warning restore CS1591
+            #pragma warning disable CS1591
+            [QueryParameter("page")]
+            public int? Page { get; set; }
+            #pragma warning restore CS1591
+            #pragma warning disable CS1591
+            [QueryParameter("pageSize")]
+            public int? PageSize { get; set; }
             #pragma warning restore CS1591
             #pragma warning disable CS1591
             [QueryParameter("year")]
