@@ -63,7 +63,9 @@ public static class GetMeetingsOfYearEndpoint
     /// <summary>The deepest page at a page size.</summary>
     public static int DeepestPage(int pageSize) => Math.Max(1, MaxDepth / pageSize);
 
-    /// <summary>A year no record can have is a 400 naming `year`; a page deeper than the bound one naming `page`.</summary>
+    /// <summary>
+    /// A year no record can have is a 400 naming `year`; a page deeper than <see cref="MaxDepth"/> one naming `page`.
+    /// </summary>
     public static ProblemDetails Validate(int? year, int? page, int? pageSize)
     {
         if (Dates.YearWithinBounds(year) is var yearProblem && yearProblem != WolverineContinue.NoProblems)

@@ -40,6 +40,9 @@ public sealed class KalenderModel(IQuerySession session, TimeProvider clock) : P
         var shown = await ofYear;
         More = shown.More;
         var dissolution = Dissolution = (await agreement)?.Dissolution;
-        Meetings = [.. shown.Meetings.Select(m => PublicView.For(User, MeetingsAfterDissolution.AsShown(m, dissolution)))];
+        Meetings =
+        [
+            .. shown.Meetings.Select(m => PublicView.For(User, MeetingsAfterDissolution.AsShown(m, dissolution))),
+        ];
     }
 }

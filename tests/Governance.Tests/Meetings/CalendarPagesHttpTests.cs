@@ -5,7 +5,7 @@ using Governance.Tests.Support;
 
 namespace Governance.Tests.Meetings;
 
-/// <summary>A year of meetings, a page at a time: in the API and on the calendar page, by date and time of day.</summary>
+/// <summary>A year of meetings a page at a time (the API and the calendar page), by date and time of day.</summary>
 public class CalendarPagesHttpTests(AppFixture fixture) : MeetingScenario(fixture)
 {
     [Fact]

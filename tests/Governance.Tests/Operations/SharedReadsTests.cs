@@ -78,8 +78,8 @@ public sealed class SharedReadsTests
         var queries = new CapturedQueries();
         await using var host = await queries.StartServiceAsync(Clock, database, smtp);
         var meetings = await host.Service.GetAsSecretaryAsync("/api/meetings?year=2020");
-        var meeting = JsonDocument.Parse(await meetings.Content.ReadAsStringAsync()).RootElement.GetProperty("meetings")[0]
-            .GetProperty("id");
+        var calendar = JsonDocument.Parse(await meetings.Content.ReadAsStringAsync()).RootElement;
+        var meeting = calendar.GetProperty("meetings")[0].GetProperty("id");
         var over = new List<string>();
         foreach (var (shape, most) in ManyParts)
         {
