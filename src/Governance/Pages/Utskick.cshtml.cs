@@ -11,12 +11,13 @@ public sealed class UtskickModel(IQuerySession session) : PageModel
 {
     public DistributionStatus Status { get; private set; } = null!;
 
-    public const int PageSize = 20;
+    /// <summary>Ten documents, each a table of the registries: the latest few are what the secretary follows.</summary>
+    public const int PageSize = 10;
 
     public async Task OnGetAsync([FromQuery(Name = "sida")] int? page, CancellationToken ct) =>
         Status = await GetDistributionStatusEndpoint.Get(null, page, PageSize, session, ct);
 
-    // Asked of every row (up to 160): the roles are looked up in the claims once a page.
+    // Asked of every row (up to 80): the roles are looked up in the claims once a page.
     private bool? _secretary;
     private bool? _registry;
     private bool Secretary => _secretary ??= User.IsInRole(Roles.Secretary);
