@@ -11,8 +11,7 @@ public sealed class UtskickModel(IQuerySession session) : PageModel
 {
     public DistributionStatus Status { get; private set; } = null!;
 
-    /// <summary>Ten documents, each a table of the registries: the latest few are what the secretary follows.</summary>
-    public const int PageSize = 10;
+    public const int PageSize = GetDistributionStatusEndpoint.DefaultPageSize;
 
     public async Task OnGetAsync([FromQuery(Name = "sida")] int? page, CancellationToken ct) =>
         Status = await GetDistributionStatusEndpoint.Get(null, page, PageSize, session, ct);

@@ -20,8 +20,9 @@ public partial class DistributionPageHttpTests(AppFixture fixture) : Distributio
             await Act(meeting, "/agenda", new { title = "Information", kind = "information" }, ChairToken);
             await Act(meeting, "/notice", new { }, ChairToken);
         }
-        var all = await WaitFor(s =>
-            s.Documents.Count(d => d.Kind == DocumentKinds.MeetingNotice) > UtskickModel.PageSize
+        var all = await WaitFor(
+            s => s.Documents.Count(d => d.Kind == DocumentKinds.MeetingNotice) > UtskickModel.PageSize,
+            pageSize: GetDistributionStatusEndpoint.MaxPageSize
         );
         var size = UtskickModel.PageSize;
         var first = await Get<DistributionStatus>($"/api/distribution?pageSize={size}", SecretaryToken);

@@ -38,12 +38,17 @@ public abstract class DistributionScenario(AppFixture fixture) : MeetingScenario
         return meeting;
     }
 
-    protected async Task<DistributionStatus> WaitFor(Func<DistributionStatus, bool> condition, int seconds = 30)
+    /// <summary>Until the distribution's first page (of <paramref name="pageSize"/> documents) meets the condition.</summary>
+    protected async Task<DistributionStatus> WaitFor(
+        Func<DistributionStatus, bool> condition,
+        int seconds = 30,
+        int pageSize = GetDistributionStatusEndpoint.DefaultPageSize
+    )
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
         {
-            var status = await Get<DistributionStatus>("/api/distribution", SecretaryToken);
+            var status = await Get<DistributionStatus>($"/api/distribution?pageSize={pageSize}", SecretaryToken);
             if (condition(status))
                 return status;
             if (DateTime.UtcNow > deadline)
