@@ -38,7 +38,7 @@ public abstract class DistributionScenario(AppFixture fixture) : MeetingScenario
         return meeting;
     }
 
-    /// <summary>Until the distribution's first page (of <paramref name="pageSize"/> documents) meets the condition.</summary>
+    /// <summary>Until the first page of the distribution, <paramref name="pageSize"/> long, meets it.</summary>
     protected async Task<DistributionStatus> WaitFor(
         Func<DistributionStatus, bool> condition,
         int seconds = 30,
