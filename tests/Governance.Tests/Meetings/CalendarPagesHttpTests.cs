@@ -31,9 +31,9 @@ public class CalendarPagesHttpTests(AppFixture fixture) : MeetingScenario(fixtur
     public async Task meetings_of_one_day_come_by_their_time_whatever_order_they_were_planned_in()
     {
         await GivenReferenceData();
-        var late = await ScheduleAt("2023-05-10", "15:00");
-        var early = await ScheduleAt("2023-05-10", "09:00");
-        var before = await ScheduleAt("2023-05-09", "18:00");
+        var late = await Schedule("2023-05-10", startsAt: "14:00");
+        var early = await Schedule("2023-05-10", startsAt: "09:00");
+        var before = await Schedule("2023-05-09", startsAt: "13:00");
         var pages = new List<Guid>();
         for (var page = 1; page <= 3; page++)
         {
@@ -64,7 +64,7 @@ public class CalendarPagesHttpTests(AppFixture fixture) : MeetingScenario(fixtur
         var first = new DateOnly(2023, 1, 2);
         var meetings = new List<Guid>();
         for (var day = 0; day <= GetMeetingsOfYearEndpoint.DefaultPageSize; day++)
-            meetings.Add(await ScheduleAt(first.AddDays(day).ToString("yyyy-MM-dd"), "12:00"));
+            meetings.Add(await Schedule(first.AddDays(day).ToString("yyyy-MM-dd")));
 
         var one = (await Host.Scenario(s => s.Get.Url("/kalender?ar=2023"))).ReadAsText();
         Assert.Contains(meetings[0].ToString(), one, StringComparison.Ordinal);
@@ -77,25 +77,5 @@ public class CalendarPagesHttpTests(AppFixture fixture) : MeetingScenario(fixtur
         Assert.DoesNotContain(meetings[0].ToString(), two, StringComparison.Ordinal);
         Assert.Contains("href=\"/kalender?ar=2023&sida=1\">Föregående sida", two, StringComparison.Ordinal);
         Assert.DoesNotContain("Nästa sida", two, StringComparison.Ordinal);
-    }
-
-    private async Task<Guid> ScheduleAt(string date, string startsAt)
-    {
-        var result = await Post(
-            "/api/meetings",
-            new
-            {
-                body = "managementGroup",
-                kind = "ordinary",
-                date,
-                startsAt,
-                endsAt = "23:00",
-                hostMunicipalityCode = "0128",
-                place = "Salems kommunhus",
-            },
-            SecretaryToken,
-            201
-        );
-        return (await result.ReadAsJsonAsync<JsonElement>()).GetProperty("value").GetGuid();
     }
 }

@@ -54,7 +54,8 @@ public abstract class MeetingScenario(AppFixture fixture) : IntegrationContext(f
         string date = "2020-04-23",
         string host = "0128",
         string body = "committee",
-        string kind = "ordinary"
+        string kind = "ordinary",
+        string startsAt = "12:00"
     )
     {
         var result = await Post(
@@ -64,7 +65,7 @@ public abstract class MeetingScenario(AppFixture fixture) : IntegrationContext(f
                 body,
                 kind,
                 date,
-                startsAt = "12:00",
+                startsAt,
                 endsAt = "15:30",
                 hostMunicipalityCode = host,
                 place = "Salems kommunhus",
