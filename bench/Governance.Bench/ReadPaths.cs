@@ -98,7 +98,7 @@ public static class ReadPaths
             ],
             ["deliveryId"] =
             [
-                .. (await Get("/api/distribution"))
+                .. (await Get("/api/distribution?pageSize=20"))
                     .GetProperty("documents")
                     .EnumerateArray()
                     .SelectMany(d => d.GetProperty("deliveries").EnumerateArray())

@@ -38,7 +38,8 @@ public sealed class KalenderModel(IQuerySession session, TimeProvider clock) : P
         Names = await names;
         ExtraMeetingDemand = demand is null ? null : await demand;
         var shown = await ofYear;
-        More = shown.More;
+        // A year fuller than the deepest page goes no further here (the API answers 400 there, naming the page).
+        More = shown.More && PageNumber < GetMeetingsOfYearEndpoint.DeepestPage(size);
         var dissolution = Dissolution = (await agreement)?.Dissolution;
         Meetings =
         [

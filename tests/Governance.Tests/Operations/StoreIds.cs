@@ -29,11 +29,20 @@ internal sealed record StoreIds(
 
     public static async Task<StoreIds> ListAsync(ReadModelAnswers api, int year)
     {
-        var meetings = (await api.GetJsonAsync("/api/meetings"))
-            .GetProperty("meetings")
-            .EnumerateArray()
-            .Select(m => m.GetProperty("id").GetString()!)
-            .ToList();
+        // The reference data's meetings and the recorded year's, every page; without them every read of a meeting
+        // (its minutes, quorum, PDF, documents and chain hashes) would be left out of the comparison unnoticed.
+        var meetings = new List<string>();
+        foreach (var y in new[] { 2020, year }.Distinct())
+            for (var (page, more) = (1, true); more; page++)
+            {
+                var calendar = await api.GetJsonAsync($"/api/meetings?year={y}&pageSize=100&page={page}");
+                more = calendar.GetProperty("more").GetBoolean();
+                meetings.AddRange(
+                    calendar.GetProperty("meetings").EnumerateArray().Select(m => m.GetProperty("id").GetString()!)
+                );
+            }
+        if (meetings.Count == 0)
+            throw new InvalidOperationException($"No meetings in {year}: the comparison would leave them all out.");
         var documents = new List<string>();
         foreach (var meeting in meetings)
         {
