@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Governance.Scenarios;
 
 namespace Governance.Bench;
 
@@ -73,18 +74,11 @@ public static class ReadPaths
 
         var meetings = new List<string>();
         foreach (var year in years.Append(lastYear))
-            for (var (page, more) = (1, true); more; page++)
-            {
-                var calendar = await Get($"/api/meetings?year={year}&pageSize=100&page={page}");
-                more = calendar.GetProperty("more").GetBoolean();
-                meetings.AddRange(
-                    calendar
-                        .GetProperty("meetings")
-                        .EnumerateArray()
-                        .Where(m => m.GetProperty("minutesApproved").GetBoolean())
-                        .Select(m => m.GetProperty("id").GetString()!)
-                );
-            }
+            meetings.AddRange(
+                (await MeetingsOfYear.ReadAsync(Get, year))
+                    .Where(m => m.GetProperty("minutesApproved").GetBoolean())
+                    .Select(m => m.GetProperty("id").GetString()!)
+            );
         var ids = new Dictionary<string, string[]>
         {
             ["meetingId"] = [.. meetings],

@@ -46,10 +46,7 @@ public static class SearchDecisionsEndpoint
     /// </summary>
     public const int MaxDepth = 1000;
 
-    /// <summary>The deepest page at a page size.</summary>
-    public static int DeepestPage(int pageSize) => Math.Max(1, MaxDepth / pageSize);
-
-    private static int PageSizeOf(int? pageSize) => Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
+    public static readonly PageBounds Pages = new(20, MaxPageSize, MaxDepth);
 
     /// <summary>
     /// A year no record can have is a 400 naming `year`, not a failure; a page deeper than <see cref="MaxDepth"/> a
@@ -59,13 +56,11 @@ public static class SearchDecisionsEndpoint
     {
         if (Dates.YearWithinBounds(year) is var yearProblem && yearProblem != WolverineContinue.NoProblems)
             return yearProblem;
-        var size = PageSizeOf(pageSize);
-        var deepest = DeepestPage(size);
-        if (page is not { } p || p <= deepest)
-            return WolverineContinue.NoProblems;
-        return Problems.InvalidField(
-            "page",
-            $"Högst de {MaxDepth} senaste träffarna går att bläddra fram (sida {deepest} med {size} per sida). "
+        return Pages.Refusal(
+            page,
+            pageSize,
+            (deepest, size) =>
+                $"Högst de {MaxDepth} senaste träffarna går att bläddra fram (sida {deepest} med {size} per sida). "
                 + "Avgränsa sökningen med år, organ, kommun, slag, utfall eller fler sökord."
         );
     }
@@ -94,8 +89,8 @@ public static class SearchDecisionsEndpoint
         CancellationToken ct
     )
     {
-        var size = PageSizeOf(pageSize);
-        var number = Math.Clamp(page ?? 1, 1, DeepestPage(size));
+        var size = Pages.SizeOf(pageSize);
+        var number = Pages.NumberOf(page, size);
         var where = new StringBuilder("true");
         var parameters = new List<object>();
         var query = DecisionQuery.TsQuery(lemmas.QueryOf(q ?? ""));

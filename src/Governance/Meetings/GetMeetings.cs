@@ -58,10 +58,7 @@ public static class GetMeetingsOfYearEndpoint
     /// </summary>
     public const int MaxDepth = 2000;
 
-    public static int PageSizeOf(int? pageSize) => Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
-
-    /// <summary>The deepest page at a page size.</summary>
-    public static int DeepestPage(int pageSize) => Math.Max(1, MaxDepth / pageSize);
+    public static readonly PageBounds Pages = new(DefaultPageSize, MaxPageSize, MaxDepth);
 
     /// <summary>
     /// A year no record can have is a 400 naming `year`; a page deeper than <see cref="MaxDepth"/> one naming `page`.
@@ -70,15 +67,13 @@ public static class GetMeetingsOfYearEndpoint
     {
         if (Dates.YearWithinBounds(year) is var yearProblem && yearProblem != WolverineContinue.NoProblems)
             return yearProblem;
-        var size = PageSizeOf(pageSize);
-        var deepest = DeepestPage(size);
-        return page is { } p && p > deepest
-            ? Problems.InvalidField(
-                "page",
+        return Pages.Refusal(
+            page,
+            pageSize,
+            (deepest, size) =>
                 $"Högst {MaxDepth} sammanträden om året går att bläddra fram (sida {deepest} med {size} per sida). "
-                    + "Avgränsa med organ."
-            )
-            : WolverineContinue.NoProblems;
+                + "Avgränsa med organ."
+        );
     }
 
     /// <summary>
@@ -100,8 +95,8 @@ public static class GetMeetingsOfYearEndpoint
         // One year at a time, this one unless asked, and a page of it: a list as long as the archive, or as a year
         // filled by an importer, would grow without end.
         var y = year ?? clock.Today().Year;
-        var size = PageSizeOf(pageSize);
-        var number = Math.Clamp(page ?? 1, 1, DeepestPage(size));
+        var size = Pages.SizeOf(pageSize);
+        var number = Pages.NumberOf(page, size);
         var batch = session.CreateBatchQuery();
         var ofYear = MeetingHeaders.OfYear(batch, y, body, number, size);
         var named = MunicipalityNames.Load(batch);

@@ -46,7 +46,7 @@ public sealed partial class BeslutModel(IQuerySession session, HtmlEncoder encod
         Year = year is { } y && Dates.IsPlausible(y) ? y : null;
         (Q, Kind, Body, Outcome) = (q, string.IsNullOrWhiteSpace(kind) ? null : kind, body, outcome);
         Municipality = string.IsNullOrWhiteSpace(municipality) ? null : municipality;
-        PageNumber = Math.Clamp(page ?? 1, 1, SearchDecisionsEndpoint.DeepestPage(PageSize));
+        PageNumber = SearchDecisionsEndpoint.Pages.NumberOf(page, PageSize);
         Results = await SearchDecisionsEndpoint.Get(
             Q,
             Year,

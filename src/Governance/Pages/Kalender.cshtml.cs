@@ -28,7 +28,7 @@ public sealed class KalenderModel(IQuerySession session, TimeProvider clock) : P
     {
         Year = Dates.YearOrCurrent(year, clock);
         const int size = GetMeetingsOfYearEndpoint.DefaultPageSize;
-        PageNumber = Math.Clamp(page ?? 1, 1, GetMeetingsOfYearEndpoint.DeepestPage(size));
+        PageNumber = GetMeetingsOfYearEndpoint.Pages.NumberOf(page, size);
         var batch = session.CreateBatchQuery();
         var names = MunicipalityNames.Load(batch);
         var demand = User.Identity?.IsAuthenticated == true ? GetExtraMeetingRequestsEndpoint.Get(batch) : null;
@@ -39,7 +39,7 @@ public sealed class KalenderModel(IQuerySession session, TimeProvider clock) : P
         ExtraMeetingDemand = demand is null ? null : await demand;
         var shown = await ofYear;
         // A year fuller than the deepest page goes no further here (the API answers 400 there, naming the page).
-        More = shown.More && PageNumber < GetMeetingsOfYearEndpoint.DeepestPage(size);
+        More = shown.More && PageNumber < GetMeetingsOfYearEndpoint.Pages.DeepestPage(size);
         var dissolution = Dissolution = (await agreement)?.Dissolution;
         Meetings =
         [

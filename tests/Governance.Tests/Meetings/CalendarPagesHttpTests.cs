@@ -46,7 +46,7 @@ public class CalendarPagesHttpTests(AppFixture fixture) : MeetingScenario(fixtur
     [Fact]
     public async Task a_page_deeper_than_the_bound_is_refused_naming_the_page()
     {
-        var deepest = GetMeetingsOfYearEndpoint.DeepestPage(GetMeetingsOfYearEndpoint.DefaultPageSize);
+        var deepest = GetMeetingsOfYearEndpoint.Pages.DeepestPage(GetMeetingsOfYearEndpoint.DefaultPageSize);
         var result = await Host.Scenario(s =>
         {
             s.Get.Url($"/api/meetings?year=2020&page={deepest + 1}");

@@ -146,7 +146,7 @@ public class DecisionSearchHttpTests(AppFixture fixture) : MeetingScenario(fixtu
     public async Task a_page_deeper_than_the_bound_is_refused_on_page_and_the_deepest_is_read()
     {
         // Every page is read by passing the hits before it: past the bound that grows with the archive.
-        var deepest = SearchDecisionsEndpoint.DeepestPage(20);
+        var deepest = SearchDecisionsEndpoint.Pages.DeepestPage(20);
         Assert.Equal(SearchDecisionsEndpoint.MaxDepth, deepest * 20);
         Assert.Empty((await Search($"pageSize=20&page={deepest}")).Hits);
         foreach (var tooDeep in new[] { $"pageSize=20&page={deepest + 1}", "pageSize=100&page=11", "page=51" })

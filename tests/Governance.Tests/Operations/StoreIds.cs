@@ -1,3 +1,5 @@
+using Governance.Scenarios;
+
 namespace Governance.Tests.Operations;
 
 /// <summary>The ids of everything in the store, read through the API as the secretary, to fill routes with.</summary>
@@ -33,14 +35,9 @@ internal sealed record StoreIds(
         // (its minutes, quorum, PDF, documents and chain hashes) would be left out of the comparison unnoticed.
         var meetings = new List<string>();
         foreach (var y in new[] { 2020, year }.Distinct())
-            for (var (page, more) = (1, true); more; page++)
-            {
-                var calendar = await api.GetJsonAsync($"/api/meetings?year={y}&pageSize=100&page={page}");
-                more = calendar.GetProperty("more").GetBoolean();
-                meetings.AddRange(
-                    calendar.GetProperty("meetings").EnumerateArray().Select(m => m.GetProperty("id").GetString()!)
-                );
-            }
+            meetings.AddRange(
+                (await MeetingsOfYear.ReadAsync(api.GetJsonAsync, y)).Select(m => m.GetProperty("id").GetString()!)
+            );
         if (meetings.Count == 0)
             throw new InvalidOperationException($"No meetings in {year}: the comparison would leave them all out.");
         var documents = new List<string>();
