@@ -1,5 +1,6 @@
 using Governance.Hosting;
 using Governance.Hosting.Database;
+using Governance.Hosting.Projections;
 using Governance.Hosting.Settings;
 using JasperFx;
 
@@ -37,6 +38,14 @@ if (args.Length == 0)
     await app.RunAsync();
     return 0;
 }
-return await app.RunJasperFxCommands(args);
+var exit = await app.RunJasperFxCommands(args);
+if (exit != 0 || args[0] != "db-apply")
+    return exit;
+// db-apply also builds each read model this version adds from the events already recorded, in a host of its own:
+// the command has disposed the one it ran in.
+var afterApply = WebApplication.CreateBuilder(args);
+await afterApply.AddGovernanceAsync(stateFolder, runningTheService: false);
+await using var applied = afterApply.Build();
+return await ReadModelRegister.AfterSchemaAppliedAsync(applied.Services, Console.Out);
 
 public partial class Program;

@@ -8,6 +8,7 @@ using Governance.Distribution;
 using Governance.Fees;
 using Governance.Hosting.Cluster;
 using Governance.Hosting.Database;
+using Governance.Hosting.Projections;
 using Governance.Hosting.Settings;
 using Governance.Hosting.Telemetry;
 using Governance.Infrastructure.Aggregates;
@@ -131,6 +132,7 @@ public static class GovernanceHost
                 options.ConfigurePlans();
                 options.ConfigureDistribution();
                 options.ConfigureRecords();
+                options.ConfigureReadModelRegister();
                 options.TrackTelemetry();
             })
             .UseNpgsqlDataSource()
@@ -145,7 +147,7 @@ public static class GovernanceHost
         // Inserted first, then the schema check before it: the first key is made once the schema is known to be there.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, FirstKeyAtStart>());
         if (applySchema)
-            marten.ApplyAllDatabaseChangesOnStartup();
+            marten.ApplyAllDatabaseChangesOnStartup().InitializeWith<BuildMissingReadModels>();
         else
             services.AddSchemaCheck();
 

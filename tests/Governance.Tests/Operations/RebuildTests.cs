@@ -5,6 +5,7 @@ using Governance.Scenarios;
 using Governance.Tests.Support;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Governance.Tests.Operations;
 
@@ -55,5 +56,39 @@ public sealed class RebuildTests
         );
         var difference = ReadModelTables.FirstDifference(before, after);
         Assert.True(difference is null, $"Rebuilt, {difference}");
+    }
+
+    [Fact]
+    public async Task a_service_applying_its_own_schema_builds_at_its_start_the_read_models_the_store_lacks()
+    {
+        using var smtp = new TestSmtpServer();
+        smtp.Start();
+        var database = await TestDatabase.FreshDatabaseAsync("governance_new_read_model_tests");
+        var settings = new Dictionary<string, string?> { ["Governance:ApplySchemaOnStart"] = "true" };
+        SortedDictionary<string, SortedDictionary<string, string>> before;
+        await using (var host = await ServiceHost.StartAsync(Clock, database, smtp, settings))
+        {
+            await CommitteeYear.RecordAsync(host.Service.Client, RunningService.Tokens, Year);
+            await host.Service.WaitUntilDistributedAsync();
+            before = await ReadModelTables.SnapshotAsync(database);
+        }
+        Assert.True(before["mt_doc_documentlisting"].Count >= 1, "No document listed to compare.");
+
+        // As a version adding the listing finds the store: its table empty, its name not in the register.
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var forget = new NpgsqlCommand(
+                "delete from governance.mt_doc_documentlisting; "
+                    + $"delete from governance.{ReadModelRegister.TableName} where projection = 'DocumentListing'",
+                connection
+            );
+            await forget.ExecuteNonQueryAsync();
+        }
+        await using (await ServiceHost.StartAsync(Clock, database, smtp, settings))
+        {
+            var difference = ReadModelTables.FirstDifference(before, await ReadModelTables.SnapshotAsync(database));
+            Assert.True(difference is null, $"Started, {difference}");
+        }
     }
 }

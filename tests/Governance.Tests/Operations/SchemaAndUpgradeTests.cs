@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Governance.Decisions;
+using Governance.Hosting.Projections;
 using Governance.Meetings;
 using Governance.Scenarios;
 using Governance.Tests.Support;
@@ -108,6 +109,30 @@ public sealed partial class SchemaAndUpgradeTests
             "x.header = d.data - '{Matters,Agenda,Attendance,MinutesPreamble,Corrections}'::text[] "
                 + "and x.header ? 'Date' and not x.header ? 'Matters'"
         );
+
+        // A version that adds a read model (here the documents' listing, as its table first arrives: empty, and not
+        // in the register): the service refuses to start on it, and db-apply builds it from the events.
+        var listed = await roles.ScalarAsync<long>("select count(*) from governance.mt_doc_documentlisting");
+        Assert.True(listed > 0, "the recorded year attaches documents to agendas");
+        await roles.ScalarAsync<object>(
+            "delete from governance.mt_doc_documentlisting; "
+                + $"delete from governance.{ReadModelRegister.TableName} where projection = 'DocumentListing'"
+        );
+        await using (var refused = ServiceNode.Start(roles.Service, state, ServiceNode.Mail(smtp)))
+        {
+            Assert.NotEqual(0, await refused.WaitForExitAsync());
+            Assert.Contains(
+                "read models not yet built from the events: DocumentListing",
+                refused.Output,
+                StringComparison.Ordinal
+            );
+        }
+        var added = await Operator("db-apply", roles.Owner, state);
+        Assert.True(added.ExitCode == 0, added.ToString());
+        Assert.Contains("Built from the events recorded: DocumentListing.", added.Output, StringComparison.Ordinal);
+        Assert.Equal(listed, await roles.ScalarAsync<long>("select count(*) from governance.mt_doc_documentlisting"));
+        var appliedAgain = await Operator("db-apply", roles.Owner, state);
+        Assert.DoesNotContain("Built from the events", appliedAgain.Output, StringComparison.Ordinal);
 
         // An upgrade that changed a projection: its documents are gone until the rebuild writes them from the events.
         foreach (var table in ProjectedDocuments)

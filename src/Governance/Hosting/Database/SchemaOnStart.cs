@@ -34,7 +34,11 @@ public static class SchemaOnStart
 }
 
 /// <summary>Refuses to start, saying what to run, when the schema is not the one this version expects.</summary>
-internal sealed class SchemaCheck(IEnumerable<IDatabaseSource> sources) : IHostedService
+internal sealed class SchemaCheck(
+    IEnumerable<IDatabaseSource> sources,
+    IDocumentStore store,
+    Npgsql.NpgsqlDataSource dataSource
+) : IHostedService
 {
     private readonly Lock _lock = new();
     private Task? _comparing;
@@ -81,7 +85,16 @@ internal sealed class SchemaCheck(IEnumerable<IDatabaseSource> sources) : IHoste
             }
         }
         if (differences.Count == 0)
-            return;
+        {
+            // The tables are there, but a read model this version adds was never built from the events before it.
+            var missing = await Projections.ReadModelRegister.MissingAsync(store, dataSource, CancellationToken.None);
+            if (missing.Count == 0)
+                return;
+            differences.Add(
+                $"read models not yet built from the events: {string.Join(", ", missing)} (`db-apply` builds them, "
+                    + "after a DBA's scripts too)"
+            );
+        }
         throw new InvalidOperationException(
             $"The database schema is not the one this version of the service expects, and {SchemaOnStart.Setting} is "
                 + "off, so the service does not change it itself. Apply it as a database user with DDL rights: "

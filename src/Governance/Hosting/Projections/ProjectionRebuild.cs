@@ -13,11 +13,13 @@ public static class ProjectionRebuild
         [.. store.Options.Events.Projections().Select(p => p.Name).Distinct().Order(StringComparer.Ordinal)];
 
     /// <summary>Rebuilds all of them, the ones that read the same events side by side.</summary>
-    public static async Task RebuildAllAsync(IDocumentStore store, CancellationToken ct)
+    public static Task RebuildAllAsync(IDocumentStore store, CancellationToken ct) =>
+        RebuildAsync(store, Names(store), ct);
+
+    /// <summary>Rebuilds the named ones, side by side.</summary>
+    public static async Task RebuildAsync(IDocumentStore store, IEnumerable<string> names, CancellationToken ct)
     {
         using var daemon = await store.BuildProjectionDaemonAsync();
-        await Task.WhenAll(
-            Names(store).Select(name => daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct))
-        );
+        await Task.WhenAll(names.Select(name => daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct)));
     }
 }

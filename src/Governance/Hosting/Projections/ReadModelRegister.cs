@@ -1,0 +1,128 @@
+using Governance.Hosting.Cluster;
+using Marten.Schema;
+using Npgsql;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace Governance.Hosting.Projections;
+
+/// <summary>
+/// The read models this database has, by projection name. A version that adds a projection finds its name missing
+/// here and builds it from the events already recorded when its schema is applied (`db-apply`, or the start where the
+/// service applies its own schema): otherwise the new read model would begin empty on an upgraded store and answer as
+/// if nothing had been recorded before the upgrade.
+/// </summary>
+public static class ReadModelRegister
+{
+    public const string TableName = "read_model";
+
+    public static void ConfigureReadModelRegister(this StoreOptions options)
+    {
+        var table = new Table(
+            new PostgresqlObjectName(options.DatabaseSchemaName, TableName, SchemaUtils.IdentifierUsage.General)
+        );
+        table.AddColumn<string>("projection").AsPrimaryKey();
+        table.AddColumn("built_at", "timestamp with time zone").NotNull().DefaultValueByExpression("now()");
+        options.Storage.ExtendedSchemaObjects.Add(table);
+    }
+
+    /// <summary>
+    /// The projections to build from the events: those not yet in the register, when there are events to build them
+    /// from (a new database only records the names).
+    /// </summary>
+    public static IReadOnlyList<string> ToBuild(
+        IEnumerable<string> projections,
+        IReadOnlySet<string> registered,
+        bool anyEvents
+    ) => anyEvents ? Missing(projections, registered) : [];
+
+    private static string[] Missing(IEnumerable<string> projections, IReadOnlySet<string> registered) =>
+        [.. projections.Where(p => !registered.Contains(p))];
+
+    /// <summary>The projections missing from the register (empty when every read model is there).</summary>
+    public static async Task<IReadOnlyList<string>> MissingAsync(
+        IDocumentStore store,
+        NpgsqlDataSource dataSource,
+        CancellationToken ct
+    )
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var registered = await RegisteredAsync(connection, store, ct);
+        return Missing(ProjectionRebuild.Names(store), registered);
+    }
+
+    /// <summary>
+    /// Builds the read models the register lacks from the events, then records them; returns those it built. Nodes
+    /// doing it at once do it one after the other (the later finds nothing left). The service must take no command
+    /// meanwhile: it runs while the schema is applied, before the service starts.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> BuildMissingAsync(
+        IDocumentStore store,
+        NpgsqlDataSource dataSource,
+        CancellationToken ct
+    )
+    {
+        IReadOnlyList<string> built = [];
+        await StartLock.RunAsync(dataSource, "read-models", async token => built = await BuildAsync(token), ct);
+        return built;
+
+        async Task<IReadOnlyList<string>> BuildAsync(CancellationToken token)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(token);
+            var declared = ProjectionRebuild.Names(store);
+            var registered = await RegisteredAsync(connection, store, token);
+            if (declared.All(registered.Contains))
+                return [];
+            await using var events = new NpgsqlCommand(
+                $"select exists (select 1 from {store.Options.Events.DatabaseSchemaName}.mt_events)",
+                connection
+            );
+            var toBuild = ToBuild(declared, registered, (bool)(await events.ExecuteScalarAsync(token))!);
+            if (toBuild.Count > 0)
+                await ProjectionRebuild.RebuildAsync(store, toBuild, token);
+            await using var record = new NpgsqlCommand(
+                $"insert into {Table(store)} (projection) select unnest($1::text[]) on conflict do nothing",
+                connection
+            );
+            record.Parameters.Add(new NpgsqlParameter { Value = declared.ToArray() });
+            await record.ExecuteNonQueryAsync(token);
+            return toBuild;
+        }
+    }
+
+    /// <summary>After `db-apply`: builds the read models this version adds and says which; the exit code.</summary>
+    public static async Task<int> AfterSchemaAppliedAsync(IServiceProvider services, TextWriter output)
+    {
+        var built = await BuildMissingAsync(
+            services.GetRequiredService<IDocumentStore>(),
+            services.GetRequiredService<NpgsqlDataSource>(),
+            CancellationToken.None
+        );
+        if (built.Count > 0)
+            await output.WriteLineAsync($"Built from the events recorded: {string.Join(", ", built)}.");
+        return 0;
+    }
+
+    private static async Task<HashSet<string>> RegisteredAsync(
+        NpgsqlConnection connection,
+        IDocumentStore store,
+        CancellationToken ct
+    )
+    {
+        await using var command = new NpgsqlCommand($"select projection from {Table(store)}", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+            names.Add(reader.GetString(0));
+        return names;
+    }
+
+    private static string Table(IDocumentStore store) => $"{store.Options.DatabaseSchemaName}.{TableName}";
+}
+
+/// <summary>Where the service applies its own schema, it builds the missing read models right after.</summary>
+internal sealed class BuildMissingReadModels(NpgsqlDataSource dataSource) : IInitialData
+{
+    public Task Populate(IDocumentStore store, CancellationToken cancellation) =>
+        ReadModelRegister.BuildMissingAsync(store, dataSource, cancellation);
+}
