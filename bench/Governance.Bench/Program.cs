@@ -46,7 +46,7 @@ await using (
 )
 {
     http.BaseAddress = seeding.BaseAddress;
-    await seeding.WaitUntilReadyAsync(http);
+    await seeding.WaitUntilReadyAsync(http, minutes: 15);
     var seeder = new Seeder(http, tokens, options);
     years = seeder.Years;
     lastYear = seeder.LastYear;

@@ -114,9 +114,13 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             ) / 1024.0;
     }
 
-    public async Task WaitUntilReadyAsync(HttpClient client)
+    /// <param name="minutes">
+    /// How long the start may take: the seeding service, applying the schema, first builds from the events any read
+    /// model a store seeded by an earlier version lacks.
+    /// </param>
+    public async Task WaitUntilReadyAsync(HttpClient client, int minutes = 1)
     {
-        for (var attempt = 0; attempt < 1200; attempt++)
+        for (var attempt = 0; attempt < minutes * 1200; attempt++)
         {
             if (_process.HasExited)
                 throw new InvalidOperationException($"the service exited with {_process.ExitCode}");
@@ -131,7 +135,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             }
             await Task.Delay(50);
         }
-        throw new TimeoutException("the service was not ready within a minute");
+        throw new TimeoutException($"the service was not ready within {minutes} minute(s)");
     }
 
     private bool _disposed;
