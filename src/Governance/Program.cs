@@ -39,7 +39,7 @@ if (args.Length == 0)
     return 0;
 }
 var exit = await app.RunJasperFxCommands(args);
-if (exit != 0 || args[0] != "db-apply")
+if (exit != 0 || !args[0].Equals("db-apply", StringComparison.OrdinalIgnoreCase))
     return exit;
 // db-apply also builds each read model this version adds from the events already recorded, in a host of its own:
 // the command has disposed the one it ran in.

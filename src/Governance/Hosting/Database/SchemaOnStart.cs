@@ -87,7 +87,7 @@ internal sealed class SchemaCheck(
         if (differences.Count == 0)
         {
             // The tables are there, but a read model this version adds was never built from the events before it.
-            var missing = await Projections.ReadModelRegister.MissingAsync(store, dataSource, CancellationToken.None);
+            var missing = await Projections.ReadModelRegister.UnbuiltAsync(store, dataSource, CancellationToken.None);
             if (missing.Count == 0)
                 return;
             differences.Add(

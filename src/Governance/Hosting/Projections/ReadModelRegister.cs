@@ -34,39 +34,42 @@ public static class ReadModelRegister
         IEnumerable<string> projections,
         IReadOnlySet<string> registered,
         bool anyEvents
-    ) => anyEvents ? Missing(projections, registered) : [];
-
-    private static string[] Missing(IEnumerable<string> projections, IReadOnlySet<string> registered) =>
-        [.. projections.Where(p => !registered.Contains(p))];
-
-    /// <summary>The projections missing from the register (empty when every read model is there).</summary>
-    public static async Task<IReadOnlyList<string>> MissingAsync(
-        IDocumentStore store,
-        NpgsqlDataSource dataSource,
-        CancellationToken ct
-    )
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var registered = await RegisteredAsync(connection, store, ct);
-        return Missing(ProjectionRebuild.Names(store), registered);
-    }
+    ) => anyEvents ? [.. projections.Where(p => !registered.Contains(p))] : [];
 
     /// <summary>
     /// Builds the read models the register lacks from the events, then records them; returns those it built. Nodes
     /// doing it at once do it one after the other (the later finds nothing left). The service must take no command
     /// meanwhile: it runs while the schema is applied, before the service starts.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> BuildMissingAsync(
+    public static Task<IReadOnlyList<string>> BuildMissingAsync(
         IDocumentStore store,
         NpgsqlDataSource dataSource,
         CancellationToken ct
+    ) => SettleAsync(store, dataSource, build: true, ct);
+
+    /// <summary>
+    /// For a service that does not apply its schema: the read models that would have to be built from the events
+    /// first (`db-apply` does it). Where there are no events yet (a new database set up by a DBA's scripts), there is
+    /// nothing to build, and the names are recorded here.
+    /// </summary>
+    public static Task<IReadOnlyList<string>> UnbuiltAsync(
+        IDocumentStore store,
+        NpgsqlDataSource dataSource,
+        CancellationToken ct
+    ) => SettleAsync(store, dataSource, build: false, ct);
+
+    private static async Task<IReadOnlyList<string>> SettleAsync(
+        IDocumentStore store,
+        NpgsqlDataSource dataSource,
+        bool build,
+        CancellationToken ct
     )
     {
-        IReadOnlyList<string> built = [];
-        await StartLock.RunAsync(dataSource, "read-models", async token => built = await BuildAsync(token), ct);
-        return built;
+        IReadOnlyList<string> toBuild = [];
+        await StartLock.RunAsync(dataSource, "read-models", async token => toBuild = await UnderLockAsync(token), ct);
+        return toBuild;
 
-        async Task<IReadOnlyList<string>> BuildAsync(CancellationToken token)
+        async Task<IReadOnlyList<string>> UnderLockAsync(CancellationToken token)
         {
             await using var connection = await dataSource.OpenConnectionAsync(token);
             var declared = ProjectionRebuild.Names(store);
@@ -77,16 +80,18 @@ public static class ReadModelRegister
                 $"select exists (select 1 from {store.Options.Events.DatabaseSchemaName}.mt_events)",
                 connection
             );
-            var toBuild = ToBuild(declared, registered, (bool)(await events.ExecuteScalarAsync(token))!);
-            if (toBuild.Count > 0)
-                await ProjectionRebuild.RebuildAsync(store, toBuild, token);
+            var missing = ToBuild(declared, registered, (bool)(await events.ExecuteScalarAsync(token))!);
+            if (missing.Count > 0 && !build)
+                return missing;
+            if (missing.Count > 0)
+                await ProjectionRebuild.RebuildAsync(store, missing, token);
             await using var record = new NpgsqlCommand(
                 $"insert into {Table(store)} (projection) select unnest($1::text[]) on conflict do nothing",
                 connection
             );
             record.Parameters.Add(new NpgsqlParameter { Value = declared.ToArray() });
             await record.ExecuteNonQueryAsync(token);
-            return toBuild;
+            return missing;
         }
     }
 
