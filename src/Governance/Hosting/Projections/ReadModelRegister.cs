@@ -65,6 +65,11 @@ public static class ReadModelRegister
         CancellationToken ct
     )
     {
+        var declared = ProjectionRebuild.Names(store);
+        // Every start passes here, and nearly always finds every name: then it takes no lock, and reads once.
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+            if (declared.All((await RegisteredAsync(connection, store, ct)).Contains))
+                return [];
         IReadOnlyList<string> toBuild = [];
         await StartLock.RunAsync(dataSource, "read-models", async token => toBuild = await UnderLockAsync(token), ct);
         return toBuild;
@@ -72,7 +77,7 @@ public static class ReadModelRegister
         async Task<IReadOnlyList<string>> UnderLockAsync(CancellationToken token)
         {
             await using var connection = await dataSource.OpenConnectionAsync(token);
-            var declared = ProjectionRebuild.Names(store);
+            // Read again under the lock: another node may have built and recorded them meanwhile.
             var registered = await RegisteredAsync(connection, store, token);
             if (declared.All(registered.Contains))
                 return [];
