@@ -28,10 +28,12 @@ catch (InvalidSettingsException e)
 }
 using var startedDatabase = started;
 await using var app = builder.Build();
-if (args.Length == 0)
+// The service itself: no command, or only options (--urls …), which the configuration has read already.
+var plainStart = args.Length == 0 || args[0].StartsWith('-');
+if (plainStart)
     app.Services.BeginSchemaCheck();
 app.UseGovernance();
-if (args.Length == 0)
+if (plainStart)
 {
     // The plain service start skips the command line's search of every assembly in the folder for commands of its
     // own, which loaded the C# and Visual Basic compilers too: less resident memory, and a faster start.
