@@ -41,7 +41,11 @@ if (plainStart)
     return 0;
 }
 var exit = await app.RunJasperFxCommands(args);
-if (exit != 0 || !args[0].Equals("db-apply", StringComparison.OrdinalIgnoreCase))
+if (
+    exit != 0
+    || !args[0].Equals("db-apply", StringComparison.OrdinalIgnoreCase)
+    || !ReadModelRegister.AppliedDocumentStore(args)
+)
     return exit;
 // db-apply also builds each read model this version adds from the events already recorded, in a host of its own:
 // the command has disposed the one it ran in.

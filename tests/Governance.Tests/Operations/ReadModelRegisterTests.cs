@@ -32,4 +32,23 @@ public sealed class ReadModelRegisterTests
     {
         Assert.Empty(ReadModelRegister.ToBuild(Declared, new HashSet<string>(Declared), true));
     }
+
+    [Theory]
+    [InlineData("db-apply")]
+    [InlineData("db-apply -d marten://store/")]
+    [InlineData("db-apply --database=marten://store/")]
+    [InlineData("db-apply --database governance")]
+    public void db_apply_of_the_document_store_builds_its_read_models(string command)
+    {
+        Assert.True(ReadModelRegister.AppliedDocumentStore(command.Split(' ')));
+    }
+
+    [Theory]
+    [InlineData("db-apply -d wolverine://messages/main")]
+    [InlineData("db-apply --database wolverine://messages/main")]
+    [InlineData("db-apply --database=WOLVERINE://messages/main")]
+    public void db_apply_of_the_message_store_alone_builds_no_read_model(string command)
+    {
+        Assert.False(ReadModelRegister.AppliedDocumentStore(command.Split(' ')));
+    }
 }

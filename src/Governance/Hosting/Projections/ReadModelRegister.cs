@@ -100,6 +100,26 @@ public static class ReadModelRegister
         }
     }
 
+    /// <summary>
+    /// Whether `db-apply` with these arguments applied the document store's schema: all of it, or a `--database`
+    /// (`-d`) filter other than Wolverine's message store (`wolverine://…`), whose tables hold no read model.
+    /// </summary>
+    public static bool AppliedDocumentStore(IReadOnlyList<string> args)
+    {
+        for (var i = 1; i < args.Count; i++)
+        {
+            var filter = args[i] switch
+            {
+                "-d" or "--database" when i + 1 < args.Count => args[i + 1],
+                var a when a.StartsWith("--database=", StringComparison.Ordinal) => a["--database=".Length..],
+                _ => null,
+            };
+            if (filter is not null)
+                return !filter.StartsWith("wolverine://", StringComparison.OrdinalIgnoreCase);
+        }
+        return true;
+    }
+
     /// <summary>After `db-apply`: builds the read models this version adds and says which; the exit code.</summary>
     public static async Task<int> AfterSchemaAppliedAsync(IServiceProvider services, TextWriter output)
     {
