@@ -191,11 +191,7 @@ public static class GovernanceHost
                     },
                     "wait for PostgreSQL, then requeue"
                 );
-        },
-        // Wolverine's search for extension modules loads every assembly the application ships (PDFsharp's charting
-        // and barcodes, the spatial types, the console's) only to read their attributes: resident memory for nothing.
-        // The one module among them, runtime compilation, is applied above.
-        ExtensionDiscovery.ManualOnly);
+        });
 
         services.AddGovernanceDataProtection(settings.KeyProtection);
         services.AddSingleton<ReceiptLinks>();

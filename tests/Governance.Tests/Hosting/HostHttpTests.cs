@@ -91,18 +91,6 @@ public class HostHttpTests(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
-    public void the_started_service_leaves_unloaded_the_assemblies_it_never_uses()
-    {
-        // Shipped with PDFsharp and never called: loaded only by a search of every shipped assembly, they were
-        // resident memory for nothing.
-        Assert.NotNull(Host.Services.GetService<IDocumentStore>());
-        var loaded = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).ToHashSet();
-        Assert.DoesNotContain("PdfSharp.Charting", loaded);
-        Assert.DoesNotContain("PdfSharp.Quality", loaded);
-        Assert.DoesNotContain("PdfSharp.Snippets", loaded);
-    }
-
-    [Fact]
     public async Task the_reference_data_fills_an_empty_store_once()
     {
         await GivenReferenceData();
