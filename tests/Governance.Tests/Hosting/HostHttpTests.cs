@@ -91,6 +91,17 @@ public class HostHttpTests(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
+    public void a_start_given_options_only_is_the_plain_start_without_the_command_lines_search()
+    {
+        // The test host starts the service with options (--environment …), as an operator may (--urls …). Started
+        // through the command line, its search for commands loads every assembly in the folder, the Visual Basic
+        // compiler among them, which nothing else here uses.
+        Assert.NotNull(Host.Services.GetService<IDocumentStore>());
+        var loaded = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).ToHashSet();
+        Assert.DoesNotContain("Microsoft.CodeAnalysis.VisualBasic", loaded);
+    }
+
+    [Fact]
     public async Task the_reference_data_fills_an_empty_store_once()
     {
         await GivenReferenceData();
