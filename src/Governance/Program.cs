@@ -14,8 +14,10 @@ if (TokenCommand.Matches(args))
 // disposed last, after the host. A normal stop has already stopped it (LocalPostgresLifetime); Dispose is then a no-op.
 var generatingCode = args.FirstOrDefault() == "codegen";
 
-// The service runs with no command or "run" (options such as --urls may follow); other commands need fewer settings.
-var runningTheService = args.Length == 0 || args[0] == "run" || args[0].StartsWith('-');
+// The service runs with no command, only options (--urls …, which the configuration has read already), or "run";
+// other commands need fewer settings.
+var plainStart = args.Length == 0 || args[0].StartsWith('-');
+var runningTheService = plainStart || args[0] == "run";
 LocalPostgresCluster? started;
 try
 {
@@ -28,8 +30,6 @@ catch (InvalidSettingsException e)
 }
 using var startedDatabase = started;
 await using var app = builder.Build();
-// The service itself: no command, or only options (--urls …), which the configuration has read already.
-var plainStart = args.Length == 0 || args[0].StartsWith('-');
 if (plainStart)
     app.Services.BeginSchemaCheck();
 app.UseGovernance();
