@@ -78,11 +78,7 @@ public sealed class RebuildTests
         await using (var connection = new NpgsqlConnection(database))
         {
             await connection.OpenAsync();
-            await using var forget = new NpgsqlCommand(
-                "delete from governance.mt_doc_documentlisting; "
-                    + $"delete from governance.{ReadModelRegister.TableName} where projection = 'DocumentListing'",
-                connection
-            );
+            await using var forget = new NpgsqlCommand(UnbuiltReadModel.ForgetDocumentListing, connection);
             await forget.ExecuteNonQueryAsync();
         }
         await using (await ServiceHost.StartAsync(Clock, database, smtp, settings))

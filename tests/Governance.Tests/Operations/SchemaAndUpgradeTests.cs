@@ -122,10 +122,7 @@ public sealed partial class SchemaAndUpgradeTests
         // in the register): the service refuses to start on it, and db-apply builds it from the events.
         var listed = await roles.ScalarAsync<long>("select count(*) from governance.mt_doc_documentlisting");
         Assert.True(listed > 0, "the recorded year attaches documents to agendas");
-        await roles.ScalarAsync<object>(
-            "delete from governance.mt_doc_documentlisting; "
-                + $"delete from governance.{ReadModelRegister.TableName} where projection = 'DocumentListing'"
-        );
+        await roles.ScalarAsync<object>(UnbuiltReadModel.ForgetDocumentListing);
         await using (var refused = ServiceNode.Start(roles.Service, state, ServiceNode.Mail(smtp)))
         {
             Assert.NotEqual(0, await refused.WaitForExitAsync());
