@@ -1,6 +1,8 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
+using Governance.Infrastructure.Queries;
+using Marten.Services.BatchQuerying;
 using Wolverine.Http.CodeGen;
 
 namespace Governance.Agreement;
@@ -64,7 +66,11 @@ public static class AfterDissolution
     }
 }
 
-/// <summary>Puts the §10 check (<see cref="AfterDissolution"/>) in front of every write endpoint.</summary>
+/// <summary>
+/// Puts the §10 check (<see cref="AfterDissolution"/>) in front of every write endpoint. The agreement it decides by is
+/// a query of its own (<see cref="AgreementOnRecordQuery"/>), which Wolverine reads in one batch with the aggregate the
+/// write loads: one round trip for both, and the rule's members on a date are read from the same agreement after it.
+/// </summary>
 internal sealed class ReadOnlyAfterDissolutionPolicy : IHttpPolicy
 {
     public void Apply(IReadOnlyList<HttpChain> chains, GenerationRules rules, IServiceContainer container)
@@ -75,43 +81,52 @@ internal sealed class ReadOnlyAfterDissolutionPolicy : IHttpPolicy
             if (access == AfterDissolutionAccess.Open)
                 continue;
             var checks = typeof(ReadOnlyAfterDissolution);
+            var query = new MethodCall(checks, nameof(ReadOnlyAfterDissolution.Agreement));
             MethodCall call;
             if (
                 access == AfterDissolutionAccess.DissolvingMeetingOnly
                 && chain.FindRouteVariable(typeof(Guid), "meetingId", out var meetingId)
             )
             {
-                call = new MethodCall(checks, nameof(ReadOnlyAfterDissolution.CheckMeetingAsync));
+                call = new MethodCall(checks, nameof(ReadOnlyAfterDissolution.CheckMeeting));
                 call.Arguments[0] = meetingId;
             }
             else
             {
-                call = new MethodCall(checks, nameof(ReadOnlyAfterDissolution.CheckAsync));
+                call = new MethodCall(checks, nameof(ReadOnlyAfterDissolution.Check));
             }
             call.CommentText = "§10: read-only after dissolution";
-            chain.Middleware.InsertRange(0, [call, new MaybeEndWithResultFrame(call.ReturnVariable!)]);
+            chain.Middleware.InsertRange(0, [query, call, new MaybeEndWithResultFrame(call.ReturnVariable!)]);
         }
     }
 }
 
+/// <summary>The agreement as the §10 check read it (none before it is recorded).</summary>
+public sealed record AgreementOnRecord(CooperationAgreement? Agreement);
+
+/// <summary>
+/// The agreement for the §10 check, alone or in a batch with the write's other reads; either way remembered for the
+/// session (<see cref="SessionReads"/>), so the rule reads it from there.
+/// </summary>
+public sealed class AgreementOnRecordQuery : IQueryPlan<AgreementOnRecord>, IBatchQueryPlan<AgreementOnRecord>
+{
+    public async Task<AgreementOnRecord> Fetch(IQuerySession session, CancellationToken token) =>
+        new(await session.AgreementAsync(token));
+
+    public async Task<AgreementOnRecord> Fetch(IBatchedQuery query) => new(await query.Agreement());
+}
+
 public static class ReadOnlyAfterDissolution
 {
-    public static Task<IResult> CheckAsync(IQuerySession session, CancellationToken ct) =>
-        Answer(session, AfterDissolutionAccess.Refused, null, ct);
+    public static AgreementOnRecordQuery Agreement() => new();
 
-    public static Task<IResult> CheckMeetingAsync(Guid meetingId, IQuerySession session, CancellationToken ct) =>
-        Answer(session, AfterDissolutionAccess.DissolvingMeetingOnly, meetingId, ct);
+    public static IResult Check(AgreementOnRecord read) => Answer(read, AfterDissolutionAccess.Refused, null);
 
-    private static async Task<IResult> Answer(
-        IQuerySession session,
-        AfterDissolutionAccess access,
-        Guid? meetingId,
-        CancellationToken ct
-    )
-    {
-        var agreement = await session.AgreementAsync(ct);
-        return AfterDissolution.Check(agreement, access, meetingId) is { } refused
+    public static IResult CheckMeeting(Guid meetingId, AgreementOnRecord read) =>
+        Answer(read, AfterDissolutionAccess.DissolvingMeetingOnly, meetingId);
+
+    private static IResult Answer(AgreementOnRecord read, AfterDissolutionAccess access, Guid? meetingId) =>
+        AfterDissolution.Check(read.Agreement, access, meetingId) is { } refused
             ? Results.Problem(refused.ToProblem())
             : Wolverine.Http.WolverineContinue.Result();
-    }
 }

@@ -34,13 +34,20 @@ public sealed class CapturedQueries : IMartenLogger, IMartenSessionLogger
     }
 
     /// <summary>What one GET as the secretary ran, after it succeeded: its queries and its round trips.</summary>
-    public async Task<(IReadOnlyList<Query> Queries, int RoundTrips)> OfGetAsync(ServiceHost host, string path)
+    public Task<(IReadOnlyList<Query> Queries, int RoundTrips)> OfGetAsync(ServiceHost host, string path) =>
+        OfAsync(path, () => host.Service.GetAsSecretaryAsync(path));
+
+    /// <summary>What one request ran, after it succeeded: its queries and its round trips.</summary>
+    public async Task<(IReadOnlyList<Query> Queries, int RoundTrips)> OfAsync(
+        string what,
+        Func<Task<HttpResponseMessage>> send
+    )
     {
         Take();
         Capturing = true;
-        using var response = await host.Service.GetAsSecretaryAsync(path);
+        using var response = await send();
         Capturing = false;
-        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
+        Assert.True(response.IsSuccessStatusCode, $"{what}: {(int)response.StatusCode}");
         var roundTrips = RoundTrips;
         return (Take(), roundTrips);
     }

@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Governance.Tests.Support;
 
@@ -89,5 +91,58 @@ public sealed class SharedReadsTests
                 over.Add($"{path} took {roundTrips} round trips, at most {most} expected");
         }
         Assert.True(over.Count == 0, string.Join("\n", over));
+    }
+
+    /// <summary>
+    /// A command on an existing meeting: the meeting for writing and the agreement (the §10 check, then the members on
+    /// the meeting's day for the rule) in one batch; the head of the meeting's stream for the chain of hashes; then the
+    /// events and the documents written in one batch.
+    /// </summary>
+    [Fact]
+    public async Task a_command_on_a_meeting_reads_the_meeting_and_the_agreement_in_one_round_trip()
+    {
+        using var smtp = new TestSmtpServer();
+        smtp.Start();
+        var database = await TestDatabase.FreshDatabaseAsync("governance_command_round_trip_tests");
+        var queries = new CapturedQueries();
+        await using var host = await queries.StartServiceAsync(Clock, database, smtp);
+        using var scheduled = await SendAsync(
+            host,
+            "/api/meetings",
+            new
+            {
+                body = "committee",
+                kind = "ordinary",
+                date = "2021-04-15",
+                startsAt = "13:00",
+                endsAt = "16:00",
+                hostMunicipalityCode = "0126",
+                place = "Huddinge kommunhus",
+            }
+        );
+        scheduled.EnsureSuccessStatusCode();
+        var meeting = (await scheduled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("value").GetGuid();
+
+        var (_, roundTrips) = await queries.OfAsync(
+            "RaiseMatter",
+            () =>
+                SendAsync(
+                    host,
+                    $"/api/meetings/{meeting}/matters",
+                    new { title = "Gemensam upphandling", kind = "upphandling", municipalityCode = "0126", version = 1 }
+                )
+        );
+
+        Assert.True(roundTrips <= 3, $"RaiseMatter took {roundTrips} round trips, at most 3 expected");
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(ServiceHost host, string url, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue(
+            "Bearer",
+            RunningService.Tokens("secretary", null)
+        );
+        return host.Service.Client.SendAsync(request);
     }
 }
