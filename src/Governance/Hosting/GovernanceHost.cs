@@ -293,6 +293,8 @@ public static class GovernanceHost
             http.RejectUnparseableQueryValues = true;
             http.AddPolicy<AggregateMustExistPolicy>();
             http.AddPolicy<ReadOnlyAfterDissolutionPolicy>();
+            // In front of the §10 check's agreement: both are read in one batch with the aggregate.
+            http.AddPolicy<StreamHeadPolicy>();
             // Inserted at the front in turn: the body's validation runs first, then who may act for which municipality.
             http.AddPolicy<MunicipalityScopePolicy>();
             http.AddPolicy<FluentValidationPolicy>();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
+using JasperFx.CodeGeneration.Model;
 using Wolverine.Http.CodeGen;
 using Wolverine.Persistence.EventSourcing;
 
@@ -20,19 +21,9 @@ internal sealed class AggregateMustExistPolicy : IHttpPolicy
     {
         foreach (var chain in chains)
         {
-            var parameter = chain
-                .Method.Method.GetParameters()
-                .FirstOrDefault(p => p.GetCustomAttribute<WriteModelAttribute>() is not null);
-            if (parameter is null)
+            if (WrittenAggregate.Of(chain) is not { } written)
                 continue;
-
-            var attribute = parameter.GetCustomAttribute<WriteModelAttribute>()!;
-            var routeName =
-                attribute.RouteOrParameterName
-                ?? JsonNamingPolicy.CamelCase.ConvertName(parameter.ParameterType.Name) + "Id";
-            if (!chain.FindRouteVariable(typeof(Guid), routeName, out var id))
-                continue;
-
+            var (parameter, routeName, id) = written;
             chain.Metadata.WithMetadata(
                 new MissingStream(AggregateExistence.DisplayName(parameter.ParameterType), routeName)
             );
@@ -46,6 +37,23 @@ internal sealed class AggregateMustExistPolicy : IHttpPolicy
             call.Arguments[0] = id;
             chain.Middleware.InsertRange(0, [call, new MaybeEndWithResultFrame(call.ReturnVariable!)]);
         }
+    }
+}
+
+/// <summary>The aggregate an endpoint loads for writing, and the route's variable that names its stream.</summary>
+public sealed record WrittenAggregate(ParameterInfo Parameter, string RouteName, Variable Id)
+{
+    public static WrittenAggregate? Of(HttpChain chain)
+    {
+        var parameter = chain
+            .Method.Method.GetParameters()
+            .FirstOrDefault(p => p.GetCustomAttribute<WriteModelAttribute>() is not null);
+        if (parameter is null)
+            return null;
+        var routeName =
+            parameter.GetCustomAttribute<WriteModelAttribute>()!.RouteOrParameterName
+            ?? JsonNamingPolicy.CamelCase.ConvertName(parameter.ParameterType.Name) + "Id";
+        return chain.FindRouteVariable(typeof(Guid), routeName, out var id) ? new(parameter, routeName, id) : null;
     }
 }
 

@@ -6,8 +6,9 @@ namespace Governance.Records.Chain;
 /// Links every event to the one before it in its stream as it is appended. Marten has prepared the events by now
 /// (version, timestamp, user, correlation), so the hash covers them as they will be stored; the hash and the previous
 /// event's hash travel as event headers in the same batch as the events.
-/// The previous hashes of all the streams touched are read in one query before the batch; the global order is sealed
-/// after the commit (<see cref="ChainSealer"/>), because the database hands out the sequence numbers.
+/// The previous hashes of all the streams touched are read in one query before the batch, unless the write read its
+/// stream's head with its aggregate (<see cref="StreamHeads"/>); the global order is sealed after the commit
+/// (<see cref="ChainSealer"/>), because the database hands out the sequence numbers.
 /// </summary>
 public sealed class ChainingListener : DocumentSessionListenerBase
 {
@@ -17,12 +18,26 @@ public sealed class ChainingListener : DocumentSessionListenerBase
         if (streams.Count == 0)
             return;
 
-        var appended = streams
-            .Where(s => s.ActionType != StreamActionType.Start)
+        var heads = new Dictionary<Guid, (long Version, string? Hash)>();
+        foreach (var stream in streams.Where(s => s.ActionType != StreamActionType.Start))
+        {
+            // Read with the write's aggregate, at the version the write expects: the stream is still there.
+            if (
+                StreamHeads.Take(session, stream.Id) is { } known
+                && (stream.ExpectedVersionOnServer ?? known.Version) == known.Version
+            )
+                heads[stream.Id] = (known.Version, known.Hash);
+        }
+        var unknown = streams
+            .Where(s => s.ActionType != StreamActionType.Start && !heads.ContainsKey(s.Id))
             .Select(s => s.Id)
             .Distinct()
             .ToArray();
-        var heads = appended.Length == 0 ? [] : await HeadsAsync(session, appended, token);
+        if (unknown.Length > 0)
+        {
+            foreach (var head in await StreamHeads.ReadAsync(session, unknown, token))
+                heads[head.Id] = (head.Version, head.Hash);
+        }
 
         foreach (var stream in streams)
         {
@@ -43,29 +58,6 @@ public sealed class ChainingListener : DocumentSessionListenerBase
             foreach (var e in stream.Events)
                 previous = Chain(session, e, stream.Id, previous);
         }
-    }
-
-    private sealed record Head(Guid Id, long Version, string? Hash);
-
-    /// <summary>
-    /// Each stream's current version and the hash of its last event, read through the session (its own connection and
-    /// transaction, traced as the command's), so events appended earlier in the same transaction count.
-    /// </summary>
-    private static async Task<Dictionary<Guid, (long Version, string? Hash)>> HeadsAsync(
-        IDocumentSession session,
-        Guid[] ids,
-        CancellationToken token
-    )
-    {
-        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
-        var heads = await session.QueryAsync<Head>(
-            $"select jsonb_build_object('Id', s.id, 'Version', s.version, 'Hash', e.headers ->> '{EventHash.Header}') "
-                + $"from {schema}.mt_streams s left join {schema}.mt_events e on e.stream_id = s.id "
-                + "and e.version = s.version where s.id = any(?)",
-            token,
-            ids
-        );
-        return heads.ToDictionary(h => h.Id, h => (h.Version, h.Hash));
     }
 
     private static string Chain(IDocumentSession session, IEvent e, Guid streamId, string? previous)
