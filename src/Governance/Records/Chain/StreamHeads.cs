@@ -48,9 +48,9 @@ public static class StreamHeads
     private static string Sql(IQuerySession session)
     {
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
-        return $"select jsonb_build_object('Id', s.id, 'Version', s.version, 'Hash', e.headers ->> '{EventHash.Header}') "
-            + $"from {schema}.mt_streams s left join {schema}.mt_events e on e.stream_id = s.id "
-            + "and e.version = s.version where s.id = any(?)";
+        return "select jsonb_build_object('Id', s.id, 'Version', s.version, "
+            + $"'Hash', e.headers ->> '{EventHash.Header}') from {schema}.mt_streams s "
+            + $"left join {schema}.mt_events e on e.stream_id = s.id and e.version = s.version where s.id = any(?)";
     }
 }
 
