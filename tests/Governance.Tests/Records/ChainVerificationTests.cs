@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Governance.Records.Chain;
 using Governance.Tests.Support;
 
@@ -21,6 +24,41 @@ public sealed class ChainVerificationTests(AppFixture fixture) : RecordedMeeting
         );
         // A realistic store, deliveries included.
         Assert.True(report.EventsChecked > 80, $"{report.EventsChecked} events");
+    }
+
+    /// <summary>
+    /// A command links its event to the stream's head read with the meeting. Commands racing on one version record one
+    /// event and refuse the others as stale, and every link of the chain is still right.
+    /// </summary>
+    [Fact]
+    public async Task commands_racing_on_one_version_record_one_and_leave_every_link_right()
+    {
+        await GivenSodertornWithAllRepresentatives();
+        var meeting = await Schedule();
+
+        var raced = await Task.WhenAll(Enumerable.Range(0, 8).Select(n => RaiseMatter(meeting, n, version: 1)));
+        Assert.Equal(1, raced.Count(s => s == HttpStatusCode.OK));
+        Assert.All(raced.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.Conflict, s));
+        Assert.Equal(HttpStatusCode.OK, await RaiseMatter(meeting, 8, version: 2));
+
+        await SealAsync();
+        var report = await VerifyAsync();
+        Assert.True(report.Intact, string.Join("\n", report.Problems));
+        Assert.Equal(await EventCount(), report.EventsChecked);
+    }
+
+    private async Task<HttpStatusCode> RaiseMatter(Guid meeting, int n, int version)
+    {
+        using var client = Host.Server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{meeting}/matters")
+        {
+            Content = JsonContent.Create(
+                new { title = $"Fråga {n} om trafiken", kind = "information", municipalityCode = "0126", version }
+            ),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SecretaryToken);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
     }
 
     [Fact]
