@@ -1,7 +1,7 @@
+using Governance.Infrastructure.Queries;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
-using Governance.Infrastructure.Queries;
 using Marten.Services.BatchQuerying;
 using Wolverine.Http.CodeGen;
 

@@ -21,7 +21,7 @@ public sealed class ChainingListener : DocumentSessionListenerBase
         var heads = new Dictionary<Guid, (long Version, string? Hash)>();
         foreach (var stream in streams.Where(s => s.ActionType != StreamActionType.Start))
         {
-            // Read with the write's aggregate, at the version the write expects: the stream is still there.
+            // The head read with the write's aggregate, taken if still at the version this append expects.
             if (
                 StreamHeads.Take(session, stream.Id) is { } known
                 && (stream.ExpectedVersionOnServer ?? known.Version) == known.Version

@@ -15,6 +15,10 @@ public static class StreamHeads
 {
     private static readonly ConditionalWeakTable<IQuerySession, Dictionary<Guid, StreamHead>> Remembered = new();
 
+    /// <summary>
+    /// Read through the session (its own connection and transaction, traced as the command's), so events appended
+    /// earlier in the same transaction count.
+    /// </summary>
     public static Task<IReadOnlyList<StreamHead>> ReadAsync(IQuerySession session, Guid[] ids, CancellationToken ct) =>
         session.QueryAsync<StreamHead>(Sql(session), ct, ids);
 
