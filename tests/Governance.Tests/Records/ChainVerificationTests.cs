@@ -47,6 +47,46 @@ public sealed class ChainVerificationTests(AppFixture fixture) : RecordedMeeting
         Assert.Equal(await EventCount(), report.EventsChecked);
     }
 
+    /// <summary>
+    /// The head read with a write's aggregate is taken only at the version the append expects. One read a moment
+    /// before another command's commit (the batch's statements each see their own snapshot) is read again, not linked
+    /// to.
+    /// </summary>
+    [Fact]
+    public async Task a_head_read_at_another_version_than_the_append_expects_is_read_again()
+    {
+        await GivenSodertornWithAllRepresentatives();
+        var meeting = await Schedule();
+        Assert.Equal(HttpStatusCode.OK, await RaiseMatter(meeting, 0, version: 1));
+        var first = await Scalar<string>(
+            $"select headers ->> '{EventHash.Header}' from governance.mt_events "
+                + $"where stream_id = '{meeting}' and version = 1"
+        );
+
+        await using (var session = Store.LightweightSession())
+        {
+            StreamHeads.Remember(session, new StreamHead(meeting, 1, first));
+            var stream = await session.Events.FetchForWriting<Governance.Meetings.Meeting>(meeting, 2);
+            stream.AppendOne(
+                new Governance.Meetings.MatterRaised(
+                    meeting,
+                    Guid.CreateVersion7(),
+                    "Fråga om kollektivtrafiken",
+                    null,
+                    "information",
+                    "0126",
+                    "Anna Sekreterare",
+                    Fixture.Clock.GetUtcNow()
+                )
+            );
+            await session.SaveChangesAsync();
+        }
+
+        await SealAsync();
+        var report = await VerifyAsync();
+        Assert.True(report.Intact, string.Join("\n", report.Problems));
+    }
+
     private async Task<HttpStatusCode> RaiseMatter(Guid meeting, int n, int version)
     {
         using var client = Host.Server.CreateClient();
