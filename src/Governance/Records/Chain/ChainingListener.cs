@@ -18,25 +18,25 @@ public sealed class ChainingListener : DocumentSessionListenerBase
         if (streams.Count == 0)
             return;
 
-        var heads = new Dictionary<Guid, (long Version, string? Hash)>();
+        var heads = new Dictionary<Guid, StreamHead>();
+        var unknown = new HashSet<Guid>();
         foreach (var stream in streams.Where(s => s.ActionType != StreamActionType.Start))
         {
+            if (heads.ContainsKey(stream.Id))
+                continue;
             // The head read with the write's aggregate, taken if still at the version this append expects.
             if (
                 StreamHeads.Take(session, stream.Id) is { } known
                 && (stream.ExpectedVersionOnServer ?? known.Version) == known.Version
             )
-                heads[stream.Id] = (known.Version, known.Hash);
+                heads[stream.Id] = known;
+            else
+                unknown.Add(stream.Id);
         }
-        var unknown = streams
-            .Where(s => s.ActionType != StreamActionType.Start && !heads.ContainsKey(s.Id))
-            .Select(s => s.Id)
-            .Distinct()
-            .ToArray();
-        if (unknown.Length > 0)
+        if (unknown.Count > 0)
         {
-            foreach (var head in await StreamHeads.ReadAsync(session, unknown, token))
-                heads[head.Id] = (head.Version, head.Hash);
+            foreach (var head in await StreamHeads.ReadAsync(session, [.. unknown], token))
+                heads[head.Id] = head;
         }
 
         foreach (var stream in streams)
@@ -44,8 +44,9 @@ public sealed class ChainingListener : DocumentSessionListenerBase
             string? previous = null;
             if (stream.ActionType != StreamActionType.Start)
             {
-                var (current, hash) = heads.GetValueOrDefault(stream.Id, (0L, null));
-                previous = hash;
+                var head = heads.GetValueOrDefault(stream.Id);
+                var current = head?.Version ?? 0;
+                previous = head?.Hash;
                 if (stream.ExpectedVersionOnServer is null)
                 {
                     // A plain append: pin it to the version the hashes are computed on. A concurrent append then fails
