@@ -92,9 +92,16 @@ public sealed class RunningService(HttpClient client, string database)
     }
 
     /// <summary>A GET as the secretary, the answer as it came.</summary>
-    public async Task<HttpResponseMessage> GetAsSecretaryAsync(string url)
+    public Task<HttpResponseMessage> GetAsSecretaryAsync(string url) =>
+        AsSecretaryAsync(new HttpRequestMessage(HttpMethod.Get, url));
+
+    /// <summary>A command as the secretary, its body as JSON; the answer as it came.</summary>
+    public Task<HttpResponseMessage> PostAsSecretaryAsync(string url, object body) =>
+        AsSecretaryAsync(new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) });
+
+    private async Task<HttpResponseMessage> AsSecretaryAsync(HttpRequestMessage message)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        using var request = message;
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens("secretary", null));
         return await Client.SendAsync(request);
     }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Governance.Tests.Support;
@@ -106,8 +105,7 @@ public sealed class SharedReadsTests
         var database = await TestDatabase.FreshDatabaseAsync("governance_command_round_trip_tests");
         var queries = new CapturedQueries();
         await using var host = await queries.StartServiceAsync(Clock, database, smtp);
-        using var scheduled = await SendAsync(
-            host,
+        using var scheduled = await host.Service.PostAsSecretaryAsync(
             "/api/meetings",
             new
             {
@@ -126,23 +124,12 @@ public sealed class SharedReadsTests
         var (_, roundTrips) = await queries.OfAsync(
             "RaiseMatter",
             () =>
-                SendAsync(
-                    host,
+                host.Service.PostAsSecretaryAsync(
                     $"/api/meetings/{meeting}/matters",
                     new { title = "Gemensam upphandling", kind = "upphandling", municipalityCode = "0126", version = 1 }
                 )
         );
 
         Assert.True(roundTrips <= 2, $"RaiseMatter took {roundTrips} round trips, at most 2 expected");
-    }
-
-    private static Task<HttpResponseMessage> SendAsync(ServiceHost host, string url, object body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Bearer",
-            RunningService.Tokens("secretary", null)
-        );
-        return host.Service.Client.SendAsync(request);
     }
 }
