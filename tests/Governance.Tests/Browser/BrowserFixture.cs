@@ -94,8 +94,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"/logga-in answered {response?.Status}: {await page.ContentAsync()}");
         await page.GetByRole(AriaRole.Button, new() { Name = $"Logga in som {userName} (" }).ClickAsync();
         // The overview after signing in can be a host's first page: on a CI machine busy with the other test
-        // collections it once took longer than the default 15 s.
-        await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 60_000 });
+        // collections it once took longer than the default 15 s. Signed in is what the page shows (the sign-out
+        // button), not the load event: Playwright once missed that event on an overview already at its address and
+        // waited out the whole minute.
+        await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" })
+            .WaitForAsync(new() { Timeout = 60_000, State = WaitForSelectorState.Attached });
         return page;
     }
 
