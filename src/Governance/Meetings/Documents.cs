@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Governance.Infrastructure.Validation;
+using Microsoft.AspNetCore.RateLimiting;
+using Npgsql;
 
 namespace Governance.Meetings;
 
@@ -116,10 +118,12 @@ public static class GetDocumentEndpoint
     /// holds a given file is itself not public.
     /// </summary>
     [WolverineGet("/api/documents/{sha256}", OperationId = "GetDocument")]
+    [EnableRateLimiting(RateLimits.Files)]
     public static async Task<IResult> Get(
         string sha256,
         ClaimsPrincipal user,
         IQuerySession session,
+        NpgsqlDataSource database,
         HttpResponse response,
         CancellationToken ct
     )
@@ -130,17 +134,23 @@ public static class GetDocumentEndpoint
             || PublicView.IsPublicDocument(
                 await MeetingHeaders.SelectedAsync(session, DocumentListing.MeetingIdsSql, [id], ct)
             );
-        if (!visible || await session.LoadAsync<StoredDocument>(id, ct) is not { } document)
+        var file = visible
+            ? await StoredFileDownload.OpenAsync(
+                database,
+                id,
+                contentType => $"handling-{id[..12]}{Extension(contentType)}",
+                ct
+            )
+            : null;
+        if (file is null)
             return Results.Problem(Problems.NotFound($"Ingen handling med kontrollsumman {sha256}."));
+        // Its connection goes back to the pool when the request ends, sent or not.
+        response.RegisterForDisposeAsync(file);
         // An uploaded file is the uploader's content on our origin: saved, never run (no sniffing, no script, no
         // same-origin).
         response.Headers["X-Content-Type-Options"] = "nosniff";
         response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        return Results.File(
-            document.Content,
-            document.ContentType,
-            fileDownloadName: $"handling-{document.Id[..12]}{Extension(document.ContentType)}"
-        );
+        return file;
     }
 
     private static string Extension(string contentType) =>

@@ -91,18 +91,23 @@ public sealed class RunningService(HttpClient client, string database)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>A GET as the secretary, the answer as it came.</summary>
-    public Task<HttpResponseMessage> GetAsSecretaryAsync(string url) =>
-        AsSecretaryAsync(new HttpRequestMessage(HttpMethod.Get, url));
+    /// <summary>A GET as the secretary, the answer as it came (its body read, or only its headers).</summary>
+    public Task<HttpResponseMessage> GetAsSecretaryAsync(
+        string url,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead
+    ) => AsSecretaryAsync(new HttpRequestMessage(HttpMethod.Get, url), completion);
 
     /// <summary>A command as the secretary, its body as JSON; the answer as it came.</summary>
     public Task<HttpResponseMessage> PostAsSecretaryAsync(string url, object body) =>
         AsSecretaryAsync(new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) });
 
-    private async Task<HttpResponseMessage> AsSecretaryAsync(HttpRequestMessage message)
+    private async Task<HttpResponseMessage> AsSecretaryAsync(
+        HttpRequestMessage message,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead
+    )
     {
         using var request = message;
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens("secretary", null));
-        return await Client.SendAsync(request);
+        return await Client.SendAsync(request, completion);
     }
 }

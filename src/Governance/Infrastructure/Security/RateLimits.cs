@@ -19,6 +19,12 @@ public static class RateLimits
     public const string Receipts = "receipts";
     public const string SignIn = "sign-in";
 
+    /// <summary>
+    /// Stored files sent at once, by the whole service: each holds a database connection (and PostgreSQL the decoded
+    /// file) until its client has it all. Beyond them a download waits its turn; beyond the queue it is refused.
+    /// </summary>
+    public const string Files = "files";
+
     /// <summary>Per policy: its key under RateLimits and its permits per minute unless configured.</summary>
     private static readonly (string Policy, string Key, int PerMinute)[] Policies =
     [
@@ -57,6 +63,19 @@ public static class RateLimits
                             : RateLimitPartition.GetNoLimiter("")
                 );
             }
+            var files = section.GetSection("Files");
+            var concurrent = files.GetValue("Concurrent", 8);
+            var queued = files.GetValue("Queued", 32);
+            options.AddPolicy(
+                Files,
+                _ =>
+                    enabled
+                        ? RateLimitPartition.GetConcurrencyLimiter(
+                            Files,
+                            _ => new() { PermitLimit = concurrent, QueueLimit = queued }
+                        )
+                        : RateLimitPartition.GetNoLimiter("")
+            );
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = RefuseAsync;
         });
@@ -81,8 +100,10 @@ public static class RateLimits
 
     private static async ValueTask RefuseAsync(OnRejectedContext rejected, CancellationToken ct)
     {
-        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? retryAfter
+        // A window's limiter says when it opens again; a download waits only for others to finish.
+        var policy = rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>();
+        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter
+            : policy?.PolicyName == Files ? TimeSpan.FromSeconds(5)
             : TimeSpan.FromMinutes(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         var response = rejected.HttpContext.Response;
