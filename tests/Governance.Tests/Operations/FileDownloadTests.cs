@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Governance.Meetings;
+using Governance.Scenarios;
 using Governance.Tests.Support;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,18 +38,25 @@ public sealed class FileDownloadTests
         // Larger than what the loopback socket and Kestrel buffer: an unread download is still being sent.
         var content = RandomNumberGenerator.GetBytes(24 * 1024 * 1024);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-        await using (var session = host.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        // Attached as the screens attach it: PostgreSQL writes the stored document, which Marten reads as its own.
+        var meeting = await MeetingRecorder.ScheduleAsync(
+            new ScenarioApi(host.Service.Client, RunningService.Tokens),
+            "committee",
+            "ordinary",
+            new DateOnly(2020, 10, 15),
+            "13:00",
+            "16:00",
+            "0126",
+            "Huddinge kommunhus",
+            default
+        );
+        var item = await meeting.PutOnAgendaAsync("Budget 2021", "övrigt");
+        await meeting.AttachAsync(item, "Budgetunderlag", "underlag.pdf", content);
+        await using (var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession())
         {
-            session.Store(
-                new StoredDocument
-                {
-                    Id = sha256,
-                    ContentType = "application/pdf",
-                    Size = content.Length,
-                    Content = content,
-                }
-            );
-            await session.SaveChangesAsync();
+            var stored = await session.LoadAsync<StoredDocument>(sha256);
+            Assert.Equal(("application/pdf", content.LongLength), (stored!.ContentType, stored.Size));
+            Assert.Equal(content, stored.Content);
         }
         var url = $"/api/documents/{sha256}";
 
