@@ -76,13 +76,16 @@ public static class SendDeliveryHandler
         var municipality =
             await session.LoadAsync<Municipality>(Municipality.IdFor(delivery.MunicipalityCode), ct)
             ?? throw new DeliveryException($"Kommunen {delivery.MunicipalityCode} finns inte i registret.");
+        // The files as bytes, all in one round trip.
+        var batch = session.CreateBatchQuery();
+        var stored = document.Attachments.Select(a => (a, batch.AddItem(new StoredFileQuery(a.Sha256)))).ToList();
+        if (stored.Count > 0)
+            await batch.Execute(ct);
         var files = new List<(DocumentAttachment, byte[])>();
-        foreach (var attachment in document.Attachments)
+        foreach (var (attachment, file) in stored)
         {
-            var stored =
-                await session.LoadAsync<StoredDocument>(attachment.Sha256, ct)
-                ?? throw new DeliveryException($"Filen {attachment.FileName} saknas.");
-            files.Add((attachment, stored.Content));
+            var content = (await file)?.Content ?? throw new DeliveryException($"Filen {attachment.FileName} saknas.");
+            files.Add((attachment, content));
         }
         // The channel's current address: a registry that moved its mailbox or webhook gets a retry at the new one.
         var channels = municipality.Channels;

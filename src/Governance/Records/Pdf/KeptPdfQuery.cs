@@ -20,9 +20,7 @@ public sealed class KeptPdfQuery(Guid meetingId, int? version = null) : IQueryHa
 
     public void ConfigureCommand(ICommandBuilder builder, IStorageSession session)
     {
-        builder.Append(
-            "select s.id, s.data ->> 'ContentType', decode(s.data ->> 'Content', 'base64'), k.version from "
-        );
+        builder.Append($"select {StoredFileQuery.Columns}, k.version from ");
         if (version is { } v)
         {
             builder.Append("(select ");
@@ -51,15 +49,7 @@ public sealed class KeptPdfQuery(Guid meetingId, int? version = null) : IQueryHa
     {
         if (!await reader.ReadAsync(token))
             return null;
-        var content = await reader.GetFieldValueAsync<byte[]>(2, token);
-        var pdf = new StoredDocument
-        {
-            Id = reader.GetString(0),
-            ContentType = reader.GetString(1),
-            Size = content.Length,
-            Content = content,
-        };
-        return new Kept(pdf, reader.GetInt32(3));
+        return new Kept(await StoredFileQuery.ReadAsync(reader, token), reader.GetInt32(3));
     }
 
     public Task<int> StreamJson(Stream stream, DbDataReader reader, CancellationToken token) =>
