@@ -12,7 +12,9 @@ namespace Governance.Tests.Operations;
 /// A stored file goes to its client as PostgreSQL reads it, on real Kestrel: whole and as stored, while the service
 /// holds no more of it than a buffer. Each download holds a database connection until its client has it all, so the
 /// downloads at once are bounded: beyond them one waits its turn, beyond the queue it is refused (429, Retry-After).
+/// Alone, because it counts what the whole process allocates.
 /// </summary>
+[Collection(Telemetry.AloneCollection.Name)]
 public sealed class FileDownloadTests
 {
     private static readonly TestClock Clock = new(new DateTimeOffset(2020, 9, 1, 9, 0, 0, TimeSpan.FromHours(2)));

@@ -33,8 +33,9 @@ public sealed class ExportingService : IAsyncLifetime
 }
 
 /// <summary>
-/// Alone: every host in this process shares the meters' names, so deliveries of tests running beside this one would
-/// be counted with its own.
+/// Tests that measure the whole process, run after the others and one at a time: every host in this process shares the
+/// meters' names, so deliveries of tests running beside the telemetry tests would be counted with theirs; and the
+/// process's allocations would include theirs.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class AloneCollection
