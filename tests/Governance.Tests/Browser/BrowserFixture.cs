@@ -95,11 +95,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = $"Logga in som {userName} (" }).ClickAsync();
         // The overview after signing in can be a host's first page: on a CI machine busy with the other test
         // collections it once took longer than the default 15 s. Signed in is what the page shows (the sign-out
-        // button), not the load event: Playwright once missed that event on an overview already at its address and
-        // waited out the whole minute.
-        await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
+        // button), not a load event: on a page already at its address Playwright's wait for the URL waits for the
+        // load event again, and on a busy CI machine it twice never came (the whole minute, "NetworkIdle" fired).
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" })
             .WaitForAsync(new() { Timeout = 60_000, State = WaitForSelectorState.Attached });
+        if (page.Url != BaseUrl + "/")
+            throw new InvalidOperationException($"Signed in at {page.Url}, not the overview.");
         return page;
     }
 
