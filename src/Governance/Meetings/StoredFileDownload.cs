@@ -15,9 +15,8 @@ public sealed class StoredFileDownload : IResult, IAsyncDisposable
 {
     // The bytes are decoded once, in a subquery: their length is the response's Content-Length.
     private const string Sql =
-        "select content_type, octet_length(content), content from (select data ->> 'ContentType' as content_type, "
-        + "decode(data ->> 'Content', 'base64') as content from governance.mt_doc_storeddocument where id = $1 "
-        + "offset 0) f";
+        $"select f.type, octet_length(f.content), f.content from (select {StoredFileQuery.ContentType} as type, "
+        + $"{StoredFileQuery.Content} as content from governance.mt_doc_storeddocument s where s.id = $1 offset 0) f";
 
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlCommand _command;
@@ -52,6 +51,7 @@ public sealed class StoredFileDownload : IResult, IAsyncDisposable
     {
         var connection = await database.OpenConnectionAsync(ct);
         var command = new NpgsqlCommand(Sql, connection) { Parameters = { new() { Value = sha256 } } };
+        StoredFileDownload? file = null;
         try
         {
             // Sequential: the content column is read from the socket as it comes, not buffered as a whole row.
@@ -60,18 +60,20 @@ public sealed class StoredFileDownload : IResult, IAsyncDisposable
                 ct
             );
             if (await reader.ReadAsync(ct))
-                return new StoredFileDownload(connection, command, reader, fileName);
-            await reader.DisposeAsync();
+                file = new StoredFileDownload(connection, command, reader, fileName);
+            else
+                await reader.DisposeAsync();
+            return file;
         }
-        catch
+        finally
         {
-            await command.DisposeAsync();
-            await connection.DisposeAsync();
-            throw;
+            // Not found, or failed: the connection goes back now. Found, it goes back when the file has been sent.
+            if (file is null)
+            {
+                await command.DisposeAsync();
+                await connection.DisposeAsync();
+            }
         }
-        await command.DisposeAsync();
-        await connection.DisposeAsync();
-        return null;
     }
 
     public async Task ExecuteAsync(HttpContext httpContext)

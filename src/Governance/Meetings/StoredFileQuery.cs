@@ -12,8 +12,14 @@ namespace Governance.Meetings;
 /// </summary>
 public sealed class StoredFileQuery(string sha256) : IQueryHandler<StoredDocument?>
 {
+    /// <summary>A stored document's (s) content type, in SQL.</summary>
+    public const string ContentType = "s.data ->> 'ContentType'";
+
+    /// <summary>A stored document's (s) bytes, decoded by PostgreSQL from the JSON's base64.</summary>
+    public const string Content = "decode(s.data ->> 'Content', 'base64')";
+
     /// <summary>The columns <see cref="ReadAsync"/> reads, of the stored document as s, from the first.</summary>
-    public const string Columns = "s.id, s.data ->> 'ContentType', decode(s.data ->> 'Content', 'base64')";
+    public const string Columns = $"s.id, {ContentType}, {Content}";
 
     public void ConfigureCommand(ICommandBuilder builder, IStorageSession session)
     {
