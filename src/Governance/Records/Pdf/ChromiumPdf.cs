@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 
 namespace Governance.Records.Pdf;
@@ -6,71 +5,160 @@ namespace Governance.Records.Pdf;
 /// <summary>
 /// Prints HTML to PDF with the operating system's headless Chromium (Debian's package, in the container image too): the
 /// browser that shows the page also lays out the document, and it embeds a subset of every font it uses and writes a
-/// tagged PDF. One process per document, read from a private temporary folder; the HTML is the service's own
-/// rendering (every value encoded, no script).
+/// tagged PDF with the headings as its outline. One browser and one page in it are kept while documents come (a
+/// browser started for each document took 3–6 times as long) and closed when none has come for a while, so an idle
+/// service holds no browser. Documents are printed one at a time, each read from a private temporary folder, with
+/// scripts off; the HTML is the service's own rendering (every value encoded, no script). A browser that fails a
+/// document is not trusted with the next: it is ended, and the next document starts a new one.
 /// </summary>
-public sealed class ChromiumPdf(IConfiguration configuration)
+public sealed class ChromiumPdf(IConfiguration configuration, ILogger<ChromiumPdf> logger) : IAsyncDisposable
 {
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+    private static readonly TimeSpan DocumentTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly string _chromium = configuration["Pdf:Chromium"] is { Length: > 0 } path
         ? path
         : "/usr/bin/chromium";
+    private readonly TimeSpan _keepIdle = TimeSpan.FromSeconds(configuration.GetValue("Pdf:KeepBrowserSeconds", 30));
+    private DevToolsPipe? _browser;
+    private string? _page;
+    private CancellationTokenSource? _idle;
+
+    /// <summary>The browser kept now, if any (operations and tests: which process prints).</summary>
+    public int? BrowserProcessId => _browser is { IsClosed: false } browser ? browser.ProcessId : null;
 
     public async Task<byte[]> PrintAsync(string html, CancellationToken ct)
     {
         var folder = Directory.CreateTempSubdirectory("governance-pdf-");
-        await OneAtATime.WaitAsync(ct);
+        await _oneAtATime.WaitAsync(ct);
         try
         {
+            _idle?.Cancel();
+            _idle?.Dispose();
             var input = Path.Combine(folder.FullName, "document.html");
-            var output = Path.Combine(folder.FullName, "document.pdf");
             await File.WriteAllTextAsync(input, html, new UTF8Encoding(false), ct);
-            var start = new ProcessStartInfo(_chromium)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                ArgumentList =
-                {
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-extensions",
-                    "--no-first-run",
-                    "--no-pdf-header-footer",
-                    "--generate-pdf-document-outline",
-                    $"--user-data-dir={Path.Combine(folder.FullName, "profile")}",
-                    $"--print-to-pdf={output}",
-                    new Uri(input).AbsoluteUri,
-                },
-            };
-            using var process =
-                Process.Start(start) ?? throw new InvalidOperationException($"{_chromium} did not start.");
-            var errors = process.StandardError.ReadToEndAsync(ct);
-            _ = process.StandardOutput.ReadToEndAsync(ct);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(90));
+            timeout.CancelAfter(DocumentTimeout);
             try
             {
-                await process.WaitForExitAsync(timeout.Token);
+                if (_browser is not { IsClosed: false } || _page is null)
+                {
+                    await CloseBrowserAsync();
+                    _browser = DevToolsPipe.Start(_chromium);
+                    _page = await OpenPageAsync(_browser, timeout.Token);
+                }
+                return await PrintPageAsync(_browser, _page, new Uri(input).AbsoluteUri, timeout.Token);
             }
-            catch (OperationCanceledException)
+            catch
             {
-                process.Kill(entireProcessTree: true);
+                await CloseBrowserAsync();
                 throw;
             }
-            if (!File.Exists(output) || new FileInfo(output).Length == 0)
-                throw new InvalidOperationException($"Chromium wrote no PDF (exit {process.ExitCode}): {await errors}");
-            return await File.ReadAllBytesAsync(output, ct);
         }
         finally
         {
-            OneAtATime.Release();
+            _idle = new CancellationTokenSource();
+            _ = CloseWhenIdleAsync(_idle.Token);
+            _oneAtATime.Release();
             try
             {
                 folder.Delete(recursive: true);
             }
             catch (IOException) { }
+        }
+    }
+
+    /// <summary>The page documents are printed in, in turn: its renderer is started once, with the browser.</summary>
+    private static async Task<string> OpenPageAsync(DevToolsPipe browser, CancellationToken ct)
+    {
+        var created = await browser.SendAsync("Target.createTarget", new { url = "about:blank" }, null, ct);
+        var target = created.GetProperty("targetId").GetString();
+        var attached = await browser.SendAsync(
+            "Target.attachToTarget",
+            new { targetId = target, flatten = true },
+            null,
+            ct
+        );
+        var page = attached.GetProperty("sessionId").GetString()!;
+        await browser.SendAsync("Emulation.setScriptExecutionDisabled", new { value = true }, page, ct);
+        await browser.SendAsync("Page.enable", null, page, ct);
+        return page;
+    }
+
+    private static async Task<byte[]> PrintPageAsync(
+        DevToolsPipe browser,
+        string page,
+        string url,
+        CancellationToken ct
+    )
+    {
+        var loaded = browser.NextEventAsync(page, "Page.loadEventFired", ct);
+        var navigated = await browser.SendAsync("Page.navigate", new { url }, page, ct);
+        if (navigated.TryGetProperty("errorText", out var error))
+            throw new InvalidOperationException($"Chromium could not open the document: {error}");
+        await loaded;
+        // As the command line's --print-to-pdf with --no-pdf-header-footer and --generate-pdf-document-outline.
+        var printed = await browser.SendAsync(
+            "Page.printToPDF",
+            new
+            {
+                displayHeaderFooter = false,
+                printBackground = true,
+                preferCSSPageSize = true,
+                generateTaggedPDF = true,
+                generateDocumentOutline = true,
+            },
+            page,
+            ct
+        );
+        return Convert.FromBase64String(printed.GetProperty("data").GetString()!);
+    }
+
+    private async Task CloseWhenIdleAsync(CancellationToken idle)
+    {
+        try
+        {
+            await Task.Delay(_keepIdle, idle);
+            await _oneAtATime.WaitAsync(idle);
+            try
+            {
+                await CloseBrowserAsync();
+            }
+            finally
+            {
+                _oneAtATime.Release();
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private async Task CloseBrowserAsync()
+    {
+        if (_browser is not { } browser)
+            return;
+        _browser = null;
+        _page = null;
+        try
+        {
+            await browser.DisposeAsync();
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            logger.LogWarning(e, "Chromium did not close cleanly");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _idle?.Cancel();
+        await _oneAtATime.WaitAsync();
+        try
+        {
+            await CloseBrowserAsync();
+        }
+        finally
+        {
+            _oneAtATime.Release();
         }
     }
 }
