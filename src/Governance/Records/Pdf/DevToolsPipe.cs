@@ -68,6 +68,8 @@ public sealed class DevToolsPipe : IAsyncDisposable
                 "--remote-debugging-pipe",
                 "--no-sandbox",
                 "--disable-gpu",
+                // A container's /dev/shm is 64 MB by default; Chromium's shared memory goes to the temporary folder.
+                "--disable-dev-shm-usage",
                 "--disable-extensions",
                 "--disable-background-networking",
                 "--disable-component-update",
