@@ -7,7 +7,9 @@ using UglyToad.PdfPig.Tokens;
 
 namespace Governance.Tests.Records;
 
-/// <summary>The PDF printer on the machine's own Chromium: one browser kept while documents come, none when idle.</summary>
+/// <summary>
+/// The PDF printer on the machine's own Chromium: one browser kept while documents come, none when idle.
+/// </summary>
 public sealed class ChromiumPdfTests
 {
     [Fact]
