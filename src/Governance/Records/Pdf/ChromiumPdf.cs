@@ -29,12 +29,12 @@ public sealed class ChromiumPdf(IConfiguration configuration, ILogger<ChromiumPd
 
     public async Task<byte[]> PrintAsync(string html, CancellationToken ct)
     {
-        var folder = Directory.CreateTempSubdirectory("governance-pdf-");
         await _oneAtATime.WaitAsync(ct);
+        DirectoryInfo? folder = null;
         try
         {
             _idle?.Cancel();
-            _idle?.Dispose();
+            folder = Directory.CreateTempSubdirectory("governance-pdf-");
             var input = Path.Combine(folder.FullName, "document.html");
             await File.WriteAllTextAsync(input, html, new UTF8Encoding(false), ct);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -62,7 +62,7 @@ public sealed class ChromiumPdf(IConfiguration configuration, ILogger<ChromiumPd
             _oneAtATime.Release();
             try
             {
-                folder.Delete(recursive: true);
+                folder?.Delete(recursive: true);
             }
             catch (IOException) { }
         }
