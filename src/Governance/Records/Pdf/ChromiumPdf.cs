@@ -19,10 +19,13 @@ public sealed class ChromiumPdf(IConfiguration configuration, ILogger<ChromiumPd
     private readonly string _chromium = configuration["Pdf:Chromium"] is { Length: > 0 } path
         ? path
         : "/usr/bin/chromium";
-    private readonly TimeSpan _keepIdle = TimeSpan.FromSeconds(configuration.GetValue("Pdf:KeepBrowserSeconds", 30));
+    private readonly TimeSpan _keepIdle = TimeSpan.FromSeconds(
+        Math.Max(0, configuration.GetValue("Pdf:KeepBrowserSeconds", 30))
+    );
     private DevToolsPipe? _browser;
     private string? _page;
     private CancellationTokenSource? _idle;
+    private bool _disposed;
 
     /// <summary>The browser kept now, if any (operations and tests: which process prints).</summary>
     public int? BrowserProcessId => _browser is { IsClosed: false } browser ? browser.ProcessId : null;
@@ -34,37 +37,55 @@ public sealed class ChromiumPdf(IConfiguration configuration, ILogger<ChromiumPd
         try
         {
             _idle?.Cancel();
+            ObjectDisposedException.ThrowIf(_disposed, this);
             folder = Directory.CreateTempSubdirectory("governance-pdf-");
             var input = Path.Combine(folder.FullName, "document.html");
             await File.WriteAllTextAsync(input, html, new UTF8Encoding(false), ct);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(DocumentTimeout);
-            try
-            {
-                if (_browser is not { IsClosed: false } || _page is null)
-                {
-                    await CloseBrowserAsync();
-                    _browser = DevToolsPipe.Start(_chromium);
-                    _page = await OpenPageAsync(_browser, timeout.Token);
-                }
-                return await PrintPageAsync(_browser, _page, new Uri(input).AbsoluteUri, timeout.Token);
-            }
-            catch
-            {
-                await CloseBrowserAsync();
-                throw;
-            }
+            return await PrintInBrowserAsync(new Uri(input).AbsoluteUri, timeout.Token);
         }
         finally
         {
-            _idle = new CancellationTokenSource();
-            _ = CloseWhenIdleAsync(_idle.Token);
+            if (!_disposed)
+            {
+                _idle = new CancellationTokenSource();
+                _ = CloseWhenIdleAsync(_idle.Token);
+            }
             _oneAtATime.Release();
             try
             {
                 folder?.Delete(recursive: true);
             }
             catch (IOException) { }
+        }
+    }
+
+    /// <summary>Prints in the kept browser, or a new one; a browser that fails a document is ended.</summary>
+    private async Task<byte[]> PrintInBrowserAsync(string url, CancellationToken ct)
+    {
+        var started = false;
+        try
+        {
+            if (_browser is not { IsClosed: false } || _page is null)
+            {
+                await CloseBrowserAsync();
+                _browser = DevToolsPipe.Start(_chromium);
+                started = true;
+                _page = await OpenPageAsync(_browser, ct);
+            }
+            return await PrintPageAsync(_browser, _page, url, ct);
+        }
+        catch when (!started && _browser is { IsClosed: true } && !ct.IsCancellationRequested)
+        {
+            // The kept browser had ended by itself (killed, or crashed while idle): once more, in a new one.
+            await CloseBrowserAsync();
+            return await PrintInBrowserAsync(url, ct);
+        }
+        catch
+        {
+            await CloseBrowserAsync();
+            throw;
         }
     }
 
@@ -82,6 +103,7 @@ public sealed class ChromiumPdf(IConfiguration configuration, ILogger<ChromiumPd
         var page = attached.GetProperty("sessionId").GetString()!;
         await browser.SendAsync("Emulation.setScriptExecutionDisabled", new { value = true }, page, ct);
         await browser.SendAsync("Page.enable", null, page, ct);
+        await browser.SendAsync("Page.setLifecycleEventsEnabled", new { enabled = true }, page, ct);
         return page;
     }
 
@@ -92,10 +114,35 @@ public sealed class ChromiumPdf(IConfiguration configuration, ILogger<ChromiumPd
         CancellationToken ct
     )
     {
-        var loaded = browser.NextEventAsync(page, "Page.loadEventFired", ct);
+        // Loaded is the load of this document's own loader, found by its address when it commits: a load event of the
+        // page before (the blank page a new browser opens with) is not taken for it.
+        string? loader = null;
+        var committed = browser.NextEventAsync(
+            page,
+            "Page.frameNavigated",
+            e =>
+            {
+                var frame = e.GetProperty("frame");
+                if (frame.TryGetProperty("parentId", out _) || frame.GetProperty("url").GetString() != url)
+                    return false;
+                loader = frame.GetProperty("loaderId").GetString();
+                return true;
+            },
+            ct
+        );
+        var loaded = browser.NextEventAsync(
+            page,
+            "Page.lifecycleEvent",
+            e =>
+                loader is not null
+                && e.GetProperty("name").GetString() == "load"
+                && e.GetProperty("loaderId").GetString() == loader,
+            ct
+        );
         var navigated = await browser.SendAsync("Page.navigate", new { url }, page, ct);
         if (navigated.TryGetProperty("errorText", out var error))
             throw new InvalidOperationException($"Chromium could not open the document: {error}");
+        await committed;
         await loaded;
         // As the command line's --print-to-pdf with --no-pdf-header-footer and --generate-pdf-document-outline.
         var printed = await browser.SendAsync(
@@ -142,8 +189,9 @@ public sealed class ChromiumPdf(IConfiguration configuration, ILogger<ChromiumPd
         {
             await browser.DisposeAsync();
         }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        catch (Exception e)
         {
+            // Logged, not thrown: it would hide the document's own error, or go unobserved from the idle close.
             logger.LogWarning(e, "Chromium did not close cleanly");
         }
     }
@@ -154,6 +202,7 @@ public sealed class ChromiumPdf(IConfiguration configuration, ILogger<ChromiumPd
         await _oneAtATime.WaitAsync();
         try
         {
+            _disposed = true;
             await CloseBrowserAsync();
         }
         finally

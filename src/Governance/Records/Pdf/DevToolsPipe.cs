@@ -28,10 +28,10 @@ public sealed class DevToolsPipe : IAsyncDisposable
     private readonly Stream _toBrowser;
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonElement>> _replies = new();
-    private readonly ConcurrentDictionary<(string Session, string Method), TaskCompletionSource<JsonElement>> _events =
-        new();
+    private readonly ConcurrentDictionary<(string Session, string Method), Awaited> _events = new();
     private readonly ConcurrentQueue<string> _log = new();
     private readonly Task _reading;
+    private volatile bool _closed;
     private int _lastId;
 
     private DevToolsPipe(Process process, DirectoryInfo profile)
@@ -46,7 +46,7 @@ public sealed class DevToolsPipe : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>The browser has ended or its pipe is closed: it answers nothing more.</summary>
-    public bool IsClosed => _reading.IsCompleted;
+    public bool IsClosed => _closed;
 
     public static DevToolsPipe Start(string chromium)
     {
@@ -133,16 +133,34 @@ public sealed class DevToolsPipe : IAsyncDisposable
     }
 
     /// <summary>
-    /// The next event of this name from a page's session; asked for before the command that causes it is sent.
+    /// The first event of this name from a page's session that <paramref name="accept"/> takes; asked for before the
+    /// command that causes it is sent. Events are read in the order the browser sent them, one at a time.
     /// </summary>
-    public Task<JsonElement> NextEventAsync(string session, string method, CancellationToken ct)
+    public Task<JsonElement> NextEventAsync(
+        string session,
+        string method,
+        Func<JsonElement, bool> accept,
+        CancellationToken ct
+    )
     {
-        var awaited = _events.GetOrAdd((session, method), _ => new TaskCompletionSource<JsonElement>(
-            TaskCreationOptions.RunContinuationsAsynchronously
-        ));
+        var awaited = new Awaited(accept);
+        if (!_events.TryAdd((session, method), awaited))
+            throw new InvalidOperationException($"{method} is awaited already.");
         if (IsClosed)
-            awaited.TrySetException(Closed());
-        return awaited.Task.WaitAsync(ct);
+            awaited.Reply.TrySetException(Closed());
+        return WaitAsync();
+
+        async Task<JsonElement> WaitAsync()
+        {
+            try
+            {
+                return await awaited.Reply.Task.WaitAsync(ct);
+            }
+            finally
+            {
+                _events.TryRemove(KeyValuePair.Create((session, method), awaited));
+            }
+        }
     }
 
     private async Task ReadAsync(Stream fromBrowser)
@@ -169,11 +187,13 @@ public sealed class DevToolsPipe : IAsyncDisposable
         catch (Exception e) when (e is IOException or ObjectDisposedException or JsonException) { }
         finally
         {
-            // Whatever still waits gets an answer: the browser is gone.
+            // Whatever still waits gets an answer: the browser is gone. Closed first, so what is asked for from now on
+            // is answered by the check after it is registered.
+            _closed = true;
             foreach (var reply in _replies.Values)
                 reply.TrySetException(Closed());
             foreach (var awaited in _events.Values)
-                awaited.TrySetException(Closed());
+                awaited.Reply.TrySetException(Closed());
         }
     }
 
@@ -193,8 +213,11 @@ public sealed class DevToolsPipe : IAsyncDisposable
         }
         var session = root.TryGetProperty("sessionId", out var s) ? s.GetString() ?? "" : "";
         var method = root.GetProperty("method").GetString() ?? "";
-        if (_events.TryRemove((session, method), out var awaited))
-            awaited.TrySetResult(root.TryGetProperty("params", out var p) ? p.Clone() : default);
+        if (!_events.TryGetValue((session, method), out var awaited))
+            return;
+        var parameters = root.TryGetProperty("params", out var p) ? p.Clone() : default;
+        if (awaited.Accept(parameters) && _events.TryRemove((session, method), out _))
+            awaited.Reply.TrySetResult(parameters);
     }
 
     /// <summary>The browser's last lines of log, for the error that says why it ended.</summary>
@@ -237,6 +260,10 @@ public sealed class DevToolsPipe : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync(CancellationToken.None);
         }
+        // Read from, the process's pipes are this side's to close.
+        _toBrowser.Dispose();
+        _process.StandardOutput.Dispose();
+        _process.StandardError.Dispose();
         _process.Dispose();
         _writing.Dispose();
         try
@@ -244,6 +271,12 @@ public sealed class DevToolsPipe : IAsyncDisposable
             _profile.Delete(recursive: true);
         }
         catch (IOException) { }
+    }
+
+    private sealed record Awaited(Func<JsonElement, bool> Accept)
+    {
+        public TaskCompletionSource<JsonElement> Reply { get; } =
+            new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private sealed record Command(int Id, string Method, object Params, string? SessionId);
