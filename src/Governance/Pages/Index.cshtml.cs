@@ -47,7 +47,7 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
     private sealed record DutyReads(
         Task<IReadOnlyList<Meeting>> AwaitingApproval,
         Task<IReadOnlyList<Meeting>> Soon,
-        Task<OpenDuties.Found> Open,
+        Task<int> Open,
         Task<int> DeadLettered,
         Task<FeeLedger?> Ledger,
         Task<IReadOnlyList<Governance.Municipalities.Municipality>> Register
@@ -57,7 +57,7 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
             new(
                 MeetingHeaders.Selected(batch, MeetingsAwaitingApproval.Ids, []),
                 MeetingHeaders.Between(batch, today, today.AddDays(14)),
-                OpenDuties.Load(batch, 1),
+                OpenDuties.Count(batch),
                 OpenDuties.DeadLettered(batch),
                 batch.Load<FeeLedger>(FeeLedger.TheId),
                 batch.MunicipalityRegister()
@@ -81,7 +81,8 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
                 )
             );
         foreach (
-            var m in (await reads.Soon).Select(m => MeetingsAfterDissolution.AsShown(m, dissolution))
+            var m in (await reads.Soon)
+                .Select(m => MeetingsAfterDissolution.AsShown(m, dissolution))
                 .Where(m => m.Status == MeetingStatus.Scheduled && m.Notice is null)
         )
             duties.Add(
@@ -95,12 +96,9 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
         var failed = await reads.DeadLettered;
         if (failed > 0)
             duties.Add(new($"{failed} utskick misslyckades och behöver skickas om.", "/utskick"));
-        if (open.Count > 0)
+        if (open > 0)
             duties.Add(
-                new(
-                    $"{OpenDuties.Shown(open.Count)} utskick är inte kvitterade av kommunernas registratur.",
-                    "/utskick"
-                )
+                new($"{OpenDuties.Shown(open)} utskick är inte kvitterade av kommunernas registratur.", "/utskick")
             );
 
         // The agreement's state and two years' fees from one read of the ledger, the register and the agreement.

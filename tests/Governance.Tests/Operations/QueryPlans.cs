@@ -52,6 +52,41 @@ public static class QueryPlans
         return found;
     }
 
+    /// <summary>
+    /// The rows PostgreSQL read from <paramref name="table"/> running the query (those passed on and those its filters
+    /// removed, in every loop and subplan).
+    /// </summary>
+    public static async Task<long> RowsReadAsync(string database, CapturedQueries.Query query, string table)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var explain = new NpgsqlCommand("explain (analyze, format json) " + query.Sql, connection);
+        foreach (var (value, type) in query.Parameters)
+            explain.Parameters.Add(
+                type is { } t
+                    ? new NpgsqlParameter { Value = value, NpgsqlDbType = t }
+                    : new NpgsqlParameter { Value = value }
+            );
+        using var plan = JsonDocument.Parse((string)(await explain.ExecuteScalarAsync())!);
+        return Read(plan.RootElement[0].GetProperty("Plan"), table);
+    }
+
+    private static long Read(JsonElement node, string table)
+    {
+        var read = 0L;
+        if (node.TryGetProperty("Relation Name", out var relation) && relation.GetString() == table)
+        {
+            var removed = node.TryGetProperty("Rows Removed by Filter", out var r) ? r.GetDouble() : 0;
+            read += (long)(
+                (node.GetProperty("Actual Rows").GetDouble() + removed) * node.GetProperty("Actual Loops").GetDouble()
+            );
+        }
+        if (node.TryGetProperty("Plans", out var children))
+            foreach (var child in children.EnumerateArray())
+                read += Read(child, table);
+        return read;
+    }
+
     private static void Walk(JsonElement node, bool underLimit, IReadOnlySet<string> tables, List<string> found)
     {
         var type = node.GetProperty("Node Type").GetString()!;
