@@ -1,3 +1,4 @@
+using Alba;
 using Governance.Distribution;
 using Governance.Tests.Operations;
 using Governance.Tests.Support;
@@ -84,5 +85,44 @@ public sealed class OpenDutiesTests(AppFixture fixture) : IntegrationContext(fix
             // Up to the bound's open deliveries, and for each one a look-up of its acknowledgement.
             Assert.True(read <= 4 * (OpenDuties.MaxCounted + 1) * 2, $"{read} rows read: {query.Sql}");
         }
+
+        // The secretary's overview says how many, as counted.
+        var overview = await Host.Scenario(s =>
+        {
+            s.Get.Url("/");
+            s.WithRequestHeader("Authorization", $"Bearer {SecretaryToken}");
+        });
+        var duties = overview.ReadAsText();
+        Assert.Contains(
+            "Fler än 100 utskick är inte kvitterade av kommunernas registratur.",
+            duties,
+            StringComparison.Ordinal
+        );
+        var dead = Enumerable.Range(0, OpenDocuments).Count(n => n % 5 == 0);
+        Assert.Contains($"{dead} utskick misslyckades och behöver skickas om.", duties, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_document_acknowledged_on_one_channel_is_no_duty_on_the_other()
+    {
+        await Store.BulkInsertDocumentsAsync(
+            new[]
+            {
+                Stored("kallelse-1", "0127", DeliveryChannel.Email, DeliveryStatus.Sent),
+                Stored("kallelse-1", "0127", DeliveryChannel.Webhook, DeliveryStatus.Acknowledged),
+                Stored("kallelse-1", "0128", DeliveryChannel.Email, DeliveryStatus.Sent),
+                Stored("kallelse-2", "0127", DeliveryChannel.Email, DeliveryStatus.Acknowledged),
+            }
+        );
+        await using var session = Store.QuerySession();
+        var batch = session.CreateBatchQuery();
+        var count = OpenDuties.Count(batch);
+        var load = OpenDuties.Load(batch, 5);
+        await batch.Execute();
+
+        Assert.Equal(1, await count);
+        var duty = Assert.Single((await load).Listed);
+        Assert.Equal(("kallelse-1", "0128"), (duty.DocumentKey, duty.MunicipalityCode));
+        Assert.Equal(1, (await load).Count);
     }
 }
