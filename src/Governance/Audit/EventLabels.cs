@@ -53,6 +53,7 @@ public static class EventLabels
         ["DeliveryDeadLettered"] = "Utskick misslyckades slutgiltigt",
         ["DeliveryResendRequested"] = "Utskick skickas om",
         ["ReceiptAcknowledged"] = "Mottagande kvitterat",
+        ["ReceiptOnOtherChannelAcknowledged"] = "Mottagande kvitterat via annan kanal",
     };
 
     public static string Of(Type eventType) => Labels.GetValueOrDefault(eventType.Name) ?? eventType.Name;

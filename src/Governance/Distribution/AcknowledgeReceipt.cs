@@ -58,16 +58,24 @@ public static class AcknowledgeReceiptEndpoint
 
     [Authorize(Roles = $"{Roles.Registry},{Roles.Secretary}")]
     [WolverinePost("/api/distribution/{deliveryId}/acknowledgement", OperationId = nameof(AcknowledgeReceipt))]
-    public static (UpdatedAggregate, ReceiptAcknowledged) Post(
+    public static async Task<(UpdatedAggregate, ReceiptAcknowledged)> Post(
         AcknowledgeReceipt command,
         [WriteAggregate] Delivery delivery,
         ClaimsPrincipal user,
-        TimeProvider clock
-    ) =>
-        (
-            new UpdatedAggregate(),
-            new ReceiptAcknowledged(delivery.Id, command.Diarienummer.Trim(), user.ActorName(), clock.GetUtcNow())
+        IDocumentSession session,
+        TimeProvider clock,
+        CancellationToken ct
+    )
+    {
+        var receipt = new ReceiptAcknowledged(
+            delivery.Id,
+            command.Diarienummer.Trim(),
+            user.ActorName(),
+            clock.GetUtcNow()
         );
+        await ReceiptOnOtherChannels.RecordAsync(session, delivery, receipt, ct);
+        return (new UpdatedAggregate(), receipt);
+    }
 }
 
 /// <summary>
@@ -124,14 +132,14 @@ public static class ReceiptLinkEndpoint
             return Results.NotFound();
         if (DeliveryRules.CanAcknowledge(delivery) is { } refused)
             return Results.Problem(refused.ToProblem());
-        stream.AppendOne(
-            new ReceiptAcknowledged(
-                deliveryId,
-                diarienummer,
-                $"Registrator, {delivery.MunicipalityCode} (kvittenslänk)",
-                clock.GetUtcNow()
-            )
+        var receipt = new ReceiptAcknowledged(
+            deliveryId,
+            diarienummer,
+            $"Registrator, {delivery.MunicipalityCode} (kvittenslänk)",
+            clock.GetUtcNow()
         );
+        stream.AppendOne(receipt);
+        await ReceiptOnOtherChannels.RecordAsync(session, delivery, receipt, ct);
         await session.SaveChangesAsync(ct);
         return Results.Content(
             Page(

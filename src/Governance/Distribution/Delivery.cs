@@ -53,6 +53,18 @@ public record ReceiptAcknowledged(
     DateTimeOffset AcknowledgedAt
 );
 
+/// <summary>
+/// The same document's delivery to the same registry on another channel was acknowledged: this one awaits nothing more
+/// (no further attempt, no resending, no duty) and carries that receipt's registration number.
+/// </summary>
+public record ReceiptOnOtherChannelAcknowledged(
+    Guid DeliveryId,
+    Guid AcknowledgedDeliveryId,
+    string Diarienummer,
+    string AcknowledgedBy,
+    DateTimeOffset AcknowledgedAt
+);
+
 // "Det finns ingen leverans …": the name with its negative article, by the noun's gender.
 [System.ComponentModel.DisplayName("ingen leverans")]
 public sealed partial class Delivery
@@ -106,6 +118,9 @@ public sealed partial class Delivery
     public void Apply(DeliveryResendRequested e) => (Status, AttemptsSinceResend) = (DeliveryStatus.Pending, 0);
 
     public void Apply(ReceiptAcknowledged e) =>
+        (Status, AcknowledgedAt, Diarienummer) = (DeliveryStatus.Acknowledged, e.AcknowledgedAt, e.Diarienummer);
+
+    public void Apply(ReceiptOnOtherChannelAcknowledged e) =>
         (Status, AcknowledgedAt, Diarienummer) = (DeliveryStatus.Acknowledged, e.AcknowledgedAt, e.Diarienummer);
 
     public bool IsDelivered => Status is DeliveryStatus.Sent or DeliveryStatus.Acknowledged;
