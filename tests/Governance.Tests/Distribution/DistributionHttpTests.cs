@@ -176,19 +176,7 @@ public class DistributionHttpTests(AppFixture fixture) : DistributionScenario(fi
         // verifiers refuse timestamps more than five minutes from their own clock
         Fixture.Clock.Set(DateTimeOffset.UtcNow);
         const string secret = "nykvarns-delade-hemlighet";
-        var nykvarn = await Get<JsonElement>($"/api/municipalities/{Municipality.IdFor("0140")}");
-        await Post(
-            $"/api/municipalities/{Municipality.IdFor("0140")}/channels",
-            new
-            {
-                email = false,
-                webhookUrl = receiver.Url,
-                webhookSecret = secret,
-                version = nykvarn.GetProperty("version").GetInt32(),
-            },
-            SecretaryToken,
-            200
-        );
+        await GivenNykvarnByWebhook(receiver.Url, secret);
         // A meeting held today: the delivery's timestamp is now, as the verifier's clock is.
         var today = Governance
             .Infrastructure.Time.StockholmTime.Today(Fixture.Clock)

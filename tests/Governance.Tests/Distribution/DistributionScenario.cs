@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Governance.Distribution;
+using Governance.Municipalities;
 using Governance.Tests.Meetings;
 using Governance.Tests.Support;
 
@@ -36,6 +38,24 @@ public abstract class DistributionScenario(AppFixture fixture) : MeetingScenario
         await Act(meeting, "/close", new { at = "15:00" }, SecretaryToken);
         await Act(meeting, "/minutes/approval", new { }, ChairToken);
         return meeting;
+    }
+
+    /// <summary>Nykvarn's registry takes documents by webhook (and by e-mail too, if asked).</summary>
+    protected async Task GivenNykvarnByWebhook(string url, string secret, bool email = false)
+    {
+        var nykvarn = await Get<JsonElement>($"/api/municipalities/{Municipality.IdFor("0140")}");
+        await Post(
+            $"/api/municipalities/{Municipality.IdFor("0140")}/channels",
+            new
+            {
+                email,
+                webhookUrl = url,
+                webhookSecret = secret,
+                version = nykvarn.GetProperty("version").GetInt32(),
+            },
+            SecretaryToken,
+            200
+        );
     }
 
     /// <summary>Until the first page of the distribution, <paramref name="pageSize"/> long, meets it.</summary>

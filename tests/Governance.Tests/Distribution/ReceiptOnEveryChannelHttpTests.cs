@@ -17,19 +17,7 @@ public class ReceiptOnEveryChannelHttpTests(AppFixture fixture) : DistributionSc
         await using var receiver = await TestWebhookReceiver.StartAsync();
         Smtp.Start();
         await GivenSodertornWithAllRepresentatives();
-        var nykvarn = await Get<JsonElement>($"/api/municipalities/{Municipality.IdFor("0140")}");
-        await Post(
-            $"/api/municipalities/{Municipality.IdFor("0140")}/channels",
-            new
-            {
-                email = true,
-                webhookUrl = receiver.Url,
-                webhookSecret = "nykvarns-delade-hemlighet",
-                version = nykvarn.GetProperty("version").GetInt32(),
-            },
-            SecretaryToken,
-            200
-        );
+        await GivenNykvarnByWebhook(receiver.Url, "nykvarns-delade-hemlighet", email: true);
         await ApprovedMinutes();
         var sent = await WaitFor(s =>
             s.Documents.Any(d => d.Deliveries.Count == 9 && d.Deliveries.All(x => x.Status == DeliveryStatus.Sent))

@@ -34,20 +34,8 @@ public static class QueryPlans
         IReadOnlySet<string> tables
     )
     {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using (var off = new NpgsqlCommand("set enable_seqscan = off", connection))
-            await off.ExecuteNonQueryAsync();
-        await using var explain = new NpgsqlCommand("explain (format json) " + query.Sql, connection);
-        foreach (var (value, type) in query.Parameters)
-            explain.Parameters.Add(
-                type is { } t
-                    ? new NpgsqlParameter { Value = value, NpgsqlDbType = t }
-                    : new NpgsqlParameter { Value = value }
-            );
-        var json = (string)(await explain.ExecuteScalarAsync())!;
+        using var plan = await ExplainAsync(database, "explain (format json) ", query, "set enable_seqscan = off");
         var found = new List<string>();
-        using var plan = JsonDocument.Parse(json);
         Walk(plan.RootElement[0].GetProperty("Plan"), underLimit: false, tables, found);
         return found;
     }
@@ -58,17 +46,31 @@ public static class QueryPlans
     /// </summary>
     public static async Task<long> RowsReadAsync(string database, CapturedQueries.Query query, string table)
     {
+        using var plan = await ExplainAsync(database, "explain (analyze, format json) ", query);
+        return Read(plan.RootElement[0].GetProperty("Plan"), table);
+    }
+
+    /// <summary>The query explained as <paramref name="explain"/> says, with its parameters, after a setting if any.</summary>
+    private static async Task<JsonDocument> ExplainAsync(
+        string database,
+        string explain,
+        CapturedQueries.Query query,
+        string? setting = null
+    )
+    {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        await using var explain = new NpgsqlCommand("explain (analyze, format json) " + query.Sql, connection);
+        if (setting is not null)
+            await using (var set = new NpgsqlCommand(setting, connection))
+                await set.ExecuteNonQueryAsync();
+        await using var command = new NpgsqlCommand(explain + query.Sql, connection);
         foreach (var (value, type) in query.Parameters)
-            explain.Parameters.Add(
+            command.Parameters.Add(
                 type is { } t
                     ? new NpgsqlParameter { Value = value, NpgsqlDbType = t }
                     : new NpgsqlParameter { Value = value }
             );
-        using var plan = JsonDocument.Parse((string)(await explain.ExecuteScalarAsync())!);
-        return Read(plan.RootElement[0].GetProperty("Plan"), table);
+        return JsonDocument.Parse((string)(await command.ExecuteScalarAsync())!);
     }
 
     private static long Read(JsonElement node, string table)

@@ -174,19 +174,7 @@ public sealed partial class MinutesPdfTests(AppFixture fixture) : RecordedMeetin
     private async Task<Guid> ApprovedMinutesSentByMailAndWebhookAsync(TestWebhookReceiver receiver)
     {
         await GivenSodertornWithAllRepresentatives();
-        var nykvarn = await Get<JsonElement>($"/api/municipalities/{Municipality.IdFor("0140")}");
-        await Post(
-            $"/api/municipalities/{Municipality.IdFor("0140")}/channels",
-            new
-            {
-                email = false,
-                webhookUrl = receiver.Url,
-                webhookSecret = "nykvarns-hemlighet",
-                version = nykvarn.GetProperty("version").GetInt32(),
-            },
-            SecretaryToken,
-            200
-        );
+        await GivenNykvarnByWebhook(receiver.Url, "nykvarns-hemlighet");
         var meeting = await ApprovedMinutes();
         await WaitFor(s =>
             s.Documents.Any(d =>
