@@ -147,10 +147,10 @@ public static class SearchDecisionsEndpoint
                 + $"(d.data ->> 'ItemNumber')::int limit {size} offset {(number - 1) * size}",
             [.. parameters]
         );
-        var register = batch.MunicipalityRegister();
+        var named = MunicipalityNames.Load(batch);
         await batch.Execute(ct);
         var (total, records) = ((await counted).Single().Count, await shown);
-        var names = MunicipalityNames.Of(await register);
+        var names = await named;
         return new DecisionPage(
             q,
             number,

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Governance.Scenarios;
 using Governance.Tests.Support;
 
 namespace Governance.Tests.Operations;
@@ -45,6 +46,43 @@ public sealed class SharedReadsTests
             }
         }
         Assert.True(repeated.Count == 0, string.Join("\n", repeated));
+    }
+
+    /// <summary>What shows municipalities by name only: it reads their codes and names, not their whole documents.</summary>
+    private static readonly string[] NamesOnly =
+    [
+        "/beslut?q=trafik",
+        "/api/decisions?q=trafik",
+        "/api/meetings/{meeting}/minutes",
+        "/sammantraden/{meeting}/minnesanteckningar",
+        "/api/office-holders?on=2024-06-01",
+        "/kalender?ar=2024",
+        "/api/distribution",
+    ];
+
+    [Fact]
+    public async Task a_screen_that_shows_names_only_reads_the_names_not_the_register()
+    {
+        using var smtp = new TestSmtpServer();
+        smtp.Start();
+        var database = await TestDatabase.FreshDatabaseAsync("governance_names_only_tests");
+        var queries = new CapturedQueries();
+        var clock = new TestClock(new DateTimeOffset(2025, 1, 20, 10, 0, 0, TimeSpan.FromHours(1)));
+        await using var host = await queries.StartServiceAsync(clock, database, smtp);
+        await CommitteeYear.RecordAsync(host.Service.Client, RunningService.Tokens, 2024);
+        var meetings = await host.Service.GetAsSecretaryAsync("/api/meetings?year=2024");
+        var calendar = JsonDocument.Parse(await meetings.Content.ReadAsStringAsync()).RootElement;
+        var meeting = calendar.GetProperty("meetings")[0].GetProperty("id").GetString()!;
+        var whole = new List<string>();
+        foreach (var path in NamesOnly.Select(p => p.Replace("{meeting}", meeting, StringComparison.Ordinal)))
+        {
+            var (captured, _) = await queries.OfGetAsync(host, path);
+            if (captured.Any(q => q.Sql.Contains("select d.data from governance.mt_doc_municipality", StringComparison.Ordinal)))
+                whole.Add($"{path} reads every municipality's whole document");
+            if (!captured.Any(q => q.Sql.Contains("from governance.mt_doc_municipality", StringComparison.Ordinal)))
+                whole.Add($"{path} reads no names at all: the check no longer sees it");
+        }
+        Assert.True(whole.Count == 0, string.Join("\n", whole));
     }
 
     /// <summary>The screens of many parts, and the round trips each may take at most.</summary>

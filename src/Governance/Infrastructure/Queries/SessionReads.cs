@@ -46,6 +46,10 @@ public static class SessionReads
     public static Task SharedReads(this IBatchedQuery batch) =>
         Task.WhenAll(batch.Agreement(), batch.MunicipalityRegister());
 
+    /// <summary>The register, when this session has read it already (names are then taken from it).</summary>
+    public static Task<IReadOnlyList<Municipality>>? RegisterReadAlready(this IQuerySession session) =>
+        Registers.TryGetValue(session, out var register) ? register : null;
+
     /// <summary>Every registered municipality, in no particular order.</summary>
     public static Task<IReadOnlyList<Municipality>> MunicipalityRegisterAsync(
         this IQuerySession session,

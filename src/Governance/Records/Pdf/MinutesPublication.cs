@@ -28,16 +28,16 @@ public sealed class MinutesPublication(
     public const string Committee = "Södertörnskommunernas samarbetskommitté";
 
     /// <summary>
-    /// The meeting whose minutes are read, with the names they show (the register, remembered for the session) read in
+    /// The meeting whose minutes are read, with the names they show (remembered for the session) read in
     /// the same round trip; the anchors are one more.
     /// </summary>
     public static async Task<Meeting?> MeetingAsync(IQuerySession session, Guid meetingId, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
         var meeting = batch.Load<Meeting>(meetingId);
-        var register = batch.MunicipalityRegister();
+        var names = Municipalities.MunicipalityNames.Load(batch);
         await batch.Execute(ct);
-        await register;
+        await names;
         return await meeting;
     }
 
