@@ -16,6 +16,13 @@ public class WebhookSecretStorageTests(AppFixture fixture) : IntegrationContext(
     private const string Secret = "nykvarns-hemliga-nyckel-2020";
     private static readonly Guid Nykvarn = Municipality.IdFor("0140");
 
+    /// <summary>
+    /// The events of Nykvarn's stream, where the secrets are: deliveries of an earlier test still being retried in the
+    /// background may add events elsewhere meanwhile.
+    /// </summary>
+    private Task<long> NykvarnEventCount() =>
+        Scalar<long>($"select count(*) from governance.mt_events where stream_id = '{Nykvarn}'")!;
+
     private Task<long> EventsHolding(string text) =>
         Scalar<long>($"select count(*) from governance.mt_events where data::text ilike '%{text}%'")!;
 
@@ -74,13 +81,13 @@ public class WebhookSecretStorageTests(AppFixture fixture) : IntegrationContext(
             await session.SaveChangesAsync();
         }
         Assert.Equal(2, await EventsHolding(Secret));
-        var before = await EventCount();
+        var before = await NykvarnEventCount();
         var secrets = Host.Services.GetRequiredService<WebhookSecrets>();
 
         Assert.Equal(1, await WebhookSecretMigration.RunAsync(Store, secrets, Fixture.Clock, CancellationToken.None));
 
         Assert.Equal(0, await EventsHolding(Secret));
-        Assert.Equal(before + 1, await EventCount()); // the channels recorded again, encrypted; no event removed
+        Assert.Equal(before + 1, await NykvarnEventCount()); // the channels recorded again, encrypted; no event removed
         await using (var session = Store.QuerySession())
         {
             var channels = (await session.LoadAsync<Municipality>(Nykvarn))!.Channels;
@@ -94,6 +101,6 @@ public class WebhookSecretStorageTests(AppFixture fixture) : IntegrationContext(
             );
         }
         Assert.Equal(0, await WebhookSecretMigration.RunAsync(Store, secrets, Fixture.Clock, CancellationToken.None));
-        Assert.Equal(before + 1, await EventCount());
+        Assert.Equal(before + 1, await NykvarnEventCount());
     }
 }
