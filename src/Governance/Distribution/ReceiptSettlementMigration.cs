@@ -12,7 +12,7 @@ namespace Governance.Distribution;
 /// </summary>
 public static class ReceiptSettlementMigration
 {
-    /// <summary>Open deliveries and the acknowledged delivery of the same document and registry, along both indexes.</summary>
+    /// <summary>Open deliveries with the acknowledged delivery of the same document and registry.</summary>
     private const string Unsettled =
         "select jsonb_build_object('Open', o.id, 'Acknowledged', a.id) "
         + "from governance.mt_doc_delivery o join governance.mt_doc_delivery a "
