@@ -50,7 +50,7 @@ public static class QueryPlans
         return Read(plan.RootElement[0].GetProperty("Plan"), table);
     }
 
-    /// <summary>The query explained as <paramref name="explain"/> says, with its parameters, after a setting if any.</summary>
+    /// <summary>The query explained as <paramref name="explain"/> says, with its parameters, after a setting.</summary>
     private static async Task<JsonDocument> ExplainAsync(
         string database,
         string explain,

@@ -48,7 +48,7 @@ public sealed class SharedReadsTests
         Assert.True(repeated.Count == 0, string.Join("\n", repeated));
     }
 
-    /// <summary>What shows municipalities by name only: it reads their codes and names, not their whole documents.</summary>
+    /// <summary>What shows municipalities by name only: it reads codes and names, not their whole documents.</summary>
     private static readonly string[] NamesOnly =
     [
         "/beslut?q=trafik",
@@ -59,6 +59,8 @@ public sealed class SharedReadsTests
         "/kalender?ar=2024",
         "/api/distribution",
     ];
+
+    private const string WholeDocuments = "select d.data from governance.mt_doc_municipality";
 
     [Fact]
     public async Task a_screen_that_shows_names_only_reads_the_names_not_the_register()
@@ -77,7 +79,7 @@ public sealed class SharedReadsTests
         foreach (var path in NamesOnly.Select(p => p.Replace("{meeting}", meeting, StringComparison.Ordinal)))
         {
             var (captured, _) = await queries.OfGetAsync(host, path);
-            if (captured.Any(q => q.Sql.Contains("select d.data from governance.mt_doc_municipality", StringComparison.Ordinal)))
+            if (captured.Any(q => q.Sql.Contains(WholeDocuments, StringComparison.Ordinal)))
                 whole.Add($"{path} reads every municipality's whole document");
             if (!captured.Any(q => q.Sql.Contains("from governance.mt_doc_municipality", StringComparison.Ordinal)))
                 whole.Add($"{path} reads no names at all: the check no longer sees it");

@@ -8,10 +8,10 @@ namespace Governance.Infrastructure.Queries;
 /// <summary>
 /// What nearly every request reads in several places, read at most once per session: the agreement (the §10 check,
 /// the members on a date, the dissolution, the fees) and the municipality register (populations, the agreement's
-/// parties; names alone are read by themselves, see MunicipalityNames). A lightweight session has no identity map to answer the second time, and each read is a
-/// round trip to the database. Only for reading, in a session of one request or message: a command that changes
-/// either fetches its stream for writing, and what is returned is shared, so nobody changes the list or the documents
-/// in it.
+/// parties; names alone are read by themselves, see MunicipalityNames). A lightweight session has no identity map to
+/// answer the second time, and each read is a round trip to the database. Only for reading, in a session of one
+/// request or message: a command that changes either fetches its stream for writing, and what is returned is shared,
+/// so nobody changes the list or the documents in it.
 /// </summary>
 public static class SessionReads
 {
