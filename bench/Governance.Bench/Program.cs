@@ -121,17 +121,28 @@ var serviceAlone = await Floors.ServiceAloneAsync(client, BenchOptions.Clients, 
 report.Add(serviceAlone);
 const string schedule = "POST /api/meetings (ScheduleMeeting)";
 foreach (var clients in options.Measures(schedule) ? new[] { 1, BenchOptions.Clients } : [])
-    report.Add(await LoadRunner.RunAsync(schedule, clients, options.Measure * 2, commands.ScheduleAsync));
+    report.Add(
+        await LoadRunner.RunAsync(
+            schedule,
+            clients,
+            options.Measure * 2,
+            commands.ScheduleAsync
+        )
+    );
 Measurement? raise = null;
 const string raiseMatter = "POST /api/meetings/{id}/matters (RaiseMatter)";
 foreach (var clients in options.Measures(raiseMatter) ? new[] { 1, BenchOptions.Clients } : [])
     report.Add(
-        raise = await LoadRunner.RunAsync(raiseMatter, clients, options.Measure * 2, commands.RaiseMatter(clients))
+        raise = await LoadRunner.RunAsync(
+            raiseMatter,
+            clients,
+            options.Measure * 2,
+            commands.RaiseMatter(clients)
+        )
     );
 
 var paths = await ReadPaths.ListAsync(client, tokens("secretary", null), years, lastYear);
 var peakMemory = 0.0;
-
 // The peak while each path ran too, in its row's note: where the whole run's peak was reached.
 var pathPeak = 0.0;
 using var sampling = new CancellationTokenSource();
@@ -152,18 +163,23 @@ foreach (var path in paths.Where(p => options.Measures(p.Name)))
     {
         var random = new Random(clients);
         pathPeak = 0;
-        var measured = await LoadRunner.RunAsync(path.Name, clients, options.Measure, async (c, ct) =>
-        {
-            string url;
-            lock (random)
-                url = path.Url(random);
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            if (path.SignedIn)
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secretary);
-            using var response = await client.SendAsync(request, ct);
-            await response.Content.ReadAsByteArrayAsync(ct);
-            return response.IsSuccessStatusCode;
-        });
+        var measured = await LoadRunner.RunAsync(
+            path.Name,
+            clients,
+            options.Measure,
+            async (c, ct) =>
+            {
+                string url;
+                lock (random)
+                    url = path.Url(random);
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                if (path.SignedIn)
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secretary);
+                using var response = await client.SendAsync(request, ct);
+                await response.Content.ReadAsByteArrayAsync(ct);
+                return response.IsSuccessStatusCode;
+            }
+        );
         report.Add(measured with { Note = $"{pathPeak:F0} MB resident" });
     }
 }
