@@ -23,17 +23,22 @@ public static class ReceiptOnOtherChannels
 
     /// <summary>
     /// Appends the settling events to the other channels' deliveries, each at the version read (a receipt racing on
-    /// another channel is refused as stale, not recorded twice).
+    /// another channel is refused as stale, not recorded twice); how many it settles.
     /// </summary>
-    public static async Task RecordAsync(
+    public static async Task<int> RecordAsync(
         IDocumentSession session,
         Delivery acknowledged,
         ReceiptAcknowledged receipt,
         CancellationToken ct
     )
     {
+        var settled = 0;
         foreach (var other in await session.LoadManyAsync<Delivery>(ct, IdsBeside(acknowledged)))
-            if (Settling(other, receipt) is { } settled)
-                session.Events.Append(other.Id, other.Version + 1, settled);
+            if (Settling(other, receipt) is { } settling)
+            {
+                session.Events.Append(other.Id, other.Version + 1, settling);
+                settled++;
+            }
+        return settled;
     }
 }

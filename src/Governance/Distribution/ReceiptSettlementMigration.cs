@@ -12,40 +12,33 @@ namespace Governance.Distribution;
 /// </summary>
 public static class ReceiptSettlementMigration
 {
-    /// <summary>Open deliveries with the acknowledged delivery of the same document and registry.</summary>
+    /// <summary>Acknowledged deliveries whose document is still open to the same registry on another channel.</summary>
     private const string Unsettled =
-        "select jsonb_build_object('Open', o.id, 'Acknowledged', a.id) "
-        + "from governance.mt_doc_delivery o join governance.mt_doc_delivery a "
-        + "on a.document_key = o.document_key and a.municipality_code = o.municipality_code "
-        + "and a.status = 'Acknowledged' where o.status <> 'Acknowledged'";
+        "select a.data from governance.mt_doc_delivery a where a.status = 'Acknowledged' and exists (select 1 "
+        + "from governance.mt_doc_delivery o where o.document_key = a.document_key "
+        + "and o.municipality_code = a.municipality_code and o.status <> 'Acknowledged')";
 
     public static async Task<int> RunAsync(IDocumentStore store, CancellationToken ct)
     {
-        IReadOnlyList<Pair> pairs;
+        IReadOnlyList<Delivery> acknowledged;
         await using (var query = store.QuerySession())
-            pairs = await query.QueryAsync<Pair>(Unsettled, ct);
+            acknowledged = await query.QueryAsync<Delivery>(Unsettled, ct);
         var settled = 0;
-        foreach (var (open, acknowledged) in pairs)
+        foreach (var delivery in acknowledged)
         {
             await using var session = store.LightweightSession();
-            var receipt = (await session.Events.FetchStreamAsync(acknowledged, token: ct))
+            var receipt = (await session.Events.FetchStreamAsync(delivery.Id, token: ct))
                 .Select(e => e.Data)
                 .OfType<ReceiptAcknowledged>()
                 .LastOrDefault();
-            var stream = await session.Events.FetchForWriting<Delivery>(open, ct);
-            if (receipt is null || stream.Aggregate is not { } delivery)
+            // Settled by another channel's receipt, it has none of its own: that one is found from its own delivery.
+            if (receipt is null)
                 continue;
-            if (ReceiptOnOtherChannels.Settling(delivery, receipt) is { } settling)
-            {
-                stream.AppendOne(settling);
-                await session.SaveChangesAsync(ct);
-                settled++;
-            }
+            settled += await ReceiptOnOtherChannels.RecordAsync(session, delivery, receipt, ct);
+            await session.SaveChangesAsync(ct);
         }
         return settled;
     }
-
-    private sealed record Pair(Guid Open, Guid Acknowledged);
 }
 
 [Description(
