@@ -100,7 +100,8 @@ public sealed partial class Delivery
             Channel = e.Channel,
             Address = e.Address,
             Status = DeliveryStatus.Pending,
-            RequestedAt = e.RequestedAt,
+            // In UTC, as its indexed column holds it (PostgreSQL's timestamptz takes no other offset).
+            RequestedAt = e.RequestedAt.ToUniversalTime(),
         };
 
     public void Apply(DeliveryAttemptFailed e) =>

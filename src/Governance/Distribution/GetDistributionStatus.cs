@@ -120,12 +120,14 @@ public static class DistributionStore
     public static void ConfigureDistribution(this StoreOptions options)
     {
         options.Projections.Snapshot<Delivery>(SnapshotLifecycle.Inline);
-        // Columns of their own, indexed: the open duties are found among the deliveries not acknowledged.
+        // Columns of their own, indexed: the open duties are found among the deliveries not acknowledged, the oldest
+        // first.
         options
             .Schema.For<Delivery>()
             .Duplicate(d => d.DocumentKey)
             .Duplicate(d => d.MunicipalityCode)
-            .Duplicate(d => d.Status);
+            .Duplicate(d => d.Status)
+            .Duplicate(d => d.RequestedAt, configure: Delivery.OldestOpen);
         // Newest first, by a column of its own; what a page lists has columns too (see DistributionDocument).
         options.Schema.For<DistributionDocument>().Duplicate(d => d.CreatedAt);
         options.MaskPlainWebhookSecrets();

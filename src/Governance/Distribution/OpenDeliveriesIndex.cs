@@ -5,13 +5,12 @@ namespace Governance.Distribution;
 public sealed partial class Delivery
 {
     public const string OpenIndex = "mt_doc_delivery_open";
-    public const string AcknowledgedIndex = "mt_doc_delivery_acknowledged";
+    public const string OldestOpenIndex = "mt_doc_delivery_open_oldest";
 
     /// <summary>
-    /// Called by Marten when it maps the document: a partial index of the deliveries not yet acknowledged, where the
-    /// open duties are looked for (<see cref="OpenDuties"/>), so finding them never reads what was acknowledged; and
-    /// one of those acknowledged, where each open delivery's document and municipality is looked up to tell whether
-    /// another channel's delivery of it was acknowledged.
+    /// Called by Marten when it maps the document: a partial index of the deliveries not yet acknowledged by document
+    /// and municipality, where the open duties are counted (<see cref="OpenDuties"/>), so finding them never reads what
+    /// was acknowledged.
     /// </summary>
     public static void ConfigureMarten(Marten.Schema.DocumentMapping mapping)
     {
@@ -22,12 +21,15 @@ public sealed partial class Delivery
                 Predicate = "status <> 'Acknowledged'",
             }
         );
-        mapping.Indexes.Add(
-            new IndexDefinition(AcknowledgedIndex)
-            {
-                Columns = ["document_key", "municipality_code"],
-                Predicate = "status = 'Acknowledged'",
-            }
-        );
+    }
+
+    /// <summary>
+    /// The index of the duplicated request time holds only the deliveries not yet acknowledged: the oldest duties are
+    /// listed along it; no screen orders the archive by it.
+    /// </summary>
+    public static void OldestOpen(Marten.Schema.DocumentIndex index)
+    {
+        index.Name = OldestOpenIndex;
+        index.Predicate = "status <> 'Acknowledged'";
     }
 }

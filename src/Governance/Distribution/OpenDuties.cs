@@ -12,9 +12,12 @@ public sealed record OpenDuty(string DocumentKey, string Title, string Municipal
 }
 
 /// <summary>
-/// The open duties of the whole distribution, read among the deliveries not yet acknowledged only (a partial index
-/// holds exactly them). Counting stops at <see cref="MaxCounted"/>, as the decision search's does, so a registry that
-/// never acknowledges costs no more than one that does; the oldest of those counted are listed first.
+/// The open duties of the whole distribution, read among the deliveries not yet acknowledged only (partial indexes hold
+/// exactly them). A receipt settles its document for the registry on every channel in its own transaction
+/// (<see cref="ReceiptOnOtherChannels"/>), so an open delivery is an open duty: one per document and registry, whose
+/// deliveries on its channels (at most one each) are all open. Counting stops at <see cref="MaxCounted"/>, as the
+/// decision search's does, so a registry that never acknowledges costs no more than one that does; the oldest are
+/// listed first.
 /// </summary>
 public static class OpenDuties
 {
@@ -29,51 +32,61 @@ public static class OpenDuties
         public bool CountIsLowerBound => Count > MaxCounted;
     }
 
-    private sealed record Row(string DocumentKey, string Title, string MunicipalityCode, bool DeadLettered, int Total);
+    private sealed record Row(string DocumentKey, string Title, string MunicipalityCode, bool DeadLettered);
 
     /// <summary>Deliveries waiting in the dead-letter store for the secretary to resend (an indexed status).</summary>
     public static async Task<int> DeadLettered(IBatchedQuery batch) =>
         (int)await batch.Query<Delivery>().Count(d => d.Status == DeliveryStatus.DeadLettered);
 
-    /// <summary>In a batch of queries: how many duties there are, counted up to one more than the bound.</summary>
+    /// <summary>
+    /// In a batch of queries: how many duties there are, counted up to one more than the bound along the open
+    /// deliveries' index of document and municipality, reading nothing else (in its order, so PostgreSQL stops at the
+    /// bound instead of grouping every open delivery first).
+    /// </summary>
     public static async Task<int> Count(IBatchedQuery batch) =>
         (
             await batch.Query<Counted>(
-                $"select jsonb_build_object('Count', count(*)) from (select 1 {Open} "
-                    + $"group by d.document_key, d.municipality_code limit {MaxCounted + 1}) o"
+                $"select jsonb_build_object('Count', count(*)) from (select 1 from {Deliveries} d "
+                    + $"where {IsOpen} group by d.document_key, d.municipality_code "
+                    + $"order by d.document_key, d.municipality_code limit {MaxCounted + 1}) o"
             )
         )[0].Count;
 
     private sealed record Counted(int Count);
 
-    /// <summary>In a batch of queries: the oldest <paramref name="listed"/> duties, and how many there are.</summary>
+    /// <summary>
+    /// In a batch of queries: the oldest <paramref name="listed"/> duties, and how many there are. The oldest open
+    /// deliveries are read along the index of when they were requested, as many as the duties listed could have
+    /// channels, so the duties among them are the oldest; whether one failed for good is looked up among its own.
+    /// </summary>
     public static async Task<Found> Load(IBatchedQuery batch, int listed)
     {
+        var count = Count(batch);
         var rows = await batch.Query<Row>(
             "select jsonb_build_object('DocumentKey', o.document_key, 'Title', o.title, "
-                + "'MunicipalityCode', o.municipality_code, 'DeadLettered', o.dead, 'Total', count(*) over ()) "
+                + "'MunicipalityCode', o.municipality_code, 'DeadLettered', (select bool_or(x.status = 'DeadLettered') "
+                + $"from {Deliveries} x where x.document_key = o.document_key "
+                + "and x.municipality_code = o.municipality_code and x.status <> 'Acknowledged')) "
                 + "from (select d.document_key, d.municipality_code, min(d.data ->> 'Title') as title, "
-                + "bool_or(d.status = 'DeadLettered') as dead, min(d.data ->> 'RequestedAt') as requested "
-                + $"{Open} group by d.document_key, d.municipality_code "
-                + $"order by d.document_key, d.municipality_code limit {MaxCounted + 1}) o "
-                + "order by o.requested, o.municipality_code limit ?",
+                + "min(d.requested_at) as requested "
+                + $"from (select d.document_key, d.municipality_code, d.data, d.requested_at from {Deliveries} d "
+                + $"where {IsOpen} order by d.requested_at, d.id limit ?) d "
+                + "group by d.document_key, d.municipality_code order by requested, d.municipality_code limit ?) o "
+                + "order by o.requested, o.municipality_code",
+            listed * Channels,
             listed
         );
         return new Found(
             [.. rows.Select(r => new OpenDuty(r.DocumentKey, r.Title, r.MunicipalityCode, r.DeadLettered))],
-            rows.Count > 0 ? rows[0].Total : 0
+            await count
         );
     }
 
+    /// <summary>How many deliveries one duty can have: one a channel.</summary>
+    private static readonly int Channels = Enum.GetValues<DeliveryChannel>().Length;
+
     private const string Deliveries = "governance.mt_doc_delivery";
 
-    /// <summary>
-    /// The deliveries (as d) not acknowledged, along the open index, less those whose document the same municipality
-    /// has acknowledged on another channel. That is looked up for each one in the acknowledged index (`offset 0` keeps
-    /// it a lookup per row): as a join, PostgreSQL would read every acknowledged delivery of the archive to match.
-    /// </summary>
-    private const string Open =
-        $"from {Deliveries} d where d.status <> 'Acknowledged' and not exists (select 1 from {Deliveries} a "
-        + "where a.document_key = d.document_key and a.municipality_code = d.municipality_code "
-        + "and a.status = 'Acknowledged' offset 0)";
+    /// <summary>A delivery (as d) not acknowledged, as the partial indexes' predicate says it.</summary>
+    private const string IsOpen = "d.status <> 'Acknowledged'";
 }
