@@ -205,8 +205,11 @@ public static class DistributionHandler
         CancellationToken ct
     )
     {
+        // One instant for the document and each of its deliveries: the open duties are read in that order, each
+        // document's together.
+        var now = clock.GetUtcNow();
         document.Recipients = [.. recipients];
-        document.CreatedAt = clock.GetUtcNow();
+        document.CreatedAt = now;
         session.Store(document);
         var register = await session.MunicipalityRegisterAsync(ct);
         foreach (var code in recipients)
@@ -238,7 +241,7 @@ public static class DistributionHandler
                         code,
                         channel,
                         address,
-                        clock.GetUtcNow()
+                        now
                     )
                 );
                 await bus.PublishAsync(new SendDelivery(id));

@@ -57,20 +57,21 @@ public static class OpenDuties
     /// <summary>
     /// In a batch of queries: the oldest <paramref name="listed"/> duties, and how many there are. The oldest open
     /// deliveries are read along the index of when they were requested, as many as the duties listed could have
-    /// channels, so the duties among them are the oldest; whether one failed for good is looked up among its own.
+    /// channels. A document's deliveries are requested at one instant, and ordered by document and municipality after
+    /// it, so each duty's deliveries come together: the duties among those read are the oldest, and whether one failed
+    /// for good is told by all of its own (only the last duty read can have one beyond them, and it is not listed).
     /// </summary>
     public static async Task<Found> Load(IBatchedQuery batch, int listed)
     {
         var count = Count(batch);
         var rows = await batch.Query<Row>(
             "select jsonb_build_object('DocumentKey', o.document_key, 'Title', o.title, "
-                + "'MunicipalityCode', o.municipality_code, 'DeadLettered', (select bool_or(x.status = 'DeadLettered') "
-                + $"from {Deliveries} x where x.document_key = o.document_key "
-                + "and x.municipality_code = o.municipality_code and x.status <> 'Acknowledged')) "
-                + "from (select d.document_key, d.municipality_code, min(d.data ->> 'Title') as title, "
-                + "min(d.requested_at) as requested "
-                + $"from (select d.document_key, d.municipality_code, d.data, d.requested_at from {Deliveries} d "
-                + $"where {IsOpen} order by d.requested_at, d.id limit ?) d "
+                + "'MunicipalityCode', o.municipality_code, 'DeadLettered', o.dead) "
+                + "from (select d.document_key, d.municipality_code, min(d.title) as title, "
+                + "bool_or(d.status = 'DeadLettered') as dead, min(d.requested_at) as requested "
+                + "from (select d.document_key, d.municipality_code, d.data ->> 'Title' as title, d.status, "
+                + $"d.requested_at from {Deliveries} d where {IsOpen} "
+                + "order by d.requested_at, d.document_key, d.municipality_code limit ?) d "
                 + "group by d.document_key, d.municipality_code order by requested, d.municipality_code limit ?) o "
                 + "order by o.requested, o.municipality_code",
             listed * Channels,

@@ -127,6 +127,7 @@ public sealed class OpenDutiesTests(AppFixture fixture) : IntegrationContext(fix
         var batch = session.CreateBatchQuery();
         var count = OpenDuties.Count(batch);
         var load = OpenDuties.Load(batch, 5);
+        var firstTwo = OpenDuties.Load(batch, 2);
         await batch.Execute();
 
         Assert.Equal(3, await count);
@@ -136,5 +137,11 @@ public sealed class OpenDutiesTests(AppFixture fixture) : IntegrationContext(fix
             [("kallelse-1", "0127", false), ("kallelse-1", "0128", false), ("kallelse-2", "0127", true)],
             found.Listed.Select(d => (d.DocumentKey, d.MunicipalityCode, d.DeadLettered))
         );
+        // Two listed: four deliveries read, the last of them the next duty's first.
+        Assert.Equal(
+            [("kallelse-1", "0127"), ("kallelse-1", "0128")],
+            (await firstTwo).Listed.Select(d => (d.DocumentKey, d.MunicipalityCode))
+        );
+        Assert.Equal(3, (await firstTwo).Count);
     }
 }
