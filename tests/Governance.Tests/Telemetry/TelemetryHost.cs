@@ -106,9 +106,10 @@ public sealed class TelemetryHost : IAsyncDisposable
     /// <summary>Exports at once whatever each provider holds (nothing, without an exporter).</summary>
     public void Flush()
     {
-        Host.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000);
-        Host.Services.GetRequiredService<MeterProvider>().ForceFlush(10_000);
-        Host.Services.GetRequiredService<LoggerProvider>().ForceFlush(10_000);
+        // Without an endpoint the service builds no pipeline: there is nothing to flush.
+        Host.Services.GetService<TracerProvider>()?.ForceFlush(10_000);
+        Host.Services.GetService<MeterProvider>()?.ForceFlush(10_000);
+        Host.Services.GetService<LoggerProvider>()?.ForceFlush(10_000);
     }
 
     /// <summary>Flushes until <paramref name="probe"/> finds what it looks for (up to 30 s); then returns it.</summary>

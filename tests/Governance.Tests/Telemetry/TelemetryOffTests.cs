@@ -46,5 +46,8 @@ public sealed class TelemetryOffTests(SilentService silent) : IClassFixture<Sile
         service.Flush();
 
         Assert.Empty(service.Receiver.Requests);
+        // And nothing was recorded to be exported: no pipeline listens to the requests' spans or the instruments.
+        Assert.Null(service.Host.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+        Assert.Null(service.Host.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
     }
 }
