@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Governance.Distribution;
 using Governance.Tests.Support;
 
