@@ -6,22 +6,25 @@ using Governance.Projects;
 namespace Governance.Agreement;
 
 /// <summary>
-/// The records that may hold acts dated after a day: meetings after it, the fee ledger, the plans and the special
-/// projects decided after it. The agreement's own acts are in its stream.
+/// The records that may hold acts dated after a day: meetings after it, the fee ledger's rules and the fee years, the
+/// plans and the special projects decided after it. The agreement's own acts are in its stream.
 /// </summary>
 public sealed record LaterRecords(
     IReadOnlyList<Meeting> Meetings,
     FeeLedger? Ledger,
+    IReadOnlyList<FeeYear> FeeYears,
     IReadOnlyList<ActivityPlan> Plans,
     IReadOnlyList<SpecialProject> Projects
 )
 {
-    public static readonly LaterRecords None = new([], null, [], []);
+    public static readonly LaterRecords None = new([], null, [], [], []);
 
     public static async Task<LaterRecords> LoadAsync(IQuerySession session, DateOnly after, CancellationToken ct) =>
         new(
             await session.Query<Meeting>().Where(m => m.Date > after).WithValuesRead().ToListAsync(ct),
             await session.LoadAsync<FeeLedger>(FeeLedger.TheId, ct),
+            // Any year's fee may be paid late: every year's payments are looked at, once, when the committee dissolves.
+            await session.Query<FeeYear>().ToListAsync(ct),
             await session.Query<ActivityPlan>().ToListAsync(ct),
             await session.Query<SpecialProject>().Where(p => p.DecidedOn > after).WithValuesRead().ToListAsync(ct)
         );

@@ -82,17 +82,15 @@ public static class DissolutionRules
                 .Select(r => (r.AgreedOn, $"beslutsordning för {r.MatterKind} överenskoms"))
         );
         if (later.Ledger is { } ledger)
-        {
             acts.AddRange(
                 ledger.Rules.Where(r => r.DecidedOn > day).Select(r => (r.DecidedOn, "avgiftsregel beslutades"))
             );
-            acts.AddRange(
-                ledger
-                    .Payments.SelectMany(p => p.Value)
-                    .Where(p => p.PaidOn > day)
-                    .Select(p => (p.PaidOn, $"betalning från {nameOf(p.MunicipalityCode)}"))
-            );
-        }
+        acts.AddRange(
+            later
+                .FeeYears.SelectMany(y => y.Payments)
+                .Where(p => p.PaidOn > day)
+                .Select(p => (p.PaidOn, $"betalning från {nameOf(p.MunicipalityCode)}"))
+        );
         foreach (var plan in later.Plans)
         {
             acts.AddRange(

@@ -44,7 +44,11 @@ public record FeePaymentRecorded(
     DateTimeOffset RecordedAt
 );
 
-/// <summary>The fee rules decided over the years, the invoices issued per year and the payments received.</summary>
+/// <summary>
+/// The fee rules decided over the years: the ledger's stream holds every act of the fees (rules, invoices, payments)
+/// and its version counts them all, but its document keeps the rules alone. Each year's invoices and payments are a
+/// document of their own (<see cref="FeeYear"/>), so no read or command carries the years before it along.
+/// </summary>
 // "Det finns ingen avgiftsreskontra …": the name with its negative article, by the noun's gender.
 [System.ComponentModel.DisplayName("ingen avgiftsreskontra")]
 public sealed partial class FeeLedger
@@ -55,27 +59,16 @@ public sealed partial class FeeLedger
     public Guid Id { get; set; }
     public int Version { get; set; }
     public List<FeeRule> Rules { get; set; } = [];
-    public List<InvoiceRun> InvoiceRuns { get; set; } = [];
-    public Dictionary<int, List<Payment>> Payments { get; set; } = [];
 
     public static FeeLedger Create(FeeRuleSet e) => new FeeLedger { Id = e.LedgerId }.With(e);
 
     public void Apply(FeeRuleSet e) => With(e);
 
-    public void Apply(FeeInvoicesIssued e) =>
-        InvoiceRuns.Add(new InvoiceRun(e.Year, e.Invoices, e.IssuedOn, e.DueOn, e.Issuer));
+    // The year's acts change nothing here but the version (which Marten advances only for the events applied): the
+    // version a fee command expects counts every act of the ledger; what each records is its year's (FeeYear).
+    public void Apply(FeeInvoicesIssued _) { }
 
-    public void Apply(FeePaymentRecorded e)
-    {
-        if (!Payments.TryGetValue(e.Year, out var list))
-            Payments[e.Year] = list = [];
-        list.Add(new Payment(e.MunicipalityCode, e.Amount, e.PaidOn, e.RecordedBy));
-    }
-
-    public InvoiceRun? InvoicesOf(int year) => InvoiceRuns.FirstOrDefault(r => r.Year == year);
-
-    public decimal PaidBy(int year, string code) =>
-        Payments.GetValueOrDefault(year)?.Where(p => p.MunicipalityCode == code).Sum(p => p.Amount) ?? 0m;
+    public void Apply(FeePaymentRecorded _) { }
 
     public static DateOnly DueDate(int year) => new(year, 3, 15);
 

@@ -6,7 +6,7 @@ public static class FeeRules
 
     public static RuleViolation? CanInvoice(FeeContext context, int year)
     {
-        if (context.Ledger?.InvoicesOf(year) is { } issued)
+        if (context.InvoicesOf(year) is { } issued)
             return new(Fee, $"Avgifterna för {year} fakturerades redan {issued.IssuedOn:yyyy-MM-dd}.");
         var calculation = context.Calculate(year);
         if (!calculation.IsComplete)
@@ -28,7 +28,7 @@ public static class FeeRules
         DateOnly paidOn
     )
     {
-        if (context.Ledger?.InvoicesOf(year) is not { } run)
+        if (context.InvoicesOf(year) is not { } run)
             return new(Fee, $"Avgifterna för {year} är inte fakturerade.");
         if (paidOn < run.IssuedOn)
             return new(
@@ -38,7 +38,7 @@ public static class FeeRules
             );
         if (run.Invoices.FirstOrDefault(i => i.MunicipalityCode == code) is not { } invoice)
             return new(Fee, $"{context.NameOf(code)} har ingen faktura för {year}.");
-        var outstanding = invoice.Amount - context.Ledger.PaidBy(year, code);
+        var outstanding = invoice.Amount - context.PaidBy(year, code);
         return amount > outstanding
             ? new(Fee, $"Betalningen {amount:0.00} kr överstiger det obetalda beloppet {outstanding:0.00} kr.")
             : null;

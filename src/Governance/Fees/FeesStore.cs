@@ -4,6 +4,9 @@ namespace Governance.Fees;
 
 public static class FeesStore
 {
-    public static void ConfigureFees(this StoreOptions options) =>
+    public static void ConfigureFees(this StoreOptions options)
+    {
         options.Projections.Snapshot<FeeLedger>(SnapshotLifecycle.Inline);
+        options.Projections.Add(new FeeYearProjection(), ProjectionLifecycle.Inline);
+    }
 }

@@ -39,12 +39,12 @@ public static class GetFeeScheduleEndpoint
         IQuerySession session,
         TimeProvider clock,
         CancellationToken ct
-    ) => Of(year, await FeeContext.LoadAsync(session, ct), clock);
+    ) => Of(year, await FeeContext.LoadAsync(session, [year], ct), clock);
 
     /// <summary>The schedule of a year from what is loaded already (a page of several years loads it once).</summary>
     public static FeeScheduleView Of(int year, FeeContext context, TimeProvider clock)
     {
-        var run = context.Ledger?.InvoicesOf(year);
+        var run = context.InvoicesOf(year);
         var due = run?.DueOn ?? FeeLedger.DueDate(year);
         var calculation = context.Calculate(year);
         // Once invoiced, the invoices are the record; before that, the schedule as computed now.
@@ -92,7 +92,7 @@ public static class GetFeeScheduleEndpoint
         TimeProvider clock
     )
     {
-        var paid = context.Ledger?.PaidBy(year, code) ?? 0m;
+        var paid = context.PaidBy(year, code);
         var outstanding = invoiceNumber is null ? 0m : fee - paid;
         return new FeeScheduleLine(
             code,

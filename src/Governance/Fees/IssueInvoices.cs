@@ -14,10 +14,15 @@ public record IssueInvoices(int Version)
 public static class IssueInvoicesEndpoint
 {
     public static async Task<(FeeContext, FeeLedgerStream)> LoadAsync(
+        int year,
         IssueInvoices command,
         IDocumentSession session,
         CancellationToken ct
-    ) => (await FeeContext.LoadAsync(session, ct), await FeeLedgerStream.FetchAsync(session, command.Version, ct));
+    ) =>
+        (
+            await FeeContext.LoadAsync(session, [year], ct),
+            await FeeLedgerStream.FetchAsync(session, command.Version, ct)
+        );
 
     public static ProblemDetails Validate(int year, FeeContext context) =>
         Dates.IsPlausible(year) ? FeeRules.CanInvoice(context, year).OrContinue() : Dates.YearOutOfRange("Avgiftsåret");

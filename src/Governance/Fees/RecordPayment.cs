@@ -22,10 +22,15 @@ public record RecordPayment(string MunicipalityCode, decimal Amount, DateOnly Pa
 public static class RecordPaymentEndpoint
 {
     public static async Task<(FeeContext, FeeLedgerStream)> LoadAsync(
+        int year,
         RecordPayment command,
         IDocumentSession session,
         CancellationToken ct
-    ) => (await FeeContext.LoadAsync(session, ct), await FeeLedgerStream.FetchAsync(session, command.Version, ct));
+    ) =>
+        (
+            await FeeContext.LoadAsync(session, [year], ct),
+            await FeeLedgerStream.FetchAsync(session, command.Version, ct)
+        );
 
     public static ProblemDetails Validate(int year, RecordPayment command, FeeContext context) =>
         FeeRules.CanRecordPayment(context, year, command.MunicipalityCode, command.Amount, command.PaidOn).OrContinue();

@@ -49,7 +49,7 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
         Task<IReadOnlyList<Meeting>> Soon,
         Task<int> Open,
         Task<int> DeadLettered,
-        Task<FeeLedger?> Ledger,
+        FeeReads Fees,
         Task<IReadOnlyList<Governance.Municipalities.Municipality>> Register
     )
     {
@@ -59,10 +59,13 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
                 MeetingHeaders.Between(batch, today, today.AddDays(14)),
                 OpenDuties.Count(batch),
                 OpenDuties.DeadLettered(batch),
-                batch.Load<FeeLedger>(FeeLedger.TheId),
+                FeeReads.In(batch, FeeYearsShown(today)),
                 batch.MunicipalityRegister()
             );
     }
+
+    /// <summary>The fee years whose overdue fees are duties: last year's and this year's.</summary>
+    private static int[] FeeYearsShown(DateOnly today) => [today.Year - 1, today.Year];
 
     private async Task<IReadOnlyList<Duty>> OpenDutiesAsync(
         DutyReads reads,
@@ -101,8 +104,9 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
                 new($"{OpenDuties.Shown(open)} utskick är inte kvitterade av kommunernas registratur.", "/utskick")
             );
 
-        // The agreement's state and two years' fees from one read of the ledger, the register and the agreement.
-        var context = new FeeContext(await reads.Ledger, await reads.Register, loaded);
+        // The agreement's state and two years' fees from one read of the ledger, the two years, the register and the
+        // agreement.
+        var context = new FeeContext(await reads.Fees.Ledger, await reads.Fees.Years, await reads.Register, loaded);
         if (loaded is not null)
         {
             var agreement = AgreementState.Of(loaded, context.Register, today);
@@ -119,7 +123,7 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
             }
         }
 
-        foreach (var year in new[] { today.Year - 1, today.Year })
+        foreach (var year in FeeYearsShown(today))
         {
             var fees = GetFeeScheduleEndpoint.Of(year, context, clock);
             foreach (var line in fees.Lines.Where(l => l.Overdue))

@@ -202,7 +202,7 @@ public class DatedCommandsTests
         var now = AgreementFixtures.Now;
         var ledger = FeeLedger.Create(new FeeRuleSet(FeeLedger.TheId, Plan2020.FeeRules[^1], "t", now));
         var invoice = new Invoice("0127", "SSK-2021-001", 1000m, 250, 2020);
-        ledger.Apply(
+        var year = new FeeYearProjection().Create(
             new FeeInvoicesIssued(
                 FeeLedger.TheId,
                 2021,
@@ -214,7 +214,7 @@ public class DatedCommandsTests
                 now
             )
         );
-        var context = new FeeContext(ledger, [], AgreementFixtures.Concluded());
+        var context = new FeeContext(ledger, [year], [], AgreementFixtures.Concluded());
 
         Assert.Null(FeeRules.CanRecordPayment(context, 2021, "0127", 1000m, new DateOnly(2021, 2, 1)));
         var early = FeeRules.CanRecordPayment(context, 2021, "0127", 1000m, new DateOnly(2021, 1, 31));

@@ -132,7 +132,9 @@ public class DissolutionRulesTests
             Date = Day.AddDays(20),
         };
         var ledger = FeeLedger.Create(new FeeRuleSet(FeeLedger.TheId, Plan2020.FeeRules[0], "t", Now));
-        ledger.Apply(new FeePaymentRecorded(FeeLedger.TheId, 2020, "0127", 100m, Day.AddDays(2), "t", Now));
+        var fees = new FeeYearProjection().Create(
+            new FeePaymentRecorded(FeeLedger.TheId, 2020, "0127", 100m, Day.AddDays(2), "t", Now)
+        );
         var plan = ActivityPlan.Create(new PlanDrafted(ActivityPlan.IdFor(2021), 2021, Plan2020.Content, "t", Now));
         plan.Apply(new PlanProposalSent(plan.Id, 2021, 1, ["0126"], Day.AddDays(3), "t", Now));
         var project = new SpecialProject { Name = "Cykelstråk", DecidedOn = Day.AddDays(4) };
@@ -140,7 +142,7 @@ public class DissolutionRulesTests
         var byPayment = Dissolve(
             AgreementFixtures.Concluded(),
             Deciding(),
-            new LaterRecords([planned], ledger, [], [])
+            new LaterRecords([planned], ledger, [fees], [], [])
         );
         Assert.Equal(
             "Upplösningen beslutades 2020-12-10, men senare än så har registrerats: "
@@ -150,7 +152,7 @@ public class DissolutionRulesTests
         var refused = Dissolve(
             AgreementFixtures.Concluded(),
             Deciding(),
-            new LaterRecords([held, planned], ledger, [plan], [project])
+            new LaterRecords([held, planned], ledger, [fees], [plan], [project])
         );
         Assert.Equal(AgreementRules.Dissolution, refused!.Rule);
         Assert.Contains("2020-12-11 sammanträde (Ledningsgruppen) hölls", refused.Message, StringComparison.Ordinal);
@@ -163,7 +165,7 @@ public class DissolutionRulesTests
         Assert.Contains("2020-12-14 särskilt projekt Cykelstråk beslutades", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("2020-12-30", refused.Message, StringComparison.Ordinal);
 
-        Assert.Null(Dissolve(AgreementFixtures.Concluded(), Deciding(), new LaterRecords([planned], null, [], [])));
+        Assert.Null(Dissolve(AgreementFixtures.Concluded(), Deciding(), new LaterRecords([planned], null, [], [], [])));
     }
 
     [Fact]
@@ -179,7 +181,7 @@ public class DissolutionRulesTests
             Status = MeetingStatus.Closed,
         };
         var agreement = AgreementFixtures.Concluded().WithNotice("0140", Day);
-        Assert.Null(Dissolve(agreement, deciding, new LaterRecords([deciding, sameDay], null, [], [])));
+        Assert.Null(Dissolve(agreement, deciding, new LaterRecords([deciding, sameDay], null, [], [], [])));
     }
 
     [Fact]

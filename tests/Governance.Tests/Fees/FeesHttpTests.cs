@@ -104,6 +104,55 @@ public class FeesHttpTests(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
+    public async Task each_fee_year_is_a_document_of_its_own_and_the_ledger_keeps_only_the_rules()
+    {
+        await GivenReferenceData();
+        var ledgerBefore = await LedgerJsonAsync();
+        var issued = await Post("/api/fees/2020/invoices", new { version = 2 }, SecretaryToken, 200);
+        var version = (await issued.ReadAsJsonAsync<FeeLedgerChanged>())!.Version;
+        Fixture.Clock.Set(new DateTimeOffset(2020, 3, 10, 16, 0, 0, TimeSpan.FromHours(1)));
+        var paid = await Post(
+            "/api/fees/2020/payments",
+            new
+            {
+                municipalityCode = "0126",
+                amount = 1_000m,
+                paidOn = "2020-03-10",
+                version,
+            },
+            SecretaryToken,
+            200
+        );
+
+        // The year's invoices and payment are the year's document; the ledger's document is as it was, the rules.
+        await using (var session = Store.QuerySession())
+        {
+            var year = await session.LoadAsync<FeeYear>(2020);
+            Assert.Equal(8, year!.Invoices!.Invoices.Count);
+            Assert.Equal(1_000m, year.PaidBy("0126"));
+            Assert.Null(await session.LoadAsync<FeeYear>(2021));
+        }
+        var ledgerAfter = await LedgerJsonAsync();
+        Assert.Equal(ledgerBefore.GetProperty("Rules").GetRawText(), ledgerAfter.GetProperty("Rules").GetRawText());
+        Assert.Equal(
+            ["Id", "Rules", "Version"],
+            ledgerAfter.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)
+        );
+
+        // The schedule offers the ledger's version after every act, for the next command to expect.
+        var schedule = await Get<FeeScheduleView>("/api/fees/2020");
+        Assert.Equal((await paid.ReadAsJsonAsync<FeeLedgerChanged>())!.Version, schedule.Version);
+        Assert.Equal(1_000m, schedule.Lines.Single(l => l.Code == "0126").Paid);
+    }
+
+    private async Task<JsonElement> LedgerJsonAsync()
+    {
+        await using var session = Store.QuerySession();
+        var json = await session.Json.FindByIdAsync<FeeLedger>(FeeLedger.TheId);
+        return JsonDocument.Parse(json!).RootElement.Clone();
+    }
+
+    [Fact]
     public async Task a_withdrawn_party_pays_for_the_years_it_was_a_member_only()
     {
         await GivenReferenceData();

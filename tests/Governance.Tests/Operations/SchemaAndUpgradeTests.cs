@@ -72,7 +72,7 @@ public sealed partial class SchemaAndUpgradeTests
             before = await running.Service.Answers().CollectAsync(year);
         }
         Assert.Equal(
-            11L,
+            12L,
             await roles.ScalarAsync<long>($"select count(*) from governance.{ReadModelRegister.TableName}")
         );
 
