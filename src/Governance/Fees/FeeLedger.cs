@@ -51,6 +51,7 @@ public record FeePaymentRecorded(
 /// </summary>
 // "Det finns ingen avgiftsreskontra …": the name with its negative article, by the noun's gender.
 [System.ComponentModel.DisplayName("ingen avgiftsreskontra")]
+[Hosting.Projections.ReadModelShape(2, "the years' invoices and payments moved to FeeYear")]
 public sealed partial class FeeLedger
 {
     public const string Issuer = "Huddinge kommun (kansliet)";

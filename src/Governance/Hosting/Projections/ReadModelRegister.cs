@@ -1,3 +1,5 @@
+using JasperFx.Events.Projections;
+using System.Reflection;
 using Governance.Hosting.Cluster;
 using Marten.Schema;
 using Npgsql;
@@ -7,10 +9,11 @@ using Weasel.Postgresql.Tables;
 namespace Governance.Hosting.Projections;
 
 /// <summary>
-/// The read models this database has, by projection name. A version that adds a projection finds its name missing
-/// here and builds it from the events already recorded when its schema is applied (`db-apply`, or the start where the
-/// service applies its own schema): otherwise the new read model would begin empty on an upgraded store and answer as
-/// if nothing had been recorded before the upgrade.
+/// The read models this database has, by projection name (and shape, once a read model's stored shape has changed:
+/// <see cref="ReadModelShapeAttribute"/>). A version that adds a projection, or changes what its documents hold, finds
+/// its entry missing here and builds it from the events already recorded when its schema is applied (`db-apply`, or
+/// the start where the service applies its own schema): otherwise the new read model would begin empty on an upgraded
+/// store and answer as if nothing had been recorded before the upgrade, and a reshaped one would keep its old shape.
 /// </summary>
 public static class ReadModelRegister
 {
@@ -26,9 +29,30 @@ public static class ReadModelRegister
         options.Storage.ExtendedSchemaObjects.Add(table);
     }
 
+    /// <summary>A read model's entry in the register: its projection's name, and its shape after the first.</summary>
+    public static string Entry(string projection, int shape) => shape > 1 ? $"{projection} v{shape}" : projection;
+
+    /// <summary>The entries this version declares, each with the projection it builds.</summary>
+    public static IReadOnlyDictionary<string, string> Declared(IDocumentStore store) =>
+        store
+            .Options.Events.Projections()
+            .GroupBy(p => p.Name)
+            .ToDictionary(
+                g => Entry(
+                    g.Key,
+                    g.OfType<IProjectionSource<IDocumentOperations, IQuerySession>>()
+                        .SelectMany(p => p.PublishedTypes())
+                        .Select(t => t.GetCustomAttribute<ReadModelShapeAttribute>()?.Version ?? 1)
+                        .DefaultIfEmpty(1)
+                        .Max()
+                ),
+                g => g.Key,
+                StringComparer.Ordinal
+            );
+
     /// <summary>
-    /// The projections to build from the events: those not yet in the register, when there are events to build them
-    /// from (a new database only records the names).
+    /// The entries to build from the events: those not yet in the register, when there are events to build them from
+    /// (a new database only records them).
     /// </summary>
     public static IReadOnlyList<string> ToBuild(
         IEnumerable<string> projections,
@@ -65,7 +89,8 @@ public static class ReadModelRegister
         CancellationToken ct
     )
     {
-        var declared = ProjectionRebuild.Names(store);
+        var entries = Declared(store);
+        var declared = entries.Keys.Order(StringComparer.Ordinal).ToList();
         // Every start passes here, and nearly always finds every name: then it takes no lock, and reads once.
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
             if (declared.All((await RegisteredAsync(connection, store, ct)).Contains))
@@ -89,7 +114,7 @@ public static class ReadModelRegister
             if (missing.Count > 0 && !build)
                 return missing;
             if (missing.Count > 0)
-                await ProjectionRebuild.RebuildAsync(store, missing, token);
+                await ProjectionRebuild.RebuildAsync(store, missing.Select(m => entries[m]).Distinct(), token);
             await using var record = new NpgsqlCommand(
                 $"insert into {Table(store)} (projection) select unnest($1::text[]) on conflict do nothing",
                 connection
