@@ -14,7 +14,7 @@ namespace Governance.Hosting.Telemetry;
 /// Marten, Npgsql, SMTP (MailKit) and webhook calls (HttpClient), the runtime, and the service's own meter.
 /// Exported by OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set. Without it the pipeline is not built at all: nothing
 /// leaves the process, and nothing listens to the instruments, so no request records a span (the SDK's tracer records
-/// every span it samples, exported or not: 4–12 % of the service's CPU for a screen or a read).
+/// every span it samples, exported or not: 3–12 % of the service's CPU for the distribution's API).
 /// </summary>
 public static class TelemetrySetup
 {
