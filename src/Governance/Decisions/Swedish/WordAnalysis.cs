@@ -45,7 +45,10 @@ public sealed record WordAnalysis(string Surface, IReadOnlyList<IReadOnlyList<Wo
     {
         var tagStart = part.IndexOf('<', StringComparison.Ordinal);
         var lemma = tagStart < 0 ? part : part[..tagStart];
+        // The lexicon's tags are a few dozen words, repeated in every analysis kept: one copy of each.
         var tags = tagStart < 0 ? [] : part[tagStart..].Split(['<', '>'], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < tags.Length; i++)
+            tags[i] = string.Intern(tags[i]);
         return new WordPart(lemma.ToLowerInvariant(), tags);
     }
 }
