@@ -191,7 +191,10 @@ public static class GovernanceHost
                     },
                     "wait for PostgreSQL, then requeue"
                 );
-        });
+        },
+        // Its one module, runtime compilation, is applied above. Discovery would load every assembly shipped (PDF
+        // charts and barcodes, spatial types, BouncyCastle, 22 in all) to read their attributes: 8 MB resident.
+        ExtensionDiscovery.ManualOnly);
 
         services.AddGovernanceDataProtection(settings.KeyProtection);
         services.AddSingleton<ReceiptLinks>();
